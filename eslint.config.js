@@ -1,10 +1,12 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { languageOptions: { globals: globals.node } },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
@@ -18,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/env.ts', 'test/**', 'bench/**', 'scripts/**', '*.js'],
+    files: ['src/env.ts', 'test/**', 'bench/**', 'scripts/**', '*.js', '**/*.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -24,6 +24,11 @@ func main() {
 	sqliteURL := flag.String("sqlite-url", "file:data/", "SQLite directory URI")
 	postgresURL := flag.String("postgresql-url", "", "PostgreSQL URL")
 	logLevel := flag.String("log-level", "warn", "log level: debug, info, warn, error")
+	// Accepted for command-line compatibility with the real binary; the embeddable package has
+	// no telemetry, no state file and no debug handler.
+	flag.String("telemetry", "disable", "ignored")
+	flag.String("state-dir", "", "ignored")
+	flag.String("debug-addr", "", "ignored")
 	flag.Parse()
 
 	var level slog.Level

@@ -1,0 +1,15 @@
+import mongoose, { type Connection } from 'mongoose';
+
+/** Opens a mongoose connection; fails within a few seconds when nothing answers. */
+export async function connect(uri: string): Promise<Connection> {
+  return mongoose
+    .createConnection(uri, { serverSelectionTimeoutMS: 5_000, autoIndex: false })
+    .asPromise();
+}
+
+/** Puts a database name into a MongoDB URI (keeping its options) unless it names one already. */
+export function withDatabase(uri: string, name: string, replace = false): string {
+  const url = new URL(uri);
+  if (replace || url.pathname === '/' || url.pathname === '') url.pathname = `/${name}`;
+  return url.toString();
+}

@@ -1,0 +1,27 @@
+import type { Connection } from 'mongoose';
+import { accountModel } from './account.js';
+import { apiTokenModel } from './api-token.js';
+import { channelModel } from './channel.js';
+import { workspaceModel } from './workspace.js';
+
+export * from './account.js';
+export * from './api-token.js';
+export * from './channel.js';
+export * from './workspace.js';
+export * from './settings-level.js';
+
+/** Every model bound to one connection; passed to listeners, routes and jobs. */
+export function createModels(db: Connection) {
+  return {
+    workspaces: workspaceModel(db),
+    accounts: accountModel(db),
+    channels: channelModel(db),
+    apiTokens: apiTokenModel(db),
+  };
+}
+export type Models = ReturnType<typeof createModels>;
+
+/** Builds every index (unique ones are what make retries safe) before traffic arrives. */
+export async function syncIndexes(models: Models): Promise<void> {
+  for (const model of Object.values(models)) await model.createIndexes();
+}

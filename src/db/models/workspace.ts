@@ -1,0 +1,34 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { StoredSettingsSchema, type StoredSettings } from './settings-level.js';
+
+/** A Slack workspace (team) the bot is installed in; `_id` is the team id. */
+export interface WorkspaceDoc {
+  _id: string;
+  name?: string;
+  enterpriseId?: string;
+  /** Bolt's OAuth `Installation`, for multi-workspace installs. */
+  installation?: Record<string, unknown>;
+  botUserId?: string;
+  /** Users treated as the support team even without being in a Connect partner team. */
+  internalUserIds: string[];
+  settings: StoredSettings;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const WorkspaceSchema = new Schema<WorkspaceDoc>(
+  {
+    _id: { type: String, required: true },
+    name: String,
+    enterpriseId: String,
+    installation: Schema.Types.Mixed,
+    botUserId: String,
+    internalUserIds: { type: [String], default: [] },
+    settings: { type: StoredSettingsSchema, default: () => ({}) },
+  },
+  { timestamps: true, collection: 'workspaces', minimize: false },
+);
+
+export type WorkspaceModel = Model<WorkspaceDoc>;
+export const workspaceModel = (db: Connection): WorkspaceModel =>
+  db.models.Workspace ?? db.model<WorkspaceDoc>('Workspace', WorkspaceSchema);

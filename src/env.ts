@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/**
+ * The process environment (DESIGN.md §7). This is the only module that reads `process.env`.
+ * HTTP mode needs `SLACK_SIGNING_SECRET`; Socket Mode needs `SLACK_APP_TOKEN`. A single
+ * workspace runs on `SLACK_BOT_TOKEN`; a multi-workspace install uses the OAuth trio instead.
+ */
+const EnvFields = z.object({
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xoxb-[A-Za-z0-9-]+$/, 'must be a bot token starting with xoxb-')
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8, 'must be the app signing secret').optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-[A-Za-z0-9-]+$/, 'must be an app-level token starting with xapp-')
+    .optional(),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(8).optional(),
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+    .optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// URI')
+    .optional(),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0)
+    .max(65535)
+    .default(3000),
+  LOG_LEVEL: LogLevel.default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+});
+
+export const Env = EnvFields.superRefine((env, ctx) => {
+  const oauth = env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET;
+  if (!env.SLACK_BOT_TOKEN && !oauth) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_BOT_TOKEN'],
+      message: 'required (or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs)',
+    });
+  }
+  if (oauth && !env.SLACK_STATE_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_STATE_SECRET'],
+      message: 'required with SLACK_CLIENT_ID/SLACK_CLIENT_SECRET',
+    });
+  }
+  if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SLACK_SIGNING_SECRET'],
+      message: 'required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    });
+  }
+});
+export type Env = z.infer<typeof Env>;
+
+/** The database part of the environment alone, for tools that need no Slack credentials. */
+export const DbEnv = EnvFields.pick({ MONGODB_URI: true, DATA_DIR: true, LOG_LEVEL: true });
+export type DbEnv = z.infer<typeof DbEnv>;
+
+/** A start-up configuration problem; its message is the one line to print. */
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Parses an environment, turning every problem into one line that names the variable. */
+export function parseEnv<S extends z.ZodType>(
+  source: Record<string, string | undefined>,
+  schema: S,
+): z.infer<S> {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  throw new EnvError(`Invalid environment: ${problems.join('; ')}`);
+}
+
+/** Reads `process.env` once. */
+export function loadEnv(): Env {
+  return parseEnv(process.env, Env);
+}
+
+/** Reads only the database variables of `process.env`. */
+export function loadDbEnv(): DbEnv {
+  return parseEnv(process.env, DbEnv);
+}

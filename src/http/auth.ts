@@ -1,0 +1,21 @@
+import type { RequestHandler } from 'express';
+import { AppError } from '../errors.js';
+import type { Models } from '../db/models/index.js';
+import { teamForToken } from '../services/tokens.js';
+
+/** The workspace the request's bearer token belongs to, set by `requireToken`. */
+export function teamOf(res: { locals: Record<string, unknown> }): string {
+  return res.locals.teamId as string;
+}
+
+/** `Authorization: Bearer <token>`; 401 when absent, malformed, unknown or revoked. */
+export function requireToken(models: Models): RequestHandler {
+  return async (req, res, next) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+    if (!match?.[1]) throw new AppError('unauthorized', 'missing bearer token');
+    const teamId = await teamForToken(models, match[1]);
+    if (!teamId) throw new AppError('unauthorized', 'unknown or revoked token');
+    res.locals.teamId = teamId;
+    next();
+  };
+}

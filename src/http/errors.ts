@@ -1,0 +1,47 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { AppError, validationError } from '../errors.js';
+import type { Logger } from '../logger.js';
+
+/** Unknown API paths answer like every other error, not with Express's HTML page. */
+export const notFound: RequestHandler = (req, _res, next) => {
+  next(new AppError('not_found', `no route for ${req.method} ${req.path}`));
+};
+
+/**
+ * The single HTTP error handler: AppErrors map to their status and the documented body;
+ * body-parser's failures become 422 (malformed JSON) or 413 (too large); anything else is a
+ * 500 whose details stay in the log, never in the response.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const appError = toAppError(error);
+    if (appError.code === 'internal')
+      logger.error({ err: error, path: req.path }, 'unhandled API error');
+    res.status(appError.status).json({
+      ok: false,
+      error: appError.code,
+      message: appError.message,
+      detail:
+        appError.detail.length > 0
+          ? appError.detail
+          : [{ loc: [], msg: appError.message, type: appError.code }],
+    });
+  };
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const type = (error as { type?: string } | null)?.type;
+  if (type === 'entity.parse.failed') {
+    return validationError([{ loc: ['body'], msg: 'malformed JSON', type: 'json_invalid' }]);
+  }
+  if (type === 'entity.too.large')
+    return new AppError('payload_too_large', 'request body too large');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return validationError([
+      { loc: ['body'], msg: 'unsupported body encoding', type: 'encoding_invalid' },
+    ]);
+  }
+  return new AppError('internal', 'internal error');
+}

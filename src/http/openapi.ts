@@ -1,0 +1,134 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import {
+  AccountCreate,
+  AccountResponse,
+  ChannelResponse,
+  ChannelUpdate,
+  ErrorBody,
+  HealthResponse,
+  SettingsResponse,
+  SettingsWriteBody,
+  WorkspaceSettingsResponse,
+} from './schemas.js';
+
+const errors = {
+  401: 'No, malformed or unknown bearer token',
+  403: 'A locked setting, or another workspace’s resource',
+  404: 'Unknown id',
+  422: 'Invalid input: body `detail` lists each problem as {loc, msg, type}',
+} as const;
+
+function json(schema: z.ZodType, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas the routes parse with. */
+export function openApiDocument() {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+  });
+  const security = [{ [bearer.name]: [] }];
+  const errorResponses = Object.fromEntries(
+    Object.entries(errors).map(([code, text]) => [code, json(ErrorBody, text)]),
+  );
+  const explain = z.object({ explain: z.enum(['true', 'false']).optional() });
+  const accountId = z.object({ accountId: z.string() });
+  const channelId = z.object({ channelId: z.string() });
+  const write = { body: { content: { 'application/json': { schema: SettingsWriteBody } } } };
+
+  const settingsPaths = [
+    { path: '/api/v1/workspace/settings', params: undefined, response: WorkspaceSettingsResponse },
+    {
+      path: '/api/v1/accounts/{accountId}/settings',
+      params: accountId,
+      response: SettingsResponse,
+    },
+    {
+      path: '/api/v1/channels/{channelId}/settings',
+      params: channelId,
+      response: SettingsResponse,
+    },
+  ];
+  for (const { path, params, response } of settingsPaths) {
+    registry.registerPath({
+      method: 'get',
+      path,
+      security,
+      request: { params, query: explain },
+      responses: { 200: json(response, 'Effective settings'), ...errorResponses },
+    });
+    registry.registerPath({
+      method: 'patch',
+      path,
+      security,
+      request: { params, query: explain, ...write },
+      responses: { 200: json(response, 'Effective settings after the write'), ...errorResponses },
+    });
+  }
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/channels',
+    security,
+    responses: {
+      200: json(z.array(ChannelResponse), 'Channels of the workspace'),
+      ...errorResponses,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/channels/{channelId}',
+    security,
+    request: { params: channelId },
+    responses: { 200: json(ChannelResponse, 'The channel'), ...errorResponses },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/v1/channels/{channelId}',
+    security,
+    request: {
+      params: channelId,
+      body: { content: { 'application/json': { schema: ChannelUpdate } } },
+    },
+    responses: { 200: json(ChannelResponse, 'The channel after the update'), ...errorResponses },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/accounts',
+    security,
+    request: { body: { content: { 'application/json': { schema: AccountCreate } } } },
+    responses: { 201: json(AccountResponse, 'The new account'), ...errorResponses },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/accounts',
+    security,
+    responses: {
+      200: json(z.array(AccountResponse), 'Accounts of the workspace'),
+      ...errorResponses,
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/accounts/{accountId}',
+    security,
+    request: { params: accountId },
+    responses: { 200: json(AccountResponse, 'The account'), ...errorResponses },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/healthz',
+    responses: {
+      200: json(HealthResponse, 'Healthy'),
+      503: json(HealthResponse, 'Database or scheduler down'),
+    },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Slack triage bot API', version: '1.0.0' },
+    servers: [{ url: '/' }],
+  });
+}

@@ -1,0 +1,62 @@
+import express, { Router } from 'express';
+import type { WebClient } from '@slack/web-api';
+import type { Connection } from 'mongoose';
+import type { Models } from '../db/models/index.js';
+import type { Logger } from '../logger.js';
+import type { SettingsService } from '../services/settings.js';
+import { requireToken } from './auth.js';
+import { errorHandler, notFound } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { accountRoutes } from './routes/accounts.js';
+import { channelRoutes } from './routes/channels.js';
+import { settingsRoutes } from './routes/settings.js';
+
+export interface HttpDeps {
+  db: Connection;
+  models: Models;
+  settings: SettingsService;
+  slackFor: (teamId: string) => Promise<WebClient>;
+  schedulerState: () => 'running' | 'stopped' | 'disabled';
+  logger: Logger;
+}
+
+/** `/healthz` and `/api/v1/*`, mounted beside Bolt's `/slack/events` on one server. */
+export function apiRouter(deps: HttpDeps): Router {
+  const router = Router();
+  let openApi: unknown;
+
+  router.get('/healthz', async (_req, res) => {
+    const database = await ping(deps.db);
+    const scheduler = deps.schedulerState();
+    const ok = database === 'up' && scheduler !== 'stopped';
+    res.status(ok ? 200 : 503).json({ ok, database, scheduler });
+  });
+  router.get('/api/v1/openapi.json', (_req, res) => {
+    openApi ??= openApiDocument();
+    res.json(openApi);
+  });
+
+  const api = Router();
+  api.use(requireToken(deps.models));
+  api.use(express.json({ limit: '256kb', strict: true }));
+  api.use(settingsRoutes(deps.settings));
+  api.use(channelRoutes(deps.models, deps.settings));
+  api.use(accountRoutes(deps.models, deps.settings, deps.slackFor));
+  api.use(notFound);
+  router.use('/api/v1', api);
+  router.use('/api', notFound);
+  router.use(errorHandler(deps.logger));
+  return router;
+}
+
+async function ping(db: Connection): Promise<'up' | 'down'> {
+  try {
+    await Promise.race([
+      db.db?.admin().ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+    ]);
+    return db.readyState === 1 ? 'up' : 'down';
+  } catch {
+    return 'down';
+  }
+}

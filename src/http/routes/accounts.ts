@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import type { WebClient } from '@slack/web-api';
+import type { AccountDoc, Models } from '../../db/models/index.js';
+import { createAccount } from '../../services/accounts.js';
+import type { SettingsService } from '../../services/settings.js';
+import { teamOf } from '../auth.js';
+import { parseInput } from '../parse.js';
+import { AccountCreate } from '../schemas.js';
+
+/** Customer accounts: create with linked channels, list, read. */
+export function accountRoutes(
+  models: Models,
+  settings: SettingsService,
+  slackFor: (teamId: string) => Promise<WebClient>,
+): Router {
+  const router = Router();
+  const render = async (account: AccountDoc) => {
+    const channels = await models.channels
+      .find({ accountId: account._id }, { channelId: 1 })
+      .sort({ channelId: 1 })
+      .lean();
+    return {
+      id: String(account._id),
+      name: account.name,
+      channels: channels.map((channel) => channel.channelId),
+      created_at: new Date(account.createdAt).toISOString(),
+    };
+  };
+
+  router.post('/accounts', async (req, res) => {
+    const input = parseInput(AccountCreate, req.body, 'body');
+    const { account } = await createAccount(
+      models,
+      await slackFor(teamOf(res)),
+      teamOf(res),
+      input,
+    );
+    res.status(201).json(await render(account));
+  });
+  router.get('/accounts', async (_req, res) => {
+    const accounts = await models.accounts
+      .find({ teamId: teamOf(res) })
+      .sort({ name: 1 })
+      .lean<AccountDoc[]>();
+    res.json(await Promise.all(accounts.map(render)));
+  });
+  router.get('/accounts/:accountId', async (req, res) => {
+    res.json(await render(await settings.accountDoc(teamOf(res), req.params.accountId)));
+  });
+  return router;
+}

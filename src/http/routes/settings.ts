@@ -1,0 +1,69 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { SettingsService } from '../../services/settings.js';
+import { teamOf } from '../auth.js';
+import { parseInput } from '../parse.js';
+
+const Explain = z.object({ explain: z.enum(['true', 'false']).optional() });
+const explainOf = (query: unknown) => parseInput(Explain, query, 'query').explain === 'true';
+
+/** Settings at the three levels (DESIGN.md §6); writes return the state after the write. */
+export function settingsRoutes(settings: SettingsService): Router {
+  const router = Router();
+
+  router.get('/workspace/settings', async (req, res) => {
+    res.json({
+      ok: true,
+      error: null,
+      data: await settings.workspace(teamOf(res), explainOf(req.query)),
+    });
+  });
+  router.patch('/workspace/settings', async (req, res) => {
+    await settings.write({ level: 'workspace', teamId: teamOf(res) }, req.body);
+    res.json({
+      ok: true,
+      error: null,
+      data: await settings.workspace(teamOf(res), explainOf(req.query)),
+    });
+  });
+
+  router.get('/accounts/:accountId/settings', async (req, res) => {
+    const { accountId } = req.params;
+    res.json({
+      ok: true,
+      error: null,
+      data: await settings.account(teamOf(res), accountId, explainOf(req.query)),
+    });
+  });
+  router.patch('/accounts/:accountId/settings', async (req, res) => {
+    const { accountId } = req.params;
+    await settings.write({ level: 'account', teamId: teamOf(res), accountId }, req.body);
+    res.json({
+      ok: true,
+      error: null,
+      data: await settings.account(teamOf(res), accountId, explainOf(req.query)),
+    });
+  });
+
+  router.get('/channels/:channelId/settings', async (req, res) => {
+    const { channelId } = req.params;
+    const channel = await settings.channel(teamOf(res), channelId);
+    res.json({
+      ok: true,
+      error: null,
+      data: [await settings.forChannel(channel, explainOf(req.query))],
+    });
+  });
+  router.patch('/channels/:channelId/settings', async (req, res) => {
+    const { channelId } = req.params;
+    await settings.write({ level: 'channel', teamId: teamOf(res), channelId }, req.body);
+    const channel = await settings.channel(teamOf(res), channelId);
+    res.json({
+      ok: true,
+      error: null,
+      data: [await settings.forChannel(channel, explainOf(req.query))],
+    });
+  });
+
+  return router;
+}

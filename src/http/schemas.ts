@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { ASSIGNMENT_MODES, CHANNEL_KINDS } from '../db/models/channel.js';
+import { Features } from '../settings/features.js';
+import { HHMM, HHMMEnd, SlackChannelId, SlackUserId } from '../settings/primitives.js';
+import { LevelRef, Provenance } from '../settings/levels.js';
+
+/** The error body of every non-2xx answer; 422s carry seed 002's `{loc, msg, type}` entries. */
+export const ErrorBody = z
+  .object({
+    ok: z.literal(false),
+    error: z.string().meta({ description: 'A stable error code, e.g. validation_failed' }),
+    message: z.string(),
+    detail: z.array(
+      z.object({
+        loc: z.array(z.union([z.string(), z.number()])),
+        msg: z.string(),
+        type: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'ErrorBody' });
+
+export const RelationshipSettings = z
+  .object({
+    relationship_id: z.string().meta({ description: 'The Slack channel id' }),
+    features: Features,
+    provenance: z.record(z.string(), Provenance).optional(),
+  })
+  .meta({ id: 'RelationshipSettings' });
+
+/** Seed 000's response envelope. */
+export const SettingsResponse = z
+  .object({ ok: z.literal(true), error: z.null(), data: z.array(RelationshipSettings) })
+  .meta({ id: 'SettingsResponse' });
+
+export const WorkspaceSettingsResponse = z
+  .object({
+    ok: z.literal(true),
+    error: z.null(),
+    data: z.object({
+      team_id: z.string(),
+      features: Features,
+      locks: z.array(z.string()),
+      provenance: z.record(z.string(), Provenance).optional(),
+    }),
+  })
+  .meta({ id: 'WorkspaceSettingsResponse' });
+
+const KeyList = z
+  .array(z.string())
+  .meta({ description: 'Flattened keys, e.g. features.requests.config.send_feedback' });
+
+export const SettingsWriteBody = z
+  .object({
+    update: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: 'Partial nested features; arrays replace' }),
+    reset: KeyList.optional(),
+    lock: KeyList.optional().meta({ description: 'Workspace and account level only' }),
+    unlock: KeyList.optional().meta({ description: 'Workspace and account level only' }),
+  })
+  .meta({ id: 'SettingsWrite' });
+
+export const DaySchedule = z
+  .strictObject({ enabled: z.boolean(), start: HHMM, end: HHMMEnd })
+  .meta({ id: 'DaySchedule' });
+
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+
+export const BusinessHours = z
+  .strictObject(
+    Object.fromEntries(WEEKDAYS.map((day) => [day, DaySchedule.nullable().optional()])) as Record<
+      (typeof WEEKDAYS)[number],
+      z.ZodOptional<z.ZodNullable<typeof DaySchedule>>
+    >,
+  )
+  .meta({ id: 'BusinessHours' });
+
+export const AssignmentMode = z.enum(ASSIGNMENT_MODES).meta({ id: 'AssignmentModeEnum' });
+export const ChannelKind = z.enum(CHANNEL_KINDS);
+
+/** Seed 002's `ChannelUpdate`, plus the channel's role and links (documented additions). */
+export const ChannelUpdate = z
+  .strictObject({
+    business_hours: BusinessHours.nullable().optional(),
+    assignment_mode: AssignmentMode.nullable().optional(),
+    channel_type: ChannelKind.optional(),
+    triage_channel_id: SlackChannelId.nullable().optional(),
+    csm_user_id: SlackUserId.nullable().optional(),
+  })
+  .meta({ id: 'ChannelUpdate' });
+export type ChannelUpdate = z.infer<typeof ChannelUpdate>;
+
+/** Seed 002's `ChannelResponse`; `id` is the Slack channel id. */
+export const ChannelResponse = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    channel_type: ChannelKind,
+    status: z.enum(['active', 'archived', 'not_joined']).meta({ id: 'ChannelStatusEnum' }),
+    config: z.object({
+      account_id: z.string().nullable(),
+      triage_channel_id: z.string().nullable(),
+      csm_user_id: z.string().nullable(),
+      is_private: z.boolean(),
+      is_ext_shared: z.boolean(),
+      timezone: z.string(),
+      business_hours: z.record(z.string(), DaySchedule),
+    }),
+    is_active: z.boolean(),
+    is_default: z.boolean(),
+    auto_reply_enabled: z.boolean(),
+    business_hours_enabled: z.boolean(),
+    assignment_mode: AssignmentMode,
+    sla_enabled: z.boolean(),
+    total_conversations: z.number().int(),
+    total_messages_sent: z.number().int(),
+    total_messages_received: z.number().int(),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+  })
+  .meta({ id: 'ChannelResponse' });
+export type ChannelResponse = z.infer<typeof ChannelResponse>;
+
+export const AccountCreate = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    channels: z.array(SlackChannelId).max(100).default([]),
+  })
+  .meta({ id: 'AccountCreate' });
+
+export const AccountResponse = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    channels: z.array(z.string()),
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: 'Account' });
+
+export const HealthResponse = z
+  .object({
+    ok: z.boolean(),
+    database: z.enum(['up', 'down']),
+    scheduler: z.enum(['running', 'stopped', 'disabled']),
+  })
+  .meta({ id: 'Health' });
+
+export { LevelRef };

@@ -1,0 +1,42 @@
+import { withDatabase } from './db/connection.js';
+import { DEFAULT_DATABASE, EMBEDDED_PORT, startMongo } from './db/engine.js';
+import { EnvError, loadEnv } from './env.js';
+import { createLogger } from './logger.js';
+import { startBot } from './runtime.js';
+
+/** Process entry: validate the environment, start a database if none is given, serve. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  const mongo = await startMongo({
+    uri: env.MONGODB_URI,
+    dataDir: env.DATA_DIR,
+    port: env.MONGODB_URI ? undefined : EMBEDDED_PORT,
+    log: (line) => logger.info(line),
+  });
+  logger.info(`database: ${mongo.description}`);
+  const bot = await startBot({ env, mongoUri: withDatabase(mongo.uri, DEFAULT_DATABASE), logger });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await bot.stop();
+    await mongo.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `start-up failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Agenda } from 'agenda';
+import { MongoBackend } from '@agendajs/mongo-backend';
+import type { Db } from 'mongodb';
+import { createApp } from './app.js';
+import { systemClock, type Clock } from './clock.js';
+import { connect } from './db/connection.js';
+import { createModels, syncIndexes } from './db/models/index.js';
+import type { BotDeps } from './deps.js';
+import type { Env } from './env.js';
+import type { Logger } from './logger.js';
+import { SettingsService } from './services/settings.js';
+import { createWebClient } from './slack/client.js';
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  deps: BotDeps;
+  agenda: Agenda;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env: Env;
+  mongoUri: string;
+  logger: Logger;
+  clock?: Clock;
+  /** Overrides env.PORT (tests pass 0 for a free port). */
+  port?: number;
+}
+
+/** Connects to the database, starts the scheduler and serves Slack and the API on one port. */
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const { env, logger } = options;
+  const db = await connect(options.mongoUri);
+  const models = createModels(db);
+  await syncIndexes(models);
+  const client = env.SLACK_BOT_TOKEN
+    ? createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger)
+    : undefined;
+  const deps: BotDeps = {
+    env,
+    db,
+    models,
+    settings: new SettingsService(models),
+    clock: options.clock ?? systemClock,
+    logger,
+    slackFor: async (teamId) => {
+      if (client) return client;
+      throw new Error(`no installation for team ${teamId}`);
+    },
+  };
+
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: db.db as unknown as Db, collection: 'agendaJobs' }),
+    processEvery: '5 seconds',
+  });
+  let schedulerRunning = false;
+  await agenda.start();
+  schedulerRunning = true;
+
+  const { app, web, receiver } = createApp(deps, () => (schedulerRunning ? 'running' : 'stopped'));
+  const port = options.port ?? env.PORT;
+  let server: Server;
+  if (receiver) {
+    server = (await receiver.start(port)) as Server;
+  } else {
+    await app.start();
+    server = await new Promise<Server>((resolve) => {
+      const listening = web.listen(port, () => resolve(listening));
+    });
+  }
+  const actualPort = (server.address() as AddressInfo).port;
+  logger.info({ port: actualPort, mode: receiver ? 'http' : 'socket' }, 'triage bot listening');
+
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    deps,
+    agenda,
+    stop: async () => {
+      schedulerRunning = false;
+      await agenda.stop();
+      if (receiver) await receiver.stop();
+      else {
+        await app.stop();
+        await new Promise((resolve) => server.close(resolve));
+      }
+      await db.close();
+    },
+  };
+}

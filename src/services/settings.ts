@@ -1,0 +1,206 @@
+import type { Types } from 'mongoose';
+import { AppError } from '../errors.js';
+import type { AccountDoc, ChannelDoc, Models, StoredSettings } from '../db/models/index.js';
+import { Features } from '../settings/features.js';
+import {
+  effectiveFeatures,
+  planWrite,
+  resolve,
+  settingsCatalog,
+  type Level,
+  type LevelKind,
+  type LevelSettings,
+  type Provenance,
+} from '../settings/index.js';
+
+/** One channel's effective configuration in seed 000's `data[]` shape. */
+export interface RelationshipSettings {
+  relationship_id: string;
+  features: Record<string, unknown>;
+  provenance?: Record<string, Provenance>;
+}
+
+export type SettingsTarget =
+  | { level: 'workspace'; teamId: string }
+  | { level: 'account'; teamId: string; accountId: string }
+  | { level: 'channel'; teamId: string; channelId: string };
+
+const MAX_WRITE_ATTEMPTS = 5;
+
+/** Reads and writes settings at the three levels; the merge rules live in `src/settings`. */
+export class SettingsService {
+  private readonly catalog = settingsCatalog();
+
+  constructor(private readonly models: Models) {}
+
+  /** The effective, fully typed features of one channel (what the bot acts on). */
+  async effective(teamId: string, channelId: string): Promise<Features> {
+    const channel = await this.channel(teamId, channelId);
+    return Features.parse(effectiveFeatures(resolve(this.catalog, await this.levelsFor(channel))));
+  }
+
+  /** Effective features for a known channel document, with provenance when `explain`. */
+  async forChannel(channel: ChannelDoc, explain: boolean): Promise<RelationshipSettings> {
+    const resolved = resolve(this.catalog, await this.levelsFor(channel));
+    return {
+      relationship_id: channel.channelId,
+      features: effectiveFeatures(resolved),
+      ...(explain ? { provenance: resolved } : {}),
+    };
+  }
+
+  async workspace(teamId: string, explain: boolean) {
+    const levels = [await this.workspaceLevel(teamId)];
+    const resolved = resolve(this.catalog, levels);
+    return {
+      team_id: teamId,
+      features: effectiveFeatures(resolved),
+      locks: levels[0]?.settings.locks ?? [],
+      ...(explain ? { provenance: resolved } : {}),
+    };
+  }
+
+  async account(teamId: string, accountId: string, explain: boolean) {
+    const account = await this.accountDoc(teamId, accountId);
+    const channels = await this.models.channels
+      .find({ teamId, accountId: account._id })
+      .sort({ channelId: 1 })
+      .lean<ChannelDoc[]>();
+    return Promise.all(channels.map((channel) => this.forChannel(channel, explain)));
+  }
+
+  /**
+   * Validates and applies one `{update, reset, lock, unlock}` body at a level, all or nothing:
+   * the new settings replace the old in a single conditional update on the owning document
+   * (with `alsoSet`, other fields of that document change in the same update), retried when
+   * another writer got there first.
+   */
+  async write(
+    target: SettingsTarget,
+    body: unknown,
+    alsoSet: Record<string, unknown> = {},
+  ): Promise<string[]> {
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const { current, revision, above, save } = await this.writeContext(target);
+      const plan = planWrite(this.catalog, { level: target.level, current, above }, body);
+      if (await save(plan.next, revision, alsoSet)) return plan.changed;
+    }
+    throw new AppError('conflict', 'settings changed concurrently; try again');
+  }
+
+  async channel(teamId: string, channelId: string): Promise<ChannelDoc> {
+    const channel = await this.models.channels.findOne({ teamId, channelId }).lean<ChannelDoc>();
+    if (channel) return channel;
+    if (await this.models.channels.exists({ channelId })) {
+      throw new AppError('forbidden', `channel ${channelId} belongs to another workspace`);
+    }
+    throw new AppError('not_found', `unknown channel ${channelId}`);
+  }
+
+  async accountDoc(teamId: string, accountId: string): Promise<AccountDoc> {
+    const account = /^[0-9a-f]{24}$/.test(accountId)
+      ? await this.models.accounts.findById(accountId).lean<AccountDoc>()
+      : null;
+    if (!account) throw new AppError('not_found', `unknown account ${accountId}`);
+    if (account.teamId !== teamId) {
+      throw new AppError('forbidden', `account ${accountId} belongs to another workspace`);
+    }
+    return account;
+  }
+
+  private async levelsFor(channel: ChannelDoc): Promise<Level[]> {
+    const levels = [await this.workspaceLevel(channel.teamId)];
+    if (channel.accountId) {
+      const account = await this.models.accounts.findById(channel.accountId).lean<AccountDoc>();
+      if (account) levels.push(accountLevel(account));
+    }
+    levels.push(channelLevel(channel));
+    return levels;
+  }
+
+  private async workspaceLevel(teamId: string): Promise<Level> {
+    const workspace = await this.models.workspaces.findById(teamId).lean();
+    return {
+      level: 'workspace',
+      id: teamId,
+      name: workspace?.name,
+      settings: toLevel(workspace?.settings),
+    };
+  }
+
+  private async writeContext(target: SettingsTarget) {
+    if (target.level === 'workspace') {
+      await this.models.workspaces.updateOne(
+        { _id: target.teamId },
+        { $setOnInsert: { internalUserIds: [] } },
+        { upsert: true },
+      );
+      const doc = await this.models.workspaces.findById(target.teamId).lean();
+      return this.context(this.models.workspaces, target.teamId, doc?.settings, []);
+    }
+    const workspace = await this.workspaceLevel(target.teamId);
+    if (target.level === 'account') {
+      const account = await this.accountDoc(target.teamId, target.accountId);
+      return this.context(this.models.accounts, account._id, account.settings, [workspace]);
+    }
+    const channel = await this.channel(target.teamId, target.channelId);
+    const levels = await this.levelsFor(channel);
+    return this.context(this.models.channels, channel._id, channel.settings, levels.slice(0, -1));
+  }
+
+  private context(
+    model: Models['workspaces'] | Models['accounts'] | Models['channels'],
+    id: string | Types.ObjectId,
+    stored: StoredSettings | undefined,
+    above: Level[],
+  ) {
+    const revision = stored?.revision ?? 0;
+    const save = async (
+      next: LevelSettings,
+      expected: number,
+      alsoSet: Record<string, unknown>,
+    ) => {
+      const result = await (model as Models['channels']).updateOne(
+        { _id: id, 'settings.revision': expected === 0 ? { $in: [0, null] } : expected } as never,
+        { $set: { ...alsoSet, settings: fromLevel(next, expected + 1) } },
+      );
+      return result.modifiedCount === 1;
+    };
+    return { current: toLevel(stored), revision, above, save };
+  }
+}
+
+function accountLevel(account: AccountDoc): Level {
+  return {
+    level: 'account',
+    id: String(account._id),
+    name: account.name,
+    settings: toLevel(account.settings),
+  };
+}
+
+function channelLevel(channel: ChannelDoc): Level {
+  return {
+    level: 'channel',
+    id: channel.channelId,
+    name: channel.name,
+    settings: toLevel(channel.settings),
+  };
+}
+
+function toLevel(stored: StoredSettings | undefined): LevelSettings {
+  return {
+    overrides: Object.fromEntries((stored?.overrides ?? []).map(({ key, value }) => [key, value])),
+    locks: stored?.locks ?? [],
+  };
+}
+
+function fromLevel(settings: LevelSettings, revision: number): StoredSettings {
+  return {
+    overrides: Object.entries(settings.overrides).map(([key, value]) => ({ key, value })),
+    locks: settings.locks,
+    revision,
+  };
+}
+
+export type { LevelKind };

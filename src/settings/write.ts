@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { AppError, validationError, type ErrorDetail } from '../errors.js';
+import { keysUnder, normalizeKey, type Catalog } from './catalog.js';
+import { flattenChecked, isPlainObject } from './flatten.js';
+import { lockAbove, type Level, type LevelKind, type LevelSettings } from './levels.js';
+
+const KeyList = z.array(z.string().min(1).max(300)).max(500);
+const Update = z.record(z.string(), z.unknown());
+
+/**
+ * Seed 000's write body: `update` (a partial nested `features` object, arrays replace) and `reset`
+ * (flattened keys, with or without the `features.` prefix). Workspace and account writes also
+ * take `lock` and `unlock` (seed 001).
+ */
+export const SettingsWrite = z
+  .strictObject({
+    update: Update.optional(),
+    reset: KeyList.optional(),
+    lock: KeyList.optional(),
+    unlock: KeyList.optional(),
+  })
+  .refine((body) => body.update || body.reset || body.lock || body.unlock, {
+    message: 'nothing to do: give update, reset, lock or unlock',
+  });
+export type SettingsWrite = z.infer<typeof SettingsWrite>;
+
+/** Channels are the lowest level: there is nobody below to lock anything for. */
+export const ChannelSettingsWrite = z
+  .strictObject({ update: Update.optional(), reset: KeyList.optional() })
+  .refine((body) => body.update || body.reset, { message: 'nothing to do: give update or reset' });
+
+export interface WritePlan {
+  next: LevelSettings;
+  /** Keys whose stored override or lock changes. */
+  changed: string[];
+}
+
+/**
+ * Validates a whole write against the catalog and the locks above the level, and returns the
+ * level's new settings. Throws a 422 AppError listing every invalid part, or a 403 naming each
+ * locked key; nothing is partially applied because nothing is applied here at all.
+ */
+export function planWrite(
+  catalog: Catalog,
+  target: { level: LevelKind; current: LevelSettings; above: readonly Level[] },
+  rawBody: unknown,
+): WritePlan {
+  const schema = target.level === 'channel' ? ChannelSettingsWrite : SettingsWrite;
+  const parsed = schema.safeParse(rawBody);
+  if (!parsed.success) throw validationError(zodDetail(parsed.error, ['body']));
+  const body = parsed.data as SettingsWrite;
+
+  const invalid: ErrorDetail[] = [];
+  const updates = collectUpdates(catalog, body.update ?? {}, invalid);
+  const resets = new Set<string>(updates.resets);
+  const keyLists = { reset: body.reset, lock: body.lock, unlock: body.unlock };
+  const expanded: Record<keyof typeof keyLists, string[]> = { reset: [], lock: [], unlock: [] };
+  for (const [field, keys] of Object.entries(keyLists) as [keyof typeof keyLists, string[]?][]) {
+    (keys ?? []).forEach((raw, index) => {
+      const leaves = keysUnder(catalog, normalizeKey(raw));
+      if (leaves.length === 0) {
+        invalid.push({
+          loc: ['body', field, index],
+          msg: `unknown setting "${raw}"`,
+          type: 'unknown_setting',
+        });
+      }
+      expanded[field].push(...leaves);
+    });
+  }
+  expanded.reset.forEach((key) => resets.add(key));
+  for (const key of resets) {
+    if (Object.hasOwn(updates.values, key)) {
+      invalid.push({
+        loc: ['body', 'reset'],
+        msg: `"${key}" is both updated and reset`,
+        type: 'conflict',
+      });
+    }
+  }
+  for (const key of expanded.lock) {
+    if (expanded.unlock.includes(key)) {
+      invalid.push({
+        loc: ['body', 'lock'],
+        msg: `"${key}" is both locked and unlocked`,
+        type: 'conflict',
+      });
+    }
+  }
+  if (invalid.length > 0) throw validationError(invalid);
+
+  const touched = [...Object.keys(updates.values), ...resets, ...expanded.lock, ...expanded.unlock];
+  const locked = [...new Set(touched)].flatMap((key) => {
+    const by = lockAbove(target.above, key);
+    if (!by) return [];
+    const where = `${by.level} ${by.name ?? by.id}`;
+    return [
+      {
+        loc: ['body', ...key.split('.')],
+        msg: `"${key}" is locked at ${where}`,
+        type: 'setting_locked',
+      },
+    ];
+  });
+  if (locked.length > 0) {
+    throw new AppError('setting_locked', locked.map((d) => d.msg).join('; '), locked);
+  }
+
+  const overrides = { ...target.current.overrides, ...updates.values };
+  for (const key of resets) delete overrides[key];
+  const locks = new Set(target.current.locks);
+  expanded.lock.forEach((key) => locks.add(key));
+  expanded.unlock.forEach((key) => locks.delete(key));
+  return {
+    next: { overrides, locks: [...locks].sort() },
+    changed: [...new Set(touched)].sort(),
+  };
+}
+
+/** Flattens `update`, validating every leaf; `{value: x}` (seed 001) means x, `{value: null}` a reset. */
+function collectUpdates(catalog: Catalog, update: Record<string, unknown>, invalid: ErrorDetail[]) {
+  const nested =
+    Object.keys(update).length === 1 && isPlainObject(update.features) ? update.features : update;
+  const { flat, unknown } = flattenChecked(nested, catalog.leaves);
+  for (const path of unknown) {
+    const key = path.join('.');
+    const isGroup = keysUnder(catalog, key).length > 0;
+    invalid.push({
+      loc: ['body', 'update', ...path],
+      msg: isGroup ? `"${key}" is a group of settings: give an object` : `unknown setting "${key}"`,
+      type: isGroup ? 'object_expected' : 'unrecognized_keys',
+    });
+  }
+  const values: Record<string, unknown> = {};
+  const resets: string[] = [];
+  for (const [key, raw] of Object.entries(flat)) {
+    const wrapped = isPlainObject(raw) && Object.keys(raw).length === 1 && 'value' in raw;
+    const value = wrapped ? raw.value : raw;
+    if (wrapped && value === null) {
+      resets.push(key);
+      continue;
+    }
+    const result = (catalog.leaves.get(key) as z.ZodType).safeParse(value);
+    if (result.success) values[key] = result.data;
+    else invalid.push(...zodDetail(result.error, ['body', 'update', ...key.split('.')]));
+  }
+  return { values, resets };
+}
+
+/** zod issues as `{loc, msg, type}` entries under a location prefix. */
+export function zodDetail(error: z.ZodError, prefix: (string | number)[]): ErrorDetail[] {
+  return error.issues.map((issue) => ({
+    loc: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+    msg: issue.message,
+    type: issue.code,
+  }));
+}

@@ -1,8 +1,0 @@
-import { z } from 'zod';
-
-describe('toolchain', () => {
-  it('runs TypeScript tests as ESM', () => {
-    expect(z.string().parse('ok')).toBe('ok');
-    expect(typeof import.meta.url).toBe('string');
-  });
-});
