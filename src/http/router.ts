@@ -50,13 +50,16 @@ export function apiRouter(deps: HttpDeps): Router {
 }
 
 async function ping(db: Connection): Promise<'up' | 'down'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), 2000);
+  });
   try {
-    await Promise.race([
-      db.db?.admin().ping(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
-    ]);
+    await Promise.race([db.db?.admin().ping(), timeout]);
     return db.readyState === 1 ? 'up' : 'down';
   } catch {
     return 'down';
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -71,7 +71,7 @@ export async function createAccount(
     if (!info) {
       problems.push({
         loc: ['body', 'channels', index],
-        msg: `Slack has no channel ${channelId}`,
+        msg: `Slack has no channel ${channelId} (or it is private and the bot is not in it)`,
         type: 'channel_not_found',
       });
     } else infos.push(info);

@@ -133,7 +133,7 @@ export class SettingsService {
       await this.models.workspaces.updateOne(
         { _id: target.teamId },
         { $setOnInsert: { internalUserIds: [] } },
-        { upsert: true },
+        { upsert: true, timestamps: false },
       );
       const doc = await this.models.workspaces.findById(target.teamId).lean();
       return this.context(this.models.workspaces, target.teamId, doc?.settings, []);

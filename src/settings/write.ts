@@ -117,16 +117,20 @@ export function planWrite(
   };
 }
 
-/** Flattens `update`, validating every leaf; `{value: x}` (seed 001) means x, `{value: null}` a reset. */
+/**
+ * Flattens `update`, validating every leaf. Seed 001's `{value: x}` means x and `{value: null}`
+ * a reset, unless the leaf itself takes that object (a record with a field named `value`).
+ */
 function collectUpdates(catalog: Catalog, update: Record<string, unknown>, invalid: ErrorDetail[]) {
-  const nested =
-    Object.keys(update).length === 1 && isPlainObject(update.features) ? update.features : update;
+  const wrapped = Object.keys(update).length === 1 && isPlainObject(update.features);
+  const nested = wrapped ? (update.features as Record<string, unknown>) : update;
+  const at = ['body', 'update', ...(wrapped ? ['features'] : [])];
   const { flat, unknown } = flattenChecked(nested, catalog.leaves);
   for (const path of unknown) {
     const key = path.join('.');
     const isGroup = keysUnder(catalog, key).length > 0;
     invalid.push({
-      loc: ['body', 'update', ...path],
+      loc: [...at, ...path],
       msg: isGroup ? `"${key}" is a group of settings: give an object` : `unknown setting "${key}"`,
       type: isGroup ? 'object_expected' : 'unrecognized_keys',
     });
@@ -134,15 +138,16 @@ function collectUpdates(catalog: Catalog, update: Record<string, unknown>, inval
   const values: Record<string, unknown> = {};
   const resets: string[] = [];
   for (const [key, raw] of Object.entries(flat)) {
-    const wrapped = isPlainObject(raw) && Object.keys(raw).length === 1 && 'value' in raw;
-    const value = wrapped ? raw.value : raw;
-    if (wrapped && value === null) {
+    const schema = catalog.leaves.get(key) as z.ZodType;
+    const asIs = schema.safeParse(raw);
+    const isWrapper = isPlainObject(raw) && Object.keys(raw).length === 1 && 'value' in raw;
+    if (isWrapper && !asIs.success && raw.value === null) {
       resets.push(key);
       continue;
     }
-    const result = (catalog.leaves.get(key) as z.ZodType).safeParse(value);
+    const result = isWrapper && !asIs.success ? schema.safeParse(raw.value) : asIs;
     if (result.success) values[key] = result.data;
-    else invalid.push(...zodDetail(result.error, ['body', 'update', ...key.split('.')]));
+    else invalid.push(...zodDetail(result.error, [...at, ...key.split('.')]));
   }
   return { values, resets };
 }

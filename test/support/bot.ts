@@ -1,0 +1,106 @@
+import type { Connection } from 'mongoose';
+import type { Clock } from '../../src/clock.js';
+import { Env, parseEnv } from '../../src/env.js';
+import { createLogger } from '../../src/logger.js';
+import { startBot, type RunningBot } from '../../src/runtime.js';
+import { createApiToken } from '../../src/services/tokens.js';
+import { testDatabase } from './db.js';
+import { SlackDriver } from './slack/driver.js';
+import { SlackSimulator } from './slack/simulator.js';
+
+export const SIGNING_SECRET = 'test-signing-secret';
+
+export interface TestBot {
+  bot: RunningBot;
+  sim: SlackSimulator;
+  driver: SlackDriver;
+  /** A raw connection to the bot's database, for reading back what was stored. */
+  db: Connection;
+  teamId: string;
+  /** An API token of the bot's workspace. */
+  token: string;
+  api(method: string, path: string, body?: unknown, token?: string | null): Promise<ApiResponse>;
+  stop(): Promise<void>;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests inspect arbitrary JSON
+  text: string;
+}
+
+/**
+ * The real bot over HTTP on a free port, its Web API pointed at a fresh Slack simulator, on a
+ * database of its own in the run's MongoDB-protocol server.
+ */
+export async function startTestBot(
+  options: { teamId?: string; env?: Record<string, string>; clock?: Clock } = {},
+): Promise<TestBot> {
+  const teamId = options.teamId ?? 'T0SIM';
+  const sim = await SlackSimulator.start({ teamId });
+  const database = await testDatabase();
+  const env = parseEnv(
+    {
+      SLACK_BOT_TOKEN: sim.botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: sim.url,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...options.env,
+    },
+    Env,
+  );
+  const bot = await startBot({
+    env,
+    mongoUri: database.uri,
+    logger: createLogger(env.LOG_LEVEL),
+    clock: options.clock,
+    port: 0,
+  });
+  await bot.deps.models.workspaces.updateOne(
+    { _id: teamId },
+    { $set: { name: 'Simulated Inc' } },
+    { upsert: true },
+  );
+  const token = await createApiToken(bot.deps.models, teamId, 'U0ADMIN');
+  const driver = new SlackDriver({
+    appUrl: bot.url,
+    signingSecret: SIGNING_SECRET,
+    teamId,
+    apiAppId: sim.appId,
+    sim,
+  });
+  const api = async (method: string, path: string, body?: unknown, auth: string | null = token) => {
+    const response = await fetch(`${bot.url}${path}`, {
+      method,
+      headers: {
+        ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: parseJson(text), text };
+  };
+  return {
+    bot,
+    sim,
+    driver,
+    db: database.connection,
+    teamId,
+    token,
+    api,
+    stop: async () => {
+      await bot.stop();
+      await sim.close();
+      await database.drop();
+    },
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,30 @@
+import { SlackApiError, str } from '../params.js';
+import { renderTeam, renderUser } from '../render.js';
+import type { MethodTable } from './types.js';
+
+export const identityMethods: MethodTable = {
+  'auth.test': (state) => {
+    const team = state.teams.get(state.teamId);
+    return {
+      url: `https://${team?.domain ?? 'sim'}.slack.com/`,
+      team: team?.name ?? state.teamId,
+      user: state.users.get(state.botUserId)?.name ?? 'bot',
+      team_id: state.teamId,
+      user_id: state.botUserId,
+      bot_id: state.opts.botId,
+      is_enterprise_install: false,
+    };
+  },
+
+  'users.info': (state, params) => {
+    const user = state.users.get(str(params, 'user') ?? '');
+    if (user === undefined) throw new SlackApiError('user_not_found');
+    return { user: renderUser(user) };
+  },
+
+  'team.info': (state, params) => {
+    const team = state.teams.get(str(params, 'team') ?? state.teamId);
+    if (team === undefined) throw new SlackApiError('team_not_found');
+    return { team: renderTeam(team) };
+  },
+};

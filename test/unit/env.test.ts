@@ -1,0 +1,51 @@
+import { Env, EnvError, parseEnv } from '../../src/env.js';
+
+const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'a-signing-secret' };
+
+describe('environment', () => {
+  it('applies defaults and normalises the Slack API URL', () => {
+    const env = parseEnv({ ...base, SLACK_API_URL: 'http://127.0.0.1:4000/api' }, Env);
+    expect(env).toMatchObject({
+      PORT: 3000,
+      LOG_LEVEL: 'info',
+      DATA_DIR: '.data',
+      SLACK_API_URL: 'http://127.0.0.1:4000/api/',
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(parseEnv({ ...base, MONGODB_URI: '', PORT: '' }, Env).PORT).toBe(3000);
+  });
+
+  it.each([
+    ['SLACK_BOT_TOKEN', { SLACK_SIGNING_SECRET: 'a-signing-secret' }],
+    ['SLACK_SIGNING_SECRET', { SLACK_BOT_TOKEN: 'xoxb-1' }],
+    ['SLACK_BOT_TOKEN must be a bot token', { ...base, SLACK_BOT_TOKEN: 'xoxp-user-token' }],
+    ['PORT', { ...base, PORT: 'eighty' }],
+    ['PORT', { ...base, PORT: '70000' }],
+    ['MONGODB_URI must be a mongodb://', { ...base, MONGODB_URI: 'postgres://x' }],
+    ['SLACK_API_URL', { ...base, SLACK_API_URL: 'not a url' }],
+    ['LOG_LEVEL', { ...base, LOG_LEVEL: 'loud' }],
+    [
+      'SLACK_STATE_SECRET',
+      { SLACK_SIGNING_SECRET: 'a-signing-secret', SLACK_CLIENT_ID: '1', SLACK_CLIENT_SECRET: 's' },
+    ],
+  ])('stops with one line naming %s', (name, source) => {
+    let error: unknown;
+    try {
+      parseEnv(source, Env);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    expect((error as Error).message).toContain(name);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('accepts Socket Mode without a signing secret', () => {
+    expect(
+      parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-2-abc' }, Env)
+        .SLACK_APP_TOKEN,
+    ).toBe('xapp-1-A1-2-abc');
+  });
+});
