@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -87,8 +88,9 @@ export function parseEnv<S extends z.ZodType>(
   throw new EnvError(`Invalid environment: ${problems.join('; ')}`);
 }
 
-/** Reads `process.env` once. */
+/** Reads `process.env` once, after loading `.env` from the working folder when there is one. */
 export function loadEnv(): Env {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   return parseEnv(process.env, Env);
 }
 

@@ -30,7 +30,12 @@ export const EMBEDDED_PORT = 27117;
 /** The database name used when MONGODB_URI names none. */
 export const DEFAULT_DATABASE = 'triage';
 
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The folder with package.json above this module, from src/ under tsx and dist/src/ when built. */
+const PROJECT_ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 const FERRETDB_VERSION = 'v1.24.2';
 
 /**

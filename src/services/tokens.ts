@@ -28,7 +28,10 @@ export async function createApiToken(
 export async function teamForToken(models: Models, token: string): Promise<string | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
   const found = await models.apiTokens
-    .findOneAndUpdate({ hash: hashToken(token), revokedAt: null }, { $set: { lastUsedAt: new Date() } })
+    .findOneAndUpdate(
+      { hash: hashToken(token), revokedAt: null },
+      { $set: { lastUsedAt: new Date() } },
+    )
     .lean();
   return found?.teamId;
 }

@@ -27,7 +27,9 @@ export function flattenChecked(
     for (const [name, value] of Object.entries(node)) {
       const here = [...path, name];
       const key = here.join('.');
-      if (leaves.has(key)) flat[key] = value;
+      // A dotted name would alias a nested path; only nesting names a setting here.
+      if (name.includes('.')) unknown.push(here);
+      else if (leaves.has(key)) flat[key] = value;
       else if (groups.has(key) && isPlainObject(value)) walk(value, here);
       else unknown.push(here);
     }

@@ -68,7 +68,7 @@ export function effectiveFeatures(resolved: Record<string, Provenance>): Record<
   return unflatten(Object.fromEntries(Object.entries(resolved).map(([k, p]) => [k, p.value])));
 }
 
-/** The first level above `below` (exclusive) that locks `key`, if any. */
+/** The most general of `levels` that locks `key`, if any. */
 export function lockAbove(levels: readonly Level[], key: string): LevelRef | undefined {
   return levels.find((level) => level.settings.locks.includes(key));
 }

@@ -31,7 +31,7 @@ export const ChannelSettingsWrite = z
 
 export interface WritePlan {
   next: LevelSettings;
-  /** Keys whose stored override or lock changes. */
+  /** Keys the write touched (updated, reset, locked or unlocked), whether or not they changed. */
   changed: string[];
 }
 
@@ -89,19 +89,27 @@ export function planWrite(
   }
   if (invalid.length > 0) throw validationError(invalid);
 
-  const touched = [...Object.keys(updates.values), ...resets, ...expanded.lock, ...expanded.unlock];
-  const locked = [...new Set(touched)].flatMap((key) => {
-    const by = lockAbove(target.above, key);
-    if (!by) return [];
-    const where = `${by.level} ${by.name ?? by.id}`;
-    return [
-      {
-        loc: ['body', ...key.split('.')],
-        msg: `"${key}" is locked at ${where}`,
-        type: 'setting_locked',
-      },
-    ];
-  });
+  const sources: [string, string[]][] = [
+    ['update', [...Object.keys(updates.values), ...updates.resets]],
+    ['reset', expanded.reset],
+    ['lock', expanded.lock],
+    ['unlock', expanded.unlock],
+  ];
+  const touched = sources.flatMap(([, keys]) => keys);
+  const locked = sources.flatMap(([field, keys]) =>
+    [...new Set(keys)].flatMap((key) => {
+      const by = lockAbove(target.above, key);
+      if (!by) return [];
+      const where = `${by.level} ${by.name ?? by.id}`;
+      return [
+        {
+          loc: ['body', field, key],
+          msg: `"${key}" is locked at ${where}`,
+          type: 'setting_locked',
+        },
+      ];
+    }),
+  );
   if (locked.length > 0) {
     throw new AppError('setting_locked', locked.map((d) => d.msg).join('; '), locked);
   }
@@ -128,10 +136,15 @@ function collectUpdates(catalog: Catalog, update: Record<string, unknown>, inval
   const { flat, unknown } = flattenChecked(nested, catalog.leaves);
   for (const path of unknown) {
     const key = path.join('.');
-    const isGroup = keysUnder(catalog, key).length > 0;
+    const dotted = path.some((part) => part.includes('.'));
+    const isGroup = !dotted && keysUnder(catalog, key).length > 0;
     invalid.push({
       loc: [...at, ...path],
-      msg: isGroup ? `"${key}" is a group of settings: give an object` : `unknown setting "${key}"`,
+      msg: dotted
+        ? `"${path.at(-1)}": nest objects in update; dotted keys are for reset, lock and unlock`
+        : isGroup
+          ? `"${key}" is a group of settings: give an object`
+          : `unknown setting "${key}"`,
       type: isGroup ? 'object_expected' : 'unrecognized_keys',
     });
   }

@@ -213,6 +213,13 @@ describe('settings API', () => {
       ],
       ['an empty body', 'account', {}, ['body'], 'custom'],
       [
+        'a dotted key in update (only nesting names a setting there)',
+        'workspace',
+        { update: { 'requests.config.send_feedback': true } },
+        ['body', 'update', 'requests.config.send_feedback'],
+        'unrecognized_keys',
+      ],
+      [
         'a group given a scalar',
         'workspace',
         { update: { requests: 3 } },
