@@ -2,11 +2,13 @@ import type { Connection } from 'mongoose';
 import { accountModel } from './account.js';
 import { apiTokenModel } from './api-token.js';
 import { channelModel } from './channel.js';
+import { requestModel } from './request.js';
 import { workspaceModel } from './workspace.js';
 
 export * from './account.js';
 export * from './api-token.js';
 export * from './channel.js';
+export * from './request.js';
 export * from './workspace.js';
 export * from './settings-level.js';
 
@@ -17,6 +19,7 @@ export function createModels(db: Connection) {
     accounts: accountModel(db),
     channels: channelModel(db),
     apiTokens: apiTokenModel(db),
+    requests: requestModel(db),
   };
 }
 export type Models = ReturnType<typeof createModels>;

@@ -1,0 +1,43 @@
+/**
+ * Every id Slack sends back to us, in one place (STYLE rule 13); must match manifest.yml.
+ */
+export const SLASH_COMMAND = '/triage';
+
+/** `action_id`s of interactive elements. */
+export const ACTIONS = {
+  assignToMe: 'request_assign_me',
+  inProgress: 'request_in_progress',
+  onHold: 'request_on_hold',
+  close: 'request_close',
+  discard: 'request_discard',
+  reopen: 'request_reopen',
+  nudgeClose: 'nudge_close',
+  nudgeKeepOpen: 'nudge_keep_open',
+  feedbackRating: 'feedback_rating',
+  feedbackComment: 'feedback_comment',
+  homeRefresh: 'home_refresh',
+} as const;
+
+/** `callback_id`s of modals. */
+export const VIEWS = {
+  feedbackComment: 'feedback_comment_modal',
+} as const;
+
+/** Reaction names (without colons) the bot reads or adds. */
+export const EMOJI = {
+  /** Added by an agent on the customer's message: assign the request to them. */
+  assign: 'eyes',
+  /** Added by an agent on the customer's message: close the request. */
+  close: 'white_check_mark',
+  /** Create a ticket from the request (when allow_ticket_creation_with_ticket_emoji). */
+  ticket: 'ticket',
+  /** Status marks the bot keeps on the root message (add_emojis_on_request_thread). */
+  status: {
+    open: 'large_yellow_circle',
+    in_progress: 'large_blue_circle',
+    on_hold: 'double_vertical_bar',
+    closed: 'white_check_mark',
+    discarded: 'wastebasket',
+  },
+  slaBreach: 'rotating_light',
+} as const;

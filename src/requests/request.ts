@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Where a request is in its life. */
+export const RequestStatus = z.enum(['open', 'in_progress', 'on_hold', 'closed', 'discarded']);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+/** One entry of a request's append-only history. */
+export const HistoryEntry = z.object({
+  at: z.date(),
+  /** `status`, `assign`, `first_response`, `edit`, `reopen`, `feedback`, `sla_breach`, … */
+  type: z.string(),
+  from: z.string().nullable().optional(),
+  to: z.string().nullable().optional(),
+  /** Who did it: a Slack user id, or `bot` for automation. */
+  by: z.string(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+/** What the lifecycle rules read of a request. */
+export interface RequestState {
+  status: RequestStatus;
+  assigneeId: string | null;
+  firstResponseAt: Date | null;
+  requesterId: string;
+}
