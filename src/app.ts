@@ -2,34 +2,59 @@ import { App, ExpressReceiver } from '@slack/bolt';
 import express from 'express';
 import type { BotDeps } from './deps.js';
 import { apiRouter } from './http/router.js';
-import { slackLogger } from './slack/client.js';
+import {
+  mountInstallRoutes,
+  oauthCredentials,
+  oauthReceiverOptions,
+  singleWorkspaceAuthorize,
+} from './slack/authorize.js';
+import { createWebClient, slackLogger, webClientOptions } from './slack/client.js';
+import { MongoInstallationStore } from './slack/installation-store.js';
 import { registerListeners } from './slack/listeners/index.js';
+import { dedupeEvents } from './slack/middleware/dedupe-events.js';
 
 /**
  * Assembles the Bolt app and the HTTP API on one Express app. HTTP mode serves
  * `/slack/events` from the same server; Socket Mode talks to Slack over a WebSocket and the
- * Express app serves only the API.
+ * Express app serves only the API. With OAuth credentials each event is authorized with its
+ * workspace's installation and `/slack/install` runs the install flow (in both modes);
+ * otherwise every event acts with `SLACK_BOT_TOKEN`.
  */
 export function createApp(deps: BotDeps, schedulerState: () => 'running' | 'stopped' | 'disabled') {
   const { env } = deps;
   const web = express();
   web.disable('x-powered-by');
   const logger = slackLogger(deps.logger);
-  const clientOptions = { slackApiUrl: env.SLACK_API_URL };
-  const receiver = env.SLACK_APP_TOKEN
-    ? undefined
-    : new ExpressReceiver({
-        signingSecret: env.SLACK_SIGNING_SECRET as string,
-        app: web,
-        logger,
-        processBeforeResponse: true,
-      });
-  const app = new App({
-    token: env.SLACK_BOT_TOKEN,
-    logger,
-    clientOptions,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: env.SLACK_APP_TOKEN }),
-  });
+  const clientOptions = webClientOptions(env.SLACK_API_URL, deps.logger);
+  const installationStore = new MongoInstallationStore(deps.models.workspaces);
+  const single =
+    oauthCredentials(env) || !env.SLACK_BOT_TOKEN
+      ? undefined
+      : singleWorkspaceAuthorize(
+          createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, deps.logger),
+        );
+  let receiver: ExpressReceiver | undefined;
+  let app: App;
+  if (env.SLACK_APP_TOKEN) {
+    const authorize = mountInstallRoutes(web, env, installationStore, deps.logger) ?? single;
+    app = new App({
+      socketMode: true,
+      appToken: env.SLACK_APP_TOKEN,
+      authorize,
+      logger,
+      clientOptions,
+    });
+  } else {
+    receiver = new ExpressReceiver({
+      signingSecret: env.SLACK_SIGNING_SECRET as string,
+      app: web,
+      logger,
+      processBeforeResponse: true,
+      ...oauthReceiverOptions(env, installationStore, deps.logger),
+    });
+    app = new App({ authorize: single, receiver, logger, clientOptions });
+  }
+  app.use(dedupeEvents(deps));
   registerListeners(app, deps);
   web.use(apiRouter({ ...deps, schedulerState }));
   return { app, web, receiver };

@@ -41,3 +41,21 @@ export const EMOJI = {
   },
   slaBreach: 'rotating_light',
 } as const;
+
+/** Bot scopes requested by the OAuth install (`/slack/install`); manifest.yml's `oauth_config.scopes.bot`. */
+export const BOT_SCOPES = [
+  'channels:history',
+  'channels:join',
+  'channels:read',
+  'chat:write',
+  'chat:write.customize',
+  'commands',
+  'groups:history',
+  'groups:read',
+  'im:write',
+  'reactions:read',
+  'reactions:write',
+  'team:read',
+  'users:read',
+  'users:read.email',
+] as const;

@@ -11,7 +11,9 @@ import type { BotDeps } from './deps.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
 import { SettingsService } from './services/settings.js';
-import { createWebClient } from './slack/client.js';
+import { workspaceClients } from './slack/authorize.js';
+import { MongoInstallationStore } from './slack/installation-store.js';
+import { connectSocketMode } from './slack/socket-mode.js';
 
 export interface RunningBot {
   url: string;
@@ -36,9 +38,6 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const db = await connect(options.mongoUri);
   const models = createModels(db);
   await syncIndexes(models);
-  const client = env.SLACK_BOT_TOKEN
-    ? createWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logger)
-    : undefined;
   const deps: BotDeps = {
     env,
     db,
@@ -46,10 +45,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     settings: new SettingsService(models),
     clock: options.clock ?? systemClock,
     logger,
-    slackFor: async (teamId) => {
-      if (client) return client;
-      throw new Error(`no installation for team ${teamId}`);
-    },
+    slackFor: workspaceClients(env, new MongoInstallationStore(models.workspaces), logger),
   };
 
   const agenda = new Agenda({
@@ -63,13 +59,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { app, web, receiver } = createApp(deps, () => (schedulerRunning ? 'running' : 'stopped'));
   const port = options.port ?? env.PORT;
   let server: Server;
+  let socket: { stop(): Promise<void> } | undefined;
   if (receiver) {
     server = (await receiver.start(port)) as Server;
   } else {
-    await app.start();
-    server = await new Promise<Server>((resolve) => {
-      const listening = web.listen(port, () => resolve(listening));
+    server = await new Promise<Server>((resolve, reject) => {
+      const listening = web.listen(port, () => resolve(listening)).once('error', reject);
     });
+    socket = connectSocketMode(app, logger);
   }
   const actualPort = (server.address() as AddressInfo).port;
   logger.info({ port: actualPort, mode: receiver ? 'http' : 'socket' }, 'triage bot listening');
@@ -84,7 +81,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await agenda.stop();
       if (receiver) await receiver.stop();
       else {
-        await app.stop();
+        await socket?.stop();
         await new Promise((resolve) => server.close(resolve));
       }
       await db.close();

@@ -3,12 +3,16 @@ import { accountModel } from './account.js';
 import { apiTokenModel } from './api-token.js';
 import { channelModel } from './channel.js';
 import { requestModel } from './request.js';
+import { slackEventModel } from './slack-event.js';
+import { welcomeModel } from './welcome.js';
 import { workspaceModel } from './workspace.js';
 
 export * from './account.js';
 export * from './api-token.js';
 export * from './channel.js';
 export * from './request.js';
+export * from './slack-event.js';
+export * from './welcome.js';
 export * from './workspace.js';
 export * from './settings-level.js';
 
@@ -20,6 +24,8 @@ export function createModels(db: Connection) {
     channels: channelModel(db),
     apiTokens: apiTokenModel(db),
     requests: requestModel(db),
+    slackEvents: slackEventModel(db),
+    welcomes: welcomeModel(db),
   };
 }
 export type Models = ReturnType<typeof createModels>;

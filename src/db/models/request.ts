@@ -68,7 +68,11 @@ const RequestSchema = new Schema<RequestDoc>(
     category: { type: String, default: null },
     feedback: {
       type: new Schema(
-        { rating: { type: Number, default: null }, text: { type: String, default: null }, at: Date },
+        {
+          rating: { type: Number, default: null },
+          text: { type: String, default: null },
+          at: Date,
+        },
         { _id: false },
       ),
       default: null,

@@ -9,6 +9,8 @@ export interface WorkspaceDoc {
   /** Bolt's OAuth `Installation`, for multi-workspace installs. */
   installation?: Record<string, unknown>;
   botUserId?: string;
+  /** An Enterprise Grid org-wide install: `_id` is the enterprise id, not a team id. */
+  isEnterpriseInstall?: boolean;
   /** Users treated as the support team even without being in a Connect partner team. */
   internalUserIds: string[];
   settings: StoredSettings;
@@ -23,6 +25,7 @@ const WorkspaceSchema = new Schema<WorkspaceDoc>(
     enterpriseId: String,
     installation: Schema.Types.Mixed,
     botUserId: String,
+    isEnterpriseInstall: Boolean,
     internalUserIds: { type: [String], default: [] },
     settings: { type: StoredSettingsSchema, default: () => ({}) },
   },

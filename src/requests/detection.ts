@@ -1,0 +1,173 @@
+import type { RequestStatus } from './request.js';
+
+/** Who wrote a message, as far as request tracking is concerned. */
+export type SenderKind = 'customer' | 'agent' | 'ignored';
+
+export interface SenderFacts {
+  userId?: string;
+  botId?: string;
+  /** The sender's Slack team (`user_team` / `team` of the event). */
+  userTeamId?: string;
+  workspaceTeamId: string;
+  botUserId: string;
+  /** Slack Connect channel: the other organisation's people are the customers. */
+  isExtShared: boolean;
+  /** People known to be on the support side (workspace list and triage channel members). */
+  internalUserIds: ReadonlySet<string>;
+  whitelistedBots: readonly string[];
+}
+
+/**
+ * Customers are, in Slack Connect channels, people of another team; elsewhere, people who are
+ * not on the support side. Bots are ignored unless white-listed (then they speak for a customer);
+ * the bot's own messages are always ignored.
+ */
+export function classifySender(facts: SenderFacts): SenderKind {
+  if (facts.userId && facts.userId === facts.botUserId) return 'ignored';
+  if (facts.botId) return facts.whitelistedBots.includes(facts.botId) ? 'customer' : 'ignored';
+  if (!facts.userId) return 'ignored';
+  if (facts.userTeamId && facts.userTeamId !== facts.workspaceTeamId) return 'customer';
+  if (facts.isExtShared) return 'agent';
+  return facts.internalUserIds.has(facts.userId) ? 'agent' : 'customer';
+}
+
+const PLEASANTRY_WORDS = [
+  'thanks',
+  'thank you',
+  'thank you so much',
+  'thanks a lot',
+  'many thanks',
+  'thx',
+  'ty',
+  'tysm',
+  'ok',
+  'okay',
+  'k',
+  'kk',
+  'cool',
+  'great',
+  'awesome',
+  'perfect',
+  'nice',
+  'got it',
+  'sounds good',
+  'will do',
+  'np',
+  'no problem',
+  'no worries',
+  'cheers',
+  'bye',
+  'see you',
+  'appreciate it',
+  'much appreciated',
+  'all good',
+  'yes',
+  'yep',
+  'yup',
+  'sure',
+  'done',
+  'lgtm',
+  'hi',
+  'hello',
+  'hey',
+];
+const PLEASANTRY = new RegExp(
+  `^(?:(?:${PLEASANTRY_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b[\\s,.!]*)+$`,
+  'i',
+);
+
+/**
+ * A message that only says thanks, ok, a greeting or an emoji does not open a request
+ * ("thanks!", "ok 👍", ":+1: :pray:").
+ */
+export function isPleasantry(text: string): boolean {
+  const stripped = text
+    .replace(/:[a-z0-9_+'-]+:/gi, ' ')
+    .replace(/<@[A-Z0-9]+>/g, ' ')
+    .replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]/gu, ' ')
+    .trim();
+  if (stripped.length === 0) return text.trim().length > 0;
+  return stripped.length <= 60 && PLEASANTRY.test(stripped);
+}
+
+/** What the rules need of the configuration. */
+export interface DetectionSettings {
+  blockRequestDetection: boolean;
+  groupingWindowMinutes: number;
+  suppressOnNonClosedThreads: boolean;
+  reopenClosed: boolean;
+  blockOnDiscarded: boolean;
+}
+
+export interface RecentRequest {
+  id: string;
+  status: RequestStatus;
+  /** When the customer last wrote a top-level message in it. */
+  lastTopLevelAt: Date;
+}
+
+export type TopLevelDecision =
+  | { action: 'create' }
+  | { action: 'group'; requestId: string }
+  | { action: 'ignore'; reason: 'detection_blocked' | 'pleasantry' | 'discarded_recently' };
+
+/**
+ * A customer's top-level message: it joins their latest live request when that one had a
+ * top-level message within the grouping window; otherwise it opens a request, unless it is a
+ * pleasantry, detection is off, or (with block_new_request_creation_on_discard_request) their
+ * latest request was discarded within the window.
+ */
+export function decideTopLevel(
+  settings: DetectionSettings,
+  text: string,
+  now: Date,
+  latest: RecentRequest | undefined,
+): TopLevelDecision {
+  if (settings.blockRequestDetection) return { action: 'ignore', reason: 'detection_blocked' };
+  const windowMs = settings.groupingWindowMinutes * 60_000;
+  const recent = latest && now.getTime() - latest.lastTopLevelAt.getTime() <= windowMs;
+  if (recent && latest && ['open', 'in_progress', 'on_hold'].includes(latest.status)) {
+    return { action: 'group', requestId: latest.id };
+  }
+  if (isPleasantry(text)) return { action: 'ignore', reason: 'pleasantry' };
+  if (recent && latest?.status === 'discarded' && settings.blockOnDiscarded) {
+    return { action: 'ignore', reason: 'discarded_recently' };
+  }
+  return { action: 'create' };
+}
+
+export type ThreadReplyDecision =
+  | { action: 'activity' }
+  | { action: 'reopen' }
+  | { action: 'create' }
+  | { action: 'ignore'; reason: string };
+
+/**
+ * A customer's reply in the thread of a request: activity on a live request (or, with
+ * suppress_requests_on_non_closed_conversation_threads off, a request of its own); on a closed
+ * request, a reopen (reopen_closed_requests) or else a new request; on a discarded request,
+ * nothing when block_new_request_creation_on_discard_request, else a new request.
+ */
+export function decideThreadReply(
+  settings: DetectionSettings,
+  text: string,
+  status: RequestStatus,
+): ThreadReplyDecision {
+  if (status === 'closed') {
+    if (settings.reopenClosed) return { action: 'reopen' };
+    if (settings.blockRequestDetection || isPleasantry(text)) {
+      return { action: 'ignore', reason: 'closed' };
+    }
+    return { action: 'create' };
+  }
+  if (status === 'discarded') {
+    if (settings.blockOnDiscarded || settings.blockRequestDetection || isPleasantry(text)) {
+      return { action: 'ignore', reason: 'discarded' };
+    }
+    return { action: 'create' };
+  }
+  if (settings.suppressOnNonClosedThreads || settings.blockRequestDetection || isPleasantry(text)) {
+    return { action: 'activity' };
+  }
+  return { action: 'create' };
+}

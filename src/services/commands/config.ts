@@ -1,0 +1,105 @@
+import { AppError } from '../../errors.js';
+import type { Provenance } from '../../settings/index.js';
+import { configViewBlocks, settingLine } from '../../slack/blocks/config-view.js';
+import { commandChannel, type CommandContext } from './context.js';
+import { appErrorReply, type Reply } from './reply.js';
+
+/** More changed keys than this (a whole group reset) are counted rather than listed. */
+const MAX_CHANGED_LINES = 10;
+
+/** `config [prefix]`: the channel's effective settings and where each value comes from. */
+export async function showConfig(ctx: CommandContext, prefix?: string): Promise<Reply> {
+  const channel = await commandChannel(ctx);
+  const { provenance = {} } = await ctx.deps.settings.forChannel(channel, true);
+  return configViewBlocks({
+    channelId: channel.channelId,
+    kind: channel.kind,
+    triageChannelId: channel.triageChannelId,
+    provenance,
+    prefix,
+  });
+}
+
+/** `config set <key> <value>`: a channel-level override, validated as the HTTP API validates it. */
+export async function setConfig(ctx: CommandContext, key: string, value: unknown): Promise<Reply> {
+  const channel = await commandChannel(ctx);
+  try {
+    const changed = await ctx.deps.settings.write(channelTarget(ctx), {
+      update: nestKey(key, value),
+    });
+    return changedReply(ctx, `:white_check_mark: Saved for <#${channel.channelId}>:`, changed);
+  } catch (error) {
+    const reply = appErrorReply(error);
+    if (!reply || (error as AppError).code !== 'validation_failed') throw error;
+    // `15` and `true` parse as JSON; text settings that look like that must be quoted.
+    const wantsText = (error as AppError).detail.some((d) => d.msg.includes('expected string'));
+    if (wantsText && typeof value !== 'string') {
+      reply.text += `\nTo set text that looks like a number or true/false, quote it: \`"${String(value)}"\``;
+    }
+    return reply;
+  }
+}
+
+/** `config reset <key>`: drops the channel's override so the inherited value shows through. */
+export async function resetConfig(ctx: CommandContext, key: string): Promise<Reply> {
+  const channel = await commandChannel(ctx);
+  const changed = await ctx.deps.settings.write(channelTarget(ctx), { reset: [key] });
+  return changedReply(
+    ctx,
+    `:leftwards_arrow_with_hook: Reset for <#${channel.channelId}>:`,
+    changed,
+  );
+}
+
+/** `config lock|unlock <key>`: a workspace-level lock, binding every account and channel. */
+export async function lockConfig(ctx: CommandContext, key: string, lock: boolean): Promise<Reply> {
+  const changed = await ctx.deps.settings.write(
+    { level: 'workspace', teamId: ctx.teamId },
+    lock ? { lock: [key] } : { unlock: [key] },
+  );
+  const { provenance = {} } = await ctx.deps.settings.workspace(ctx.teamId, true);
+  const title = lock
+    ? ':lock: Locked for the whole workspace; accounts and channels can no longer change it:'
+    : ':unlock: Unlocked; accounts and channels may set it again:';
+  return { text: [title, ...lines(provenance, changed)].join('\n') };
+}
+
+/**
+ * The nested `update` body for one flattened key. Own properties are defined rather than
+ * assigned, so a segment such as `__proto__` is an unknown setting (as in the HTTP API's parsed
+ * JSON), never a prototype write.
+ */
+export function nestKey(key: string, value: unknown): Record<string, unknown> {
+  return key.split('.').reduceRight<unknown>(
+    (inner, part) =>
+      Object.defineProperty({}, part, {
+        value: inner,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      }),
+    value,
+  ) as Record<string, unknown>;
+}
+
+function channelTarget(ctx: CommandContext) {
+  return { level: 'channel', teamId: ctx.teamId, channelId: ctx.channelId } as const;
+}
+
+/** The written keys as they now resolve in this channel. */
+async function changedReply(ctx: CommandContext, title: string, changed: string[]) {
+  const channel = await commandChannel(ctx);
+  const { provenance = {} } = await ctx.deps.settings.forChannel(channel, true);
+  return { text: [title, ...lines(provenance, changed)].join('\n') };
+}
+
+function lines(provenance: Record<string, Provenance>, keys: string[]): string[] {
+  const known = keys.filter((key) => provenance[key]);
+  const shown = known
+    .slice(0, MAX_CHANGED_LINES)
+    .map((key) => `• ${settingLine(key, provenance[key] as Provenance)}`);
+  if (known.length > MAX_CHANGED_LINES) {
+    shown.push(`…and ${known.length - MAX_CHANGED_LINES} more.`);
+  }
+  return shown.length > 0 ? shown : ['(no setting changed)'];
+}

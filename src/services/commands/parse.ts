@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { normalizeKey } from '../../settings/index.js';
+import { SUBCOMMANDS, type CommandName } from './usage.js';
+
+/** Longer input is refused before parsing: no setting needs more, and it bounds the work. */
+export const MAX_COMMAND_LENGTH = 2000;
+
+/** A dotted setting key (`features.` prefix optional); quotes get their own message. */
+export const SettingKey = z
+  .string({ error: 'Give a setting key, such as requests.config.send_feedback' })
+  .refine(
+    (key) => !/["'“”‘’]/.test(key),
+    'Write the key without quotes: only a value may be quoted',
+  )
+  .max(300, 'A setting key has at most 300 characters')
+  .regex(/^\w+(?:\.\w+)*$/, 'A setting key is dotted words, such as requests.config.send_feedback')
+  .transform(normalizeKey);
+
+const JSON_START = /^["“[{]/;
+const SINGLE_QUOTED = /^(?:'[\s\S]*'|‘[\s\S]*’)$/;
+
+/**
+ * `config set`'s value: JSON when it parses (`true`, `15`, `"text"`, `["B123"]`), else the text as
+ * typed, so `Hello there` needs no quotes. Text that starts like JSON but does not parse is refused
+ * rather than stored with its stray quote or bracket. Curly quotes (phones and macOS put them in)
+ * count as straight ones.
+ */
+export const SettingValue = z
+  .string({ error: 'Give a value after the key' })
+  .min(1, 'Give a value after the key')
+  .transform((raw, ctx) => {
+    let problem = '';
+    const candidates = JSON_START.test(raw) ? [raw, raw.replace(/[“”]/g, '"')] : [raw];
+    for (const candidate of candidates) {
+      try {
+        return JSON.parse(candidate) as unknown;
+      } catch (error) {
+        problem ||= (error as Error).message;
+      }
+    }
+    if (SINGLE_QUOTED.test(raw)) {
+      ctx.addIssue({
+        code: 'custom',
+        input: raw,
+        message: 'Single quotes are not JSON: quote text with "double quotes", or leave them off',
+      });
+    } else if (JSON_START.test(raw)) {
+      ctx.addIssue({
+        code: 'custom',
+        input: raw,
+        message: `The value starts like JSON but is not valid JSON (${problem}): close every quote and bracket, or leave the quotes off plain text`,
+      });
+    } else return raw;
+    return z.NEVER;
+  });
+
+/** A channel as typed after `setup customer`: `<#C123|name>` (escaped), `#name` or an id. */
+export const ChannelRef = z.string().transform((raw, ctx): { id: string } | { name: string } => {
+  const mention = /^<#([CG][A-Z0-9]{2,})(?:\|[^>]*)?>$/.exec(raw);
+  if (mention) return { id: mention[1] as string };
+  if (/^[CG][A-Z0-9]{2,}$/.test(raw)) return { id: raw };
+  const named = /^#([^\s#<>|]{1,80})$/u.exec(raw);
+  if (named) return { name: (named[1] as string).toLowerCase() };
+  ctx.addIssue({
+    code: 'custom',
+    input: raw,
+    message: `"${raw}" is not a channel: mention it, as in #support-triage`,
+  });
+  return z.NEVER;
+});
+
+const keyed = <N extends CommandName>(name: N) =>
+  z.object({ name: z.literal(name), key: SettingKey });
+
+/** A parsed `/triage` command. */
+export const Command = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('help'), unknown: z.string().optional() }),
+  z.object({ name: z.literal('config'), prefix: SettingKey.optional() }),
+  z.object({ name: z.literal('config set'), key: SettingKey, value: SettingValue }),
+  keyed('config reset'),
+  keyed('config lock'),
+  keyed('config unlock'),
+  z.object({ name: z.literal('setup customer'), triageChannel: ChannelRef.optional() }),
+  z.object({ name: z.literal('setup triage') }),
+  z.object({ name: z.literal('requests') }),
+  z.object({ name: z.literal('token') }),
+]);
+export type Command = z.output<typeof Command>;
+
+export type ParseResult =
+  { ok: true; command: Command } | { ok: false; error: string; usage: string };
+
+interface Candidate {
+  name: CommandName;
+  fields?: Record<string, string | undefined>;
+  /** A word after the last argument. */
+  extra?: string;
+  problem?: string;
+  usage?: string;
+}
+
+/**
+ * Parses the text of a `/triage` command (what follows the command, as Slack sends it, with
+ * `&amp;` `&lt;` `&gt;` escapes). Pure: the result names the subcommand and its arguments, or says
+ * what is wrong together with that subcommand's usage line.
+ */
+export function parseCommand(text: string): ParseResult {
+  const input = unescapeSlack(text).trim();
+  const candidate = candidateOf(input);
+  const usage = candidate.usage ?? SUBCOMMANDS[candidate.name].usage;
+  const fail = (error: string): ParseResult => ({ ok: false, error, usage });
+  if (text.length > MAX_COMMAND_LENGTH) {
+    return fail(
+      `That is ${text.length} characters long; /triage takes at most ${MAX_COMMAND_LENGTH}.`,
+    );
+  }
+  if (candidate.problem) return fail(candidate.problem);
+  if (candidate.extra !== undefined) return fail(`Unexpected "${clip(candidate.extra)}".`);
+  const parsed = Command.safeParse({ name: candidate.name, ...candidate.fields });
+  if (!parsed.success) return fail(parsed.error.issues[0]?.message ?? 'Invalid command');
+  return { ok: true, command: parsed.data };
+}
+
+function candidateOf(input: string): Candidate {
+  const { words, rest } = take(input, 3);
+  const [sub, second, third] = words;
+  const verb = second?.toLowerCase();
+  const next = take(rest, 1).words[0];
+  switch (sub?.toLowerCase()) {
+    case undefined:
+    case 'help':
+      return { name: 'help' };
+    case 'config':
+      if (verb === 'set') {
+        return { name: 'config set', fields: { key: third, value: rest || undefined } };
+      }
+      if (verb === 'reset' || verb === 'lock' || verb === 'unlock') {
+        return { name: `config ${verb}`, fields: { key: third }, extra: next };
+      }
+      return {
+        name: 'config',
+        fields: { prefix: second && /^features\.?$/.test(second) ? undefined : second },
+        extra: third,
+      };
+    case 'setup':
+      if (verb === 'customer') {
+        return { name: 'setup customer', fields: { triageChannel: third }, extra: next };
+      }
+      if (verb === 'triage') return { name: 'setup triage', extra: third };
+      return {
+        name: 'setup customer',
+        problem: second
+          ? `Unknown channel kind "${clip(second)}": say customer or triage.`
+          : 'Say what this channel is: customer or triage.',
+        usage: `${SUBCOMMANDS['setup customer'].usage}  or  ${SUBCOMMANDS['setup triage'].usage}`,
+      };
+    case 'requests':
+      return { name: 'requests', extra: second };
+    case 'token':
+      return { name: 'token', extra: second };
+    default:
+      return { name: 'help', fields: { unknown: clip(sub ?? '') } };
+  }
+}
+
+/** The first `count` whitespace-separated words, and the rest of the line as typed. */
+function take(input: string, count: number): { words: string[]; rest: string } {
+  const words: string[] = [];
+  let rest = input.trim();
+  while (words.length < count && rest !== '') {
+    const match = /^(\S+)\s*([\s\S]*)$/.exec(rest) as RegExpExecArray;
+    words.push(match[1] as string);
+    rest = match[2] as string;
+  }
+  return { words, rest };
+}
+
+/** Slack escapes these three in command text; the value stored is what the person typed. */
+function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+function clip(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

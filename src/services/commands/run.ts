@@ -1,0 +1,55 @@
+import { helpBlocks } from '../../slack/blocks/help.js';
+import { lockConfig, resetConfig, setConfig, showConfig } from './config.js';
+import { isWorkspaceAdmin, type CommandContext } from './context.js';
+import type { Command } from './parse.js';
+import { appErrorReply, type Reply } from './reply.js';
+import { listOpenRequests } from './requests.js';
+import { setUpChannel } from './setup.js';
+import { createTokenReply } from './token.js';
+import { SUBCOMMANDS } from './usage.js';
+
+/**
+ * Runs one parsed `/triage` command: refuses writes by non-admins before anything is read or
+ * written, then calls the subcommand's handler. Expected failures (AppErrors) become the reply;
+ * anything else is thrown for the listener to log.
+ */
+export async function runCommand(ctx: CommandContext, command: Command): Promise<Reply> {
+  const { adminOnly } = SUBCOMMANDS[command.name];
+  if (adminOnly && !(await isWorkspaceAdmin(ctx.client, ctx.userId))) {
+    return {
+      text: `:no_entry: Only workspace admins can ${adminOnly}. Nothing was changed; \`/triage help\` lists what you can do.`,
+    };
+  }
+  try {
+    return await dispatch(ctx, command);
+  } catch (error) {
+    const reply = appErrorReply(error);
+    if (reply) return reply;
+    throw error;
+  }
+}
+
+async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
+  switch (command.name) {
+    case 'help':
+      return helpBlocks(command.unknown);
+    case 'config':
+      return showConfig(ctx, command.prefix);
+    case 'config set':
+      return setConfig(ctx, command.key, command.value);
+    case 'config reset':
+      return resetConfig(ctx, command.key);
+    case 'config lock':
+      return lockConfig(ctx, command.key, true);
+    case 'config unlock':
+      return lockConfig(ctx, command.key, false);
+    case 'setup customer':
+      return setUpChannel(ctx, 'customer', command.triageChannel);
+    case 'setup triage':
+      return setUpChannel(ctx, 'triage');
+    case 'requests':
+      return listOpenRequests(ctx);
+    case 'token':
+      return createTokenReply(ctx);
+  }
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** Every `/triage` subcommand, as the parser names them. */
+export const CommandName = z.enum([
+  'help',
+  'config',
+  'config set',
+  'config reset',
+  'config lock',
+  'config unlock',
+  'setup customer',
+  'setup triage',
+  'requests',
+  'token',
+]);
+export type CommandName = z.infer<typeof CommandName>;
+
+export interface Subcommand {
+  usage: string;
+  description: string;
+  example: string;
+  /** What a non-admin is refused ("Only workspace admins can …"); unset for reads. */
+  adminOnly?: string;
+}
+
+/**
+ * The help text and usage line of every subcommand, in the order help lists them. Parse errors
+ * quote the same usage lines, so the two can never disagree.
+ */
+export const SUBCOMMANDS: Readonly<Record<CommandName, Subcommand>> = {
+  help: {
+    usage: '/triage help',
+    description: 'Show this list.',
+    example: '/triage help',
+  },
+  config: {
+    usage: '/triage config [key-prefix]',
+    description:
+      "This channel's effective settings and where each value comes from; a prefix filters them.",
+    example: '/triage config requests.config',
+  },
+  'config set': {
+    usage: '/triage config set <key> <value>',
+    description:
+      'Set a setting for this channel. The value is JSON when it parses (true, 15, "text", ["B123"]), else plain text.',
+    example: '/triage config set requests.config.welcome_message Hello there!',
+    adminOnly: 'change channel settings',
+  },
+  'config reset': {
+    usage: '/triage config reset <key>',
+    description: "Remove this channel's value so the inherited one shows through.",
+    example: '/triage config reset requests.config.welcome_message',
+    adminOnly: 'reset channel settings',
+  },
+  'config lock': {
+    usage: '/triage config lock <key>',
+    description:
+      'Lock a setting for the whole workspace: accounts and channels can no longer change it.',
+    example: '/triage config lock requests.support.response_sla.sla',
+    adminOnly: 'lock settings',
+  },
+  'config unlock': {
+    usage: '/triage config unlock <key>',
+    description: 'Lift a workspace lock.',
+    example: '/triage config unlock requests.support.response_sla.sla',
+    adminOnly: 'unlock settings',
+  },
+  'setup customer': {
+    usage: '/triage setup customer [#triage-channel]',
+    description:
+      'Track requests in this channel, routed to a triage channel (mention it to set or change it).',
+    example: '/triage setup customer #support-triage',
+    adminOnly: 'set up channels',
+  },
+  'setup triage': {
+    usage: '/triage setup triage',
+    description: "Make this channel a triage team's channel, where requests are posted.",
+    example: '/triage setup triage',
+    adminOnly: 'set up channels',
+  },
+  requests: {
+    usage: '/triage requests',
+    description: 'The open requests of this channel, newest first.',
+    example: '/triage requests',
+  },
+  token: {
+    usage: '/triage token',
+    description: 'Create a token for the HTTP API; it is shown to you once, here.',
+    example: '/triage token',
+    adminOnly: 'create API tokens',
+  },
+};

@@ -1,0 +1,44 @@
+import type { WebClient } from '@slack/web-api';
+import type { BotDeps } from '../../deps.js';
+import type { RequestStatus } from '../../requests/request.js';
+import { STATUS_LABEL } from '../../requests/lifecycle.js';
+import { channelContext } from './context.js';
+import { RequestEffects } from './effects.js';
+import { RequestStore } from './store.js';
+
+export type RequestCommand =
+  { kind: 'assign'; assigneeId: string } | { kind: 'status'; to: RequestStatus };
+
+/**
+ * Applies an agent's command (a triage button or an emoji shortcut) to a request and shows the
+ * result. Returns a sentence for the agent when nothing changed (already done, not allowed).
+ */
+export async function applyRequestCommand(
+  deps: BotDeps,
+  client: WebClient,
+  find: { id: string } | { teamId: string; channelId: string; rootTs: string },
+  command: RequestCommand,
+  by: string,
+): Promise<string | undefined> {
+  const store = new RequestStore(deps.models);
+  const request =
+    'id' in find
+      ? /^[0-9a-f]{24}$/.test(find.id)
+        ? await store.byId(find.id)
+        : null
+      : await store.byRoot(find.teamId, find.channelId, find.rootTs);
+  if (!request) return 'That request no longer exists.';
+  const now = deps.clock.now();
+  const result =
+    command.kind === 'assign'
+      ? await store.assign(request._id, command.assigneeId, by, now)
+      : await store.transition(request._id, command.to, by, now);
+  if (!result) {
+    return command.kind === 'assign'
+      ? `This request is ${STATUS_LABEL[request.status].toLowerCase()}${request.assigneeId ? ` and assigned to <@${request.assigneeId}>` : ''}.`
+      : `This request is ${STATUS_LABEL[request.status].toLowerCase()}; it cannot be moved to ${STATUS_LABEL[command.to].toLowerCase()}.`;
+  }
+  const ctx = await channelContext(deps, client, request.teamId, request.channelId);
+  if (ctx) await new RequestEffects(deps, client).changed(ctx, result.before, result.after, by);
+  return undefined;
+}

@@ -1,0 +1,86 @@
+import type { WebClient } from '@slack/web-api';
+import type { ChannelDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
+import type { Features } from '../../settings/features.js';
+import { lookUpChannel } from '../accounts.js';
+
+/** Everything the request rules need to know about a channel, loaded once per event. */
+export interface ChannelContext {
+  channel: ChannelDoc;
+  features: Features;
+  /** The support side: the workspace's list plus the members of the linked triage channel. */
+  internalUserIds: Set<string>;
+}
+
+const MEMBERS_TTL_MS = 5 * 60_000;
+/** Per running bot (tests run several), per channel: the members and when they were read. */
+const memberCaches = new WeakMap<BotDeps, Map<string, { at: number; members: Set<string> }>>();
+
+/**
+ * Loads (or, for a channel the bot has never seen, registers) the channel and its effective
+ * settings. A channel is registered as a customer channel when it is shared with another
+ * organisation (Slack Connect) or named `ext-…`; others are internal until someone runs setup.
+ */
+export async function channelContext(
+  deps: BotDeps,
+  client: WebClient,
+  teamId: string,
+  channelId: string,
+): Promise<ChannelContext | undefined> {
+  let channel = await deps.models.channels.findOne({ teamId, channelId }).lean<ChannelDoc>();
+  if (!channel) {
+    const info = await lookUpChannel(client, channelId);
+    if (!info) return undefined;
+    const kind = info.is_ext_shared || info.name.startsWith('ext-') ? 'customer' : 'internal';
+    channel = await deps.models.channels
+      .findOneAndUpdate(
+        { teamId, channelId },
+        {
+          $setOnInsert: {
+            name: info.name,
+            isPrivate: info.is_private,
+            isExtShared: info.is_ext_shared,
+            isArchived: info.is_archived,
+            botIsMember: true,
+            kind,
+          },
+        },
+        { upsert: true, new: true },
+      )
+      .lean<ChannelDoc>();
+    if (!channel) return undefined;
+  }
+  const features = await deps.settings.effective(teamId, channelId);
+  const workspace = await deps.models.workspaces.findById(teamId, { internalUserIds: 1 }).lean();
+  const internal = new Set(workspace?.internalUserIds ?? []);
+  if (channel.triageChannelId) {
+    for (const member of await membersOf(deps, client, channel.triageChannelId))
+      internal.add(member);
+  }
+  return { channel, features, internalUserIds: internal };
+}
+
+async function membersOf(
+  deps: BotDeps,
+  client: WebClient,
+  channelId: string,
+): Promise<Set<string>> {
+  const now = deps.clock.now();
+  let memberCache = memberCaches.get(deps);
+  if (!memberCache) memberCaches.set(deps, (memberCache = new Map()));
+  const cached = memberCache.get(channelId);
+  if (cached && now.getTime() - cached.at < MEMBERS_TTL_MS) return cached.members;
+  const members = new Set<string>();
+  try {
+    for await (const page of client.paginate('conversations.members', {
+      channel: channelId,
+      limit: 200,
+    })) {
+      for (const member of (page as { members?: string[] }).members ?? []) members.add(member);
+    }
+  } catch {
+    // Not a member of the triage channel (yet): nobody is inferred to be an agent from it.
+  }
+  memberCache.set(channelId, { at: now.getTime(), members });
+  return members;
+}

@@ -1,0 +1,220 @@
+import type { WebClient } from '@slack/web-api';
+import type { RequestDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
+import {
+  classifySender,
+  decideThreadReply,
+  decideTopLevel,
+  type DetectionSettings,
+} from '../../requests/detection.js';
+import { LIVE_STATUSES } from '../../requests/lifecycle.js';
+import type { Features } from '../../settings/features.js';
+import { channelContext, type ChannelContext } from './context.js';
+import { RequestEffects } from './effects.js';
+import { RequestStore } from './store.js';
+
+/** A message as the bot needs it, whatever event shape it came in. */
+export interface IncomingMessage {
+  teamId: string;
+  botUserId: string;
+  channelId: string;
+  ts: string;
+  threadTs?: string;
+  userId?: string;
+  botId?: string;
+  userTeamId?: string;
+  text: string;
+}
+
+function detectionSettings(features: Features): DetectionSettings {
+  const config = features.requests.config;
+  return {
+    blockRequestDetection: config.block_request_detection,
+    groupingWindowMinutes: config.conversation_grouping_window,
+    suppressOnNonClosedThreads: config.suppress_requests_on_non_closed_conversation_threads,
+    reopenClosed: config.reopen_closed_requests,
+    blockOnDiscarded: config.block_new_request_creation_on_discard_request,
+  };
+}
+
+/**
+ * Turns channel messages into requests and request activity (DESIGN.md §1): customers open,
+ * group into, reopen and revive requests; agents respond to them.
+ */
+export class RequestIntake {
+  private readonly store: RequestStore;
+  private readonly effects: RequestEffects;
+
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly client: WebClient,
+  ) {
+    this.store = new RequestStore(deps.models);
+    this.effects = new RequestEffects(deps, client);
+  }
+
+  async message(message: IncomingMessage): Promise<void> {
+    const ctx = await channelContext(this.deps, this.client, message.teamId, message.channelId);
+    if (!ctx || ctx.channel.kind !== 'customer' || ctx.channel.teamId !== message.teamId) return;
+    const sender = classifySender({
+      userId: message.userId,
+      botId: message.botId,
+      userTeamId: message.userTeamId,
+      workspaceTeamId: message.teamId,
+      botUserId: message.botUserId,
+      isExtShared: ctx.channel.isExtShared,
+      internalUserIds: ctx.internalUserIds,
+      whitelistedBots: ctx.features.requests.config.white_listed_bots,
+    });
+    if (sender === 'ignored') return;
+    const counter =
+      sender === 'customer' ? 'counters.total_messages_received' : 'counters.total_messages_sent';
+    await this.deps.models.channels.updateOne({ _id: ctx.channel._id }, { $inc: { [counter]: 1 } });
+
+    const inThread = message.threadTs && message.threadTs !== message.ts;
+    const request = inThread
+      ? await this.store.byThread(message.teamId, message.channelId, message.threadTs as string)
+      : null;
+    if (sender === 'agent') {
+      if (request) await this.agentReplied(ctx, request, message);
+      else if (!inThread && !ctx.features.requests.config.auto_assign_thread_only) {
+        await this.agentPostedInChannel(ctx, message);
+      }
+      return;
+    }
+    if (request) await this.customerReplied(ctx, request, message);
+    else await this.customerPosted(ctx, message);
+  }
+
+  private async customerPosted(ctx: ChannelContext, message: IncomingMessage) {
+    const now = this.deps.clock.now();
+    const requesterId = (message.userId ?? message.botId) as string;
+    const latest = await this.store.latestOf(message.teamId, message.channelId, requesterId);
+    const decision = decideTopLevel(
+      detectionSettings(ctx.features),
+      message.text,
+      now,
+      latest
+        ? {
+            id: String(latest._id),
+            status: latest.status,
+            lastTopLevelAt: latest.lastCustomerActivityAt,
+          }
+        : undefined,
+    );
+    if (decision.action === 'group' && latest) {
+      const after = await this.store.group(latest._id, message.ts, now);
+      if (after) await this.effects.changed(ctx, latest, after, requesterId);
+      return;
+    }
+    if (decision.action === 'create') await this.open(ctx, message, requesterId);
+  }
+
+  private async open(ctx: ChannelContext, message: IncomingMessage, requesterId: string) {
+    const config = ctx.features.requests.config;
+    const { request, created } = await this.store.create({
+      teamId: message.teamId,
+      channelId: message.channelId,
+      rootTs: message.ts,
+      requesterId,
+      text: message.text,
+      at: this.deps.clock.now(),
+      assigneeId: config.auto_assign_to_csm ? (ctx.channel.csmUserId ?? null) : null,
+    });
+    if (!created) {
+      // A retry of a delivery whose side effects may not have finished: finish the card only.
+      await this.effects.ensureNotification(ctx, request);
+      return;
+    }
+    const counted = await this.deps.models.channels.findOneAndUpdate(
+      { _id: ctx.channel._id },
+      { $inc: { 'counters.total_conversations': 1 } },
+      { new: true },
+    );
+    await this.effects.created(ctx, request, counted?.counters.total_conversations === 1);
+  }
+
+  private async customerReplied(
+    ctx: ChannelContext,
+    request: RequestDoc,
+    message: IncomingMessage,
+  ) {
+    const now = this.deps.clock.now();
+    const decision = decideThreadReply(
+      detectionSettings(ctx.features),
+      message.text,
+      request.status,
+    );
+    const requesterId = (message.userId ?? message.botId) as string;
+    if (decision.action === 'create') return this.open(ctx, message, requesterId);
+    if (decision.action === 'ignore') return;
+    await this.store.customerActivity(request._id, now);
+    if (decision.action === 'reopen') {
+      const moved = await this.store.transition(request._id, 'open', requesterId, now);
+      if (moved) await this.effects.changed(ctx, moved.before, moved.after, requesterId);
+      return;
+    }
+    if (request.status === 'on_hold' && ctx.features.requests.config.move_onhold_to_inprogress) {
+      const moved = await this.store.transition(request._id, 'in_progress', requesterId, now);
+      if (moved) await this.effects.changed(ctx, moved.before, moved.after, requesterId);
+    }
+  }
+
+  /**
+   * An agent's reply in a request thread: the first one sets the first response time, moves an
+   * open request to in progress and (auto_assign_request_to_first_responder) assigns it.
+   */
+  private async agentReplied(ctx: ChannelContext, request: RequestDoc, message: IncomingMessage) {
+    if (!LIVE_STATUSES.includes(request.status) || !message.userId) return;
+    const now = this.deps.clock.now();
+    const first = await this.store.agentResponse(request._id, message.userId, now);
+    if (!first) return;
+    let current = request;
+    if (ctx.features.requests.config.auto_assign_request_to_first_responder) {
+      const assigned = await this.store.assign(request._id, message.userId, 'bot', now, true);
+      if (assigned) {
+        await this.effects.changed(ctx, current, assigned.after, 'bot');
+        current = assigned.after;
+      }
+    }
+    const moved = await this.store.transition(request._id, 'in_progress', message.userId, now);
+    if (moved && moved.before.status === 'open')
+      await this.effects.changed(ctx, current, moved.after, message.userId);
+  }
+
+  /** Without auto_assign_thread_only, an agent's top-level reply answers the newest live request. */
+  private async agentPostedInChannel(ctx: ChannelContext, message: IncomingMessage) {
+    const latest = await this.deps.models.requests
+      .findOne({
+        teamId: message.teamId,
+        channelId: message.channelId,
+        status: { $in: LIVE_STATUSES },
+        firstResponseAt: null,
+      })
+      .sort({ createdAt: -1 })
+      .lean<RequestDoc>();
+    if (latest) await this.agentReplied(ctx, latest, message);
+  }
+
+  /** The customer edited their message: the request's text follows. */
+  async edited(teamId: string, channelId: string, ts: string, text: string): Promise<void> {
+    const updated = await this.store.updateText(teamId, channelId, ts, text);
+    if (!updated) return;
+    const ctx = await channelContext(this.deps, this.client, teamId, channelId);
+    if (ctx) await this.effects.updateNotification(ctx, updated);
+  }
+
+  /** The customer deleted the root message: its request is discarded. */
+  async deleted(teamId: string, channelId: string, ts: string): Promise<void> {
+    const request = await this.store.byRoot(teamId, channelId, ts);
+    if (!request) return;
+    const moved = await this.store.transition(
+      request._id,
+      'discarded',
+      'bot',
+      this.deps.clock.now(),
+    );
+    const ctx = moved && (await channelContext(this.deps, this.client, teamId, channelId));
+    if (moved && ctx) await this.effects.changed(ctx, moved.before, moved.after, 'bot');
+  }
+}

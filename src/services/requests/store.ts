@@ -1,0 +1,218 @@
+import type { Models, RequestDoc } from '../../db/models/index.js';
+import { LIVE_STATUSES, sourcesOf } from '../../requests/lifecycle.js';
+import type { RequestStatus } from '../../requests/request.js';
+
+const DUPLICATE_KEY = 11000;
+
+export interface NewRequest {
+  teamId: string;
+  channelId: string;
+  rootTs: string;
+  requesterId: string;
+  text: string;
+  at: Date;
+  assigneeId?: string | null;
+}
+
+/**
+ * Request writes. Each is one conditional single-document update, so concurrent events, Slack
+ * retries and several bot instances cannot create a request twice or lose a transition.
+ */
+export class RequestStore {
+  constructor(private readonly models: Models) {}
+
+  /** Inserts the request; `created: false` with the stored one when it already exists. */
+  async create(input: NewRequest): Promise<{ request: RequestDoc; created: boolean }> {
+    try {
+      const doc = await this.models.requests.create({
+        teamId: input.teamId,
+        channelId: input.channelId,
+        rootTs: input.rootTs,
+        requesterId: input.requesterId,
+        text: input.text,
+        groupedTs: [],
+        status: 'open',
+        assigneeId: input.assigneeId ?? null,
+        createdAt: input.at,
+        lastCustomerActivityAt: input.at,
+        history: [
+          { at: input.at, type: 'status', from: null, to: 'open', by: input.requesterId },
+          ...(input.assigneeId
+            ? [{ at: input.at, type: 'assign', from: null, to: input.assigneeId, by: 'bot' }]
+            : []),
+        ],
+      });
+      return { request: doc.toObject(), created: true };
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      const existing = await this.byRoot(input.teamId, input.channelId, input.rootTs);
+      if (!existing) throw error;
+      return { request: existing, created: false };
+    }
+  }
+
+  byRoot(teamId: string, channelId: string, rootTs: string): Promise<RequestDoc | null> {
+    return this.models.requests.findOne({ teamId, channelId, rootTs }).lean<RequestDoc>();
+  }
+
+  /** The request a thread belongs to: its root, or a grouped top-level message. */
+  byThread(teamId: string, channelId: string, threadTs: string): Promise<RequestDoc | null> {
+    return this.models.requests
+      .findOne({ teamId, channelId, $or: [{ rootTs: threadTs }, { groupedTs: threadTs }] })
+      .lean<RequestDoc>();
+  }
+
+  byId(id: string): Promise<RequestDoc | null> {
+    return this.models.requests.findById(id).lean<RequestDoc>();
+  }
+
+  /** The customer's most recent request in the channel. */
+  latestOf(teamId: string, channelId: string, requesterId: string): Promise<RequestDoc | null> {
+    return this.models.requests
+      .findOne({ teamId, channelId, requesterId })
+      .sort({ createdAt: -1 })
+      .lean<RequestDoc>();
+  }
+
+  /** Adds a top-level message to a live request; null when it is already there (a retry) or the request is no longer live. */
+  group(id: RequestDoc['_id'], ts: string, at: Date): Promise<RequestDoc | null> {
+    return this.models.requests
+      .findOneAndUpdate(
+        { _id: id, groupedTs: { $ne: ts }, rootTs: { $ne: ts }, status: { $in: LIVE_STATUSES } },
+        { $push: { groupedTs: ts }, $set: { lastCustomerActivityAt: at, nudgedAt: null } },
+        { new: true },
+      )
+      .lean<RequestDoc>();
+  }
+
+  async customerActivity(id: RequestDoc['_id'], at: Date): Promise<void> {
+    await this.models.requests.updateOne(
+      { _id: id, lastCustomerActivityAt: { $lt: at } },
+      { $set: { lastCustomerActivityAt: at, nudgedAt: null } },
+    );
+  }
+
+  /**
+   * Records an agent's reply; sets the first response time once (the conditional filter makes
+   * the first writer win). Returns whether this reply was the first response.
+   */
+  async agentResponse(id: RequestDoc['_id'], agentId: string, at: Date): Promise<boolean> {
+    await this.models.requests.updateOne({ _id: id }, { $set: { lastAgentActivityAt: at } });
+    const first = await this.models.requests.updateOne(
+      { _id: id, firstResponseAt: null },
+      {
+        $set: { firstResponseAt: at },
+        $push: { history: { at, type: 'first_response', from: null, to: agentId, by: agentId } },
+      },
+    );
+    return first.modifiedCount === 1;
+  }
+
+  /**
+   * Moves a request to `to` when its current status allows it: compare-and-set on the status
+   * read, retried if another writer changed it meanwhile. Null when the move is not allowed.
+   */
+  async transition(
+    id: RequestDoc['_id'],
+    to: RequestStatus,
+    by: string,
+    at: Date,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ before: RequestDoc; after: RequestDoc } | null> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const before = await this.byId(String(id));
+      if (!before || !sourcesOf(to).includes(before.status)) return null;
+      const after = await this.models.requests
+        .findOneAndUpdate(
+          { _id: id, status: before.status },
+          {
+            $set: {
+              status: to,
+              ...(to === 'closed' ? { closedAt: at } : {}),
+              ...(to === 'open' ? { closedAt: null } : {}),
+              ...extra,
+            },
+            $push: { history: { at, type: 'status', from: before.status, to, by } },
+          },
+          { new: true },
+        )
+        .lean<RequestDoc>();
+      if (after) return { before, after };
+    }
+    return null;
+  }
+
+  /**
+   * Assigns a live request. With `onlyIfUnassigned` (auto-assignment) an existing assignee wins.
+   */
+  async assign(
+    id: RequestDoc['_id'],
+    assigneeId: string,
+    by: string,
+    at: Date,
+    onlyIfUnassigned = false,
+  ): Promise<{ before: RequestDoc; after: RequestDoc } | null> {
+    const before = await this.models.requests
+      .findOneAndUpdate(
+        {
+          _id: id,
+          status: { $in: LIVE_STATUSES },
+          assigneeId: onlyIfUnassigned ? null : { $ne: assigneeId },
+        },
+        {
+          $set: { assigneeId },
+          $push: { history: { at, type: 'assign', to: assigneeId, by } },
+        },
+        { new: false },
+      )
+      .lean<RequestDoc>();
+    if (!before) return null;
+    const after = await this.byId(String(id));
+    return after ? { before, after } : null;
+  }
+
+  /** Claims the right to post the triage notification (only one instance posts it). */
+  async claimNotification(id: RequestDoc['_id'], at: Date, staleMs = 60_000): Promise<boolean> {
+    const result = await this.models.requests.updateOne(
+      {
+        _id: id,
+        'triage.ts': null,
+        $or: [
+          { 'triage.claimedAt': null },
+          { 'triage.claimedAt': { $lt: new Date(at.getTime() - staleMs) } },
+        ],
+      },
+      { $set: { 'triage.claimedAt': at } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async notificationPosted(id: RequestDoc['_id'], channelId: string, ts: string): Promise<void> {
+    await this.models.requests.updateOne(
+      { _id: id },
+      { $set: { 'triage.channelId': channelId, 'triage.ts': ts } },
+    );
+  }
+
+  async releaseNotificationClaim(id: RequestDoc['_id']): Promise<void> {
+    await this.models.requests.updateOne(
+      { _id: id, 'triage.ts': null },
+      { $set: { 'triage.claimedAt': null } },
+    );
+  }
+
+  async updateText(
+    teamId: string,
+    channelId: string,
+    rootTs: string,
+    text: string,
+  ): Promise<RequestDoc | null> {
+    return this.models.requests
+      .findOneAndUpdate(
+        { teamId, channelId, rootTs },
+        { $set: { text }, $push: { history: { at: new Date(), type: 'edit', by: 'customer' } } },
+        { new: true },
+      )
+      .lean<RequestDoc>();
+  }
+}

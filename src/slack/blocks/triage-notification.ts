@@ -1,0 +1,105 @@
+import type { KnownBlock } from '@slack/types';
+import { ACTIONS } from '../../constants.js';
+import type { RequestDoc } from '../../db/models/index.js';
+import { STATUS_LABEL } from '../../requests/lifecycle.js';
+import { escapeMrkdwn, messageLink, truncate } from './links.js';
+
+export interface TriageNotificationInput {
+  request: Pick<
+    RequestDoc,
+    '_id' | 'channelId' | 'rootTs' | 'requesterId' | 'text' | 'status' | 'assigneeId' | 'groupedTs'
+  >;
+  channelName: string;
+  /** Customer (account or Connect team) name, when use_customer_name_in_notifications. */
+  customerName?: string;
+  /** Customer logo URL, when use_customer_logo_in_notifications. */
+  customerLogo?: string;
+  /** False for private channels unless show_private_message_previews. */
+  showPreview: boolean;
+}
+
+const STATUS_EMOJI = {
+  open: ':large_yellow_circle:',
+  in_progress: ':large_blue_circle:',
+  on_hold: ':double_vertical_bar:',
+  closed: ':white_check_mark:',
+  discarded: ':wastebasket:',
+} as const;
+
+/**
+ * The request's card in the triage channel: who asked where, a preview, a link to the thread,
+ * its status and assignee, and the buttons that move it. Rebuilt from the request on every
+ * change and applied with chat.update, so the card is never posted twice.
+ */
+export function triageNotification(input: TriageNotificationInput): {
+  text: string;
+  blocks: KnownBlock[];
+} {
+  const { request } = input;
+  const who = input.customerName
+    ? `*${escapeMrkdwn(input.customerName)}* · <@${request.requesterId}>`
+    : `<@${request.requesterId}>`;
+  const link = messageLink(request.channelId, request.rootTs);
+  const preview = input.showPreview
+    ? `>${truncate(escapeMrkdwn(request.text), 600).replace(/\n/g, '\n>')}`
+    : '_Preview hidden: private channel_';
+  const more = request.groupedTs.length > 0 ? ` (+${request.groupedTs.length} more)` : '';
+  const status = `${STATUS_EMOJI[request.status]} *${STATUS_LABEL[request.status]}*`;
+  const assignee = request.assigneeId ? `assigned to <@${request.assigneeId}>` : 'unassigned';
+  const header: KnownBlock = {
+    type: 'section',
+    text: {
+      type: 'mrkdwn',
+      text: `New request from ${who} in <#${request.channelId}|${escapeMrkdwn(input.channelName)}>${more}\n${preview}`,
+    },
+    ...(input.customerLogo
+      ? {
+          accessory: {
+            type: 'image',
+            image_url: input.customerLogo,
+            alt_text: input.customerName ?? 'customer',
+          },
+        }
+      : {}),
+  };
+  const live = request.status !== 'closed' && request.status !== 'discarded';
+  const value = String(request._id);
+  const buttons = live
+    ? [
+        ...(request.assigneeId
+          ? []
+          : [button('Assign to me', ACTIONS.assignToMe, value, 'primary')]),
+        ...(request.status !== 'in_progress'
+          ? [button('In progress', ACTIONS.inProgress, value)]
+          : []),
+        ...(request.status !== 'on_hold' ? [button('On hold', ACTIONS.onHold, value)] : []),
+        button('Close', ACTIONS.close, value),
+        button('Discard', ACTIONS.discard, value, 'danger'),
+      ]
+    : request.status === 'closed'
+      ? [button('Reopen', ACTIONS.reopen, value)]
+      : [];
+  return {
+    text: `${STATUS_LABEL[request.status]}: request from <@${request.requesterId}> in <#${request.channelId}>`,
+    blocks: [
+      header,
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: `${status} · ${assignee} · <${link}|View thread>` }],
+      },
+      ...(buttons.length > 0
+        ? [{ type: 'actions' as const, block_id: `request_${value}`, elements: buttons }]
+        : []),
+    ],
+  };
+}
+
+function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {
+  return {
+    type: 'button' as const,
+    text: { type: 'plain_text' as const, text },
+    action_id: actionId,
+    value,
+    ...(style ? { style } : {}),
+  };
+}

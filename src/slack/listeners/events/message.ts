@@ -1,0 +1,67 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import type { BotDeps } from '../../../deps.js';
+import { RequestIntake } from '../../../services/requests/intake.js';
+
+const NewMessage = z.object({
+  subtype: z.enum(['bot_message', 'thread_broadcast', 'file_share']).optional(),
+  channel: z.string(),
+  ts: z.string(),
+  thread_ts: z.string().optional(),
+  user: z.string().optional(),
+  bot_id: z.string().optional(),
+  user_team: z.string().optional(),
+  team: z.string().optional(),
+  text: z.string().default(''),
+});
+const Changed = z.object({
+  subtype: z.literal('message_changed'),
+  channel: z.string(),
+  message: z.object({
+    ts: z.string(),
+    text: z.string().default(''),
+    thread_ts: z.string().optional(),
+  }),
+});
+const Deleted = z.object({
+  subtype: z.literal('message_deleted'),
+  channel: z.string(),
+  deleted_ts: z.string().optional(),
+  previous_message: z.object({ ts: z.string() }).optional(),
+});
+
+/** Customer and agent messages in channels: new, edited and deleted. */
+export function register(app: App, deps: BotDeps): void {
+  app.event('message', async ({ event, context, client }) => {
+    const teamId = context.teamId as string;
+    const intake = new RequestIntake(deps, client);
+    const changed = Changed.safeParse(event);
+    if (changed.success) {
+      const { message } = changed.data;
+      if (!message.thread_ts || message.thread_ts === message.ts) {
+        await intake.edited(teamId, changed.data.channel, message.ts, message.text);
+      }
+      return;
+    }
+    const deleted = Deleted.safeParse(event);
+    if (deleted.success) {
+      const ts = deleted.data.deleted_ts ?? deleted.data.previous_message?.ts;
+      if (ts) await intake.deleted(teamId, deleted.data.channel, ts);
+      return;
+    }
+    const parsed = NewMessage.safeParse(event);
+    if (!parsed.success) return; // channel joins, topic changes and other subtypes are not requests
+    const message = parsed.data;
+    await intake.message({
+      teamId,
+      botUserId: context.botUserId as string,
+      channelId: message.channel,
+      ts: message.ts,
+      threadTs: message.thread_ts,
+      userId: message.user,
+      botId: message.bot_id,
+      userTeamId: message.user_team ?? message.team,
+      text: message.text,
+    });
+  });
+}

@@ -1,0 +1,54 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { EMOJI } from '../../../constants.js';
+import type { BotDeps } from '../../../deps.js';
+import { applyRequestCommand, type RequestCommand } from '../../../services/requests/actions.js';
+import { channelContext } from '../../../services/requests/context.js';
+import { classifySender } from '../../../requests/detection.js';
+
+const ReactionAdded = z.object({
+  user: z.string(),
+  reaction: z.string(),
+  item: z.object({ type: z.literal('message'), channel: z.string(), ts: z.string() }),
+});
+
+/** Emoji shortcuts on a customer's message, by an agent: 👀 assigns to them, ✅ closes. */
+export function register(app: App, deps: BotDeps): void {
+  app.event('reaction_added', async ({ event, context, client }) => {
+    const parsed = ReactionAdded.safeParse(event);
+    if (!parsed.success) return;
+    const { user, reaction, item } = parsed.data;
+    const name = reaction.split('::')[0];
+    const command: RequestCommand | undefined =
+      name === EMOJI.assign
+        ? { kind: 'assign', assigneeId: user }
+        : name === EMOJI.close || name === 'heavy_check_mark'
+          ? { kind: 'status', to: 'closed' }
+          : undefined;
+    if (!command || user === context.botUserId) return;
+    const teamId = context.teamId as string;
+    const ctx = await channelContext(deps, client, teamId, item.channel);
+    if (!ctx || ctx.channel.kind !== 'customer') return;
+    const sender = classifySender({
+      userId: user,
+      workspaceTeamId: teamId,
+      botUserId: context.botUserId as string,
+      isExtShared: ctx.channel.isExtShared,
+      internalUserIds: ctx.internalUserIds,
+      whitelistedBots: [],
+      // A reaction event carries no team: in Connect channels only our own people can be agents,
+      // so resolve the reactor's team from Slack.
+      userTeamId: ctx.channel.isExtShared
+        ? (await client.users.info({ user })).user?.team_id
+        : undefined,
+    });
+    if (sender !== 'agent') return;
+    await applyRequestCommand(
+      deps,
+      client,
+      { teamId, channelId: item.channel, rootTs: item.ts },
+      command,
+      user,
+    );
+  });
+}

@@ -1,0 +1,78 @@
+import type { RequestStatus } from '../../../src/requests/request.js';
+import { hashToken } from '../../../src/services/tokens.js';
+import { startTestBot, type TestBot } from '../../support/bot.js';
+import { ADMIN, AGENT, CUSTOMER, MEMBER, seedWorkspace, triage } from './support.js';
+
+const HOUR = 3_600_000;
+
+describe('/triage requests and token', () => {
+  let t: TestBot;
+
+  beforeAll(async () => {
+    t = await startTestBot();
+    seedWorkspace(t);
+    await triage(t, ADMIN, 'C0ACME', 'setup customer <#C0TRIAGE|support-triage>');
+  });
+  afterAll(() => t.stop());
+
+  /** A request document as the request listeners would store it. */
+  const request = (
+    rootTs: string,
+    status: RequestStatus,
+    hoursAgo: number,
+    extra: Record<string, unknown> = {},
+  ) => {
+    const createdAt = new Date(Date.now() - hoursAgo * HOUR - 5 * 60_000);
+    return t.bot.deps.models.requests.create({
+      teamId: t.teamId,
+      channelId: 'C0ACME',
+      rootTs,
+      requesterId: CUSTOMER,
+      text: 'help',
+      status,
+      createdAt,
+      lastCustomerActivityAt: createdAt,
+      ...extra,
+    });
+  };
+
+  it('lists the open requests of the channel, newest first, with links', async () => {
+    const old = t.sim.postAsUser('C0ACME', CUSTOMER, 'Our export is broken');
+    const recent = t.sim.postAsUser('C0ACME', CUSTOMER, 'Cannot log in');
+    await request(old.ts, 'open', 50);
+    await request(recent.ts, 'in_progress', 3, { assigneeId: AGENT });
+    await request('1700000000.000100', 'on_hold', 1); // its message is gone: the archive URL stands in
+    await request('1700000000.000200', 'closed', 2);
+    await request('1700000000.000300', 'open', 2, { channelId: 'C0OTHER' });
+
+    const reply = await triage(t, MEMBER, 'C0ACME', 'requests');
+    const lines = reply.text.split('\n');
+    expect(lines[0]).toBe('*3 open requests in <#C0ACME>*, newest first:');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(
+        /^:double_vertical_bar: \*on hold\* · from <@U0CUST> · unassigned · 1h old · <https:\/\/slack\.com\/archives\/C0ACME\/p1700000000000100\|view>$/,
+      ),
+      `:large_blue_circle: *in progress* · from <@U0CUST> · assigned to <@${AGENT}> · 3h old · <https://sim-workspace.slack.com/archives/C0ACME/p${recent.ts.replace('.', '')}|view>`,
+      `:large_yellow_circle: *open* · from <@U0CUST> · unassigned · 2d old · <https://sim-workspace.slack.com/archives/C0ACME/p${old.ts.replace('.', '')}|view>`,
+    ]);
+  });
+
+  it('creates an API token shown once, in an ephemeral, stored only as a hash', async () => {
+    const reply = await triage(t, ADMIN, 'C0ACME', 'token');
+    const token = /```(tbt_[\w-]+)```/.exec(reply.text)?.[1] as string;
+    expect(token).toBeDefined();
+    expect(reply.text).toContain(`curl -H "Authorization: Bearer ${token}"`);
+    expect(reply.ephemeral.user).toBe(ADMIN);
+    expect(t.sim.responses().at(-1)?.body.response_type).toBe('ephemeral');
+    expect(JSON.stringify(t.sim.messages('C0ACME'))).not.toContain(token);
+
+    const docs = await t.db.collection('api_tokens').find({ createdBy: ADMIN }).toArray();
+    const mine = docs.find((doc) => doc.hash === hashToken(token));
+    expect(mine).toMatchObject({ teamId: t.teamId, revokedAt: null });
+    expect(JSON.stringify(docs)).not.toContain(token);
+
+    const res = await t.api('GET', '/api/v1/workspace/settings', undefined, token);
+    expect(res.status).toBe(200);
+    expect(res.body.data.team_id).toBe(t.teamId);
+  });
+});
