@@ -84,7 +84,7 @@ export function isPleasantry(text: string): boolean {
   const stripped = text
     .replace(/:[a-z0-9_+'-]+:/gi, ' ')
     .replace(/<@[A-Z0-9]+>/g, ' ')
-    .replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f]/gu, ' ')
+    .replace(/[\p{Extended_Pictographic}\p{Emoji_Modifier}\ufe0f]|\u200d/gu, ' ')
     .trim();
   if (stripped.length === 0) return text.trim().length > 0;
   return stripped.length <= 60 && PLEASANTRY.test(stripped);

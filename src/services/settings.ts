@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { AppError } from '../errors.js';
+import { Locks } from '../db/lock.js';
 import type { AccountDoc, ChannelDoc, Models, StoredSettings } from '../db/models/index.js';
 import { Features } from '../settings/features.js';
 import {
@@ -30,8 +31,11 @@ const MAX_WRITE_ATTEMPTS = 5;
 /** Reads and writes settings at the three levels; the merge rules live in `src/settings`. */
 export class SettingsService {
   private readonly catalog = settingsCatalog();
+  private readonly locks: Locks;
 
-  constructor(private readonly models: Models) {}
+  constructor(private readonly models: Models) {
+    this.locks = new Locks(models.locks);
+  }
 
   /** The effective, fully typed features of one channel (what the bot acts on). */
   async effective(teamId: string, channelId: string): Promise<Features> {
@@ -80,12 +84,20 @@ export class SettingsService {
     body: unknown,
     alsoSet: Record<string, unknown> = {},
   ): Promise<string[]> {
-    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-      const { current, revision, above, save } = await this.writeContext(target);
-      const plan = planWrite(this.catalog, { level: target.level, current, above }, body);
-      if (await save(plan.next, revision, alsoSet)) return plan.changed;
-    }
-    throw new AppError('conflict', 'settings changed concurrently; try again');
+    const id =
+      target.level === 'workspace'
+        ? target.teamId
+        : target.level === 'account'
+          ? target.accountId
+          : `${target.teamId}:${target.channelId}`;
+    return this.locks.with(`settings:${target.level}:${id}`, async () => {
+      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+        const { current, revision, above, save } = await this.writeContext(target);
+        const plan = planWrite(this.catalog, { level: target.level, current, above }, body);
+        if (await save(plan.next, revision, alsoSet)) return plan.changed;
+      }
+      throw new AppError('conflict', 'settings changed concurrently; try again');
+    });
   }
 
   async channel(teamId: string, channelId: string): Promise<ChannelDoc> {

@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { accountModel } from './account.js';
 import { apiTokenModel } from './api-token.js';
 import { channelModel } from './channel.js';
+import { lockModel } from './lock.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
 import { welcomeModel } from './welcome.js';
@@ -10,6 +11,7 @@ import { workspaceModel } from './workspace.js';
 export * from './account.js';
 export * from './api-token.js';
 export * from './channel.js';
+export * from './lock.js';
 export * from './request.js';
 export * from './slack-event.js';
 export * from './welcome.js';
@@ -23,6 +25,7 @@ export function createModels(db: Connection) {
     accounts: accountModel(db),
     channels: channelModel(db),
     apiTokens: apiTokenModel(db),
+    locks: lockModel(db),
     requests: requestModel(db),
     slackEvents: slackEventModel(db),
     welcomes: welcomeModel(db),

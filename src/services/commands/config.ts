@@ -29,12 +29,13 @@ export async function setConfig(ctx: CommandContext, key: string, value: unknown
     });
     return changedReply(ctx, `:white_check_mark: Saved for <#${channel.channelId}>:`, changed);
   } catch (error) {
-    const reply = appErrorReply(error);
-    if (!reply || (error as AppError).code !== 'validation_failed') throw error;
+    // Other failures (a lock, an unknown channel) are answered by the caller.
+    if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+    const reply = appErrorReply(error) as Reply;
     // `15` and `true` parse as JSON; text settings that look like that must be quoted.
-    const wantsText = (error as AppError).detail.some((d) => d.msg.includes('expected string'));
-    if (wantsText && typeof value !== 'string') {
-      reply.text += `\nTo set text that looks like a number or true/false, quote it: \`"${String(value)}"\``;
+    const wantsText = error.detail.some((d) => d.msg.includes('expected string'));
+    if (wantsText && (typeof value === 'number' || typeof value === 'boolean')) {
+      reply.text += `\nTo set text that looks like a number or true/false, quote it: \`"${value}"\``;
     }
     return reply;
   }

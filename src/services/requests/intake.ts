@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { Locks } from '../../db/lock.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import {
@@ -69,7 +70,7 @@ export class RequestIntake {
     if (sender === 'ignored') return;
     const counter =
       sender === 'customer' ? 'counters.total_messages_received' : 'counters.total_messages_sent';
-    await this.deps.models.channels.updateOne({ _id: ctx.channel._id }, { $inc: { [counter]: 1 } });
+    await this.count(ctx, counter);
 
     const inThread = message.threadTs && message.threadTs !== message.ts;
     const request = inThread
@@ -84,6 +85,24 @@ export class RequestIntake {
     }
     if (request) await this.customerReplied(ctx, request, message);
     else await this.customerPosted(ctx, message);
+  }
+
+  /** Bumps a channel counter under the channel's lock (concurrent `$inc`s are lost on FerretDB). */
+  private async count(ctx: ChannelContext, counter: string): Promise<number | undefined> {
+    return new Locks(this.deps.models.locks).with(
+      `channel:${String(ctx.channel._id)}`,
+      async () => {
+        const channel = await this.deps.models.channels
+          .findOneAndUpdate({ _id: ctx.channel._id }, { $inc: { [counter]: 1 } }, { new: true })
+          .lean();
+        return counter
+          .split('.')
+          .reduce<unknown>(
+            (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+            channel,
+          ) as number | undefined;
+      },
+    );
   }
 
   private async customerPosted(ctx: ChannelContext, message: IncomingMessage) {
@@ -126,12 +145,8 @@ export class RequestIntake {
       await this.effects.ensureNotification(ctx, request);
       return;
     }
-    const counted = await this.deps.models.channels.findOneAndUpdate(
-      { _id: ctx.channel._id },
-      { $inc: { 'counters.total_conversations': 1 } },
-      { new: true },
-    );
-    await this.effects.created(ctx, request, counted?.counters.total_conversations === 1);
+    const conversations = await this.count(ctx, 'counters.total_conversations');
+    await this.effects.created(ctx, request, conversations === 1);
   }
 
   private async customerReplied(

@@ -1,3 +1,4 @@
+import { Locks } from '../../db/lock.js';
 import type { Models, RequestDoc } from '../../db/models/index.js';
 import { LIVE_STATUSES, sourcesOf } from '../../requests/lifecycle.js';
 import type { RequestStatus } from '../../requests/request.js';
@@ -19,7 +20,16 @@ export interface NewRequest {
  * retries and several bot instances cannot create a request twice or lose a transition.
  */
 export class RequestStore {
-  constructor(private readonly models: Models) {}
+  private readonly locks: Locks;
+
+  constructor(private readonly models: Models) {
+    this.locks = new Locks(models.locks);
+  }
+
+  /** Runs a read-check-write on one request with no other writer in between. */
+  private locked<T>(id: RequestDoc['_id'], work: () => Promise<T>): Promise<T> {
+    return this.locks.with(`request:${String(id)}`, work);
+  }
 
   /** Inserts the request; `created: false` with the stored one when it already exists. */
   async create(input: NewRequest): Promise<{ request: RequestDoc; created: boolean }> {
@@ -76,19 +86,23 @@ export class RequestStore {
 
   /** Adds a top-level message to a live request; null when it is already there (a retry) or the request is no longer live. */
   group(id: RequestDoc['_id'], ts: string, at: Date): Promise<RequestDoc | null> {
-    return this.models.requests
-      .findOneAndUpdate(
-        { _id: id, groupedTs: { $ne: ts }, rootTs: { $ne: ts }, status: { $in: LIVE_STATUSES } },
-        { $push: { groupedTs: ts }, $set: { lastCustomerActivityAt: at, nudgedAt: null } },
-        { new: true },
-      )
-      .lean<RequestDoc>();
+    return this.locked(id, () =>
+      this.models.requests
+        .findOneAndUpdate(
+          { _id: id, groupedTs: { $ne: ts }, rootTs: { $ne: ts }, status: { $in: LIVE_STATUSES } },
+          { $push: { groupedTs: ts }, $set: { lastCustomerActivityAt: at, nudgedAt: null } },
+          { new: true },
+        )
+        .lean<RequestDoc>(),
+    );
   }
 
   async customerActivity(id: RequestDoc['_id'], at: Date): Promise<void> {
-    await this.models.requests.updateOne(
-      { _id: id, lastCustomerActivityAt: { $lt: at } },
-      { $set: { lastCustomerActivityAt: at, nudgedAt: null } },
+    await this.locked(id, () =>
+      this.models.requests.updateOne(
+        { _id: id, lastCustomerActivityAt: { $lt: at } },
+        { $set: { lastCustomerActivityAt: at, nudgedAt: null } },
+      ),
     );
   }
 
@@ -97,15 +111,17 @@ export class RequestStore {
    * the first writer win). Returns whether this reply was the first response.
    */
   async agentResponse(id: RequestDoc['_id'], agentId: string, at: Date): Promise<boolean> {
-    await this.models.requests.updateOne({ _id: id }, { $set: { lastAgentActivityAt: at } });
-    const first = await this.models.requests.updateOne(
-      { _id: id, firstResponseAt: null },
-      {
-        $set: { firstResponseAt: at },
-        $push: { history: { at, type: 'first_response', from: null, to: agentId, by: agentId } },
-      },
-    );
-    return first.modifiedCount === 1;
+    return this.locked(id, async () => {
+      await this.models.requests.updateOne({ _id: id }, { $set: { lastAgentActivityAt: at } });
+      const first = await this.models.requests.updateOne(
+        { _id: id, firstResponseAt: null },
+        {
+          $set: { firstResponseAt: at },
+          $push: { history: { at, type: 'first_response', from: null, to: agentId, by: agentId } },
+        },
+      );
+      return first.modifiedCount === 1;
+    });
   }
 
   /**
@@ -119,27 +135,29 @@ export class RequestStore {
     at: Date,
     extra: Record<string, unknown> = {},
   ): Promise<{ before: RequestDoc; after: RequestDoc } | null> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const before = await this.byId(String(id));
-      if (!before || !sourcesOf(to).includes(before.status)) return null;
-      const after = await this.models.requests
-        .findOneAndUpdate(
-          { _id: id, status: before.status },
-          {
-            $set: {
-              status: to,
-              ...(to === 'closed' ? { closedAt: at } : {}),
-              ...(to === 'open' ? { closedAt: null } : {}),
-              ...extra,
+    return this.locked(id, async () => {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const before = await this.byId(String(id));
+        if (!before || !sourcesOf(to).includes(before.status)) return null;
+        const after = await this.models.requests
+          .findOneAndUpdate(
+            { _id: id, status: before.status },
+            {
+              $set: {
+                status: to,
+                ...(to === 'closed' ? { closedAt: at } : {}),
+                ...(to === 'open' ? { closedAt: null } : {}),
+                ...extra,
+              },
+              $push: { history: { at, type: 'status', from: before.status, to, by } },
             },
-            $push: { history: { at, type: 'status', from: before.status, to, by } },
-          },
-          { new: true },
-        )
-        .lean<RequestDoc>();
-      if (after) return { before, after };
-    }
-    return null;
+            { new: true },
+          )
+          .lean<RequestDoc>();
+        if (after) return { before, after };
+      }
+      return null;
+    });
   }
 
   /**
@@ -152,37 +170,41 @@ export class RequestStore {
     at: Date,
     onlyIfUnassigned = false,
   ): Promise<{ before: RequestDoc; after: RequestDoc } | null> {
-    const before = await this.models.requests
-      .findOneAndUpdate(
-        {
-          _id: id,
-          status: { $in: LIVE_STATUSES },
-          assigneeId: onlyIfUnassigned ? null : { $ne: assigneeId },
-        },
-        {
-          $set: { assigneeId },
-          $push: { history: { at, type: 'assign', to: assigneeId, by } },
-        },
-        { new: false },
-      )
-      .lean<RequestDoc>();
-    if (!before) return null;
-    const after = await this.byId(String(id));
-    return after ? { before, after } : null;
+    return this.locked(id, async () => {
+      const before = await this.models.requests
+        .findOneAndUpdate(
+          {
+            _id: id,
+            status: { $in: LIVE_STATUSES },
+            assigneeId: onlyIfUnassigned ? null : { $ne: assigneeId },
+          },
+          {
+            $set: { assigneeId },
+            $push: { history: { at, type: 'assign', to: assigneeId, by } },
+          },
+          { new: false },
+        )
+        .lean<RequestDoc>();
+      if (!before) return null;
+      const after = await this.byId(String(id));
+      return after ? { before, after } : null;
+    });
   }
 
   /** Claims the right to post the triage notification (only one instance posts it). */
   async claimNotification(id: RequestDoc['_id'], at: Date, staleMs = 60_000): Promise<boolean> {
-    const result = await this.models.requests.updateOne(
-      {
-        _id: id,
-        'triage.ts': null,
-        $or: [
-          { 'triage.claimedAt': null },
-          { 'triage.claimedAt': { $lt: new Date(at.getTime() - staleMs) } },
-        ],
-      },
-      { $set: { 'triage.claimedAt': at } },
+    const result = await this.locked(id, () =>
+      this.models.requests.updateOne(
+        {
+          _id: id,
+          'triage.ts': null,
+          $or: [
+            { 'triage.claimedAt': null },
+            { 'triage.claimedAt': { $lt: new Date(at.getTime() - staleMs) } },
+          ],
+        },
+        { $set: { 'triage.claimedAt': at } },
+      ),
     );
     return result.modifiedCount === 1;
   }
