@@ -66,7 +66,13 @@ export function mountInstallRoutes(
   });
   const installUrlOptions = { scopes: [...BOT_SCOPES] };
   web.get('/slack/install', async (req, res) => {
-    await installer.handleInstallPath(req, res, undefined, installUrlOptions);
+    try {
+      await installer.handleInstallPath(req, res, undefined, installUrlOptions);
+    } catch (error) {
+      // As Bolt's receivers answer: a bare 500, the reason in the log only.
+      logger.error({ err: error }, 'OAuth install path failed');
+      if (!res.headersSent) res.status(500).end();
+    }
   });
   web.get('/slack/oauth_redirect', async (req, res) => {
     await installer.handleCallback(req, res);

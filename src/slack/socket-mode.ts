@@ -22,8 +22,8 @@ export function connectSocketMode(app: App, logger: Logger): { stop(): Promise<v
   const attempt = (failures: number): void => {
     app.start().then(
       () => {
-        if (stopped)
-          void app.stop(); // connected after stop(): an attempt was in flight
+        // Connected after stop(): the attempt was already in flight.
+        if (stopped) void app.stop();
         else logger.info('connected to Slack in Socket Mode');
       },
       (error: unknown) => {

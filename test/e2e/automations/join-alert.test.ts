@@ -85,7 +85,9 @@ describe('announcing channel joins in the alerts channel', () => {
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(2);
     expect(statuses.every((s) => s === 200 || s === 500)).toBe(true);
-    expect((await t.driver.channelCreated('C0PARALLEL', { ...created, retryNum: 3 })).status).toBe(200);
+    expect((await t.driver.channelCreated('C0PARALLEL', { ...created, retryNum: 3 })).status).toBe(
+      200,
+    );
     await waitForAlert('C0PARALLEL');
     await settle();
     expect(alertsAbout('C0PARALLEL')).toHaveLength(1);
