@@ -26,6 +26,10 @@ async function main(): Promise<void> {
     await mongo.stop();
     process.exit(0);
   };
+  // A library promise nobody awaited (e.g. a Socket Mode reconnect) is logged, not fatal.
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: reason }, 'unhandled rejection'),
+  );
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }

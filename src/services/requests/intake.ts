@@ -108,6 +108,12 @@ export class RequestIntake {
   private async customerPosted(ctx: ChannelContext, message: IncomingMessage) {
     const now = this.deps.clock.now();
     const requesterId = (message.userId ?? message.botId) as string;
+    const existing = await this.store.byRoot(message.teamId, message.channelId, message.ts);
+    if (existing) {
+      // A redelivery whose first attempt may not have finished its side effects.
+      await this.effects.ensureNotification(ctx, existing);
+      return;
+    }
     const latest = await this.store.latestOf(message.teamId, message.channelId, requesterId);
     const decision = decideTopLevel(
       detectionSettings(ctx.features),

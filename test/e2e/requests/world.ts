@@ -1,0 +1,92 @@
+import { startTestBot, type TestBot } from '../../support/bot.js';
+
+export const CUSTOMER = 'U0CUSTOMER';
+export const CUSTOMER_2 = 'U0CUSTOMER2';
+export const AGENT = 'U0AGENT';
+export const AGENT_2 = 'U0AGENT2';
+export const CSM = 'U0CSM';
+export const CHANNEL = 'C0EXTACME';
+export const TRIAGE = 'C0TRIAGE';
+
+/**
+ * A workspace with a Slack Connect customer channel (#ext-acme, customers from Acme's own
+ * org), a triage channel with two agents, linked through the HTTP API as a user would.
+ */
+export async function customerWorld(settings?: Record<string, unknown>): Promise<TestBot> {
+  const t = await startTestBot();
+  t.sim.addTeam({
+    id: 'T0ACME',
+    name: 'Acme Corp',
+    icon: { image_132: 'https://acme.example/logo.png' },
+  } as never);
+  t.sim.addUser({ id: CUSTOMER, name: 'carol', real_name: 'Carol Customer', team_id: 'T0ACME' });
+  t.sim.addUser({ id: CUSTOMER_2, name: 'dave', team_id: 'T0ACME' });
+  t.sim.addUser({ id: AGENT, name: 'alice', real_name: 'Alice Agent' });
+  t.sim.addUser({ id: AGENT_2, name: 'bob', real_name: 'Bob Agent' });
+  t.sim.addUser({
+    id: CSM,
+    name: 'cass',
+    real_name: 'Cass CSM',
+    profile: { display_name: 'Cass', image_72: 'https://img/cass.png' },
+  });
+  const members = [t.sim.botUserId, CUSTOMER, CUSTOMER_2, AGENT, AGENT_2, CSM];
+  t.sim.addChannel({ id: CHANNEL, name: 'ext-acme', is_ext_shared: true, members });
+  t.sim.addChannel({ id: TRIAGE, name: 'triage', members: [t.sim.botUserId, AGENT, AGENT_2] });
+  const account = await t.api('POST', '/api/v1/accounts', { name: 'Acme', channels: [CHANNEL] });
+  if (account.status !== 201) throw new Error(`account: ${account.text}`);
+  const linked = await t.api('PUT', `/api/v1/channels/${CHANNEL}`, {
+    triage_channel_id: TRIAGE,
+    csm_user_id: CSM,
+  });
+  if (linked.status !== 200) throw new Error(`link: ${linked.text}`);
+  if (settings) {
+    const res = await t.api('PATCH', `/api/v1/channels/${CHANNEL}/settings`, { update: settings });
+    if (res.status !== 200) throw new Error(`settings: ${res.text}`);
+  }
+  return t;
+}
+
+/** The bot's messages in a channel (top level). */
+export const botPosts = (t: TestBot, channel: string) =>
+  t.sim.messages(channel).filter((m) => m.user === t.sim.botUserId || m.bot_id === t.sim.botId);
+
+/** The stored request of a root message. */
+export const requestOf = (t: TestBot, rootTs: string) =>
+  t.db.collection('requests').findOne({ channelId: CHANNEL, rootTs });
+
+export const allRequests = (t: TestBot) =>
+  t.db.collection('requests').find({ channelId: CHANNEL }).sort({ createdAt: 1 }).toArray();
+
+/** Clicks a button of the request's triage card, as `user`. */
+export async function click(t: TestBot, rootTs: string, actionId: string, user = AGENT) {
+  const request = await requestOf(t, rootTs);
+  if (!request?.triage?.ts) throw new Error('no triage card');
+  return t.driver.action({
+    user,
+    action_id: actionId,
+    channel: TRIAGE,
+    message_ts: request.triage.ts,
+    value: String(request._id),
+  } as never);
+}
+
+/** Another person of the customer's organisation, in the customer channel. */
+export function newCustomer(t: TestBot, id: string): string {
+  t.sim.addUser({ id, name: id.toLowerCase(), team_id: 'T0ACME' });
+  t.sim.joinChannel(CHANNEL, id);
+  return id;
+}
+
+/** Polls an async probe until it returns something truthy (Bolt may still be finishing side effects). */
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  timeoutMs = 5000,
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error('eventually: condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
