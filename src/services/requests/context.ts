@@ -45,7 +45,7 @@ export async function channelContext(
             kind,
           },
         },
-        { upsert: true, new: true },
+        { upsert: true, returnDocument: 'after' },
       )
       .lean<ChannelDoc>();
     if (!channel) return undefined;

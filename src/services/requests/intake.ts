@@ -93,7 +93,11 @@ export class RequestIntake {
       `channel:${String(ctx.channel._id)}`,
       async () => {
         const channel = await this.deps.models.channels
-          .findOneAndUpdate({ _id: ctx.channel._id }, { $inc: { [counter]: 1 } }, { new: true })
+          .findOneAndUpdate(
+            { _id: ctx.channel._id },
+            { $inc: { [counter]: 1 } },
+            { returnDocument: 'after' },
+          )
           .lean();
         return counter
           .split('.')

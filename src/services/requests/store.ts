@@ -91,7 +91,7 @@ export class RequestStore {
         .findOneAndUpdate(
           { _id: id, groupedTs: { $ne: ts }, rootTs: { $ne: ts }, status: { $in: LIVE_STATUSES } },
           { $push: { groupedTs: ts }, $set: { lastCustomerActivityAt: at, nudgedAt: null } },
-          { new: true },
+          { returnDocument: 'after' },
         )
         .lean<RequestDoc>(),
     );
@@ -151,7 +151,7 @@ export class RequestStore {
               },
               $push: { history: { at, type: 'status', from: before.status, to, by } },
             },
-            { new: true },
+            { returnDocument: 'after' },
           )
           .lean<RequestDoc>();
         if (after) return { before, after };
@@ -182,7 +182,7 @@ export class RequestStore {
             $set: { assigneeId },
             $push: { history: { at, type: 'assign', to: assigneeId, by } },
           },
-          { new: false },
+          { returnDocument: 'before' },
         )
         .lean<RequestDoc>();
       if (!before) return null;
@@ -233,7 +233,7 @@ export class RequestStore {
       .findOneAndUpdate(
         { teamId, channelId, rootTs },
         { $set: { text }, $push: { history: { at: new Date(), type: 'edit', by: 'customer' } } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<RequestDoc>();
   }

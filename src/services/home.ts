@@ -1,0 +1,126 @@
+import type { WebClient } from '@slack/web-api';
+import type { QueryFilter } from 'mongoose';
+import type { ChannelDoc, RequestDoc } from '../db/models/index.js';
+import type { BotDeps } from '../deps.js';
+import { LIVE_STATUSES } from '../requests/lifecycle.js';
+import { Features } from '../settings/features.js';
+import {
+  appHomeView,
+  MAX_LIST_ITEMS,
+  type AppHomeInput,
+  type HomeList,
+  type HomeRequest,
+} from '../slack/blocks/app-home.js';
+import { bestEffort } from '../slack/safe-call.js';
+
+/**
+ * Loads what `userId`'s App Home shows: the workspace's live requests assigned to them, the
+ * unassigned ones and, when the workspace turns on `requests.config.appHomeOwnerFilters`, those
+ * assigned to other agents. Oldest first, at most `MAX_LIST_ITEMS` each, with the full counts.
+ */
+export async function loadHome(deps: BotDeps, teamId: string, userId: string) {
+  const workspace = await deps.settings.workspace(teamId, false);
+  // The seed describes appHomeOwnerFilters only as "filters in the app home for request owners".
+  // We read it as: let an owner (an agent) also see what the other owners hold, as a third list
+  // of live requests assigned to someone other than the viewer. Workspace-level, as App Home is
+  // not tied to any one channel.
+  const ownerFilters = Features.parse(workspace.features).requests.config.appHomeOwnerFilters;
+  const live = { teamId, status: { $in: [...LIVE_STATUSES] } };
+  const [assigned, unassigned, others] = await Promise.all([
+    list(deps, { ...live, assigneeId: userId }),
+    list(deps, { ...live, assigneeId: null }),
+    ownerFilters ? list(deps, { ...live, assigneeId: { $nin: [null, userId] } }) : undefined,
+  ]);
+  const previews = await previewPolicy(
+    deps,
+    teamId,
+    [assigned, unassigned, others].flatMap((l) => l?.docs ?? []),
+  );
+  const toList = (l: { docs: RequestDoc[]; total: number }): HomeList => ({
+    total: l.total,
+    requests: l.docs.map((doc) => homeRequest(doc, previews)),
+  });
+  const input: AppHomeInput = {
+    assigned: toList(assigned),
+    unassigned: toList(unassigned),
+    ...(others ? { others: toList(others) } : {}),
+  };
+  return input;
+}
+
+/** Loads, renders and publishes `userId`'s App Home; a Slack failure is logged, not thrown. */
+export async function publishHome(
+  deps: BotDeps,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+): Promise<void> {
+  const view = appHomeView(await loadHome(deps, teamId, userId), deps.clock.now());
+  await bestEffort(deps.logger, { step: 'home_publish', teamId, userId }, () =>
+    client.views.publish({ user_id: userId, view }),
+  );
+}
+
+async function list(deps: BotDeps, filter: QueryFilter<RequestDoc>) {
+  const [docs, total] = await Promise.all([
+    deps.models.requests
+      .find(filter)
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(MAX_LIST_ITEMS)
+      .lean<RequestDoc[]>(),
+    deps.models.requests.countDocuments(filter),
+  ]);
+  return { docs, total };
+}
+
+/**
+ * Which channels may show message previews: public ones always, private ones only when their
+ * effective `show_private_message_previews` says so. The channels are read in one query and
+ * each private channel's settings resolved once, however many of its requests are listed.
+ */
+async function previewPolicy(
+  deps: BotDeps,
+  teamId: string,
+  requests: RequestDoc[],
+): Promise<Map<string, boolean>> {
+  const ids = [...new Set(requests.map((r) => r.channelId))];
+  const channels =
+    ids.length === 0
+      ? []
+      : await deps.models.channels.find({ teamId, channelId: { $in: ids } }).lean<ChannelDoc[]>();
+  const entries = await Promise.all(
+    channels.map(async (channel): Promise<[string, boolean]> => {
+      if (!channel.isPrivate) return [channel.channelId, true];
+      const { features } = await deps.settings.forChannel(channel, false);
+      return [
+        channel.channelId,
+        Features.parse(features).requests.config.show_private_message_previews,
+      ];
+    }),
+  );
+  // A channel the bot has no record of stays hidden: we cannot tell whether it is private.
+  return new Map(entries);
+}
+
+const NO_SLA: RequestDoc['sla'] = {
+  responseDueAt: null,
+  responseBreachedAt: null,
+  closureDueAt: null,
+  closureBreachedAt: null,
+  pausedAt: null,
+};
+
+function homeRequest(doc: RequestDoc, previews: Map<string, boolean>): HomeRequest {
+  return {
+    id: String(doc._id),
+    channelId: doc.channelId,
+    rootTs: doc.rootTs,
+    requesterId: doc.requesterId,
+    assigneeId: doc.assigneeId,
+    status: doc.status,
+    createdAt: doc.createdAt,
+    firstResponseAt: doc.firstResponseAt,
+    preview: previews.get(doc.channelId) ? doc.text : null,
+    sla: { ...NO_SLA, ...doc.sla },
+  };
+}

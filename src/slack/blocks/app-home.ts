@@ -1,0 +1,170 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import { ACTIONS, EMOJI } from '../../constants.js';
+import type { RequestDoc } from '../../db/models/index.js';
+import { STATUS_LABEL } from '../../requests/lifecycle.js';
+import { escapeMrkdwn, messageLink, truncate } from './links.js';
+
+/** One live request as the App Home shows it: plain data, already loaded. */
+export interface HomeRequest {
+  id: string;
+  channelId: string;
+  rootTs: string;
+  requesterId: string;
+  assigneeId: string | null;
+  status: RequestDoc['status'];
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  /** The request's text, or `null` when it must not be shown (a private channel). */
+  preview: string | null;
+  sla: RequestDoc['sla'];
+}
+
+/** The first requests of a list (oldest first) and how many the list holds in all. */
+export interface HomeList {
+  requests: HomeRequest[];
+  total: number;
+}
+
+export interface AppHomeInput {
+  assigned: HomeList;
+  unassigned: HomeList;
+  /** Live requests assigned to other agents; present only with `appHomeOwnerFilters`. */
+  others?: HomeList;
+}
+
+/** Slack refuses a view with more blocks than this. */
+export const MAX_VIEW_BLOCKS = 100;
+/** Requests shown per list at most; the rest are counted in "and N more". */
+export const MAX_LIST_ITEMS = 20;
+const PREVIEW_CHARS = 140;
+/** Header + actions (Refresh) + the "updated" context. */
+const FIXED_BLOCKS = 3;
+/** Per list: divider, header, and either the empty-state or the "and N more" context. */
+const LIST_BLOCKS = 3;
+
+/**
+ * The App Home: requests assigned to the viewer, the unassigned ones and (with owner filters)
+ * those of other agents, each line with status, channel, requester, preview, age, thread link
+ * and SLA state, and a Refresh button. Lists are cut so the view never exceeds Slack's block limit.
+ */
+export function appHomeView(input: AppHomeInput, now: Date): HomeView {
+  const lists: { title: string; list: HomeList; showAssignee: boolean; empty: string }[] = [
+    {
+      title: 'Assigned to you',
+      list: input.assigned,
+      showAssignee: false,
+      empty: 'Nothing assigned to you.',
+    },
+    { title: 'Unassigned', list: input.unassigned, showAssignee: false, empty: 'All caught up.' },
+  ];
+  if (input.others) {
+    lists.push({
+      title: "Other agents' requests",
+      list: input.others,
+      showAssignee: true,
+      empty: 'No requests assigned to other agents.',
+    });
+  }
+  const perList = Math.min(
+    MAX_LIST_ITEMS,
+    Math.floor((MAX_VIEW_BLOCKS - FIXED_BLOCKS - LIST_BLOCKS * lists.length) / lists.length),
+  );
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Requests' } },
+    {
+      type: 'actions',
+      block_id: 'home_actions',
+      elements: [
+        {
+          type: 'button',
+          text: { type: 'plain_text', text: 'Refresh' },
+          action_id: ACTIONS.homeRefresh,
+        },
+      ],
+    },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `Updated ${slackDate(now)}` }],
+    },
+  ];
+  for (const { title, list, showAssignee, empty } of lists) {
+    const shown = list.requests.slice(0, perList);
+    const more = Math.max(list.total, list.requests.length) - shown.length;
+    blocks.push({ type: 'divider' });
+    blocks.push({
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: `${title} (${Math.max(list.total, list.requests.length)})`,
+      },
+    });
+    for (const request of shown) blocks.push(requestLine(request, now, showAssignee));
+    const footer = shown.length === 0 ? empty : more > 0 ? `and ${more} more` : undefined;
+    if (footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer }] });
+  }
+  return { type: 'home', blocks };
+}
+
+function requestLine(request: HomeRequest, now: Date, showAssignee: boolean): KnownBlock {
+  const status = `:${EMOJI.status[request.status]}: *${STATUS_LABEL[request.status]}*`;
+  const facts = [
+    status,
+    `<#${request.channelId}>`,
+    `<@${request.requesterId}>`,
+    ...(showAssignee && request.assigneeId ? [`assigned to <@${request.assigneeId}>`] : []),
+    `opened ${formatDuration(now.getTime() - request.createdAt.getTime())} ago`,
+    `<${messageLink(request.channelId, request.rootTs)}|View thread>`,
+  ];
+  const sla = slaState(request, now);
+  if (sla) facts.push(sla);
+  const preview =
+    request.preview === null
+      ? '_Preview hidden: private channel_'
+      : `>${truncate(escapeMrkdwn(request.preview.replace(/\s+/g, ' ').trim()), PREVIEW_CHARS)}`;
+  return {
+    type: 'section',
+    block_id: `home_request_${request.id}`,
+    text: { type: 'mrkdwn', text: `${facts.join(' · ')}\n${preview}` },
+  };
+}
+
+/**
+ * What a request's SLA looks like now, or `null` when it has none. A breach outranks a pause
+ * (a missed promise stays missed while on hold); a due date already past but not yet flagged by
+ * the breach job reads as breached; the response SLA no longer applies once an agent answered.
+ * `pausedAt` is only ever set on a request with an SLA, whatever its due dates say meanwhile.
+ */
+export function slaState(
+  request: Pick<HomeRequest, 'sla' | 'firstResponseAt'>,
+  now: Date,
+): string | null {
+  const { sla } = request;
+  if (sla.responseBreachedAt) return '⚠️ response SLA breached';
+  if (sla.closureBreachedAt) return '⚠️ closure SLA breached';
+  const response = request.firstResponseAt ? null : sla.responseDueAt;
+  if (sla.pausedAt) return 'SLA paused (on hold)';
+  if (response) return dueText('response', response, now);
+  if (sla.closureDueAt) return dueText('closure', sla.closureDueAt, now);
+  return null;
+}
+
+function dueText(kind: 'response' | 'closure', due: Date, now: Date): string {
+  const left = due.getTime() - now.getTime();
+  return left <= 0 ? `⚠️ ${kind} SLA breached` : `${kind} due in ${formatDuration(left)}`;
+}
+
+/** A duration the way people glance at it: `<1m`, `25m`, `3h`, `2d` (rounded down). */
+export function formatDuration(ms: number): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  if (minutes < 1) return '<1m';
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h`;
+  return `${Math.floor(hours / 24)}d`;
+}
+
+/** A date Slack renders in the viewer's own time zone. */
+function slackDate(at: Date): string {
+  const seconds = Math.floor(at.getTime() / 1000);
+  return `<!date^${seconds}^{date_short_pretty} at {time}|${at.toISOString()}>`;
+}
