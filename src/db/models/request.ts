@@ -28,6 +28,8 @@ export interface RequestDoc {
     pausedAt: Date | null;
   };
   nudgedAt: Date | null;
+  /** A ticket made from the request (🎫 with allow_ticket_creation_with_ticket_emoji). */
+  ticket: { id: string; createdAt: Date; createdBy: string } | null;
   severity: string | null;
   tags: string[];
   category: string | null;
@@ -63,6 +65,10 @@ const RequestSchema = new Schema<RequestDoc>(
       pausedAt: { type: Date, default: null },
     },
     nudgedAt: { type: Date, default: null },
+    ticket: {
+      type: new Schema({ id: String, createdAt: Date, createdBy: String }, { _id: false }),
+      default: null,
+    },
     severity: { type: String, default: null },
     tags: { type: [String], default: [] },
     category: { type: String, default: null },

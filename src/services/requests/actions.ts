@@ -5,6 +5,7 @@ import { STATUS_LABEL } from '../../requests/lifecycle.js';
 import { channelContext } from './context.js';
 import { RequestEffects } from './effects.js';
 import { RequestStore } from './store.js';
+import { bestEffort } from '../../slack/safe-call.js';
 
 export type RequestCommand =
   { kind: 'assign'; assigneeId: string } | { kind: 'status'; to: RequestStatus };
@@ -41,4 +42,26 @@ export async function applyRequestCommand(
   const ctx = await channelContext(deps, client, request.teamId, request.channelId);
   if (ctx) await new RequestEffects(deps, client).changed(ctx, result.before, result.after, by);
   return undefined;
+}
+
+/** 🎫 on a request's message: a ticket is made once and announced in the thread. */
+export async function createTicketFromReaction(
+  deps: BotDeps,
+  client: WebClient,
+  find: { teamId: string; channelId: string; rootTs: string },
+  by: string,
+): Promise<void> {
+  const store = new RequestStore(deps.models);
+  const request = await store.byRoot(find.teamId, find.channelId, find.rootTs);
+  if (!request) return;
+  const ticketed = await store.createTicket(request._id, by, deps.clock.now());
+  if (!ticketed?.ticket) return;
+  const ticketId = ticketed.ticket.id;
+  await bestEffort(deps.logger, { step: 'ticket_created', requestId: String(request._id) }, () =>
+    client.chat.postMessage({
+      channel: request.channelId,
+      thread_ts: request.rootTs,
+      text: `:ticket: Ticket ${ticketId} was created from this request by <@${by}>.`,
+    }),
+  );
 }

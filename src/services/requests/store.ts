@@ -191,6 +191,26 @@ export class RequestStore {
     });
   }
 
+  /** Makes a ticket from the request once; null when it already has one. */
+  async createTicket(id: RequestDoc['_id'], by: string, at: Date): Promise<RequestDoc | null> {
+    return this.locked(id, async () => {
+      const current = await this.byId(String(id));
+      if (!current || current.ticket) return null;
+      const ticket = {
+        id: `TKT-${String(id).slice(-6).toUpperCase()}`,
+        createdAt: at,
+        createdBy: by,
+      };
+      return this.models.requests
+        .findOneAndUpdate(
+          { _id: id },
+          { $set: { ticket }, $push: { history: { at, type: 'ticket', to: ticket.id, by } } },
+          { returnDocument: 'after' },
+        )
+        .lean<RequestDoc>();
+    });
+  }
+
   /** Claims the right to post the triage notification (only one instance posts it). */
   async claimNotification(id: RequestDoc['_id'], at: Date, staleMs = 60_000): Promise<boolean> {
     const result = await this.locked(id, () =>

@@ -7,7 +7,15 @@ import { escapeMrkdwn, messageLink, truncate } from './links.js';
 export interface TriageNotificationInput {
   request: Pick<
     RequestDoc,
-    '_id' | 'channelId' | 'rootTs' | 'requesterId' | 'text' | 'status' | 'assigneeId' | 'groupedTs'
+    | 'ticket'
+    | '_id'
+    | 'channelId'
+    | 'rootTs'
+    | 'requesterId'
+    | 'text'
+    | 'status'
+    | 'assigneeId'
+    | 'groupedTs'
   >;
   channelName: string;
   /** Customer (account or Connect team) name, when use_customer_name_in_notifications. */
@@ -46,6 +54,7 @@ export function triageNotification(input: TriageNotificationInput): {
   const more = request.groupedTs.length > 0 ? ` (+${request.groupedTs.length} more)` : '';
   const status = `${STATUS_EMOJI[request.status]} *${STATUS_LABEL[request.status]}*`;
   const assignee = request.assigneeId ? `assigned to <@${request.assigneeId}>` : 'unassigned';
+  const ticket = request.ticket ? ` · :ticket: ${request.ticket.id}` : '';
   const header: KnownBlock = {
     type: 'section',
     text: {
@@ -85,7 +94,9 @@ export function triageNotification(input: TriageNotificationInput): {
       header,
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: `${status} · ${assignee} · <${link}|View thread>` }],
+        elements: [
+          { type: 'mrkdwn', text: `${status} · ${assignee}${ticket} · <${link}|View thread>` },
+        ],
       },
       ...(buttons.length > 0
         ? [{ type: 'actions' as const, block_id: `request_${value}`, elements: buttons }]

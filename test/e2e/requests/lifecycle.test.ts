@@ -289,3 +289,36 @@ describe('Slack failures', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('ticket emoji', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await customerWorld();
+  });
+  afterAll(() => t.stop());
+
+  it('makes one ticket from 🎫 only when allowed', async () => {
+    const { message } = await t.driver.customerSays(
+      CHANNEL,
+      CUSTOMER,
+      'Please escalate the outage',
+    );
+    await t.driver.reactionAdded(CHANNEL, message.ts, AGENT, 'ticket');
+    expect((await requestOf(t, message.ts))?.ticket).toBeNull();
+    await t.api('PATCH', '/api/v1/workspace/settings', {
+      update: { tickets: { config: { allow_ticket_creation_with_ticket_emoji: true } } },
+    });
+    await t.driver.reactionAdded(CHANNEL, message.ts, AGENT_2, 'ticket');
+    await t.driver.reactionRemoved(CHANNEL, message.ts, AGENT, 'ticket');
+    await t.driver.reactionAdded(CHANNEL, message.ts, AGENT, 'ticket');
+    const stored = await requestOf(t, message.ts);
+    expect(stored?.ticket).toMatchObject({
+      id: expect.stringMatching(/^TKT-[0-9A-F]{6}$/),
+      createdBy: AGENT_2,
+    });
+    await t.sim.waitFor(() =>
+      threadTexts(t, message.ts).some((text) => text.includes(stored?.ticket.id)),
+    );
+    expect(threadTexts(t, message.ts).filter((text) => text.includes(':ticket:'))).toHaveLength(1);
+  });
+});

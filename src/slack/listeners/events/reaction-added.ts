@@ -2,7 +2,11 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { EMOJI } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
-import { applyRequestCommand, type RequestCommand } from '../../../services/requests/actions.js';
+import {
+  applyRequestCommand,
+  createTicketFromReaction,
+  type RequestCommand,
+} from '../../../services/requests/actions.js';
 import { channelContext } from '../../../services/requests/context.js';
 import { classifySender } from '../../../requests/detection.js';
 
@@ -12,20 +16,24 @@ const ReactionAdded = z.object({
   item: z.object({ type: z.literal('message'), channel: z.string(), ts: z.string() }),
 });
 
-/** Emoji shortcuts on a customer's message, by an agent: 👀 assigns to them, ✅ closes. */
+/**
+ * Emoji shortcuts on a customer's message, by an agent: 👀 assigns to them, ✅ closes, and 🎫
+ * makes a ticket when allow_ticket_creation_with_ticket_emoji.
+ */
 export function register(app: App, deps: BotDeps): void {
   app.event('reaction_added', async ({ event, context, client }) => {
     const parsed = ReactionAdded.safeParse(event);
     if (!parsed.success) return;
     const { user, reaction, item } = parsed.data;
     const name = reaction.split('::')[0];
+    const ticket = name === EMOJI.ticket;
     const command: RequestCommand | undefined =
       name === EMOJI.assign
         ? { kind: 'assign', assigneeId: user }
         : name === EMOJI.close || name === 'heavy_check_mark'
           ? { kind: 'status', to: 'closed' }
           : undefined;
-    if (!command || user === context.botUserId) return;
+    if ((!command && !ticket) || user === context.botUserId) return;
     const teamId = context.teamId as string;
     const ctx = await channelContext(deps, client, teamId, item.channel);
     if (!ctx || ctx.channel.kind !== 'customer') return;
@@ -43,12 +51,10 @@ export function register(app: App, deps: BotDeps): void {
         : undefined,
     });
     if (sender !== 'agent') return;
-    await applyRequestCommand(
-      deps,
-      client,
-      { teamId, channelId: item.channel, rootTs: item.ts },
-      command,
-      user,
-    );
+    const find = { teamId, channelId: item.channel, rootTs: item.ts };
+    if (command) await applyRequestCommand(deps, client, find, command, user);
+    else if (ctx.features.tickets.config.allow_ticket_creation_with_ticket_emoji) {
+      await createTicketFromReaction(deps, client, find, user);
+    }
   });
 }
