@@ -25,7 +25,7 @@ export async function loadHome(deps: BotDeps, teamId: string, userId: string) {
   // of live requests assigned to someone other than the viewer. Workspace-level, as App Home is
   // not tied to any one channel.
   const ownerFilters = Features.parse(workspace.features).requests.config.appHomeOwnerFilters;
-  const live = { status: { $in: [...LIVE_STATUSES] } };
+  const live = { teamId, status: { $in: [...LIVE_STATUSES] } };
   const [assigned, unassigned, others] = await Promise.all([
     list(deps, { ...live, assigneeId: userId }),
     list(deps, { ...live, assigneeId: null }),
@@ -90,7 +90,7 @@ async function previewPolicy(
       : await deps.models.channels.find({ teamId, channelId: { $in: ids } }).lean<ChannelDoc[]>();
   const entries = await Promise.all(
     channels.map(async (channel): Promise<[string, boolean]> => {
-      return [channel.channelId, true];
+      if (!channel.isPrivate) return [channel.channelId, true];
       const { features } = await deps.settings.forChannel(channel, false);
       return [
         channel.channelId,
