@@ -4,6 +4,7 @@ import type { Clock } from './clock.js';
 import type { Models } from './db/models/index.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
+import type { Timers } from './scheduler/timers.js';
 import type { SettingsService } from './services/settings.js';
 
 /** What listeners, routes and jobs are given (STYLE rule 9: dependencies are passed in). */
@@ -16,4 +17,6 @@ export interface BotDeps {
   logger: Logger;
   /** The Web API client acting for a workspace (its installation's bot token). */
   slackFor(teamId: string): Promise<WebClient>;
+  /** Request timers (SLAs, nudges, auto-close, clean-up) on Agenda. */
+  timers: Timers;
 }

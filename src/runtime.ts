@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agenda } from 'agenda';
+import { JOBS } from '../jobs/index.js';
+import { Timers } from './scheduler/timers.js';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 import { createApp } from './app.js';
@@ -30,6 +32,11 @@ export interface StartOptions {
   clock?: Clock;
   /** Overrides env.PORT (tests pass 0 for a free port). */
   port?: number;
+  /**
+   * `agenda` (default): Agenda's processor runs due jobs by the real clock. `manual`: jobs are
+   * stored but run only through `timers.runDue(now)` — tests drive a virtual clock that way.
+   */
+  scheduler?: 'agenda' | 'manual';
 }
 
 /** Connects to the database, starts the scheduler and serves Slack and the API on one port. */
@@ -38,6 +45,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const db = await connect(options.mongoUri);
   const models = createModels(db);
   await syncIndexes(models);
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: db.db as unknown as Db, collection: 'agendaJobs' }),
+    processEvery: '5 seconds',
+  });
   const deps: BotDeps = {
     env,
     db,
@@ -46,17 +57,19 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     clock: options.clock ?? systemClock,
     logger,
     slackFor: workspaceClients(env, new MongoInstallationStore(models.workspaces), logger),
+    timers: new Timers(agenda, db, JOBS, () => deps),
   };
-
-  const agenda = new Agenda({
-    backend: new MongoBackend({ mongo: db.db as unknown as Db, collection: 'agendaJobs' }),
-    processEvery: '5 seconds',
-  });
+  deps.timers.define();
   let schedulerRunning = false;
-  await agenda.start();
-  schedulerRunning = true;
+  if (options.scheduler === 'manual') await agenda.ready;
+  else {
+    await agenda.start();
+    schedulerRunning = true;
+  }
 
-  const { app, web, receiver } = createApp(deps, () => (schedulerRunning ? 'running' : 'stopped'));
+  const { app, web, receiver } = createApp(deps, () =>
+    options.scheduler === 'manual' ? 'disabled' : schedulerRunning ? 'running' : 'stopped',
+  );
   const port = options.port ?? env.PORT;
   let server: Server;
   let socket: { stop(): Promise<void> } | undefined;

@@ -4,7 +4,8 @@ import { Env, parseEnv } from '../../src/env.js';
 import { createLogger } from '../../src/logger.js';
 import { startBot, type RunningBot } from '../../src/runtime.js';
 import { createApiToken } from '../../src/services/tokens.js';
-import { testDatabase } from './db.js';
+import { VirtualClock } from './clock.js';
+import { testDatabase, type TestDatabase } from './db.js';
 import { SlackDriver } from './slack/driver.js';
 import { SlackSimulator } from './slack/simulator.js';
 
@@ -20,7 +21,24 @@ export interface TestBot {
   /** An API token of the bot's workspace. */
   token: string;
   api(method: string, path: string, body?: unknown, token?: string | null): Promise<ApiResponse>;
+  /** The test database (pass it to a second bot to share it). */
+  database: TestDatabase;
+  /** Runs the jobs due by the bot's clock; returns how many ran. */
+  runDue(): Promise<number>;
+  /** Moves the VirtualClock forward and runs what fell due. */
+  advance(minutes: number): Promise<number>;
   stop(): Promise<void>;
+}
+
+export interface TestBotOptions {
+  teamId?: string;
+  env?: Record<string, string>;
+  /** A VirtualClock makes the scheduler manual: time moves only with `advance`. */
+  clock?: Clock;
+  /** Share a simulator with another bot (two instances, or a restart). */
+  sim?: SlackSimulator;
+  /** Share a database with another bot; the first owner drops it. */
+  database?: TestDatabase;
 }
 
 export interface ApiResponse {
@@ -33,12 +51,12 @@ export interface ApiResponse {
  * The real bot over HTTP on a free port, its Web API pointed at a fresh Slack simulator, on a
  * database of its own in the run's MongoDB-protocol server.
  */
-export async function startTestBot(
-  options: { teamId?: string; env?: Record<string, string>; clock?: Clock } = {},
-): Promise<TestBot> {
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const teamId = options.teamId ?? 'T0SIM';
-  const sim = await SlackSimulator.start({ teamId });
-  const database = await testDatabase();
+  const ownSim = !options.sim;
+  const sim = options.sim ?? (await SlackSimulator.start({ teamId }));
+  const ownDatabase = !options.database;
+  const database = options.database ?? (await testDatabase());
   const env = parseEnv(
     {
       SLACK_BOT_TOKEN: sim.botToken,
@@ -55,6 +73,7 @@ export async function startTestBot(
     logger: createLogger(env.LOG_LEVEL),
     clock: options.clock,
     port: 0,
+    scheduler: options.clock ? 'manual' : 'agenda',
   });
   await bot.deps.models.workspaces.updateOne(
     { _id: teamId },
@@ -89,10 +108,17 @@ export async function startTestBot(
     teamId,
     token,
     api,
+    database,
+    runDue: () => bot.deps.timers.runDue(bot.deps.clock.now()),
+    advance: async (minutes: number) => {
+      if (!(options.clock instanceof VirtualClock)) throw new Error('advance needs a VirtualClock');
+      options.clock.advanceMinutes(minutes);
+      return bot.deps.timers.runDue(bot.deps.clock.now());
+    },
     stop: async () => {
       await bot.stop();
-      await sim.close();
-      await database.drop();
+      if (ownSim) await sim.close();
+      if (ownDatabase) await database.drop();
     },
   };
 }

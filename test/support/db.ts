@@ -9,12 +9,14 @@ export function testMongoUri(): string {
   return uri;
 }
 
-/** A connection to a fresh database of its own; `drop()` removes it. */
-export async function testDatabase(): Promise<{
+export interface TestDatabase {
   connection: Connection;
   uri: string;
   drop(): Promise<void>;
-}> {
+}
+
+/** A connection to a fresh database of its own; `drop()` removes it. */
+export async function testDatabase(): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const uri = withDatabase(testMongoUri(), name, true);
   const connection = await mongoose

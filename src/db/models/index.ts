@@ -2,6 +2,7 @@ import type { Connection } from 'mongoose';
 import { accountModel } from './account.js';
 import { apiTokenModel } from './api-token.js';
 import { channelModel } from './channel.js';
+import { claimModel } from './claim.js';
 import { lockModel } from './lock.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
@@ -11,6 +12,7 @@ import { workspaceModel } from './workspace.js';
 export * from './account.js';
 export * from './api-token.js';
 export * from './channel.js';
+export * from './claim.js';
 export * from './lock.js';
 export * from './request.js';
 export * from './slack-event.js';
@@ -25,6 +27,7 @@ export function createModels(db: Connection) {
     accounts: accountModel(db),
     channels: channelModel(db),
     apiTokens: apiTokenModel(db),
+    claims: claimModel(db),
     locks: lockModel(db),
     requests: requestModel(db),
     slackEvents: slackEventModel(db),

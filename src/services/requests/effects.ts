@@ -6,6 +6,8 @@ import { STATUS_LABEL } from '../../requests/lifecycle.js';
 import { triageNotification } from '../../slack/blocks/triage-notification.js';
 import { bestEffort, slackErrorCode } from '../../slack/safe-call.js';
 import type { ChannelContext } from './context.js';
+import { runHooks } from './hooks.js';
+import { REQUEST_HOOKS } from './registry.js';
 import { RequestStore } from './store.js';
 
 /**
@@ -62,6 +64,13 @@ export class RequestEffects {
       );
     }
     if (request.assigneeId) await this.assigned(ctx, request, true);
+    await runHooks(REQUEST_HOOKS, 'created', this.deps, ctx, request);
+  }
+
+  /** A redelivered opening: finish what the first attempt may not have (all idempotent). */
+  async createdAgain(ctx: ChannelContext, request: RequestDoc): Promise<void> {
+    await this.ensureNotification(ctx, request);
+    await runHooks(REQUEST_HOOKS, 'created', this.deps, ctx, request);
   }
 
   /** A change: the card is updated in place, marks swapped, the thread and assignee told. */
@@ -89,6 +98,7 @@ export class RequestEffects {
     if (after.assigneeId && after.assigneeId !== before.assigneeId) {
       await this.assigned(ctx, after, by === 'bot');
     }
+    await runHooks(REQUEST_HOOKS, 'changed', this.deps, ctx, before, after, by);
   }
 
   /** Posts the triage card once: the claim makes concurrent or retried deliveries post nothing. */

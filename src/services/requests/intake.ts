@@ -12,6 +12,8 @@ import { LIVE_STATUSES } from '../../requests/lifecycle.js';
 import type { Features } from '../../settings/features.js';
 import { channelContext, type ChannelContext } from './context.js';
 import { RequestEffects } from './effects.js';
+import { runHooks } from './hooks.js';
+import { REQUEST_HOOKS } from './registry.js';
 import { RequestStore } from './store.js';
 
 /** A message as the bot needs it, whatever event shape it came in. */
@@ -115,7 +117,7 @@ export class RequestIntake {
     const existing = await this.store.byRoot(message.teamId, message.channelId, message.ts);
     if (existing) {
       // A redelivery whose first attempt may not have finished its side effects.
-      await this.effects.ensureNotification(ctx, existing);
+      await this.effects.createdAgain(ctx, existing);
       return;
     }
     const latest = await this.store.latestOf(message.teamId, message.channelId, requesterId);
@@ -133,7 +135,10 @@ export class RequestIntake {
     );
     if (decision.action === 'group' && latest) {
       const after = await this.store.group(latest._id, message.ts, now);
-      if (after) await this.effects.changed(ctx, latest, after, requesterId);
+      if (after) {
+        await this.effects.changed(ctx, latest, after, requesterId);
+        await runHooks(REQUEST_HOOKS, 'customerWrote', this.deps, ctx, after);
+      }
       return;
     }
     if (decision.action === 'create') await this.open(ctx, message, requesterId);
@@ -151,8 +156,7 @@ export class RequestIntake {
       assigneeId: config.auto_assign_to_csm ? (ctx.channel.csmUserId ?? null) : null,
     });
     if (!created) {
-      // A retry of a delivery whose side effects may not have finished: finish the card only.
-      await this.effects.ensureNotification(ctx, request);
+      await this.effects.createdAgain(ctx, request);
       return;
     }
     const conversations = await this.count(ctx, 'counters.total_conversations');
@@ -174,6 +178,8 @@ export class RequestIntake {
     if (decision.action === 'create') return this.open(ctx, message, requesterId);
     if (decision.action === 'ignore') return;
     await this.store.customerActivity(request._id, now);
+    const fresh = (await this.store.byId(String(request._id))) ?? request;
+    await runHooks(REQUEST_HOOKS, 'customerWrote', this.deps, ctx, fresh);
     if (decision.action === 'reopen') {
       const moved = await this.store.transition(request._id, 'open', requesterId, now);
       if (moved) await this.effects.changed(ctx, moved.before, moved.after, requesterId);
@@ -193,6 +199,8 @@ export class RequestIntake {
     if (!LIVE_STATUSES.includes(request.status) || !message.userId) return;
     const now = this.deps.clock.now();
     const first = await this.store.agentResponse(request._id, message.userId, now);
+    const replied = (await this.store.byId(String(request._id))) ?? request;
+    await runHooks(REQUEST_HOOKS, 'agentReplied', this.deps, ctx, replied);
     if (!first) return;
     let current = request;
     if (ctx.features.requests.config.auto_assign_request_to_first_responder) {
