@@ -1,7 +1,20 @@
 import type { JobDefinition } from '../src/scheduler/timers.js';
+import { closureSlaJob } from './closure-sla.js';
+import { responseSlaJob } from './response-sla.js';
+import { autoCloseJob } from './auto-close.js';
+import { closeNudgeJob } from './close-nudge.js';
+import { housekeepingJob } from './housekeeping.js';
+import { triageCleanupJob } from './triage-cleanup.js';
 
 /**
  * Every job kind the bot schedules; each file in this folder exports one definition
  * (its name, its data schema, its handler) and is listed here.
  */
-export const JOBS: readonly JobDefinition[] = [];
+export const JOBS: readonly JobDefinition[] = [
+  responseSlaJob,
+  closureSlaJob,
+  closeNudgeJob,
+  autoCloseJob,
+  triageCleanupJob,
+  housekeepingJob,
+];

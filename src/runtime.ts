@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agenda } from 'agenda';
+import { HOUSEKEEPING } from '../jobs/housekeeping.js';
 import { JOBS } from '../jobs/index.js';
 import { Timers } from './scheduler/timers.js';
 import { MongoBackend } from '@agendajs/mongo-backend';
@@ -64,6 +65,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   if (options.scheduler === 'manual') await agenda.ready;
   else {
     await agenda.start();
+    await agenda.every('1 hour', HOUSEKEEPING, { key: HOUSEKEEPING });
     schedulerRunning = true;
   }
 

@@ -32,6 +32,12 @@ export class Timers {
   define(): void {
     for (const definition of this.definitions) {
       this.agenda.define(definition.name, async (job: Job) => {
+        // Agenda writes `nextRunAt: null` back to this document after the handler; a handler
+        // that reschedules the same kind and key would be overwritten, so the one-shot job's
+        // document goes first (recurring jobs keep theirs).
+        if (!job.attrs.repeatInterval) {
+          await this.db.collection(COLLECTION).deleteOne({ _id: job.attrs._id as never });
+        }
         await this.run(definition, job.attrs.data);
       });
     }

@@ -20,6 +20,7 @@ export interface ChannelDoc {
   accountId?: Types.ObjectId | null;
   triageChannelId?: string | null;
   csmUserId?: string | null;
+  lastOutOfOfficeReplyAt?: Date | null;
   settings: StoredSettings;
   counters: {
     total_conversations: number;
@@ -43,6 +44,7 @@ const ChannelSchema = new Schema<ChannelDoc>(
     accountId: { type: Schema.Types.ObjectId, default: null },
     triageChannelId: { type: String, default: null },
     csmUserId: { type: String, default: null },
+    lastOutOfOfficeReplyAt: { type: Date, default: null },
     settings: { type: StoredSettingsSchema, default: () => ({}) },
     counters: {
       total_conversations: { type: Number, default: 0 },

@@ -19,7 +19,13 @@ export interface RequestDoc {
   lastCustomerActivityAt: Date;
   lastAgentActivityAt: Date | null;
   closedAt: Date | null;
-  triage: { channelId: string | null; ts: string | null; claimedAt: Date | null };
+  triage: {
+    channelId: string | null;
+    ts: string | null;
+    claimedAt: Date | null;
+    /** When triage clean-up deleted the card: a closed request's card is not posted again. */
+    deletedAt: Date | null;
+  };
   sla: {
     responseDueAt: Date | null;
     responseBreachedAt: Date | null;
@@ -33,7 +39,12 @@ export interface RequestDoc {
   severity: string | null;
   tags: string[];
   category: string | null;
-  feedback: { rating: number | null; text: string | null; at: Date | null } | null;
+  feedback: {
+    rating: number | null;
+    scale: string | null;
+    text: string | null;
+    at: Date | null;
+  } | null;
   history: HistoryEntry[];
 }
 
@@ -56,6 +67,7 @@ const RequestSchema = new Schema<RequestDoc>(
       channelId: { type: String, default: null },
       ts: { type: String, default: null },
       claimedAt: { type: Date, default: null },
+      deletedAt: { type: Date, default: null },
     },
     sla: {
       responseDueAt: { type: Date, default: null },
@@ -76,6 +88,7 @@ const RequestSchema = new Schema<RequestDoc>(
       type: new Schema(
         {
           rating: { type: Number, default: null },
+          scale: { type: String, default: null },
           text: { type: String, default: null },
           at: Date,
         },

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { EMOJI } from '../../constants.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
-import { STATUS_LABEL } from '../../requests/lifecycle.js';
+import { LIVE_STATUSES, STATUS_LABEL } from '../../requests/lifecycle.js';
 import { triageNotification } from '../../slack/blocks/triage-notification.js';
 import { bestEffort, slackErrorCode } from '../../slack/safe-call.js';
 import type { ChannelContext } from './context.js';
@@ -105,6 +105,7 @@ export class RequestEffects {
   async ensureNotification(ctx: ChannelContext, request: RequestDoc): Promise<void> {
     const triage = ctx.channel.triageChannelId;
     if (!triage || request.triage.ts) return;
+    if (request.triage.deletedAt && !LIVE_STATUSES.includes(request.status)) return; // cleaned up
     if (!(await this.store.claimNotification(request._id, this.deps.clock.now()))) return;
     const fresh = (await this.store.byId(String(request._id))) ?? request;
     const card = await this.card(ctx, fresh);

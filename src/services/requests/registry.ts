@@ -1,4 +1,17 @@
 import type { RequestHooks } from './hooks.js';
+import { slaHooks } from '../timers/sla.js';
+import { feedbackHooks } from '../feedback/prompt.js';
+import { outOfOfficeHooks } from '../out-of-office.js';
+import { nudgeHooks } from '../timers/nudge.js';
+import { autoCloseHooks } from '../timers/auto-close.js';
+import { cleanupHooks } from '../timers/cleanup.js';
 
 /** The features that act on request moments, in the order they run. */
-export const REQUEST_HOOKS: readonly RequestHooks[] = [];
+export const REQUEST_HOOKS: readonly RequestHooks[] = [
+  slaHooks,
+  outOfOfficeHooks,
+  feedbackHooks,
+  nudgeHooks,
+  autoCloseHooks,
+  cleanupHooks,
+];

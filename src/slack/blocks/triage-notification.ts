@@ -3,6 +3,7 @@ import { ACTIONS } from '../../constants.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import { STATUS_LABEL } from '../../requests/lifecycle.js';
 import { escapeMrkdwn, messageLink, truncate } from './links.js';
+import { slaBreachNote } from './sla-alert.js';
 
 export interface TriageNotificationInput {
   request: Pick<
@@ -16,7 +17,8 @@ export interface TriageNotificationInput {
     | 'status'
     | 'assigneeId'
     | 'groupedTs'
-  >;
+  > &
+    Partial<Pick<RequestDoc, 'history'>>;
   channelName: string;
   /** Customer (account or Connect team) name, when use_customer_name_in_notifications. */
   customerName?: string;
@@ -55,6 +57,8 @@ export function triageNotification(input: TriageNotificationInput): {
   const status = `${STATUS_EMOJI[request.status]} *${STATUS_LABEL[request.status]}*`;
   const assignee = request.assigneeId ? `assigned to <@${request.assigneeId}>` : 'unassigned';
   const ticket = request.ticket ? ` · :ticket: ${request.ticket.id}` : '';
+  const breach = slaBreachNote(request.history);
+  const sla = breach ? ` · ${breach}` : '';
   const header: KnownBlock = {
     type: 'section',
     text: {
@@ -95,7 +99,10 @@ export function triageNotification(input: TriageNotificationInput): {
       {
         type: 'context',
         elements: [
-          { type: 'mrkdwn', text: `${status} · ${assignee}${ticket} · <${link}|View thread>` },
+          {
+            type: 'mrkdwn',
+            text: `${status} · ${assignee}${ticket}${sla} · <${link}|View thread>`,
+          },
         ],
       },
       ...(buttons.length > 0

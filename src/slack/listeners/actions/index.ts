@@ -1,10 +1,16 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
+import * as feedbackComment from './feedback-comment.js';
+import * as feedbackRating from './feedback-rating.js';
 import * as homeRefresh from './home-refresh.js';
 import * as requestButtons from './request-buttons.js';
+import * as nudgeButtons from './nudge-buttons.js';
 
 /** Registers every action listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
+  feedbackComment.register(app, deps);
+  feedbackRating.register(app, deps);
   homeRefresh.register(app, deps);
+  nudgeButtons.register(app, deps);
   requestButtons.register(app, deps);
 }

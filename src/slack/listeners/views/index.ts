@@ -1,5 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
+import * as feedbackComment from './feedback-comment.js';
 
 /** Registers every view listener of this folder (one listener per file). */
-export function register(_app: App, _deps: BotDeps): void {}
+export function register(app: App, deps: BotDeps): void {
+  feedbackComment.register(app, deps);
+}

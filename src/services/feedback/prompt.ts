@@ -1,0 +1,50 @@
+import { claimOnce } from '../../db/models/index.js';
+import type { RequestDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
+import { feedbackPrompt } from '../../slack/blocks/feedback.js';
+import { bestEffort } from '../../slack/safe-call.js';
+import type { ChannelContext } from '../requests/context.js';
+import type { RequestHooks } from '../requests/hooks.js';
+
+/**
+ * CSAT on close (`send_feedback`): when a request becomes closed, the requester is asked
+ * `feedback_message` with rating buttons (`feedback_rating`), in the request's thread or, with
+ * `send_feedback_as_ephemeral`, as an ephemeral only they see in that thread. Asked once per
+ * close (a claim on the request and its `closedAt`), so a retried event asks once and a request
+ * reopened and closed again is asked again. Nothing is asked when `csat_send_for` is `TICKET`:
+ * then feedback belongs to tickets, not requests.
+ */
+export const feedbackHooks: RequestHooks = {
+  async changed(deps, ctx, before, after) {
+    if (after.status !== 'closed' || before.status === 'closed' || !after.closedAt) return;
+    const config = ctx.features.requests.config;
+    if (!config.send_feedback || ctx.features.csat_send_for !== 'REQUEST') return;
+    const key = `feedback:${String(after._id)}:${after.closedAt.toISOString()}`;
+    if (!(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
+    const posted = await askForFeedback(deps, ctx, after);
+    // Not shown: free the claim so a redelivery of the close may ask again.
+    if (!posted) await deps.models.claims.deleteOne({ _id: key });
+  },
+};
+
+async function askForFeedback(
+  deps: BotDeps,
+  ctx: ChannelContext,
+  request: RequestDoc,
+): Promise<boolean> {
+  const config = ctx.features.requests.config;
+  const client = await deps.slackFor(request.teamId);
+  const prompt = feedbackPrompt({
+    requestId: String(request._id),
+    message: config.feedback_message,
+    scale: config.feedback_rating,
+  });
+  const where = { channel: request.channelId, thread_ts: request.rootTs };
+  const context = { step: 'feedback_prompt', requestId: String(request._id) };
+  const posted = await bestEffort(deps.logger, context, () =>
+    config.send_feedback_as_ephemeral
+      ? client.chat.postEphemeral({ ...where, user: request.requesterId, ...prompt })
+      : client.chat.postMessage({ ...where, ...prompt }),
+  );
+  return posted !== undefined;
+}

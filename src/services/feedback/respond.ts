@@ -1,0 +1,173 @@
+import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
+import type { ChannelDoc, RequestDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
+import type { Features } from '../../settings/features.js';
+import { COMMENT_BLOCK, MAX_COMMENT_LENGTH } from '../../slack/blocks/feedback-comment.js';
+import { feedbackCommentReceivedText, feedbackReceivedText } from '../../slack/blocks/feedback.js';
+import { bestEffort } from '../../slack/safe-call.js';
+import { parseRatingValue, ratingOf, type RatingScale } from './rating.js';
+import { FeedbackStore } from './store.js';
+
+/** A message for the team about feedback received (`send_request_feedback_received_message`). */
+export interface FeedbackNotice {
+  channel: string;
+  text: string;
+}
+
+/** What became of a click; `same` when it gave the rating already stored. */
+export type RatingOutcome =
+  | { kind: 'invalid' }
+  | { kind: 'missing' }
+  | { kind: 'refused'; request: RequestDoc }
+  | RatingTaken;
+
+export interface RatingTaken {
+  kind: 'stored' | 'same';
+  request: RequestDoc;
+  scale: RatingScale;
+  rating: number;
+  /** `request_for_text_feedback`: offer the comment modal. */
+  askForComment: boolean;
+  /** Set when the rating was stored and the team wants to hear of it. */
+  notice?: FeedbackNotice;
+}
+
+/** Refusal shown to anyone but the requester who clicks a rating or comment button. */
+export const ONLY_REQUESTER = 'Only the person who asked can rate this.';
+
+/**
+ * A click on a rating button by `userId`: stored when they are the requester (replacing any
+ * earlier rating), refused otherwise. Posts nothing: the listener answers the click, then posts
+ * the `notice`.
+ */
+export async function rateRequest(
+  deps: BotDeps,
+  userId: string,
+  value: string | undefined,
+): Promise<RatingOutcome> {
+  const parsed = parseRatingValue(value);
+  if (!parsed) return { kind: 'invalid' };
+  const { scale, rating } = ratingOf(parsed.choice);
+  const store = new FeedbackStore(deps.models);
+  const write = await store.rate(parsed.requestId, userId, scale, rating, deps.clock.now());
+  if (write.kind === 'missing' || write.kind === 'refused') return write;
+  const { request } = write;
+  const { features, channel } = await settingsOf(deps, request);
+  const config = features.requests.config;
+  const previous = write.kind === 'stored' ? write.previous : null;
+  const notice =
+    write.kind === 'stored'
+      ? noticeFor(features, channel, () =>
+          feedbackReceivedText({
+            ...request,
+            scale,
+            rating,
+            previous:
+              previous?.rating == null ? null : { scale: previous.scale, rating: previous.rating },
+          }),
+        )
+      : undefined;
+  return {
+    kind: write.kind,
+    request,
+    scale,
+    rating,
+    askForComment: config.request_for_text_feedback,
+    notice,
+  };
+}
+
+/** The comment modal's submission, as validated before anything is stored. */
+export const FeedbackComment = z.object({
+  requestId: z.string().regex(/^[0-9a-f]{24}$/, 'This request no longer exists.'),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'Please write a comment, or press Skip.')
+    .max(MAX_COMMENT_LENGTH, `Please keep your comment to ${MAX_COMMENT_LENGTH} characters.`),
+});
+export type FeedbackComment = z.infer<typeof FeedbackComment>;
+
+/** Validates a submission; on failure, the modal's errors keyed by the input's block id. */
+export function parseComment(input: {
+  requestId: string | undefined;
+  text: string | null | undefined;
+}): { ok: true; comment: FeedbackComment } | { ok: false; errors: Record<string, string> } {
+  const parsed = FeedbackComment.safeParse({ ...input, text: input.text ?? '' });
+  if (parsed.success) return { ok: true, comment: parsed.data };
+  return { ok: false, errors: { [COMMENT_BLOCK]: parsed.error.issues[0]?.message ?? 'Invalid' } };
+}
+
+/** Stores the requester's comment; returns the notice to post, if any. */
+export async function commentOnRequest(
+  deps: BotDeps,
+  userId: string,
+  comment: FeedbackComment,
+): Promise<{ kind: 'missing' | 'refused' | 'same' | 'stored'; notice?: FeedbackNotice }> {
+  const store = new FeedbackStore(deps.models);
+  const write = await store.comment(comment.requestId, userId, comment.text, deps.clock.now());
+  if (write.kind !== 'stored') return { kind: write.kind };
+  const { features, channel } = await settingsOf(deps, write.request);
+  const notice = noticeFor(features, channel, () =>
+    feedbackCommentReceivedText({
+      ...write.request,
+      text: comment.text,
+      edited: write.previous?.text != null,
+    }),
+  );
+  return { kind: 'stored', notice };
+}
+
+/** The request a comment button is for, when `userId` may comment on it. */
+export async function commentTarget(
+  deps: BotDeps,
+  userId: string,
+  requestId: string | undefined,
+): Promise<{ kind: 'missing' } | { kind: 'refused' } | { kind: 'ok'; request: RequestDoc }> {
+  if (!requestId || !/^[0-9a-f]{24}$/.test(requestId)) return { kind: 'missing' };
+  const request = await deps.models.requests.findById(requestId).lean<RequestDoc>();
+  if (!request) return { kind: 'missing' };
+  if (request.requesterId !== userId) return { kind: 'refused' };
+  return { kind: 'ok', request };
+}
+
+/** Posts a feedback notice; a Slack failure is logged and loses nothing stored. */
+export async function announceFeedback(
+  deps: BotDeps,
+  client: WebClient,
+  notice: FeedbackNotice | undefined,
+): Promise<void> {
+  if (!notice) return;
+  await bestEffort(deps.logger, { step: 'feedback_received', channel: notice.channel }, () =>
+    client.chat.postMessage({ channel: notice.channel, text: notice.text }),
+  );
+}
+
+async function settingsOf(
+  deps: BotDeps,
+  request: RequestDoc,
+): Promise<{ features: Features; channel: ChannelDoc | null }> {
+  const [features, channel] = await Promise.all([
+    deps.settings.effective(request.teamId, request.channelId),
+    deps.models.channels
+      .findOne({ teamId: request.teamId, channelId: request.channelId })
+      .lean<ChannelDoc>(),
+  ]);
+  return { features, channel };
+}
+
+/**
+ * With `send_request_feedback_received_message`: a notice for its channel, else the request's
+ * triage channel; none when neither is set.
+ */
+function noticeFor(
+  features: Features,
+  channel: ChannelDoc | null,
+  text: () => string,
+): FeedbackNotice | undefined {
+  const config = features.requests.config;
+  if (!config.send_request_feedback_received_message) return undefined;
+  const target = config.send_request_feedback_received_message_channel ?? channel?.triageChannelId;
+  return target ? { channel: target, text: text() } : undefined;
+}

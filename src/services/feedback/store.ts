@@ -1,0 +1,88 @@
+import { Locks } from '../../db/lock.js';
+import type { Models, RequestDoc } from '../../db/models/index.js';
+import type { RatingScale } from './rating.js';
+
+type Feedback = NonNullable<RequestDoc['feedback']>;
+
+/** What storing feedback did. `same`: the rating given was already the stored one. */
+export type FeedbackWrite =
+  | { kind: 'missing' }
+  | { kind: 'refused'; request: RequestDoc }
+  | { kind: 'same'; request: RequestDoc }
+  | { kind: 'stored'; previous: Feedback | null; request: RequestDoc };
+
+/**
+ * Feedback writes. One rating per request: a new rating replaces the stored one (and says which
+ * it replaced in the history). Only the requester's feedback is taken. Each write reads, checks
+ * and writes under the request's lock (the key `RequestStore` uses), since FerretDB does not
+ * isolate concurrent conditional updates.
+ */
+export class FeedbackStore {
+  private readonly locks: Locks;
+
+  constructor(private readonly models: Models) {
+    this.locks = new Locks(models.locks);
+  }
+
+  rate(
+    requestId: string,
+    by: string,
+    scale: RatingScale,
+    rating: number,
+    at: Date,
+  ): Promise<FeedbackWrite> {
+    return this.write(requestId, by, (current) => {
+      const previous = current.feedback;
+      if (previous?.rating === rating && previous.scale === scale) return undefined;
+      return {
+        feedback: { rating, scale, text: previous?.text ?? null, at },
+        history: {
+          at,
+          type: 'feedback',
+          from: previous?.rating == null ? null : String(previous.rating),
+          to: String(rating),
+          by,
+        },
+      };
+    });
+  }
+
+  comment(requestId: string, by: string, text: string, at: Date): Promise<FeedbackWrite> {
+    return this.write(requestId, by, (current) => {
+      const previous = current.feedback;
+      if (previous?.text === text) return undefined;
+      return {
+        feedback: { rating: previous?.rating ?? null, scale: previous?.scale ?? null, text, at },
+        history: { at, type: 'feedback_comment', by },
+      };
+    });
+  }
+
+  /** `change` returns the new feedback and its history entry, or undefined for no change. */
+  private write(
+    requestId: string,
+    by: string,
+    change: (
+      current: RequestDoc,
+    ) => { feedback: Feedback; history: Record<string, unknown> } | undefined,
+  ): Promise<FeedbackWrite> {
+    if (!/^[0-9a-f]{24}$/.test(requestId)) return Promise.resolve({ kind: 'missing' });
+    return this.locks.with(`request:${requestId}`, async () => {
+      const current = await this.models.requests.findById(requestId).lean<RequestDoc>();
+      if (!current) return { kind: 'missing' };
+      if (current.requesterId !== by) return { kind: 'refused', request: current };
+      const next = change(current);
+      if (!next) return { kind: 'same', request: current };
+      // The whole sub-document is set: `feedback` may still be null.
+      const request = await this.models.requests
+        .findOneAndUpdate(
+          { _id: current._id },
+          { $set: { feedback: next.feedback }, $push: { history: next.history } },
+          { returnDocument: 'after' },
+        )
+        .lean<RequestDoc>();
+      if (!request) return { kind: 'missing' };
+      return { kind: 'stored', previous: current.feedback, request };
+    });
+  }
+}

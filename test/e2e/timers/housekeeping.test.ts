@@ -1,0 +1,49 @@
+import { HOUSEKEEPING } from '../../../jobs/housekeeping.js';
+import type { TestBot } from '../../support/bot.js';
+import type { VirtualClock } from '../../support/clock.js';
+import { timerWorld } from './world.js';
+
+const DAY = 24 * 60 * 60_000;
+
+describe('hourly housekeeping', () => {
+  let t: TestBot;
+  let clock: VirtualClock;
+  beforeAll(async () => {
+    ({ t, clock } = await timerWorld());
+  });
+  afterAll(() => t.stop());
+
+  it('deletes week-old event markers and claims, expired locks and long-finished jobs, and keeps the rest', async () => {
+    const now = clock.now().getTime();
+    const old = new Date(now - 8 * DAY);
+    const recent = new Date(now - 6 * DAY);
+    const { slackEvents, claims, locks } = t.bot.deps.models;
+    const marker = { teamId: 'T0SIM', state: 'done' as const, leaseUntil: old };
+    await slackEvents.create([
+      { _id: 'Ev0OLD', ...marker, receivedAt: old },
+      { _id: 'Ev0RECENT', ...marker, receivedAt: recent },
+    ]);
+    await claims.create([
+      { _id: 'claim:old', at: old },
+      { _id: 'claim:recent', at: recent },
+    ]);
+    await locks.create([
+      { _id: 'lock:expired', owner: 'a', leaseUntil: new Date(Date.now() - 1000) },
+      { _id: 'lock:held', owner: 'b', leaseUntil: new Date(Date.now() + 60_000) },
+    ]);
+    const jobs = t.db.collection('agendaJobs');
+    await jobs.insertMany([
+      { name: 'close-nudge', data: { key: 'old' }, nextRunAt: null, lastFinishedAt: old },
+      { name: 'close-nudge', data: { key: 'recent' }, nextRunAt: null, lastFinishedAt: recent },
+    ]);
+
+    await t.bot.deps.timers.schedule(HOUSEKEEPING, HOUSEKEEPING, clock.now());
+    expect(await t.runDue()).toBe(1);
+
+    expect((await slackEvents.find().lean()).map((e) => e._id)).toEqual(['Ev0RECENT']);
+    expect((await claims.find().lean()).map((c) => c._id)).toEqual(['claim:recent']);
+    expect((await locks.find().lean()).map((l) => l._id)).toEqual(['lock:held']);
+    const left = await jobs.find({ name: 'close-nudge' }).toArray();
+    expect(left.map((job) => job.data.key)).toEqual(['recent']);
+  });
+});
