@@ -2,6 +2,7 @@ import type { JobDefinition } from '../src/scheduler/timers.js';
 import { closureSlaJob } from './closure-sla.js';
 import { responseSlaJob } from './response-sla.js';
 import { autoCloseJob } from './auto-close.js';
+import { catchUpJob } from './catch-up.js';
 import { closeNudgeJob } from './close-nudge.js';
 import { housekeepingJob } from './housekeeping.js';
 import { triageCleanupJob } from './triage-cleanup.js';
@@ -17,4 +18,5 @@ export const JOBS: readonly JobDefinition[] = [
   autoCloseJob,
   triageCleanupJob,
   housekeepingJob,
+  catchUpJob,
 ];

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agenda } from 'agenda';
+import { CATCH_UP } from '../jobs/catch-up.js';
 import { HOUSEKEEPING } from '../jobs/housekeeping.js';
 import { JOBS } from '../jobs/index.js';
 import { Timers } from './scheduler/timers.js';
@@ -66,6 +67,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   else {
     await agenda.start();
     await agenda.every('1 hour', HOUSEKEEPING, { key: HOUSEKEEPING });
+    await agenda.every('1 minute', CATCH_UP, { key: CATCH_UP });
     schedulerRunning = true;
   }
 

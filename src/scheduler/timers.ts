@@ -31,15 +31,26 @@ export class Timers {
   /** Registers every job kind with Agenda (validating data on the way in). */
   define(): void {
     for (const definition of this.definitions) {
-      this.agenda.define(definition.name, async (job: Job) => {
-        // Agenda writes `nextRunAt: null` back to this document after the handler; a handler
-        // that reschedules the same kind and key would be overwritten, so the one-shot job's
-        // document goes first (recurring jobs keep theirs).
-        if (!job.attrs.repeatInterval) {
-          await this.db.collection(COLLECTION).deleteOne({ _id: job.attrs._id as never });
-        }
-        await this.run(definition, job.attrs.data);
-      });
+      this.agenda.define(
+        definition.name,
+        async (job: Job) => {
+          const { originalKey, ...data } = job.attrs.data as { key: string; originalKey?: string };
+          const key = originalKey ?? data.key;
+          // Agenda writes this document's nextRunAt back after the handler: move it off the
+          // (kind, key) slot first, so a handler that reschedules its own kind gets a new job.
+          if (!job.attrs.repeatInterval) {
+            await this.db
+              .collection(COLLECTION)
+              .updateOne(
+                { _id: job.attrs._id as never },
+                { $set: { 'data.key': `${key}#ran`, 'data.originalKey': key } },
+              );
+          }
+          await this.run(definition, { ...data, key });
+        },
+        // Handlers are short; a job locked by a process that died is retried after 10 s, not 10 min.
+        { lockLifetime: 10_000 },
+      );
     }
   }
 

@@ -1,4 +1,4 @@
-import { startTestBot, type TestBot } from '../../support/bot.js';
+import { startTestBot, type TestBot, type TestBotOptions } from '../../support/bot.js';
 
 export const CUSTOMER = 'U0CUSTOMER';
 export const CUSTOMER_2 = 'U0CUSTOMER2';
@@ -12,8 +12,11 @@ export const TRIAGE = 'C0TRIAGE';
  * A workspace with a Slack Connect customer channel (#ext-acme, customers from Acme's own
  * org), a triage channel with two agents, linked through the HTTP API as a user would.
  */
-export async function customerWorld(settings?: Record<string, unknown>): Promise<TestBot> {
-  const t = await startTestBot();
+export async function customerWorld(
+  settings?: Record<string, unknown>,
+  options: TestBotOptions = {},
+): Promise<TestBot> {
+  const t = await startTestBot(options);
   t.sim.addTeam({
     id: 'T0ACME',
     name: 'Acme Corp',
