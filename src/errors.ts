@@ -8,6 +8,7 @@ export interface ErrorDetail {
 /** String error codes; the HTTP layer maps each to a status. */
 export const ERROR_STATUS = {
   validation_failed: 422,
+  bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   setting_locked: 403,

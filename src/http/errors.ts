@@ -43,5 +43,14 @@ function toAppError(error: unknown): AppError {
       { loc: ['body'], msg: 'unsupported body encoding', type: 'encoding_invalid' },
     ]);
   }
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // body-parser (a body not in its declared Content-Encoding) and the router (a path that does
+    // not decode) describe the client's mistake.
+    const where = type ? 'body' : 'path';
+    return new AppError('bad_request', `malformed request ${where}`, [
+      { loc: [where], msg: `malformed request ${where}`, type: 'bad_request' },
+    ]);
+  }
   return new AppError('internal', 'internal error');
 }

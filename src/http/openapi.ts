@@ -4,6 +4,7 @@ import {
   AccountCreate,
   AccountResponse,
   ChannelResponse,
+  ChannelSettingsWriteBody,
   ChannelUpdate,
   ErrorBody,
   HealthResponse,
@@ -37,22 +38,31 @@ export function openApiDocument() {
   const explain = z.object({ explain: z.enum(['true', 'false']).optional() });
   const accountId = z.object({ accountId: z.string() });
   const channelId = z.object({ channelId: z.string() });
-  const write = { body: { content: { 'application/json': { schema: SettingsWriteBody } } } };
+  const body = (schema: z.ZodType) => ({
+    body: { required: true, content: { 'application/json': { schema } } },
+  });
 
   const settingsPaths = [
-    { path: '/api/v1/workspace/settings', params: undefined, response: WorkspaceSettingsResponse },
+    {
+      path: '/api/v1/workspace/settings',
+      params: undefined,
+      response: WorkspaceSettingsResponse,
+      write: SettingsWriteBody,
+    },
     {
       path: '/api/v1/accounts/{accountId}/settings',
       params: accountId,
       response: SettingsResponse,
+      write: SettingsWriteBody,
     },
     {
       path: '/api/v1/channels/{channelId}/settings',
       params: channelId,
       response: SettingsResponse,
+      write: ChannelSettingsWriteBody,
     },
   ];
-  for (const { path, params, response } of settingsPaths) {
+  for (const { path, params, response, write } of settingsPaths) {
     registry.registerPath({
       method: 'get',
       path,
@@ -64,7 +74,7 @@ export function openApiDocument() {
       method: 'patch',
       path,
       security,
-      request: { params, query: explain, ...write },
+      request: { params, query: explain, ...body(write) },
       responses: { 200: json(response, 'Effective settings after the write'), ...errorResponses },
     });
   }
@@ -88,17 +98,14 @@ export function openApiDocument() {
     method: 'put',
     path: '/api/v1/channels/{channelId}',
     security,
-    request: {
-      params: channelId,
-      body: { content: { 'application/json': { schema: ChannelUpdate } } },
-    },
+    request: { params: channelId, ...body(ChannelUpdate) },
     responses: { 200: json(ChannelResponse, 'The channel after the update'), ...errorResponses },
   });
   registry.registerPath({
     method: 'post',
     path: '/api/v1/accounts',
     security,
-    request: { body: { content: { 'application/json': { schema: AccountCreate } } } },
+    request: { ...body(AccountCreate) },
     responses: { 201: json(AccountResponse, 'The new account'), ...errorResponses },
   });
   registry.registerPath({

@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import type { WebClient } from '@slack/web-api';
 import type { Connection } from 'mongoose';
+import { validationError } from '../errors.js';
 import type { Models } from '../db/models/index.js';
 import type { Logger } from '../logger.js';
 import type { SettingsService } from '../services/settings.js';
@@ -39,6 +40,7 @@ export function apiRouter(deps: HttpDeps): Router {
   const api = Router();
   api.use(requireToken(deps.models));
   api.use(express.json({ limit: '256kb', strict: true }));
+  api.use(requireJsonBody);
   api.use(settingsRoutes(deps.settings));
   api.use(channelRoutes(deps.models, deps.settings));
   api.use(accountRoutes(deps.models, deps.settings, deps.slackFor));
@@ -48,6 +50,22 @@ export function apiRouter(deps: HttpDeps): Router {
   router.use(errorHandler(deps.logger));
   return router;
 }
+
+/** A write without a JSON body (empty, or another content type) is refused, not read as `{}`. */
+const requireJsonBody: express.RequestHandler = (req, _res, next) => {
+  const writes = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH';
+  const empty = req.get('content-length') === '0' || !req.is('application/json');
+  if (writes && (empty || req.body === undefined)) {
+    throw validationError([
+      {
+        loc: ['body'],
+        msg: 'a JSON body (Content-Type: application/json) is required',
+        type: 'json_invalid',
+      },
+    ]);
+  }
+  next();
+};
 
 async function ping(db: Connection): Promise<'up' | 'down'> {
   let timer: NodeJS.Timeout | undefined;

@@ -50,17 +50,24 @@ const KeyList = z
   .array(z.string())
   .meta({ description: 'Flattened keys, e.g. features.requests.config.send_feedback' });
 
+/** The documented shape of a settings write; `planWrite` enforces the same rules. */
 export const SettingsWriteBody = z
-  .object({
+  .strictObject({
     update: z
       .record(z.string(), z.unknown())
       .optional()
       .meta({ description: 'Partial nested features; arrays replace' }),
     reset: KeyList.optional(),
-    lock: KeyList.optional().meta({ description: 'Workspace and account level only' }),
-    unlock: KeyList.optional().meta({ description: 'Workspace and account level only' }),
+    lock: KeyList.optional().meta({ description: 'Keys locked for the levels below' }),
+    unlock: KeyList.optional(),
   })
-  .meta({ id: 'SettingsWrite' });
+  .meta({ id: 'SettingsWrite', minProperties: 1 });
+
+/** Channels are the lowest level: no lock or unlock. */
+export const ChannelSettingsWriteBody = SettingsWriteBody.omit({ lock: true, unlock: true }).meta({
+  id: 'ChannelSettingsWrite',
+  minProperties: 1,
+});
 
 export const DaySchedule = z
   .strictObject({ enabled: z.boolean(), start: HHMM, end: HHMMEnd })
@@ -133,7 +140,7 @@ export type ChannelResponse = z.infer<typeof ChannelResponse>;
 
 export const AccountCreate = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: z.string().max(200).trim().min(1),
     channels: z.array(SlackChannelId).max(100).default([]),
   })
   .meta({ id: 'AccountCreate' });

@@ -5,7 +5,11 @@ import { flattenChecked, isPlainObject } from './flatten.js';
 import { lockAbove, type Level, type LevelKind, type LevelSettings } from './levels.js';
 
 const KeyList = z.array(z.string().min(1).max(300)).max(500);
-const Update = z.record(z.string(), z.unknown());
+// Not z.record: rebuilding the object by assignment drops an own `__proto__` key (from
+// JSON.parse) before anything could refuse it.
+const Update = z.custom<Record<string, unknown>>(isPlainObject, {
+  message: 'Expected an object of settings',
+});
 
 /**
  * Seed 000's write body: `update` (a partial nested `features` object, arrays replace) and `reset`

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { IanaTimeZone } from '../primitives.js';
 import { flag } from './requests-config.js';
 
-const crmFieldName = z.string().min(1).max(200);
+/**
+ * A CRM field's API name (Salesforce `Amount`, `Custom_Field__c`; HubSpot `dealname`). Used as a
+ * stored key too, so `$…`, dots, NULs and `__proto__` are refused rather than mangled.
+ */
+const crmFieldName = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'Expected a CRM field API name such as Custom_Field__c')
+  .refine((name) => name !== 'prototype' && name !== 'constructor', 'Reserved name');
 
 /** `crm`: the connected CRM and what is synced from and to it. */
 export const Crm = z
@@ -36,7 +44,14 @@ export const Crm = z
       .default([])
       .describe('Additional CRM fields (API names) synced besides the standard ones.'),
     field_mappings: z
-      .record(crmFieldName, crmFieldName)
+      .unknown()
+      // A record is rebuilt by assignment, which drops an own `__proto__` key silently.
+      .refine(
+        (value) =>
+          typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'),
+        'Reserved name: __proto__',
+      )
+      .pipe(z.record(crmFieldName, crmFieldName))
       .default({})
       .describe('Mappings of fields between CRM and internal systems: CRM field → internal field.'),
     type: z

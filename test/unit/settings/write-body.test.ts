@@ -51,8 +51,8 @@ describe('planWrite rejects a malformed body', () => {
       'account',
       { update: [] },
       ['body', 'update'],
-      'invalid_type',
-      'Invalid input: expected record, received array',
+      'custom',
+      'Expected an object of settings',
     ],
     [
       'a reset that is not a list',
