@@ -89,6 +89,7 @@ async function demo() {
       'U0CAROL',
       'Hi! Our nightly CSV export has been failing since Monday.',
     );
+    await bot.inbox.idle();
     await sim.waitFor(() => sim.messages('C0TRIAGE').length > 0);
     console.log('2. Alice answers in the thread');
     await driver.agentSays(
@@ -97,6 +98,7 @@ async function demo() {
       'Sorry about that, Carol. A fix is rolling out now; exports will resume tonight.',
       { thread_ts: message.ts },
     );
+    await bot.inbox.idle();
     console.log('3. Alice closes it from the triage card');
     const card = sim.messages('C0TRIAGE')[0];
     await driver.action({
@@ -109,7 +111,7 @@ async function demo() {
     await sleep(300);
     console.log('4. Carol says thanks (a pleasantry: no new request)');
     await driver.customerSays('C0EXTACME', 'U0CAROL', 'thanks! 🙏');
-    await sleep(200);
+    await bot.inbox.idle();
 
     console.log('\n──── What each channel shows ────\n');
     console.log(transcript(sim, 'C0EXTACME', names));

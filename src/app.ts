@@ -11,7 +11,7 @@ import {
 import { createWebClient, slackLogger, webClientOptions } from './slack/client.js';
 import { MongoInstallationStore } from './slack/installation-store.js';
 import { registerListeners } from './slack/listeners/index.js';
-import { dedupeEvents } from './slack/middleware/dedupe-events.js';
+import type { EventInbox } from './slack/event-inbox.js';
 
 /**
  * Assembles the Bolt app and the HTTP API on one Express app. HTTP mode serves
@@ -20,7 +20,11 @@ import { dedupeEvents } from './slack/middleware/dedupe-events.js';
  * workspace's installation and `/slack/install` runs the install flow (in both modes);
  * otherwise every event acts with `SLACK_BOT_TOKEN`.
  */
-export function createApp(deps: BotDeps, schedulerState: () => 'running' | 'stopped' | 'disabled') {
+export function createApp(
+  deps: BotDeps,
+  schedulerState: () => 'running' | 'stopped' | 'disabled',
+  inbox: EventInbox,
+) {
   const { env } = deps;
   const web = express();
   web.disable('x-powered-by');
@@ -54,7 +58,8 @@ export function createApp(deps: BotDeps, schedulerState: () => 'running' | 'stop
     });
     app = new App({ authorize: single, receiver, logger, clientOptions });
   }
-  app.use(dedupeEvents(deps));
+  app.use(inbox.middleware());
+  inbox.attach(app);
   registerListeners(app, deps);
   web.use(apiRouter({ ...deps, schedulerState }));
   return { app, web, receiver };

@@ -5,6 +5,7 @@ import { CATCH_UP } from '../jobs/catch-up.js';
 import { HOUSEKEEPING } from '../jobs/housekeeping.js';
 import { JOBS } from '../jobs/index.js';
 import { Timers } from './scheduler/timers.js';
+import { EventInbox } from './slack/event-inbox.js';
 import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 import { createApp } from './app.js';
@@ -19,11 +20,16 @@ import { workspaceClients } from './slack/authorize.js';
 import { MongoInstallationStore } from './slack/installation-store.js';
 import { connectSocketMode } from './slack/socket-mode.js';
 
+/** How often interrupted Slack events are looked for and run again. */
+const RECOVERY_EVERY_MS = 30_000;
+
 export interface RunningBot {
   url: string;
   port: number;
   deps: BotDeps;
   agenda: Agenda;
+  /** Stored Slack events waiting for or under processing. */
+  inbox: EventInbox;
   stop(): Promise<void>;
 }
 
@@ -71,9 +77,17 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     schedulerRunning = true;
   }
 
-  const { app, web, receiver } = createApp(deps, () =>
-    options.scheduler === 'manual' ? 'disabled' : schedulerRunning ? 'running' : 'stopped',
+  const inbox = new EventInbox(deps);
+  const { app, web, receiver } = createApp(
+    deps,
+    () => (options.scheduler === 'manual' ? 'disabled' : schedulerRunning ? 'running' : 'stopped'),
+    inbox,
   );
+  // Events whose processing was interrupted (crash, failure) run again from their stored payload.
+  const recovery = setInterval(() => {
+    inbox.recover().catch((error: unknown) => logger.warn({ err: error }, 'event recovery failed'));
+  }, RECOVERY_EVERY_MS);
+  recovery.unref();
   const port = options.port ?? env.PORT;
   let server: Server;
   let socket: { stop(): Promise<void> } | undefined;
@@ -93,14 +107,18 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     port: actualPort,
     deps,
     agenda,
+    inbox,
     stop: async () => {
-      schedulerRunning = false;
-      await agenda.stop();
+      clearInterval(recovery);
       if (receiver) await receiver.stop();
       else {
         await socket?.stop();
         await new Promise((resolve) => server.close(resolve));
       }
+      // Events already acknowledged finish before the database goes (and are recovered if not).
+      await inbox.idle();
+      schedulerRunning = false;
+      await agenda.stop();
       await db.close();
     },
   };

@@ -81,7 +81,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     { upsert: true },
   );
   const token = await createApiToken(bot.deps.models, teamId, 'U0ADMIN');
-  const driver = new SlackDriver({
+  const driver = settledDriver(bot, {
     appUrl: bot.url,
     signingSecret: SIGNING_SECRET,
     teamId,
@@ -129,4 +129,23 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A driver whose event deliveries return once the bot has processed them: the bot acknowledges
+ * an event as soon as it is stored and works on it after, and tests assert on the outcome.
+ */
+function settledDriver(
+  bot: RunningBot,
+  options: ConstructorParameters<typeof SlackDriver>[0],
+): SlackDriver {
+  const driver = new SlackDriver(options);
+  // Every delivery (events, commands, actions, raw) goes through `send`.
+  const send = driver.send.bind(driver);
+  driver.send = async (...args: Parameters<SlackDriver['send']>) => {
+    const response = await send(...args);
+    await bot.inbox.idle();
+    return response;
+  };
+  return driver;
 }

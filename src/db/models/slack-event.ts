@@ -8,6 +8,9 @@ export interface SlackEventDoc {
   /** While processing: until when another delivery must wait (then it may take over). */
   leaseUntil: Date;
   receivedAt: Date;
+  /** The event as Slack sent it, kept until processed so it can be run again after a crash. */
+  payload?: Record<string, unknown> | null;
+  attempts: number;
 }
 
 const SlackEventSchema = new Schema<SlackEventDoc>(
@@ -17,10 +20,13 @@ const SlackEventSchema = new Schema<SlackEventDoc>(
     state: { type: String, enum: ['processing', 'done'], required: true },
     leaseUntil: { type: Date, required: true },
     receivedAt: { type: Date, required: true },
+    payload: { type: Schema.Types.Mixed, default: null },
+    attempts: { type: Number, default: 0 },
   },
   { collection: 'slack_events', versionKey: false },
 );
 SlackEventSchema.index({ receivedAt: 1 });
+SlackEventSchema.index({ state: 1, leaseUntil: 1 });
 
 export type SlackEventModel = Model<SlackEventDoc>;
 export const slackEventModel = (db: Connection): SlackEventModel =>

@@ -1,0 +1,123 @@
+import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import PQueue from 'p-queue';
+import type { BotDeps } from '../deps.js';
+
+const LEASE_MS = 60_000;
+const DUPLICATE_KEY = 11000;
+/** After this many failed runs an event is left for an operator (and the log). */
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Slack events are stored before they are acknowledged and processed after: the ack costs one
+ * insert (so it stays far under Slack's 3 s whatever the work), an event is never acked and
+ * dropped (a failed insert answers 5xx and Slack retries; a failed or interrupted run is run
+ * again from the stored payload), and each event id is processed once (duplicates and retries
+ * find the stored id and are acknowledged without work).
+ */
+export class EventInbox {
+  private readonly queue: PQueue;
+  private readonly queued = new Set<string>();
+  private app: App | undefined;
+
+  constructor(
+    private readonly deps: BotDeps,
+    concurrency = 8,
+  ) {
+    this.queue = new PQueue({ concurrency });
+  }
+
+  /** Bolt global middleware: store, then process in the background. */
+  middleware(): Middleware<AnyMiddlewareArgs> {
+    return async ({ body, next }) => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId !== 'string') return next();
+      if (!(await this.admit(eventId, body as Record<string, unknown>))) return;
+      this.enqueue(eventId, next);
+    };
+  }
+
+  /** Lets recovery re-run stored events through the same app. */
+  attach(app: App): void {
+    this.app = app;
+  }
+
+  /** Resolves when every accepted event has been processed (tests, graceful stop). */
+  async idle(): Promise<void> {
+    await this.queue.onIdle();
+  }
+
+  /**
+   * Runs events whose processing was interrupted (a crash, a failed attempt) from their stored
+   * payload. Called periodically; returns how many it re-dispatched.
+   */
+  async recover(limit = 50): Promise<number> {
+    if (!this.app) return 0;
+    const stale = await this.deps.models.slackEvents
+      .find({
+        state: 'processing',
+        leaseUntil: { $lt: new Date() },
+        attempts: { $lt: MAX_ATTEMPTS },
+      })
+      .sort({ receivedAt: 1 })
+      .limit(limit)
+      .lean();
+    let count = 0;
+    for (const event of stale) {
+      if (this.queued.has(event._id) || !event.payload) continue;
+      await this.app.processEvent({ body: event.payload, ack: async () => {} });
+      count++;
+    }
+    return count;
+  }
+
+  /** True when this delivery should be processed (first time, or taking over a dead attempt). */
+  private async admit(eventId: string, body: Record<string, unknown>): Promise<boolean> {
+    const events = this.deps.models.slackEvents;
+    const now = new Date();
+    try {
+      await events.create({
+        _id: eventId,
+        teamId: typeof body.team_id === 'string' ? body.team_id : null,
+        state: 'processing',
+        leaseUntil: new Date(now.getTime() + LEASE_MS),
+        receivedAt: now,
+        payload: body,
+        attempts: 0,
+      });
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
+    if (this.queued.has(eventId)) return false;
+    const taken = await events.findOneAndUpdate(
+      { _id: eventId, state: 'processing', leaseUntil: { $lt: now } },
+      { $set: { leaseUntil: new Date(now.getTime() + LEASE_MS) } },
+    );
+    return taken !== null;
+  }
+
+  private enqueue(eventId: string, next: () => Promise<void>): void {
+    this.queued.add(eventId);
+    const events = this.deps.models.slackEvents;
+    void this.queue.add(async () => {
+      try {
+        await events.updateOne(
+          { _id: eventId },
+          { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } },
+        );
+        await next();
+        await events.updateOne({ _id: eventId }, { $set: { state: 'done', payload: null } });
+      } catch (error) {
+        this.deps.logger.error(
+          { err: error, eventId },
+          'event processing failed; it will be retried',
+        );
+        await events
+          .updateOne({ _id: eventId }, { $set: { leaseUntil: new Date() }, $inc: { attempts: 1 } })
+          .catch(() => {});
+      } finally {
+        this.queued.delete(eventId);
+      }
+    });
+  }
+}

@@ -1,0 +1,163 @@
+import { BSON } from 'mongodb';
+import { createApiToken } from '../../src/services/tokens.js';
+import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/bot.js';
+import { SlackDriver } from '../support/slack/driver.js';
+import { eventually } from '../e2e/requests/world.js';
+
+/** One workspace of the two, with everything it owns. */
+export interface Tenant {
+  label: 'alpha' | 'bravo';
+  teamId: string;
+  token: string;
+  driver: SlackDriver;
+  admin: string;
+  customer: string;
+  channel: string;
+  triage: string;
+  accountId: string;
+  /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
+  secrets: string[];
+}
+
+export const TEAM_A = 'T0SIM';
+export const TEAM_B = 'T0OTHER';
+
+/**
+ * One bot serving two workspaces, alpha (the bot's own) and bravo, each set up the way its
+ * people would: an account and a customer channel through the API with its own token, settings
+ * at all three levels holding text only it wrote, a triage channel set up with `/triage`, and a
+ * customer question that became one of its requests.
+ */
+export async function twoWorkspaces(): Promise<{
+  t: TestBot;
+  tenants: Record<'alpha' | 'bravo', Tenant>;
+}> {
+  const t = await startTestBot({ teamId: TEAM_A });
+  const tenants = {} as Record<'alpha' | 'bravo', Tenant>;
+  const tokenB = await createApiToken(t.bot.deps.models, TEAM_B, 'U0BADMIN');
+  const driverB = new SlackDriver({
+    appUrl: t.bot.url,
+    signingSecret: SIGNING_SECRET,
+    teamId: TEAM_B,
+    apiAppId: t.sim.appId,
+    sim: t.sim,
+  });
+  const specs = [
+    { label: 'alpha', teamId: TEAM_A, token: t.token, driver: t.driver, prefix: 'A' },
+    { label: 'bravo', teamId: TEAM_B, token: tokenB, driver: driverB, prefix: 'B' },
+  ] as const;
+  for (const { label, teamId, token, driver, prefix } of specs) {
+    const upper = label.toUpperCase();
+    const admin = `U0${prefix}ADMIN`;
+    const customer = `U0${prefix}CUST`;
+    const channel = `C0${prefix}CUST`;
+    const triage = `C0${prefix}TRIAGE`;
+    t.sim.addUser({ id: admin, name: `${label}-admin`, is_admin: true, team_id: teamId });
+    t.sim.addUser({ id: customer, name: `${label}-customer`, team_id: `T0${prefix}CUSTORG` });
+    const members = [t.sim.botUserId, admin, customer];
+    t.sim.addChannel({ id: channel, name: `ext-${label}`, is_ext_shared: true, members });
+    t.sim.addChannel({ id: triage, name: `${label}-triage`, members });
+    await t.bot.deps.models.workspaces.updateOne(
+      { _id: teamId },
+      { $set: { name: `${label} workspace` } },
+      { upsert: true },
+    );
+    const api = (method: string, path: string, body?: unknown) => t.api(method, path, body, token);
+    const account = await api('POST', '/api/v1/accounts', {
+      name: `${label} account`,
+      channels: [channel],
+    });
+    expect(account.status).toBe(201);
+    const writes: [string, string, unknown][] = [
+      ['PUT', `/api/v1/channels/${channel}`, { triage_channel_id: triage }],
+      [
+        'PATCH',
+        '/api/v1/workspace/settings',
+        { update: { requests: { config: { welcome_message: `${upper}-SECRET-WORKSPACE` } } } },
+      ],
+      [
+        'PATCH',
+        `/api/v1/accounts/${account.body.id}/settings`,
+        {
+          update: {
+            requests: {
+              config: { message_for_auto_respond_to_requests: `${upper}-SECRET-ACCT` },
+            },
+          },
+        },
+      ],
+      [
+        'PATCH',
+        `/api/v1/channels/${channel}/settings`,
+        { update: { requests: { config: { welcome_message: `${upper}-SECRET-CHANNEL` } } } },
+      ],
+    ];
+    for (const [method, path, body] of writes)
+      expect((await api(method, path, body)).status).toBe(200);
+    // The workspace's own triage channel, set up from Slack by its admin.
+    expect(
+      (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
+    ).toBe(200);
+    // A customer question becomes a request of this workspace.
+    const question = `${upper}-SECRET-QUESTION about invoices`;
+    await driver.customerSays(channel, customer, question);
+    await eventually(() =>
+      t.db.collection('requests').findOne({ teamId, channelId: channel, text: question }),
+    );
+    tenants[label] = {
+      label,
+      teamId,
+      token,
+      driver,
+      admin,
+      customer,
+      channel,
+      triage,
+      accountId: account.body.id,
+      secrets: [
+        `${upper}-SECRET-WORKSPACE`,
+        `${upper}-SECRET-ACCT`,
+        `${upper}-SECRET-CHANNEL`,
+        question,
+        `${label} workspace`,
+        `${label} account`,
+        `ext-${label}`,
+        `${label}-triage`,
+      ],
+    };
+  }
+  return { t, tenants };
+}
+
+/** Everything stored for one workspace, canonical: equal snapshots mean nothing changed. */
+export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
+  const of = async (name: string, filter: Record<string, unknown>) =>
+    (await t.db.collection(name).find(filter).sort({ _id: 1 }).toArray()).map(
+      ({ lastUsedAt: _, ...doc }) => doc,
+    );
+  return BSON.EJSON.stringify(
+    {
+      workspace: await of('workspaces', { _id: teamId }),
+      accounts: await of('accounts', { teamId }),
+      channels: await of('channels', { teamId }),
+      requests: await of('requests', { teamId }),
+      tokens: await of('api_tokens', { teamId }),
+    },
+    { relaxed: false },
+  );
+}
+
+/** Ids and texts of `victim`'s that must not appear in an answer (`asked` may be echoed). */
+export function leaks(victim: Tenant, text: string, asked: string[] = []): string[] {
+  const markers = [
+    ...victim.secrets,
+    victim.teamId,
+    victim.accountId,
+    victim.channel,
+    victim.triage,
+    victim.customer,
+    victim.admin,
+  ].filter((marker) => !asked.includes(marker));
+  const lower = text.toLowerCase();
+  return markers.filter((marker) => lower.includes(marker.toLowerCase()));
+}

@@ -1,0 +1,224 @@
+import type { ApiResponse, TestBot } from '../support/bot.js';
+import { shownText } from '../e2e/commands/support.js';
+import { leaks, ownedBy, twoWorkspaces, type Tenant } from './tenancy-world.js';
+
+describe('tenancy: a workspace sees and changes only its own data', () => {
+  let t: TestBot;
+  let tenants: Record<'alpha' | 'bravo', Tenant>;
+  const probes = { api: 0, commands: 0 };
+
+  beforeAll(async () => {
+    ({ t, tenants } = await twoWorkspaces());
+  });
+  afterAll(async () => {
+    await t.stop();
+    // Figures for the README's reliability section.
+    console.log(
+      `tenancy: ${probes.api} API calls and ${probes.commands} slash commands across workspaces`,
+    );
+  });
+
+  it('control: each workspace does see its own data, so the leak checks can fail', async () => {
+    for (const own of Object.values(tenants)) {
+      const res = await t.api(
+        'GET',
+        `/api/v1/channels/${own.channel}/settings?explain=true`,
+        undefined,
+        own.token,
+      );
+      expect(leaks(own, res.text)).toEqual(
+        expect.arrayContaining([
+          `${own.label.toUpperCase()}-SECRET-CHANNEL`,
+          `${own.label} account`,
+        ]),
+      );
+      const before = t.sim.ephemerals(own.channel, own.admin).length;
+      await own.driver.command({
+        text: 'config requests.config',
+        user_id: own.admin,
+        channel_id: own.channel,
+      });
+      const reply = await t.sim.waitFor(() => t.sim.ephemerals(own.channel, own.admin)[before]);
+      expect(leaks(own, shownText(reply))).toContain(`${own.label.toUpperCase()}-SECRET-CHANNEL`);
+    }
+  });
+
+  const pairs = [
+    ['alpha', 'bravo'],
+    ['bravo', 'alpha'],
+  ] as const;
+
+  describe.each(pairs)('%s’s token against %s’s resources', (attackerLabel, victimLabel) => {
+    const attacker = () => tenants[attackerLabel];
+    const victim = () => tenants[victimLabel];
+    const call = async (method: string, path: string, body?: unknown): Promise<ApiResponse> => {
+      probes.api += 1;
+      return t.api(method, path, body, attacker().token);
+    };
+
+    it('is refused with 403 on every id of the other workspace, and nothing of it changes', async () => {
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const feedback = { update: { requests: { config: { send_feedback: true } } } };
+      const attempts: [string, string, unknown?][] = [
+        ['GET', `/api/v1/accounts/${v.accountId}`],
+        ['GET', `/api/v1/accounts/${v.accountId}/settings`],
+        ['GET', `/api/v1/accounts/${v.accountId}/settings?explain=true`],
+        ['PATCH', `/api/v1/accounts/${v.accountId}/settings`, feedback],
+        ['PATCH', `/api/v1/accounts/${v.accountId}/settings`, { lock: ['requests.config'] }],
+        [
+          'PATCH',
+          `/api/v1/accounts/${v.accountId}/settings`,
+          { reset: ['requests.config.message_for_auto_respond_to_requests'] },
+        ],
+        ['GET', `/api/v1/channels/${v.channel}`],
+        ['GET', `/api/v1/channels/${v.triage}`],
+        ['GET', `/api/v1/channels/${v.channel}/settings`],
+        ['GET', `/api/v1/channels/${v.channel}/settings?explain=true`],
+        ['PATCH', `/api/v1/channels/${v.channel}/settings`, feedback],
+        [
+          'PATCH',
+          `/api/v1/channels/${v.channel}/settings`,
+          { reset: ['requests.config.welcome_message'] },
+        ],
+        ['PATCH', `/api/v1/channels/${v.triage}/settings`, feedback],
+        ['PUT', `/api/v1/channels/${v.channel}`, { assignment_mode: 'csm' }],
+        ['PUT', `/api/v1/channels/${v.channel}`, { channel_type: 'internal' }],
+        ['PUT', `/api/v1/channels/${v.channel}`, { triage_channel_id: attacker().triage }],
+        ['PUT', `/api/v1/channels/${v.channel}`, { csm_user_id: attacker().admin }],
+        ['PUT', `/api/v1/channels/${v.channel}`, { business_hours: null }],
+        ['PUT', `/api/v1/channels/${v.triage}`, { channel_type: 'customer' }],
+        ['POST', '/api/v1/accounts', { name: 'Takeover', channels: [v.channel] }],
+      ];
+      for (const [method, path, body] of attempts) {
+        const res = await call(method, path, body);
+        const asked = [v.accountId, v.channel, v.triage].filter(
+          (id) => path.includes(id) || JSON.stringify(body ?? '').includes(id),
+        );
+        expect([method, path, res.status, res.body?.error]).toEqual([
+          method,
+          path,
+          403,
+          'forbidden',
+        ]);
+        expect([method, path, leaks(v, res.text, asked)]).toEqual([method, path, []]);
+      }
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+    });
+
+    it('lists and reads only its own workspace', async () => {
+      const a = attacker();
+      const v = victim();
+      const reads = [
+        '/api/v1/accounts',
+        '/api/v1/channels',
+        '/api/v1/workspace/settings',
+        '/api/v1/workspace/settings?explain=true',
+        `/api/v1/accounts/${a.accountId}`,
+        `/api/v1/accounts/${a.accountId}/settings?explain=true`,
+        `/api/v1/channels/${a.channel}`,
+        `/api/v1/channels/${a.channel}/settings?explain=true`,
+      ];
+      for (const path of reads) {
+        const res = await call('GET', path);
+        expect([path, res.status]).toEqual([path, 200]);
+        expect([path, leaks(v, res.text)]).toEqual([path, []]);
+      }
+      const accounts = await call('GET', '/api/v1/accounts');
+      expect(accounts.body.map((acc: { id: string }) => acc.id)).toEqual([a.accountId]);
+      const channels = await call('GET', '/api/v1/channels');
+      expect(channels.body.map((ch: { id: string }) => ch.id).sort()).toEqual(
+        [a.channel, a.triage].sort(),
+      );
+      const workspace = await call('GET', '/api/v1/workspace/settings');
+      expect(workspace.body.data.team_id).toBe(a.teamId);
+    });
+
+    it('changes only its own workspace when it writes its workspace settings', async () => {
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const res = await call('PATCH', '/api/v1/workspace/settings', {
+        update: { requests: { config: { send_feedback: true } } },
+        lock: ['requests.config.send_feedback'],
+      });
+      expect(res.status).toBe(200);
+      expect(leaks(v, res.text)).toEqual([]);
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+      const undo = await call('PATCH', '/api/v1/workspace/settings', {
+        reset: ['requests.config.send_feedback'],
+        unlock: ['requests.config.send_feedback'],
+      });
+      expect(undo.status).toBe(200);
+    });
+  });
+
+  describe.each(pairs)(
+    '%s’s admin running /triage in %s’s channel',
+    (attackerLabel, victimLabel) => {
+      const attacker = () => tenants[attackerLabel];
+      const victim = () => tenants[victimLabel];
+
+      /** Runs `/triage <text>` as the attacker's admin in `channel`; the ephemeral it answered with. */
+      async function run(channel: string, text: string): Promise<string> {
+        probes.commands += 1;
+        const a = attacker();
+        const before = t.sim.ephemerals(channel, a.admin).length;
+        const res = await a.driver.command({ text, user_id: a.admin, channel_id: channel });
+        expect(res.status).toBe(200);
+        const ephemeral = await t.sim.waitFor(() => t.sim.ephemerals(channel, a.admin)[before], {
+          what: `the reply to /triage ${text}`,
+        });
+        return shownText(ephemeral);
+      }
+
+      it.each([
+        ['config'],
+        ['config requests.config'],
+        ['requests'],
+        ['config set requests.config.welcome_message "taken over"'],
+        ['config set requests.config.send_feedback true'],
+        ['config reset requests.config.welcome_message'],
+        ['config reset requests'],
+        ['config lock requests.config.welcome_message'],
+        ['config unlock requests.config.welcome_message'],
+      ])('`/triage %s` neither shows nor changes anything of the other workspace', async (text) => {
+        const v = victim();
+        for (const channel of [v.channel, v.triage]) {
+          const before = await ownedBy(t, v.teamId);
+          const reply = await run(channel, text);
+          expect([text, channel, leaks(v, reply, [channel])]).toEqual([text, channel, []]);
+          expect(await ownedBy(t, v.teamId)).toEqual(before);
+        }
+      });
+
+      it('`/triage token` in the other workspace’s channel makes a token of its own workspace only', async () => {
+        const v = victim();
+        const before = await ownedBy(t, v.teamId);
+        const reply = await run(v.channel, 'token');
+        const token = /```(tbt_[\w-]+)```/.exec(reply)?.[1] as string;
+        expect(token).toBeDefined();
+        expect(await ownedBy(t, v.teamId)).toEqual(before);
+        const res = await t.api('GET', `/api/v1/channels/${v.channel}/settings`, undefined, token);
+        expect(res.status).toBe(403);
+        const mine = await t.api('GET', '/api/v1/workspace/settings', undefined, token);
+        expect(mine.body.data.team_id).toBe(attacker().teamId);
+      });
+
+      it('`/triage setup customer` in the other workspace’s channel (a shared channel) leaves that workspace’s channel as it was', async () => {
+        const v = victim();
+        const before = await ownedBy(t, v.teamId);
+        await run(v.channel, `setup customer <#${attacker().triage}|${attacker().label}-triage>`);
+        expect(await ownedBy(t, v.teamId)).toEqual(before);
+        // The attacker's own view of that channel: its own defaults, none of the victim's values.
+        for (const text of ['config requests.config', 'requests']) {
+          const reply = await run(v.channel, text);
+          expect([text, leaks(v, reply, [v.channel, v.customer])]).toEqual([text, []]);
+        }
+        // Undo: the attacker's own document of the shared channel, which later tests do not expect.
+        await t.db
+          .collection('channels')
+          .deleteOne({ teamId: attacker().teamId, channelId: v.channel });
+      });
+    },
+  );
+});
