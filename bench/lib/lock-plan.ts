@@ -1,0 +1,54 @@
+import type { Db, Document } from 'mongodb';
+
+/** Agenda's lock query (`getNextJobToRun` in @agendajs/mongo-backend) for one job name, now. */
+export function lockQuery(name: string, now = new Date(), processEveryMs = 100) {
+  return {
+    name,
+    disabled: { $ne: true },
+    $or: [
+      { lockedAt: { $eq: null }, nextRunAt: { $lte: new Date(now.getTime() + processEveryMs) } },
+      { lockedAt: { $lte: new Date(now.getTime() - 10 * 60_000) } },
+    ],
+  };
+}
+
+/** The stages of a MongoDB plan, outermost first, with the index each scan uses. */
+function stages(plan: Document | undefined): string[] {
+  if (!plan) return [];
+  const own = plan.indexName ? `${plan.stage}(${plan.indexName})` : String(plan.stage);
+  const children = [plan.inputStage, ...((plan.inputStages as Document[]) ?? [])];
+  return [own, ...children.flatMap((child) => stages(child))];
+}
+
+/**
+ * How the engine runs the lock query (`explain` of Agenda's findAndModify, which MongoDB does
+ * without applying the update): index keys and documents examined on MongoDB; FerretDB reports
+ * no such counts, only whether the filter was pushed down to SQLite and SQLite's plan.
+ */
+export async function lockPlan(db: Db, name: string): Promise<Record<string, unknown>> {
+  try {
+    const explained = await db.command({
+      explain: {
+        findAndModify: 'agendaJobs',
+        query: lockQuery(name),
+        update: { $set: { lockedAt: new Date() } },
+      },
+      verbosity: 'executionStats',
+    });
+    const stats = explained.executionStats as Document | undefined;
+    if (stats) {
+      return {
+        keysExamined: stats.totalKeysExamined,
+        docsExamined: stats.totalDocsExamined,
+        plan: stages(explained.queryPlanner?.winningPlan as Document | undefined).join(' < '),
+      };
+    }
+    return {
+      keysExamined: 'n/a on FerretDB',
+      filterPushdown: explained.filterPushdown,
+      plan: (explained.queryPlanner?.Plan as string[] | undefined)?.join('; '),
+    };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * (3) Detection-to-notification latency: from sending a customer's message event to the bot's
+ * triage-card `chat.postMessage` reaching the Slack simulator (its call log's `at`), for the
+ * messages of (1)'s best full-bot step (the highest rate the bot took with p99 < 500 ms); p50
+ * and p99, each ÷ the bot's own ack p99 in that step. Then, for where the time goes, a short
+ * step at 4/s with every MongoDB driver call counted and timed (raw `dbCallsPerMessage`).
+ */
+import { loadStep, type Step } from './lib/ack.js';
+import { opCensus } from './lib/op-census.js';
+import { ms, ratio, type BenchContext, type Outcome } from './lib/report.js';
+import { summarize } from './lib/stats.js';
+
+export async function notifyLatency(ctx: BenchContext, step: Step): Promise<Outcome> {
+  if (!ctx.side || !ctx.apps) throw new Error('the Slack side is not running');
+  const triage = ctx.apps.seed.triage;
+  const cards = await ctx.side.call({ cmd: 'cards', args: { triage, label: step.label } });
+  const latency = summarize(cards.latencies);
+  const ackP99 = step.ack.p99;
+  let sent = 0;
+  await ctx.apps.drain(45_000);
+  await ctx.apps.resetBot();
+  const census = await opCensus(
+    () => sent,
+    async () => {
+      const duration = ctx.quick ? 2_000 : 4_000;
+      sent = (await loadStep(ctx, 'full', 4, duration, 'census', undefined, false)).step.sent;
+    },
+  );
+  console.log(
+    `bench: per message the bot makes ${census.writesPerEvent} DB writes + ${census.readsPerEvent} reads (${census.dbMsPerEvent} ms of DB calls)`,
+  );
+  return {
+    rows: [
+      {
+        benchmark: `3. Message → triage card @ ${step.offeredRate}/s`,
+        figure: `p50 ${ms(latency.p50)}, p99 ${ms(latency.p99)}`,
+        baseline: `bot ack p99: ${ms(ackP99)}`,
+        ratio: `${ratio(latency.p50, ackP99)} / ${ratio(latency.p99, ackP99)}`,
+      },
+    ],
+    raw: {
+      step: step.label,
+      cards: cards.latencies.length,
+      missing: cards.missing,
+      latency,
+      ackP99,
+      dbCallsPerMessage: census,
+    },
+  };
+}
