@@ -21,7 +21,7 @@ export class EventInbox {
 
   constructor(
     private readonly deps: BotDeps,
-    concurrency = 8,
+    concurrency = 2,
   ) {
     this.queue = new PQueue({ concurrency });
   }
