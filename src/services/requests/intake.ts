@@ -210,9 +210,10 @@ export class RequestIntake {
         current = assigned.after;
       }
     }
+    // Only an open request starts moving; one on hold stays on hold until someone resumes it.
+    if (current.status !== 'open') return;
     const moved = await this.store.transition(request._id, 'in_progress', message.userId, now);
-    if (moved && moved.before.status === 'open')
-      await this.effects.changed(ctx, current, moved.after, message.userId);
+    if (moved) await this.effects.changed(ctx, moved.before, moved.after, message.userId);
   }
 
   /** Without auto_assign_thread_only, an agent's top-level reply answers the newest live request. */

@@ -1,5 +1,5 @@
-import { Locks } from '../../db/lock.js';
 import type { Models, RequestDoc } from '../../db/models/index.js';
+import { withRequestLock } from './lock.js';
 import { LIVE_STATUSES, sourcesOf } from '../../requests/lifecycle.js';
 import type { RequestStatus } from '../../requests/request.js';
 
@@ -20,15 +20,11 @@ export interface NewRequest {
  * retries and several bot instances cannot create a request twice or lose a transition.
  */
 export class RequestStore {
-  private readonly locks: Locks;
-
-  constructor(private readonly models: Models) {
-    this.locks = new Locks(models.locks);
-  }
+  constructor(private readonly models: Models) {}
 
   /** Runs a read-check-write on one request with no other writer in between. */
   private locked<T>(id: RequestDoc['_id'], work: () => Promise<T>): Promise<T> {
-    return this.locks.with(`request:${String(id)}`, work);
+    return withRequestLock(this.models, id, work);
   }
 
   /** Inserts the request; `created: false` with the stored one when it already exists. */
@@ -211,35 +207,50 @@ export class RequestStore {
     });
   }
 
-  /** Claims the right to post the triage notification (only one instance posts it). */
-  async claimNotification(id: RequestDoc['_id'], at: Date, staleMs = 60_000): Promise<boolean> {
-    const result = await this.locked(id, () =>
-      this.models.requests.updateOne(
-        {
-          _id: id,
-          'triage.ts': null,
-          $or: [
-            { 'triage.claimedAt': null },
-            { 'triage.claimedAt': { $lt: new Date(at.getTime() - staleMs) } },
-          ],
-        },
-        { $set: { 'triage.claimedAt': at } },
-      ),
+  /**
+   * Claims the right to post the triage notification (only one instance posts it). Returns
+   * `null` when another holder's claim is live, else when the previous (stale) claim was made:
+   * a non-null date means an earlier holder may have posted the card and died before storing it.
+   */
+  async claimNotification(
+    id: RequestDoc['_id'],
+    at: Date,
+    staleMs = 60_000,
+  ): Promise<{ previousClaim: Date | null } | null> {
+    const before = await this.locked(id, () =>
+      this.models.requests
+        .findOneAndUpdate(
+          {
+            _id: id,
+            'triage.ts': null,
+            $or: [
+              { 'triage.claimedAt': null },
+              { 'triage.claimedAt': { $lt: new Date(at.getTime() - staleMs) } },
+            ],
+          },
+          { $set: { 'triage.claimedAt': at } },
+          { returnDocument: 'before' },
+        )
+        .lean<Pick<RequestDoc, 'triage'>>(),
     );
-    return result.modifiedCount === 1;
+    return before ? { previousClaim: before.triage?.claimedAt ?? null } : null;
   }
 
   async notificationPosted(id: RequestDoc['_id'], channelId: string, ts: string): Promise<void> {
-    await this.models.requests.updateOne(
-      { _id: id },
-      { $set: { 'triage.channelId': channelId, 'triage.ts': ts } },
+    await this.locked(id, () =>
+      this.models.requests.updateOne(
+        { _id: id },
+        { $set: { 'triage.channelId': channelId, 'triage.ts': ts } },
+      ),
     );
   }
 
   async releaseNotificationClaim(id: RequestDoc['_id']): Promise<void> {
-    await this.models.requests.updateOne(
-      { _id: id, 'triage.ts': null },
-      { $set: { 'triage.claimedAt': null } },
+    await this.locked(id, () =>
+      this.models.requests.updateOne(
+        { _id: id, 'triage.ts': null },
+        { $set: { 'triage.claimedAt': null } },
+      ),
     );
   }
 
@@ -249,12 +260,16 @@ export class RequestStore {
     rootTs: string,
     text: string,
   ): Promise<RequestDoc | null> {
-    return this.models.requests
-      .findOneAndUpdate(
-        { teamId, channelId, rootTs },
-        { $set: { text }, $push: { history: { at: new Date(), type: 'edit', by: 'customer' } } },
-        { returnDocument: 'after' },
-      )
-      .lean<RequestDoc>();
+    const request = await this.byRoot(teamId, channelId, rootTs);
+    if (!request) return null;
+    return this.locked(request._id, () =>
+      this.models.requests
+        .findOneAndUpdate(
+          { _id: request._id },
+          { $set: { text }, $push: { history: { at: new Date(), type: 'edit', by: 'customer' } } },
+          { returnDocument: 'after' },
+        )
+        .lean<RequestDoc>(),
+    );
   }
 }

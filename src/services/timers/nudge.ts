@@ -1,3 +1,4 @@
+import { withRequestLock } from '../requests/lock.js';
 import { CLOSE_NUDGE, type CloseNudgeData } from '../../../jobs/close-nudge.js';
 import { claimOnce, type RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
@@ -91,12 +92,14 @@ export async function sendCloseNudge(deps: BotDeps, data: CloseNudgeData): Promi
       }),
     );
   }
-  await deps.models.requests.updateOne(
-    { _id: request._id },
-    {
-      $set: { nudgedAt: now },
-      $push: { history: { at: now, type: 'nudge', from: null, to: null, by: 'bot' } },
-    },
+  await withRequestLock(deps.models, request._id, () =>
+    deps.models.requests.updateOne(
+      { _id: request._id },
+      {
+        $set: { nudgedAt: now },
+        $push: { history: { at: now, type: 'nudge', from: null, to: null, by: 'bot' } },
+      },
+    ),
   );
 }
 
@@ -115,19 +118,21 @@ export async function keepOpen(
   if (!request) return 'That request no longer exists.';
   if (!LIVE_STATUSES.includes(request.status))
     return `This request is already ${STATUS_LABEL[request.status].toLowerCase()}.`;
-  await deps.models.requests.updateOne(
-    { _id: request._id },
-    {
-      $push: {
-        history: {
-          at: deps.clock.now(),
-          type: 'nudge_kept_open',
-          from: null,
-          to: null,
-          by: userId,
+  await withRequestLock(deps.models, request._id, () =>
+    deps.models.requests.updateOne(
+      { _id: request._id },
+      {
+        $push: {
+          history: {
+            at: deps.clock.now(),
+            type: 'nudge_kept_open',
+            from: null,
+            to: null,
+            by: userId,
+          },
         },
       },
-    },
+    ),
   );
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { Locks } from '../../db/lock.js';
+import { withRequestLock as lockRequest } from '../requests/lock.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { LIVE_STATUSES } from '../../requests/lifecycle.js';
@@ -30,13 +30,13 @@ export function slaEnabled(kind: SlaKind, features: Features): boolean {
     : support.request_closure_sla.isEnabled;
 }
 
-/** Runs a read-check-write on one request with no other writer in between (same key as the store). */
+/** Runs work on one request with no other writer in between (same key as the store). */
 export function withRequestLock<T>(
   deps: BotDeps,
   id: RequestDoc['_id'],
   work: () => Promise<T>,
 ): Promise<T> {
-  return new Locks(deps.models.locks).with(`request:${String(id)}`, work);
+  return lockRequest(deps.models, id, work);
 }
 
 const load = (deps: BotDeps, id: RequestDoc['_id']) =>
@@ -70,9 +70,11 @@ export const slaHooks: RequestHooks = {
     if (!LIVE_STATUSES.includes(after.status)) {
       await deps.timers.cancel(RESPONSE_SLA, key);
       await deps.timers.cancel(CLOSURE_SLA, key);
-      await deps.models.requests.updateOne(
-        { _id: after._id, 'sla.pausedAt': { $ne: null } },
-        { $set: { 'sla.pausedAt': null } },
+      await withRequestLock(deps, after._id, () =>
+        deps.models.requests.updateOne(
+          { _id: after._id, 'sla.pausedAt': { $ne: null } },
+          { $set: { 'sla.pausedAt': null } },
+        ),
       );
     } else if (after.status === 'on_hold') {
       await pause(deps, after._id);
