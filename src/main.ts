@@ -4,6 +4,8 @@ import { EnvError, loadEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { startBot } from './runtime.js';
 
+const DATABASE_DOWN_EXIT_MS = 60_000;
+
 /** Process entry: validate the environment, start a database if none is given, serve. */
 async function main(): Promise<void> {
   const env = loadEnv();
@@ -16,6 +18,22 @@ async function main(): Promise<void> {
   });
   logger.info(`database: ${mongo.description}`);
   const bot = await startBot({ env, mongoUri: withDatabase(mongo.uri, DEFAULT_DATABASE), logger });
+
+  // The MongoDB driver can stay disconnected after a server restart (its monitor waits on a
+  // socket that was destroyed); a process that cannot reach its database for a minute exits so
+  // its supervisor starts a fresh one. Events refused meanwhile are redelivered by Slack.
+  let downSince: number | undefined;
+  const watchdog = setInterval(() => {
+    if (bot.deps.db.readyState === 1) downSince = undefined;
+    else if (downSince === undefined) downSince = Date.now();
+    else if (Date.now() - downSince > DATABASE_DOWN_EXIT_MS) {
+      logger.fatal(
+        'database unreachable for over a minute; exiting so a supervisor restarts the bot',
+      );
+      process.exit(1);
+    }
+  }, 5_000);
+  watchdog.unref();
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -3,7 +3,13 @@ import mongoose, { type Connection } from 'mongoose';
 /** Opens a mongoose connection; fails within a few seconds when nothing answers. */
 export async function connect(uri: string): Promise<Connection> {
   return mongoose
-    .createConnection(uri, { serverSelectionTimeoutMS: 5_000, autoIndex: false })
+    .createConnection(uri, {
+      serverSelectionTimeoutMS: 5_000,
+      autoIndex: false,
+      // Fail at once while disconnected instead of queueing: a Slack event must get its 5xx
+      // within Slack's 3 s so Slack retries it.
+      bufferCommands: false,
+    })
     .asPromise();
 }
 
