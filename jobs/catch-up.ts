@@ -1,7 +1,10 @@
 import type { BotDeps } from '../src/deps.js';
 import { LIVE_STATUSES } from '../src/requests/lifecycle.js';
 import { TimerData, type JobDefinition } from '../src/scheduler/timers.js';
-import { slaJobDue } from '../src/services/timers/sla-breach.js';
+import type { RequestDoc } from '../src/db/models/index.js';
+import { channelContext } from '../src/services/requests/context.js';
+import { RequestEffects } from '../src/services/requests/effects.js';
+import { resendPendingAlerts, slaJobDue } from '../src/services/timers/sla-breach.js';
 
 export const CATCH_UP = 'catch-up';
 
@@ -50,11 +53,43 @@ export async function catchUpOverdue(deps: BotDeps): Promise<number> {
   return overdue.length;
 }
 
+/** How long a triage card may be missing before the catch-up posts it (the live path goes first). */
+const CARD_GRACE_MS = 60_000;
+
+/**
+ * Posts triage cards that never made it (Slack failed past the client's retries, or the process
+ * died before posting): live requests with no card, no card deleted on purpose, and no claim
+ * younger than the grace period. Posting goes through the same claim as the live path.
+ */
+export async function catchUpCards(deps: BotDeps): Promise<number> {
+  const before = new Date(deps.clock.now().getTime() - CARD_GRACE_MS);
+  const missing = await deps.models.requests
+    .find({
+      status: { $in: LIVE_STATUSES },
+      'triage.ts': null,
+      'triage.deletedAt': null,
+      createdAt: { $lt: before },
+      $or: [{ 'triage.claimedAt': null }, { 'triage.claimedAt': { $lt: before } }],
+    })
+    .limit(BATCH)
+    .lean<RequestDoc[]>();
+  let posted = 0;
+  for (const request of missing) {
+    const client = await deps.slackFor(request.teamId);
+    const ctx = await channelContext(deps, client, request.teamId, request.channelId);
+    if (!ctx?.channel.triageChannelId) continue;
+    await new RequestEffects(deps, client).ensureNotification(ctx, request);
+    posted++;
+  }
+  return posted;
+}
+
 export const catchUpJob: JobDefinition = {
   name: CATCH_UP,
   data: TimerData,
   handle: async (deps: BotDeps) => {
-    const handled = await catchUpOverdue(deps);
+    const handled =
+      (await catchUpOverdue(deps)) + (await resendPendingAlerts(deps)) + (await catchUpCards(deps));
     if (handled > 0) deps.logger.info({ handled }, 'caught up overdue timers');
   },
 };

@@ -102,7 +102,7 @@ async function previewPolicy(
   return new Map(entries);
 }
 
-const NO_SLA: RequestDoc['sla'] = {
+const NO_SLA: HomeRequest['sla'] = {
   responseDueAt: null,
   responseBreachedAt: null,
   closureDueAt: null,

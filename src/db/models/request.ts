@@ -32,6 +32,8 @@ export interface RequestDoc {
     closureDueAt: Date | null;
     closureBreachedAt: Date | null;
     pausedAt: Date | null;
+    /** Breaches recorded whose alert has not been sent yet (an outbox: a crash leaves it here). */
+    alertsPending: ('response' | 'closure')[];
   };
   nudgedAt: Date | null;
   /** A ticket made from the request (🎫 with allow_ticket_creation_with_ticket_emoji). */
@@ -75,6 +77,7 @@ const RequestSchema = new Schema<RequestDoc>(
       closureDueAt: { type: Date, default: null },
       closureBreachedAt: { type: Date, default: null },
       pausedAt: { type: Date, default: null },
+      alertsPending: { type: [String], default: [] },
     },
     nudgedAt: { type: Date, default: null },
     ticket: {

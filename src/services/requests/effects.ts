@@ -10,6 +10,10 @@ import { runHooks } from './hooks.js';
 import { REQUEST_HOOKS } from './registry.js';
 import { RequestStore } from './store.js';
 
+/** The metadata event type that marks a triage card with the id of its request. */
+export const TRIAGE_CARD_EVENT = 'triage_card';
+const CARD_SEARCH_PAGES = 5;
+
 /**
  * What people see change in Slack when a request is created or changes. Every call here is
  * best effort: a Slack failure is logged and never undoes or loses the stored request.
@@ -101,19 +105,75 @@ export class RequestEffects {
     await runHooks(REQUEST_HOOKS, 'changed', this.deps, ctx, before, after, by);
   }
 
-  /** Posts the triage card once: the claim makes concurrent or retried deliveries post nothing. */
+  /**
+   * Posts the triage card once: the claim makes concurrent or retried deliveries post nothing.
+   * Taking over a stale claim means an earlier holder may have died between Slack accepting
+   * the card and storing its ts; the card carries the request id in its metadata, so that
+   * card is found in the channel and adopted instead of posting a second one.
+   */
   async ensureNotification(ctx: ChannelContext, request: RequestDoc): Promise<void> {
     const triage = ctx.channel.triageChannelId;
     if (!triage || request.triage.ts) return;
     if (request.triage.deletedAt && !LIVE_STATUSES.includes(request.status)) return; // cleaned up
-    if (!(await this.store.claimNotification(request._id, this.deps.clock.now()))) return;
+    const claim = await this.store.claimNotification(request._id, this.deps.clock.now());
+    if (!claim) return;
     const fresh = (await this.store.byId(String(request._id))) ?? request;
+    if (claim.previousClaim) {
+      const orphan = await this.findCard(triage, fresh);
+      if (orphan === undefined) return; // Slack unreachable: the claim goes stale, catch-up retries
+      if (orphan) {
+        await this.store.notificationPosted(request._id, triage, orphan);
+        return this.updateNotification(ctx, {
+          ...fresh,
+          triage: { ...fresh.triage, channelId: triage, ts: orphan },
+        });
+      }
+    }
     const card = await this.card(ctx, fresh);
     const posted = await bestEffort(this.deps.logger, this.log(request, 'triage_post'), () =>
-      this.client.chat.postMessage({ channel: triage, ...card }),
+      this.client.chat.postMessage({
+        channel: triage,
+        ...card,
+        metadata: {
+          event_type: TRIAGE_CARD_EVENT,
+          event_payload: { request_id: String(request._id) },
+        },
+      }),
     );
     if (posted?.ts) await this.store.notificationPosted(request._id, triage, posted.ts);
     else await this.store.releaseNotificationClaim(request._id);
+  }
+
+  /**
+   * The ts of this request's card in the triage channel, `null` when there is none, or
+   * `undefined` when Slack could not be asked. Only messages since the request was created
+   * are read, a few pages at most.
+   */
+  private async findCard(triage: string, request: RequestDoc): Promise<string | null | undefined> {
+    const id = String(request._id);
+    const oldest = String(request.createdAt.getTime() / 1000 - 1);
+    let cursor: string | undefined;
+    for (let page = 0; page < CARD_SEARCH_PAGES; page++) {
+      const history = await bestEffort(this.deps.logger, this.log(request, 'triage_find'), () =>
+        this.client.conversations.history({
+          channel: triage,
+          oldest,
+          limit: 200,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      if (!history) return undefined;
+      const card = history.messages?.find(
+        (m) =>
+          m.metadata?.event_type === TRIAGE_CARD_EVENT &&
+          (m.metadata.event_payload as { request_id?: unknown } | undefined)?.request_id === id,
+      );
+      if (card?.ts) return card.ts;
+      cursor = history.response_metadata?.next_cursor || undefined;
+      if (!history.has_more || !cursor) return null;
+    }
+    return null;
   }
 
   async updateNotification(ctx: ChannelContext, request: RequestDoc): Promise<void> {

@@ -45,7 +45,58 @@ export async function slaJobDue(deps: BotDeps, kind: SlaKind, requestId: string)
   if (!(await claimOnce(deps.models.claims, claim, now))) return;
   const config = ctx.features.requests.support.response_sla.sla_breach_config;
   const breached = await recordBreach(deps, kind, request._id, now, config.request.isEnabled);
-  if (breached) await new SlaBreachActions(deps, client, ctx).apply(kind, breached, due, now);
+  if (breached) await alertBreach(deps, client, ctx, kind, breached, due, now);
+}
+
+/** Sends a recorded breach's alert and actions, then takes it off the pending list. */
+async function alertBreach(
+  deps: BotDeps,
+  client: WebClient,
+  ctx: NonNullable<Awaited<ReturnType<typeof channelContext>>>,
+  kind: SlaKind,
+  request: RequestDoc,
+  due: Date,
+  now: Date,
+): Promise<void> {
+  await new SlaBreachActions(deps, client, ctx).apply(kind, request, due, now);
+  await withRequestLock(deps, request._id, () =>
+    deps.models.requests.updateOne({ _id: request._id }, { $pull: { 'sla.alertsPending': kind } }),
+  );
+}
+
+/**
+ * Alerts for breaches that were recorded but whose alert never went out (the process died in
+ * between). Runs from the catch-up job for breaches older than `graceMs`; an alert may then be
+ * sent twice (if the crash came after posting), never not at all.
+ */
+export async function resendPendingAlerts(deps: BotDeps, graceMs = 60_000): Promise<number> {
+  const now = deps.clock.now();
+  const before = new Date(now.getTime() - graceMs);
+  const pending = await deps.models.requests
+    .find({
+      'sla.alertsPending.0': { $exists: true },
+      $or: [
+        { 'sla.responseBreachedAt': { $lt: before } },
+        { 'sla.closureBreachedAt': { $lt: before } },
+      ],
+    })
+    .limit(200)
+    .lean<RequestDoc[]>();
+  let sent = 0;
+  for (const request of pending) {
+    const client = await deps.slackFor(request.teamId);
+    const ctx = await channelContext(deps, client, request.teamId, request.channelId);
+    if (!ctx) continue;
+    for (const kind of request.sla.alertsPending) {
+      const breachedAt =
+        kind === 'response' ? request.sla.responseBreachedAt : request.sla.closureBreachedAt;
+      const due = kind === 'response' ? request.sla.responseDueAt : request.sla.closureDueAt;
+      if (!breachedAt || breachedAt >= before || !due) continue;
+      await alertBreach(deps, client, ctx, kind, request, due, now);
+      sent++;
+    }
+  }
+  return sent;
 }
 
 /**
@@ -68,6 +119,7 @@ async function recordBreach(
         { _id: id },
         {
           $set: { [field]: at },
+          $addToSet: { 'sla.alertsPending': kind },
           ...(withHistory
             ? { $push: { history: { at, type: 'sla_breach', from: null, to: kind, by: 'bot' } } }
             : {}),

@@ -16,7 +16,7 @@ export interface HomeRequest {
   firstResponseAt: Date | null;
   /** The request's text, or `null` when it must not be shown (a private channel). */
   preview: string | null;
-  sla: RequestDoc['sla'];
+  sla: Omit<RequestDoc['sla'], 'alertsPending'>;
 }
 
 /** The first requests of a list (oldest first) and how many the list holds in all. */
