@@ -1,5 +1,6 @@
 import { withDatabase } from './db/connection.js';
 import { DEFAULT_DATABASE, EMBEDDED_PORT, startMongo } from './db/engine.js';
+import { databaseReachable } from './db/reachability.js';
 import { EnvError, loadEnv } from './env.js';
 import { createLogger } from './logger.js';
 import { startBot } from './runtime.js';
@@ -19,12 +20,12 @@ async function main(): Promise<void> {
   logger.info(`database: ${mongo.description}`);
   const bot = await startBot({ env, mongoUri: withDatabase(mongo.uri, DEFAULT_DATABASE), logger });
 
-  // The MongoDB driver can stay disconnected after a server restart (its monitor waits on a
-  // socket that was destroyed); a process that cannot reach its database for a minute exits so
-  // its supervisor starts a fresh one. Events refused meanwhile are redelivered by Slack.
+  // A process that cannot reach its database for a minute exits so its supervisor starts a
+  // fresh one (a last resort should the driver never reconnect). Events refused meanwhile are
+  // redelivered by Slack.
   let downSince: number | undefined;
   const watchdog = setInterval(() => {
-    if (bot.deps.db.readyState === 1) downSince = undefined;
+    if (databaseReachable(bot.deps.db)) downSince = undefined;
     else if (downSince === undefined) downSince = Date.now();
     else if (Date.now() - downSince > DATABASE_DOWN_EXIT_MS) {
       logger.fatal(

@@ -11,6 +11,7 @@ import type { Db } from 'mongodb';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import { connect } from './db/connection.js';
+import { databaseReachable } from './db/reachability.js';
 import { createModels, syncIndexes } from './db/models/index.js';
 import type { BotDeps } from './deps.js';
 import type { Env } from './env.js';
@@ -51,6 +52,7 @@ export interface StartOptions {
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { env, logger } = options;
   const db = await connect(options.mongoUri);
+  databaseReachable(db); // follow the driver's heartbeats from now on
   const models = createModels(db);
   await syncIndexes(models);
   const agenda = new Agenda({

@@ -1,6 +1,7 @@
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import PQueue from 'p-queue';
 import type { BotDeps } from '../deps.js';
+import { databaseReachable } from '../db/reachability.js';
 import { AppError } from '../errors.js';
 
 const LEASE_MS = 60_000;
@@ -75,7 +76,7 @@ export class EventInbox {
   private async admit(eventId: string, body: Record<string, unknown>): Promise<boolean> {
     const events = this.deps.models.slackEvents;
     const now = new Date();
-    if (this.deps.db.readyState !== 1) {
+    if (!databaseReachable(this.deps.db)) {
       // Refused at once (a 5xx) so Slack delivers it again once the database is back.
       throw new AppError('service_unavailable', 'database unavailable');
     }
