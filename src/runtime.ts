@@ -11,7 +11,7 @@ import type { Db } from 'mongodb';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
 import { connect } from './db/connection.js';
-import { databaseReachable } from './db/reachability.js';
+import { watchDatabase } from './db/reachability.js';
 import { createModels, syncIndexes } from './db/models/index.js';
 import type { BotDeps } from './deps.js';
 import type { Env } from './env.js';
@@ -52,7 +52,7 @@ export interface StartOptions {
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { env, logger } = options;
   const db = await connect(options.mongoUri);
-  databaseReachable(db); // follow the driver's heartbeats from now on
+  const stopWatchingDatabase = watchDatabase(db, options.mongoUri, logger);
   const models = createModels(db);
   await syncIndexes(models);
   const agenda = new Agenda({
@@ -70,6 +70,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     timers: new Timers(agenda, db, JOBS, () => deps),
   };
   deps.timers.define();
+  // Scheduler-level failures (a lost database while locking jobs, …); job failures are logged
+  // by the job runner with the job's name and key.
+  agenda.on('error', (error: unknown) => logger.error({ err: error }, 'scheduler error'));
   let schedulerRunning = false;
   if (options.scheduler === 'manual') await agenda.ready;
   else {
@@ -117,9 +120,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         await socket?.stop();
         await new Promise((resolve) => server.close(resolve));
       }
-      // Events already acknowledged finish before the database goes (and are recovered if not).
-      await inbox.idle();
+      // Events being processed finish before the database goes; waiting ones are recovered.
+      await inbox.close();
       schedulerRunning = false;
+      stopWatchingDatabase();
       await agenda.stop();
       await db.close();
     },

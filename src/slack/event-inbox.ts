@@ -1,17 +1,21 @@
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 import type { BotDeps } from '../deps.js';
+import { InsertBatcher } from '../db/insert-batcher.js';
 import { databaseReachable } from '../db/reachability.js';
 import { AppError } from '../errors.js';
 
 const LEASE_MS = 60_000;
-const DUPLICATE_KEY = 11000;
+/** How long a stored event waits for acknowledgements in progress before it is processed. */
+const YIELD_TO_ACKS_MS = 100;
 /** After this many failed runs an event is left for an operator (and the log). */
 const MAX_ATTEMPTS = 5;
 
 /**
  * Slack events are stored before they are acknowledged and processed after: the ack costs one
- * insert (so it stays far under Slack's 3 s whatever the work), an event is never acked and
+ * insert (so it stays far under Slack's 3 s whatever the work; inserts arriving together share
+ * one write, and processing steps aside briefly while acks are waiting), an event is never acked and
  * dropped (a failed insert answers 5xx and Slack retries; a failed or interrupted run is run
  * again from the stored payload), and each event id is processed once (duplicates and retries
  * find the stored id and are acknowledged without work).
@@ -19,6 +23,8 @@ const MAX_ATTEMPTS = 5;
 export class EventInbox {
   private readonly queue: PQueue;
   private readonly queued = new Set<string>();
+  private readonly inserts: InsertBatcher;
+  private admitting = 0;
   private app: App | undefined;
 
   constructor(
@@ -26,6 +32,7 @@ export class EventInbox {
     concurrency = 2,
   ) {
     this.queue = new PQueue({ concurrency });
+    this.inserts = new InsertBatcher(() => deps.models.slackEvents.collection);
   }
 
   /** Bolt global middleware: store, then process in the background. */
@@ -43,8 +50,18 @@ export class EventInbox {
     this.app = app;
   }
 
-  /** Resolves when every accepted event has been processed (tests, graceful stop). */
+  /** Resolves when every accepted event has been processed. */
   async idle(): Promise<void> {
+    await this.queue.onIdle();
+  }
+
+  /**
+   * Graceful stop: events being processed finish; those still waiting stay stored and are run
+   * by another instance, or this one after a restart, once their lease has run out. A long
+   * backlog therefore never holds a shutdown up.
+   */
+  async close(): Promise<void> {
+    this.queue.clear();
     await this.queue.onIdle();
   }
 
@@ -80,8 +97,10 @@ export class EventInbox {
       // Refused at once (a 5xx) so Slack delivers it again once the database is back.
       throw new AppError('service_unavailable', 'database unavailable');
     }
+    this.admitting++;
+    let inserted: boolean;
     try {
-      await events.create({
+      inserted = await this.inserts.insert({
         _id: eventId,
         teamId: typeof body.team_id === 'string' ? body.team_id : null,
         state: 'processing',
@@ -90,10 +109,10 @@ export class EventInbox {
         payload: body,
         attempts: 0,
       });
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    } finally {
+      this.admitting--;
     }
+    if (inserted) return true;
     if (this.queued.has(eventId)) return false;
     const taken = await events.findOneAndUpdate(
       { _id: eventId, state: 'processing', leaseUntil: { $lt: now } },
@@ -107,6 +126,7 @@ export class EventInbox {
     const events = this.deps.models.slackEvents;
     void this.queue.add(async () => {
       try {
+        await this.yieldToAcks();
         await events.updateOne(
           { _id: eventId },
           { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } },
@@ -125,5 +145,11 @@ export class EventInbox {
         this.queued.delete(eventId);
       }
     });
+  }
+
+  /** Waits (briefly) while acknowledgements are being stored: Slack's 3 s comes first. */
+  private async yieldToAcks(): Promise<void> {
+    const until = Date.now() + YIELD_TO_ACKS_MS;
+    while (this.admitting > 0 && Date.now() < until) await sleep(5);
   }
 }

@@ -156,20 +156,37 @@ describe('installing the app in a workspace with OAuth (HTTP mode)', () => {
     });
   });
 
-  it('keeps the settings and stops acting when the installation is deleted', async () => {
-    const store = new MongoInstallationStore(t.bot.deps.models.workspaces);
-    await store.deleteInstallation({
-      teamId: t.teamId,
-      enterpriseId: undefined,
-      isEnterpriseInstall: false,
-    });
+  it('keeps the settings and stops acting when Slack says the app was uninstalled', async () => {
+    const res = await t.driver.event({ type: 'app_uninstalled' });
+    expect(res.status).toBe(200);
+    await t.bot.inbox.idle();
     const stored = await workspace();
     expect(stored?.installation).toBeUndefined();
     expect(stored?.botUserId).toBeUndefined();
     expect(stored?.name).toBe('Acme Global');
     const settings = await t.api('GET', '/api/v1/workspace/settings');
     expect(settings.body.data.features.requests.config.send_feedback).toBe(true);
-    const res = await t.api('POST', '/api/v1/accounts', { name: 'Later', channels: [] });
-    expect(res.status).toBe(403);
+    const later = await t.api('POST', '/api/v1/accounts', { name: 'Later', channels: [] });
+    expect(later.status).toBe(403);
+    expect(later.body.message).toMatch(/not installed/);
+  });
+
+  it('forgets the bot token when Slack says it was revoked, and works again once reinstalled', async () => {
+    expect((await install(t.bot.url, front, 'code-3', grant)).status).toBe(200);
+    expect(await workspace()).toMatchObject({ installation: { bot: { token: t.sim.botToken } } });
+    const res = await t.driver.event({
+      type: 'tokens_revoked',
+      tokens: { bot: [t.sim.botUserId] },
+    });
+    expect(res.status).toBe(200);
+    await t.bot.inbox.idle();
+    expect((await workspace())?.installation).toBeUndefined();
+    expect((await t.api('POST', '/api/v1/accounts', { name: 'Gone', channels: [] })).status).toBe(
+      403,
+    );
+
+    expect((await install(t.bot.url, front, 'code-4', grant)).status).toBe(200);
+    const back = await t.api('POST', '/api/v1/accounts', { name: 'Back', channels: [] });
+    expect(back.status).toBe(201);
   });
 });

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
 import * as appHomeOpened from './app-home-opened.js';
+import * as appUninstalled from './app-uninstalled.js';
 import * as channelCreated from './channel-created.js';
 import * as channelRename from './channel-rename.js';
 import * as memberJoinedChannel from './member-joined-channel.js';
@@ -10,6 +11,7 @@ import * as reactionAdded from './reaction-added.js';
 /** Registers every event listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
   appHomeOpened.register(app, deps);
+  appUninstalled.register(app, deps);
   channelCreated.register(app, deps);
   channelRename.register(app, deps);
   memberJoinedChannel.register(app, deps);
