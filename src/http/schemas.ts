@@ -98,7 +98,11 @@ export const ChannelKind = z.enum(CHANNEL_KINDS);
 /** Seed 002's `ChannelUpdate`, plus the channel's role and links (documented additions). */
 export const ChannelUpdate = z
   .strictObject({
-    business_hours: BusinessHours.nullable().optional(),
+    business_hours: BusinessHours.refine((hours) => WEEKDAYS.some((day) => hours[day]?.enabled), {
+      message: 'at least one day must be enabled (null resets to the inherited working hours)',
+    })
+      .nullable()
+      .optional(),
     assignment_mode: AssignmentMode.nullable().optional(),
     channel_type: ChannelKind.optional(),
     triage_channel_id: SlackChannelId.nullable().optional(),

@@ -109,6 +109,12 @@ describe('channels API (seed 002)', () => {
       { business_hours: { funday: { enabled: true, start: '09:00', end: '17:00' } } },
       ['body', 'business_hours'],
     ],
+    [
+      'business hours with no open day',
+      { business_hours: { sunday: { enabled: false, start: '09:00', end: '17:00' } } },
+      ['body', 'business_hours'],
+    ],
+    ['empty business hours', { business_hours: {} }, ['body', 'business_hours']],
     ['an unknown assignment mode', { assignment_mode: 'lottery' }, ['body', 'assignment_mode']],
     ['an unknown field', { colour: 'red' }, ['body']],
     ['a bad channel id', { triage_channel_id: 'triage' }, ['body', 'triage_channel_id']],
