@@ -138,10 +138,17 @@ export class RequestIntake {
       if (after) {
         await this.effects.changed(ctx, latest, after, requesterId);
         await runHooks(REQUEST_HOOKS, 'customerWrote', this.deps, ctx, after);
+        return;
       }
-      return;
+      const current = await this.store.byId(String(latest._id));
+      const already = current?.groupedTs.includes(message.ts);
+      if (already || (current && LIVE_STATUSES.includes(current.status))) return; // a retry
+      // Closed between the decision and the write: the message opens a request of its own
+      // rather than being lost.
     }
-    if (decision.action === 'create') await this.open(ctx, message, requesterId);
+    if (decision.action === 'create' || decision.action === 'group') {
+      await this.open(ctx, message, requesterId);
+    }
   }
 
   private async open(ctx: ChannelContext, message: IncomingMessage, requesterId: string) {

@@ -1,4 +1,5 @@
 import { ACTIONS } from '../../../src/constants.js';
+import { RequestStore } from '../../../src/services/requests/store.js';
 import type { TestBot } from '../../support/bot.js';
 import {
   AGENT,
@@ -181,5 +182,30 @@ describe('detection settings', () => {
       CHANNEL,
     );
     expect(await allRequests(t)).toHaveLength(1);
+  });
+
+  it('opens a request for a follow-up whose request was closed while it was being grouped', async () => {
+    const { message: first } = await t.driver.customerSays(
+      CHANNEL,
+      newCustomer(t, 'U0RACER'),
+      'Exports fail with a 500',
+    );
+    const request = await requestOf(t, first.ts);
+    // The race: the follow-up is judged part of the live request, then an agent closes it
+    // before the follow-up is written to it.
+    const store = RequestStore.prototype;
+    const group = store.group;
+    store.group = async function (this: RequestStore, ...args: Parameters<typeof group>) {
+      await this.transition(request!._id, 'closed', AGENT, new Date());
+      return group.apply(this, args);
+    };
+    let second;
+    try {
+      ({ message: second } = await t.driver.customerSays(CHANNEL, 'U0RACER', 'Also imports'));
+    } finally {
+      store.group = group;
+    }
+    expect(await requestOf(t, first.ts)).toMatchObject({ status: 'closed', groupedTs: [] });
+    expect(await requestOf(t, second.ts)).toMatchObject({ status: 'open', text: 'Also imports' });
   });
 });
