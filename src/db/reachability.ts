@@ -5,8 +5,6 @@ import type { Logger } from '../logger.js';
 interface Followed {
   /** The driver's last heartbeat succeeded. */
   up: boolean;
-  /** Since when the database has been unreachable, while it is. */
-  downSince: number | undefined;
 }
 
 const followed = new WeakMap<object, Followed>();
@@ -15,7 +13,7 @@ function follow(db: Connection): Followed {
   const client = db.getClient();
   let state = followed.get(client);
   if (!state) {
-    const fresh: Followed = { up: db.readyState === 1, downSince: undefined };
+    const fresh: Followed = { up: db.readyState === 1 };
     client.on('serverHeartbeatSucceeded', () => (fresh.up = true));
     client.on('serverHeartbeatFailed', () => (fresh.up = false));
     followed.set(client, fresh);
@@ -37,48 +35,60 @@ export function databaseReachable(db: Connection): boolean {
 /**
  * Keeps the connection alive across server restarts. The driver normally notices a server that
  * came back within a heartbeat, but its monitor can hang on a connection made while the server
- * was going down, and then nothing reconnects. When the database has looked unreachable for
- * `stuckMs` while a fresh client reaches it, the connection's client is closed and opened again
- * (models and the scheduler keep working: they reach the server through that same client).
+ * was going down, and then nothing reconnects. While the database looks unreachable a fresh
+ * client probes it every `everyMs`; once the server has answered the probes for `graceMs` (a
+ * heartbeat's time for the driver to notice by itself) the connection's client is closed and
+ * opened again. Models and the scheduler keep working: they reach the server through that
+ * same client.
  */
 export function watchDatabase(
   db: Connection,
   uri: string,
   logger: Logger,
-  { everyMs = 5_000, stuckMs = 15_000 } = {},
+  { everyMs = 2_000, graceMs = 5_000 } = {},
 ): () => void {
-  const state = follow(db);
+  follow(db); // from now on
   let busy = false;
+  let backSince: number | undefined;
   const timer = setInterval(() => {
     if (busy) return;
     if (databaseReachable(db)) {
-      state.downSince = undefined;
+      backSince = undefined;
       return;
     }
-    state.downSince ??= Date.now();
-    if (Date.now() - state.downSince < stuckMs) return;
     busy = true;
-    void reopenIfReachable(db, uri, logger).finally(() => (busy = false));
+    void (async () => {
+      if (!(await answers(uri))) backSince = undefined;
+      else if (backSince === undefined) backSince = Date.now();
+      else if (Date.now() - backSince >= graceMs) {
+        backSince = undefined;
+        await reopen(db, logger);
+      }
+    })().finally(() => (busy = false));
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }
 
-async function reopenIfReachable(db: Connection, uri: string, logger: Logger): Promise<void> {
-  const probe = new MongoClient(uri, { serverSelectionTimeoutMS: 2_000, connectTimeoutMS: 2_000 });
+/** Whether a fresh client reaches the server. */
+async function answers(uri: string): Promise<boolean> {
+  const probe = new MongoClient(uri, { serverSelectionTimeoutMS: 1_500, connectTimeoutMS: 1_500 });
   try {
     await probe.db().admin().ping();
+    return true;
   } catch {
-    return; // still down: nothing to do
+    return false;
   } finally {
     await probe.close().catch(() => {});
   }
+}
+
+async function reopen(db: Connection, logger: Logger): Promise<void> {
   logger.warn('the database answers but the connection did not recover; reconnecting');
   const client = db.getClient();
   try {
     await client.close(true);
     await client.connect();
-    follow(db).downSince = undefined;
   } catch (error) {
     logger.error({ err: error }, 'reconnecting to the database failed; trying again shortly');
   }
