@@ -6,8 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Connection } from 'mongoose';
 import { connect, withDatabase } from '../../src/db/connection.js';
 import { freePort, startMongo, type MongoEngine } from '../../src/db/engine.js';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/bot.js';
-import { SlackDriver } from '../support/slack/driver.js';
+import { ackingDriver, startTestBot, type TestBot } from '../support/bot.js';
+import type { SlackDriver } from '../support/slack/driver.js';
 import {
   ACK_DEADLINE_MS,
   SlackDelivery,
@@ -53,20 +53,15 @@ beforeAll(async () => {
   engine = await startMongo({ port, dataDir });
   const uri = withDatabase(engine.uri, 'outage', true);
   connection = await connect(uri); // the bot's own connection options
-  const client = connection.getClient();
+  t = await startTestBot({ database: { connection, uri, drop: async () => {} } });
+  // The bot's own driver (the test reads through a connection of its own).
+  const client = t.bot.deps.db.getClient();
   for (const ev of ['serverHeartbeatStarted', 'serverHeartbeatFailed', 'serverHeartbeatSucceeded'])
     client.on(ev, (e: { failure?: Error }) => {
       heartbeats.push(`${Math.round(performance.now())} ${ev} ${e.failure?.message ?? ''}`);
       if (heartbeats.length > 30) heartbeats.shift();
     });
-  t = await startTestBot({ database: { connection, uri, drop: async () => {} } });
-  slack = new SlackDriver({
-    appUrl: t.bot.url,
-    signingSecret: SIGNING_SECRET,
-    teamId: t.teamId,
-    apiAppId: t.sim.appId,
-    sim: t.sim,
-  });
+  slack = ackingDriver(t.bot.url, t.teamId, t.sim);
   world = await seedWorld(t.sim, t.api, { channels: 1, customersPerChannel: CUSTOMERS, agents: 2 });
 }, 60_000);
 

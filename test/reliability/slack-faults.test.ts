@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { catchUpCards } from '../../jobs/catch-up.js';
 import { ACTIONS } from '../../src/constants.js';
-import { SIGNING_SECRET, type TestBot } from '../support/bot.js';
-import { SlackDriver } from '../support/slack/driver.js';
+import { ackingDriver, type TestBot } from '../support/bot.js';
+import type { SlackDriver } from '../support/slack/driver.js';
 import type { CallRecord, Fault } from '../support/slack/types.js';
 import {
   AGENT,
@@ -48,13 +48,7 @@ let customers = 0;
 
 beforeAll(async () => {
   t = await customerWorld();
-  slack = new SlackDriver({
-    appUrl: t.bot.url,
-    signingSecret: SIGNING_SECRET,
-    teamId: t.teamId,
-    apiAppId: t.sim.appId,
-    sim: t.sim,
-  });
+  slack = ackingDriver(t.bot.url, t.teamId, t.sim);
 });
 afterAll(async () => {
   report('Slack API faults', figures);

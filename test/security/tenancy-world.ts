@@ -1,7 +1,7 @@
 import { BSON } from 'mongodb';
 import { createApiToken } from '../../src/services/tokens.js';
-import { SIGNING_SECRET, startTestBot, type TestBot } from '../support/bot.js';
-import { SlackDriver } from '../support/slack/driver.js';
+import { ackingDriver, startTestBot, type TestBot } from '../support/bot.js';
+import type { SlackDriver } from '../support/slack/driver.js';
 import { eventually } from '../e2e/requests/world.js';
 
 /** One workspace of the two, with everything it owns. */
@@ -35,13 +35,7 @@ export async function twoWorkspaces(): Promise<{
   const t = await startTestBot({ teamId: TEAM_A });
   const tenants = {} as Record<'alpha' | 'bravo', Tenant>;
   const tokenB = await createApiToken(t.bot.deps.models, TEAM_B, 'U0BADMIN');
-  const driverB = new SlackDriver({
-    appUrl: t.bot.url,
-    signingSecret: SIGNING_SECRET,
-    teamId: TEAM_B,
-    apiAppId: t.sim.appId,
-    sim: t.sim,
-  });
+  const driverB = ackingDriver(t.bot.url, TEAM_B, t.sim);
   const specs = [
     { label: 'alpha', teamId: TEAM_A, token: t.token, driver: t.driver, prefix: 'A' },
     { label: 'bravo', teamId: TEAM_B, token: tokenB, driver: driverB, prefix: 'B' },

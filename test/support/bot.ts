@@ -81,13 +81,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     { upsert: true },
   );
   const token = await createApiToken(bot.deps.models, teamId, 'U0ADMIN');
-  const driver = settledDriver(bot, {
-    appUrl: bot.url,
-    signingSecret: SIGNING_SECRET,
-    teamId,
-    apiAppId: sim.appId,
-    sim,
-  });
+  const driver = settledDriver(bot, ackingDriver(bot.url, teamId, sim));
   const api = async (method: string, path: string, body?: unknown, auth: string | null = token) => {
     const response = await fetch(`${bot.url}${path}`, {
       method,
@@ -135,11 +129,22 @@ function parseJson(text: string): unknown {
  * A driver whose event deliveries return once the bot has processed them: the bot acknowledges
  * an event as soon as it is stored and works on it after, and tests assert on the outcome.
  */
-function settledDriver(
-  bot: RunningBot,
-  options: ConstructorParameters<typeof SlackDriver>[0],
-): SlackDriver {
-  const driver = new SlackDriver(options);
+/**
+ * A driver for the bot at `appUrl` (acting for `teamId`) whose deliveries return on the ack, as
+ * Slack's do; the bot processes events after acknowledging them.
+ */
+export function ackingDriver(appUrl: string, teamId: string, sim: SlackSimulator): SlackDriver {
+  return new SlackDriver({
+    appUrl,
+    signingSecret: SIGNING_SECRET,
+    teamId,
+    apiAppId: sim.appId,
+    sim,
+  });
+}
+
+/** `driver`, waiting after each delivery until the bot has processed what it acknowledged. */
+function settledDriver(bot: RunningBot, driver: SlackDriver): SlackDriver {
   // Every delivery (events, commands, actions, raw) goes through `send`.
   const send = driver.send.bind(driver);
   driver.send = async (...args: Parameters<SlackDriver['send']>) => {

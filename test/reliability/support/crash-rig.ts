@@ -2,9 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../../src/db/engine.js';
 import { createModels } from '../../../src/db/models/index.js';
 import { createApiToken } from '../../../src/services/tokens.js';
-import { SIGNING_SECRET } from '../../support/bot.js';
+import { SIGNING_SECRET, ackingDriver } from '../../support/bot.js';
 import { testDatabase, type TestDatabase } from '../../support/db.js';
-import { SlackDriver } from '../../support/slack/driver.js';
+import type { SlackDriver } from '../../support/slack/driver.js';
 import { SlackSimulator } from '../../support/slack/simulator.js';
 import { startChildBot, type ChildBot } from './child-bot.js';
 import { SlackDelivery } from './slack-delivery.js';
@@ -60,13 +60,7 @@ export class CrashRig {
       { upsert: true },
     );
     const token = await createApiToken(models, TEAM, 'U0ADMIN');
-    const driver = new SlackDriver({
-      appUrl: child.url,
-      signingSecret: SIGNING_SECRET,
-      teamId: TEAM,
-      apiAppId: sim.appId,
-      sim,
-    });
+    const driver = ackingDriver(child.url, TEAM, sim);
     const rig = new CrashRig(database, sim, env, driver, token, undefined as never);
     rig.child = child;
     rig.world = await seedWorld(sim, (m, p, b) => rig.api(m, p, b), {

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { ACTIONS } from '../../../src/constants.js';
-import { SIGNING_SECRET, type TestBot } from '../../support/bot.js';
-import { SlackDriver } from '../../support/slack/driver.js';
+import { ackingDriver, type TestBot } from '../../support/bot.js';
+import type { SlackDriver } from '../../support/slack/driver.js';
 import type { VirtualClock } from '../../support/clock.js';
 import type { SlackSimulator } from '../../support/slack/simulator.js';
 import type { SimMessage } from '../../support/slack/types.js';
@@ -98,16 +98,7 @@ export async function playTraffic(plan: TrafficPlan): Promise<Traffic> {
     return 'message';
   };
   // Slack's side: deliveries return on the ack; the bots process events after acking them.
-  const slack = bots.map(
-    (b) =>
-      new SlackDriver({
-        appUrl: b.bot.url,
-        signingSecret: SIGNING_SECRET,
-        teamId: b.teamId,
-        apiAppId: sim.appId,
-        sim,
-      }),
-  );
+  const slack = bots.map((b) => ackingDriver(b.bot.url, b.teamId, sim));
   const deliver = (kind: Sent['kind'], channel: string, message: SimMessage) => {
     const delivery = new SlackDelivery(async (opts, route) => {
       const instance = route ?? (random() < 0.5 ? 0 : 1);
