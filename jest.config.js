@@ -22,5 +22,8 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testTimeout: 30000,
+  // The reliability tests leave driver sockets and child-process handles that can keep the
+  // process alive for minutes after the summary; the results are final by then, so exit.
+  forceExit: true,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.mjs'],
 };
