@@ -1,11 +1,25 @@
+import { writeFileSync } from 'node:fs';
+
 /**
- * Prints one plain closing line, "Tests: N passed, N failed", which tools outside Jest read
- * (Jest's own summary says "N passed, N total").
+ * Hands the run's counts to `scripts/test.mjs` (through JEST_SUMMARY_FILE), which prints the
+ * plain closing line "Tests: N passed, N failed, N skipped" after Jest has exited. A suite that
+ * failed to run (a syntax error, a failing hook) counts as one failed test.
  */
 export default class SummaryReporter {
   onRunComplete(_contexts, results) {
-    const line = `Tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests} skipped`;
-    // After Jest's own summary, as the run's last line.
-    process.once('exit', () => process.stdout.write(`\n${line}\n`));
+    const file = process.env.JEST_SUMMARY_FILE;
+    if (!file) return;
+    const brokenSuites = results.testResults.filter(
+      (suite) => suite.testExecError || (suite.failureMessage && suite.numFailingTests === 0),
+    ).length;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        passed: results.numPassedTests,
+        failed: results.numFailedTests + brokenSuites,
+        skipped: results.numPendingTests + results.numTodoTests,
+        failedSuites: results.numFailedTestSuites + results.numRuntimeErrorTestSuites,
+      }),
+    );
   }
 }
