@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -40,9 +41,9 @@ const FERRETDB_VERSION = 'v1.24.2';
 
 /**
  * Starts (or adopts) a real MongoDB-protocol server, in DESIGN.md §8's order: `uri` when given;
- * else a `ferretdb` binary (PATH, then Go's bin folder) on SQLite; else mongodb-memory-server when a
- * `mongod` is already at hand; else, with Go installed, FerretDB built from the Go module proxy;
- * else mongodb-memory-server downloading its `mongod`.
+ * else mongodb-memory-server when a `mongod` is at hand; else the project's FerretDB (built with
+ * Go from `tools/ferretdb` when this version of it is not built yet); else mongodb-memory-server
+ * downloading its `mongod`.
  */
 export async function startMongo(options: StartMongoOptions = {}): Promise<MongoEngine> {
   const log = options.log ?? (() => {});
@@ -54,27 +55,29 @@ export async function startMongo(options: StartMongoOptions = {}): Promise<Mongo
       stop: async () => {},
     };
   }
-  const ferret = findFerretDb();
-  if (ferret) {
-    const started = await startFerretDb(ferret, options).catch((error: Error) => {
-      log(`ferretdb at ${ferret} did not start (${error.message}); trying the next engine`);
-      return undefined;
-    });
-    if (started) return started;
-  }
   if (localMongodAvailable()) return startMemoryServer(options);
-  if (commandExists('go')) {
-    const built = buildFerretDb(log);
-    return startFerretDb(built, options);
+  const ferret = ferretDbBinary();
+  if (existsSync(ferret) || commandExists('go')) {
+    if (!existsSync(ferret)) buildFerretDb(ferret, log);
+    return startFerretDb(ferret, options);
   }
   return startMemoryServer(options);
 }
 
-function findFerretDb(): string | undefined {
-  const onPath = spawnSync('sh', ['-c', 'command -v ferretdb'], { encoding: 'utf8' }).stdout.trim();
-  if (onPath) return onPath;
-  const goBin = join(goPath(), 'bin', 'ferretdb');
-  return existsSync(goBin) ? goBin : undefined;
+/**
+ * Where this version of the project's FerretDB lives: Go's bin folder, under a name keyed to a
+ * hash of everything the build reads (wrapper, module files, patches, build script). A binary
+ * built from other sources, including stock FerretDB, is never run: it would lack the patches'
+ * single-document atomicity.
+ */
+export function ferretDbBinary(): string {
+  const folder = join(PROJECT_ROOT, 'tools', 'ferretdb');
+  const hash = createHash('sha256');
+  const inputs = ['build.sh', 'main.go', 'go.mod', 'go.sum'].map((file) => join(folder, file));
+  const patches = join(folder, 'patches');
+  for (const file of readdirSync(patches).sort()) inputs.push(join(patches, file));
+  for (const file of inputs) hash.update(file.slice(folder.length)).update(readFileSync(file));
+  return join(goPath(), 'bin', `ferretdb-triage-${hash.digest('hex').slice(0, 12)}`);
 }
 
 function goPath(): string {
@@ -88,22 +91,15 @@ function commandExists(command: string): boolean {
   return spawnSync(command, ['version'], { stdio: 'ignore' }).error === undefined;
 }
 
-/**
- * Builds FerretDB 1.24.2 into Go's bin folder from `tools/ferretdb` (a wrapper around FerretDB's
- * embeddable package; `go install .../cmd/ferretdb@v1.24.2` yields a binary that panics because
- * its release-time version file is not in the module).
- */
-function buildFerretDb(log: (line: string) => void): string {
-  const target = join(goPath(), 'bin', 'ferretdb');
-  log(`building FerretDB ${FERRETDB_VERSION} with Go into ${target} (first run only)…`);
-  const result = spawnSync('go', ['build', '-mod=readonly', '-o', target, '.'], {
-    cwd: join(PROJECT_ROOT, 'tools', 'ferretdb'),
+/** Builds FerretDB 1.24.2 with the project's patches (`tools/ferretdb/build.sh`). */
+function buildFerretDb(target: string, log: (line: string) => void): void {
+  log(`building FerretDB ${FERRETDB_VERSION} with the project's patches into ${target}…`);
+  const result = spawnSync('bash', [join(PROJECT_ROOT, 'tools', 'ferretdb', 'build.sh'), target], {
     encoding: 'utf8',
   });
   if (result.status !== 0) {
-    throw new Error(`go build of FerretDB failed: ${result.stderr || result.error?.message}`);
+    throw new Error(`the build of FerretDB failed: ${result.stderr || result.error?.message}`);
   }
-  return target;
 }
 
 async function startFerretDb(binary: string, options: StartMongoOptions): Promise<MongoEngine> {
@@ -139,7 +135,7 @@ async function startFerretDb(binary: string, options: StartMongoOptions): Promis
   return {
     uri: `mongodb://127.0.0.1:${port}/`,
     engine: 'ferretdb',
-    description: `FerretDB ${FERRETDB_VERSION} (SQLite) from ${binary} on port ${port}`,
+    description: `FerretDB ${FERRETDB_VERSION} (SQLite, with the project's patches) from ${binary} on port ${port}`,
     stop: async () => {
       await stopChild(child);
       if (temporary) rmSync(dataDir, { recursive: true, force: true });

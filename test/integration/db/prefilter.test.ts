@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ObjectId } from 'mongodb';
+import { testDatabase, type TestDatabase } from '../../support/db.js';
+
+/**
+ * The project's FerretDB turns filters into SQL prefilters (tools/ferretdb/patches). A prefilter
+ * may keep too much but must never drop a match: these queries, over documents whose fields are
+ * arrays, missing, null or of another type, return exactly what MongoDB's matching rules say.
+ */
+describe('queries the engine filters in SQL', () => {
+  let db: TestDatabase;
+  const objectId = new ObjectId();
+  const at = (minute: number) => new Date(Date.UTC(2026, 0, 5, 9, minute));
+  const docs = [
+    { _id: 'a', name: 'x', at: at(10) },
+    { _id: 'b', name: ['x', 'y'], at: [at(5), at(50)] },
+    { _id: 'c', name: 'y', at: null },
+    { _id: 'd' },
+    { _id: 'e', name: 'x', at: at(15).getTime() },
+    { _id: 'f', name: 'x', at: '2026-01-05T09:01:00Z' },
+    { _id: objectId, name: { first: 'x' } },
+    { _id: 'u', name: 'é <b>&"\\' },
+  ];
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    await db.connection.collection('things').insertMany(docs as never[]);
+    await db.connection.collection('things').createIndex({ name: 1, at: 1 });
+  });
+  afterAll(() => db.drop());
+
+  const ids = async (filter: object) =>
+    (await db.connection.collection('things').find(filter).toArray())
+      .map((doc) => String(doc._id))
+      .sort();
+
+  it.each([
+    ['string equality, arrays matched by element', { name: 'x' }, ['a', 'b', 'e', 'f']],
+    ['$eq on a string', { name: { $eq: 'y' } }, ['b', 'c']],
+    ['$in on strings', { name: { $in: ['y', 'nobody'] } }, ['b', 'c']],
+    ['a string with markup, quotes and escapes', { name: 'é <b>&"\\' }, ['u']],
+    ['$lte on a date, arrays matched by element', { at: { $lte: at(10) } }, ['a', 'b']],
+    ['$gt on a date', { at: { $gt: at(10) } }, ['b']],
+    // An array matches when each condition holds for some element: 50 >= 10, 5 < 50.
+    ['$gte and $lt together', { at: { $gte: at(10), $lt: at(50) } }, ['a', 'b']],
+    [
+      '$or of equality and a date range',
+      { $or: [{ name: 'y' }, { at: { $lt: at(6) } }] },
+      ['b', 'c'],
+    ],
+    [
+      '$and of equality and a date range',
+      { $and: [{ name: 'x' }, { at: { $gte: at(10) } }] },
+      ['a', 'b'],
+    ],
+    [
+      'an $or with a clause it cannot push down',
+      { $or: [{ name: 'y' }, { 'name.first': 'x' }] },
+      ['b', 'c', String(objectId)],
+    ],
+    ['an ObjectId _id', { _id: objectId }, [String(objectId)]],
+    ['$in on _id with other conditions', { _id: { $in: ['a', 'c', 'e'] }, name: 'x' }, ['a', 'e']],
+    ['null matches missing and null', { at: null }, ['c', 'd', String(objectId), 'u']],
+    ['$ne is left to the handler', { name: { $ne: 'x' } }, ['c', 'd', String(objectId), 'u']],
+  ])('%s', async (_label, filter, expected) => {
+    expect(await ids(filter)).toEqual([...expected].sort());
+  });
+
+  it('counts, updates and deletes exactly the matching documents', async () => {
+    const things = db.connection.collection('things');
+    expect(await things.countDocuments({ name: 'y' })).toBe(2);
+    const updated = await things.updateMany({ name: 'x' }, { $set: { seen: true } });
+    expect(updated.matchedCount).toBe(4);
+    const deleted = await things.deleteMany({ at: { $lte: at(10) } });
+    expect(deleted.deletedCount).toBe(2);
+    expect(await ids({})).toEqual(['c', 'd', 'e', 'f', String(objectId), 'u'].sort());
+  });
+});
