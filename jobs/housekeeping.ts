@@ -8,22 +8,19 @@ const KEEP_MS = 7 * 24 * 60 * 60_000;
 
 /**
  * Deletes what only guards against repeats for a while: Slack event markers and claims older
- * than a week, expired locks, and one-off Agenda jobs that finished over a week ago. Returns how
- * many of each went.
+ * than a week, and one-off Agenda jobs that finished over a week ago. Returns how many of each
+ * went.
  */
 export async function sweepStaleRecords(deps: BotDeps) {
   const before = new Date(deps.clock.now().getTime() - KEEP_MS);
   const events = await deps.models.slackEvents.deleteMany({ receivedAt: { $lt: before } });
   const claims = await deps.models.claims.deleteMany({ at: { $lt: before } });
-  // Lock leases are written with the system time (src/db/lock.ts), so they expire by it too.
-  const locks = await deps.models.locks.deleteMany({ leaseUntil: { $lt: new Date() } });
   const jobs = await deps.db
     .collection('agendaJobs')
     .deleteMany({ nextRunAt: null, lastFinishedAt: { $lt: before } });
   return {
     slackEvents: events.deletedCount,
     claims: claims.deletedCount,
-    locks: locks.deletedCount,
     jobs: jobs.deletedCount,
   };
 }

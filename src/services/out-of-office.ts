@@ -6,7 +6,6 @@ import {
   type Calendar,
   type WorkingHoursInput,
 } from '../calendar/index.js';
-import { Locks } from '../db/lock.js';
 import { claimOnce, type ChannelDoc, type RequestDoc } from '../db/models/index.js';
 import type { BotDeps } from '../deps.js';
 import type { WorkingHoursConfig } from '../settings/features/working-hours.js';
@@ -15,6 +14,8 @@ import type { ChannelContext } from './requests/context.js';
 import type { RequestHooks } from './requests/hooks.js';
 
 const HOUR_MS = 3_600_000;
+/** Compare-and-set attempts on the reply slot before giving it up to other requests. */
+const MAX_ATTEMPTS = 10;
 
 /**
  * The calendar the out-of-office reply follows: `workingHoursConfig`'s days and hours whenever
@@ -105,9 +106,10 @@ export const outOfOfficeHooks: RequestHooks = {
 };
 
 /**
- * Takes the channel's reply slot under its lock: reads the last reply time, decides, and records
- * this reply before it is posted, so concurrent requests in one channel reply once. The returned
- * `release` puts things back when the post fails.
+ * Takes the channel's reply slot: reads the last reply time, decides, and moves it to now with a
+ * compare-and-set on the time read, before the reply is posted, so concurrent requests in one
+ * channel reply once. A claim per request stops a redelivered request replying twice. The
+ * returned `release` puts things back when the post fails.
  */
 async function claimReply(
   deps: BotDeps,
@@ -116,35 +118,39 @@ async function claimReply(
   calendar: Calendar,
   config: WorkingHoursConfig,
 ): Promise<{ release(): Promise<void> } | undefined> {
-  const locks = new Locks(deps.models.locks);
-  const lockKey = `ooo:${channel.teamId}:${channel.channelId}`;
   const requestKey = `ooo:${String(request._id)}`;
   const now = deps.clock.now();
-  const previous = await locks.with(lockKey, async () => {
-    const current = await deps.models.channels.findById(channel._id).lean<ChannelDoc>();
+  const windowHours = config.outOfOfficeAutoReplyGroupingWindow;
+  const at = request.createdAt;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = await deps.models.channels
+      .findById(channel._id, { lastOutOfOfficeReplyAt: 1 })
+      .lean<Pick<ChannelDoc, 'lastOutOfOfficeReplyAt'>>();
     if (!current) return undefined;
     const lastReplyAt = current.lastOutOfOfficeReplyAt ?? null;
-    const windowHours = config.outOfOfficeAutoReplyGroupingWindow;
-    const at = request.createdAt;
     if (!shouldReplyOutOfOffice({ calendar, at, now, lastReplyAt, windowHours })) return undefined;
-    if (!(await claimOnce(deps.models.claims, requestKey, now))) return undefined;
-    await deps.models.channels.updateOne(
-      { _id: channel._id },
+    const slot = await deps.models.channels.updateOne(
+      { _id: channel._id, lastOutOfOfficeReplyAt: lastReplyAt },
       { $set: { lastOutOfOfficeReplyAt: now } },
     );
-    return { lastReplyAt };
-  });
-  if (!previous) return undefined;
-  return {
-    release: () =>
-      locks.with(lockKey, async () => {
-        await deps.models.channels.updateOne(
-          { _id: channel._id, lastOutOfOfficeReplyAt: now },
-          { $set: { lastOutOfOfficeReplyAt: previous.lastReplyAt } },
-        );
+    if (slot.modifiedCount !== 1) continue; // another reply took it: decide again
+    const giveBack = () =>
+      deps.models.channels.updateOne(
+        { _id: channel._id, lastOutOfOfficeReplyAt: now },
+        { $set: { lastOutOfOfficeReplyAt: lastReplyAt } },
+      );
+    if (!(await claimOnce(deps.models.claims, requestKey, now))) {
+      await giveBack();
+      return undefined;
+    }
+    return {
+      release: async () => {
+        await giveBack();
         await deps.models.claims.deleteOne({ _id: requestKey });
-      }),
-  };
+      },
+    };
+  }
+  return undefined;
 }
 
 async function csmIdentity(

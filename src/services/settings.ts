@@ -1,6 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Types } from 'mongoose';
 import { AppError } from '../errors.js';
-import { Locks } from '../db/lock.js';
 import type { AccountDoc, ChannelDoc, Models, StoredSettings } from '../db/models/index.js';
 import { Features } from '../settings/features.js';
 import {
@@ -26,16 +26,14 @@ export type SettingsTarget =
   | { level: 'account'; teamId: string; accountId: string }
   | { level: 'channel'; teamId: string; channelId: string };
 
-const MAX_WRITE_ATTEMPTS = 5;
+/** Optimistic attempts of one settings write under a stream of concurrent writers. */
+const MAX_WRITE_ATTEMPTS = 20;
 
 /** Reads and writes settings at the three levels; the merge rules live in `src/settings`. */
 export class SettingsService {
   private readonly catalog = settingsCatalog();
-  private readonly locks: Locks;
 
-  constructor(private readonly models: Models) {
-    this.locks = new Locks(models.locks);
-  }
+  constructor(private readonly models: Models) {}
 
   /** The effective, fully typed features of one channel (what the bot acts on). */
   async effective(teamId: string, channelId: string): Promise<Features> {
@@ -84,20 +82,14 @@ export class SettingsService {
     body: unknown,
     alsoSet: Record<string, unknown> = {},
   ): Promise<string[]> {
-    const id =
-      target.level === 'workspace'
-        ? target.teamId
-        : target.level === 'account'
-          ? target.accountId
-          : `${target.teamId}:${target.channelId}`;
-    return this.locks.with(`settings:${target.level}:${id}`, async () => {
-      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
-        const { current, revision, above, save } = await this.writeContext(target);
-        const plan = planWrite(this.catalog, { level: target.level, current, above }, body);
-        if (await save(plan.next, revision, alsoSet)) return plan.changed;
-      }
-      throw new AppError('conflict', 'settings changed concurrently; try again');
-    });
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
+      const { current, revision, above, save } = await this.writeContext(target);
+      const plan = planWrite(this.catalog, { level: target.level, current, above }, body);
+      if (await save(plan.next, revision, alsoSet)) return plan.changed;
+      // Lost the race to another writer: back off a little, with jitter, and plan again.
+      await sleep(Math.random() * 5 * (attempt + 1));
+    }
+    throw new AppError('conflict', 'settings changed concurrently; try again');
   }
 
   async channel(teamId: string, channelId: string): Promise<ChannelDoc> {

@@ -3,7 +3,6 @@ import { accountModel } from './account.js';
 import { apiTokenModel } from './api-token.js';
 import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
-import { lockModel } from './lock.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
 import { welcomeModel } from './welcome.js';
@@ -13,7 +12,6 @@ export * from './account.js';
 export * from './api-token.js';
 export * from './channel.js';
 export * from './claim.js';
-export * from './lock.js';
 export * from './request.js';
 export * from './slack-event.js';
 export * from './welcome.js';
@@ -28,7 +26,6 @@ export function createModels(db: Connection) {
     channels: channelModel(db),
     apiTokens: apiTokenModel(db),
     claims: claimModel(db),
-    locks: lockModel(db),
     requests: requestModel(db),
     slackEvents: slackEventModel(db),
     welcomes: welcomeModel(db),

@@ -1,5 +1,8 @@
-import { Locks } from '../../db/lock.js';
+import { AppError } from '../../errors.js';
 import type { Models, RequestDoc } from '../../db/models/index.js';
+
+/** Compare-and-set attempts of one feedback write under concurrent writers. */
+const MAX_ATTEMPTS = 10;
 import type { RatingScale } from './rating.js';
 
 type Feedback = NonNullable<RequestDoc['feedback']>;
@@ -13,16 +16,12 @@ export type FeedbackWrite =
 
 /**
  * Feedback writes. One rating per request: a new rating replaces the stored one (and says which
- * it replaced in the history). Only the requester's feedback is taken. Each write reads, checks
- * and writes under the request's lock (the key `RequestStore` uses), since FerretDB does not
- * isolate concurrent conditional updates.
+ * it replaced in the history). Only the requester's feedback is taken. Each write
+ * is a compare-and-set on the feedback read, so a racing rating or comment is never lost: the loser
+ * reads again and applies its change to the winner's feedback.
  */
 export class FeedbackStore {
-  private readonly locks: Locks;
-
-  constructor(private readonly models: Models) {
-    this.locks = new Locks(models.locks);
-  }
+  constructor(private readonly models: Models) {}
 
   rate(
     requestId: string,
@@ -59,30 +58,36 @@ export class FeedbackStore {
   }
 
   /** `change` returns the new feedback and its history entry, or undefined for no change. */
-  private write(
+  private async write(
     requestId: string,
     by: string,
     change: (
       current: RequestDoc,
     ) => { feedback: Feedback; history: Record<string, unknown> } | undefined,
   ): Promise<FeedbackWrite> {
-    if (!/^[0-9a-f]{24}$/.test(requestId)) return Promise.resolve({ kind: 'missing' });
-    return this.locks.with(`request:${requestId}`, async () => {
+    if (!/^[0-9a-f]{24}$/.test(requestId)) return { kind: 'missing' };
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.models.requests.findById(requestId).lean<RequestDoc>();
       if (!current) return { kind: 'missing' };
       if (current.requesterId !== by) return { kind: 'refused', request: current };
       const next = change(current);
       if (!next) return { kind: 'same', request: current };
+      const read = current.feedback;
       // The whole sub-document is set: `feedback` may still be null.
       const request = await this.models.requests
         .findOneAndUpdate(
-          { _id: current._id },
+          {
+            _id: current._id,
+            'feedback.rating': read?.rating ?? null,
+            'feedback.scale': read?.scale ?? null,
+            'feedback.text': read?.text ?? null,
+          },
           { $set: { feedback: next.feedback }, $push: { history: next.history } },
           { returnDocument: 'after' },
         )
         .lean<RequestDoc>();
-      if (!request) return { kind: 'missing' };
-      return { kind: 'stored', previous: current.feedback, request };
-    });
+      if (request) return { kind: 'stored', previous: current.feedback, request };
+    }
+    throw new AppError('conflict', 'feedback changed concurrently; try again');
   }
 }

@@ -1,5 +1,4 @@
 import type { WebClient } from '@slack/web-api';
-import { Locks } from '../../db/lock.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import {
@@ -89,26 +88,21 @@ export class RequestIntake {
     else await this.customerPosted(ctx, message);
   }
 
-  /** Bumps a channel counter under the channel's lock (concurrent `$inc`s are lost on FerretDB). */
+  /** Bumps a channel counter and returns its new value. */
   private async count(ctx: ChannelContext, counter: string): Promise<number | undefined> {
-    return new Locks(this.deps.models.locks).with(
-      `channel:${String(ctx.channel._id)}`,
-      async () => {
-        const channel = await this.deps.models.channels
-          .findOneAndUpdate(
-            { _id: ctx.channel._id },
-            { $inc: { [counter]: 1 } },
-            { returnDocument: 'after' },
-          )
-          .lean();
-        return counter
-          .split('.')
-          .reduce<unknown>(
-            (node, key) => (node as Record<string, unknown> | undefined)?.[key],
-            channel,
-          ) as number | undefined;
-      },
-    );
+    const channel = await this.deps.models.channels
+      .findOneAndUpdate(
+        { _id: ctx.channel._id },
+        { $inc: { [counter]: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return counter
+      .split('.')
+      .reduce<unknown>(
+        (node, key) => (node as Record<string, unknown> | undefined)?.[key],
+        channel,
+      ) as number | undefined;
   }
 
   private async customerPosted(ctx: ChannelContext, message: IncomingMessage) {

@@ -1,9 +1,10 @@
 import type { Models, RequestDoc } from '../../db/models/index.js';
-import { withRequestLock } from './lock.js';
 import { LIVE_STATUSES, sourcesOf } from '../../requests/lifecycle.js';
 import type { RequestStatus } from '../../requests/request.js';
 
 const DUPLICATE_KEY = 11000;
+/** Compare-and-set attempts before a transition gives up to a stream of other writers. */
+const MAX_ATTEMPTS = 10;
 
 export interface NewRequest {
   teamId: string;
@@ -21,11 +22,6 @@ export interface NewRequest {
  */
 export class RequestStore {
   constructor(private readonly models: Models) {}
-
-  /** Runs a read-check-write on one request with no other writer in between. */
-  private locked<T>(id: RequestDoc['_id'], work: () => Promise<T>): Promise<T> {
-    return withRequestLock(this.models, id, work);
-  }
 
   /** Inserts the request; `created: false` with the stored one when it already exists. */
   async create(input: NewRequest): Promise<{ request: RequestDoc; created: boolean }> {
@@ -82,23 +78,19 @@ export class RequestStore {
 
   /** Adds a top-level message to a live request; null when it is already there (a retry) or the request is no longer live. */
   group(id: RequestDoc['_id'], ts: string, at: Date): Promise<RequestDoc | null> {
-    return this.locked(id, () =>
-      this.models.requests
-        .findOneAndUpdate(
-          { _id: id, groupedTs: { $ne: ts }, rootTs: { $ne: ts }, status: { $in: LIVE_STATUSES } },
-          { $push: { groupedTs: ts }, $set: { lastCustomerActivityAt: at, nudgedAt: null } },
-          { returnDocument: 'after' },
-        )
-        .lean<RequestDoc>(),
-    );
+    return this.models.requests
+      .findOneAndUpdate(
+        { _id: id, groupedTs: { $ne: ts }, rootTs: { $ne: ts }, status: { $in: LIVE_STATUSES } },
+        { $push: { groupedTs: ts }, $set: { lastCustomerActivityAt: at, nudgedAt: null } },
+        { returnDocument: 'after' },
+      )
+      .lean<RequestDoc>();
   }
 
   async customerActivity(id: RequestDoc['_id'], at: Date): Promise<void> {
-    await this.locked(id, () =>
-      this.models.requests.updateOne(
-        { _id: id, lastCustomerActivityAt: { $lt: at } },
-        { $set: { lastCustomerActivityAt: at, nudgedAt: null } },
-      ),
+    await this.models.requests.updateOne(
+      { _id: id, lastCustomerActivityAt: { $lt: at } },
+      { $set: { lastCustomerActivityAt: at, nudgedAt: null } },
     );
   }
 
@@ -107,17 +99,16 @@ export class RequestStore {
    * the first writer win). Returns whether this reply was the first response.
    */
   async agentResponse(id: RequestDoc['_id'], agentId: string, at: Date): Promise<boolean> {
-    return this.locked(id, async () => {
-      await this.models.requests.updateOne({ _id: id }, { $set: { lastAgentActivityAt: at } });
-      const first = await this.models.requests.updateOne(
-        { _id: id, firstResponseAt: null },
-        {
-          $set: { firstResponseAt: at },
-          $push: { history: { at, type: 'first_response', from: null, to: agentId, by: agentId } },
-        },
-      );
-      return first.modifiedCount === 1;
-    });
+    const first = await this.models.requests.updateOne(
+      { _id: id, firstResponseAt: null },
+      {
+        $set: { firstResponseAt: at, lastAgentActivityAt: at },
+        $push: { history: { at, type: 'first_response', from: null, to: agentId, by: agentId } },
+      },
+    );
+    if (first.modifiedCount === 1) return true;
+    await this.models.requests.updateOne({ _id: id }, { $set: { lastAgentActivityAt: at } });
+    return false;
   }
 
   /**
@@ -131,29 +122,27 @@ export class RequestStore {
     at: Date,
     extra: Record<string, unknown> = {},
   ): Promise<{ before: RequestDoc; after: RequestDoc } | null> {
-    return this.locked(id, async () => {
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const before = await this.byId(String(id));
-        if (!before || !sourcesOf(to).includes(before.status)) return null;
-        const after = await this.models.requests
-          .findOneAndUpdate(
-            { _id: id, status: before.status },
-            {
-              $set: {
-                status: to,
-                ...(to === 'closed' ? { closedAt: at } : {}),
-                ...(to === 'open' ? { closedAt: null } : {}),
-                ...extra,
-              },
-              $push: { history: { at, type: 'status', from: before.status, to, by } },
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const before = await this.byId(String(id));
+      if (!before || !sourcesOf(to).includes(before.status)) return null;
+      const after = await this.models.requests
+        .findOneAndUpdate(
+          { _id: id, status: before.status },
+          {
+            $set: {
+              status: to,
+              ...(to === 'closed' ? { closedAt: at } : {}),
+              ...(to === 'open' ? { closedAt: null } : {}),
+              ...extra,
             },
-            { returnDocument: 'after' },
-          )
-          .lean<RequestDoc>();
-        if (after) return { before, after };
-      }
-      return null;
-    });
+            $push: { history: { at, type: 'status', from: before.status, to, by } },
+          },
+          { returnDocument: 'after' },
+        )
+        .lean<RequestDoc>();
+      if (after) return { before, after };
+    }
+    return null;
   }
 
   /**
@@ -166,45 +155,38 @@ export class RequestStore {
     at: Date,
     onlyIfUnassigned = false,
   ): Promise<{ before: RequestDoc; after: RequestDoc } | null> {
-    return this.locked(id, async () => {
-      const before = await this.models.requests
-        .findOneAndUpdate(
-          {
-            _id: id,
-            status: { $in: LIVE_STATUSES },
-            assigneeId: onlyIfUnassigned ? null : { $ne: assigneeId },
-          },
-          {
-            $set: { assigneeId },
-            $push: { history: { at, type: 'assign', to: assigneeId, by } },
-          },
-          { returnDocument: 'before' },
-        )
-        .lean<RequestDoc>();
-      if (!before) return null;
-      const after = await this.byId(String(id));
-      return after ? { before, after } : null;
-    });
+    const entry = { at, type: 'assign', to: assigneeId, by };
+    const before = await this.models.requests
+      .findOneAndUpdate(
+        {
+          _id: id,
+          status: { $in: LIVE_STATUSES },
+          assigneeId: onlyIfUnassigned ? null : { $ne: assigneeId },
+        },
+        { $set: { assigneeId }, $push: { history: entry } },
+        { returnDocument: 'before' },
+      )
+      .lean<RequestDoc>();
+    if (!before) return null;
+    // The update changed just these two fields, so the request after it follows from before.
+    const after = { ...before, assigneeId, history: [...before.history, entry] } as RequestDoc;
+    return { before, after };
   }
 
   /** Makes a ticket from the request once; null when it already has one. */
   async createTicket(id: RequestDoc['_id'], by: string, at: Date): Promise<RequestDoc | null> {
-    return this.locked(id, async () => {
-      const current = await this.byId(String(id));
-      if (!current || current.ticket) return null;
-      const ticket = {
-        id: `TKT-${String(id).slice(-6).toUpperCase()}`,
-        createdAt: at,
-        createdBy: by,
-      };
-      return this.models.requests
-        .findOneAndUpdate(
-          { _id: id },
-          { $set: { ticket }, $push: { history: { at, type: 'ticket', to: ticket.id, by } } },
-          { returnDocument: 'after' },
-        )
-        .lean<RequestDoc>();
-    });
+    const ticket = {
+      id: `TKT-${String(id).slice(-6).toUpperCase()}`,
+      createdAt: at,
+      createdBy: by,
+    };
+    return this.models.requests
+      .findOneAndUpdate(
+        { _id: id, ticket: null },
+        { $set: { ticket }, $push: { history: { at, type: 'ticket', to: ticket.id, by } } },
+        { returnDocument: 'after' },
+      )
+      .lean<RequestDoc>();
   }
 
   /**
@@ -217,40 +199,34 @@ export class RequestStore {
     at: Date,
     staleMs = 60_000,
   ): Promise<{ previousClaim: Date | null } | null> {
-    const before = await this.locked(id, () =>
-      this.models.requests
-        .findOneAndUpdate(
-          {
-            _id: id,
-            'triage.ts': null,
-            $or: [
-              { 'triage.claimedAt': null },
-              { 'triage.claimedAt': { $lt: new Date(at.getTime() - staleMs) } },
-            ],
-          },
-          { $set: { 'triage.claimedAt': at } },
-          { returnDocument: 'before' },
-        )
-        .lean<Pick<RequestDoc, 'triage'>>(),
-    );
+    const before = await this.models.requests
+      .findOneAndUpdate(
+        {
+          _id: id,
+          'triage.ts': null,
+          $or: [
+            { 'triage.claimedAt': null },
+            { 'triage.claimedAt': { $lt: new Date(at.getTime() - staleMs) } },
+          ],
+        },
+        { $set: { 'triage.claimedAt': at } },
+        { returnDocument: 'before' },
+      )
+      .lean<Pick<RequestDoc, 'triage'>>();
     return before ? { previousClaim: before.triage?.claimedAt ?? null } : null;
   }
 
   async notificationPosted(id: RequestDoc['_id'], channelId: string, ts: string): Promise<void> {
-    await this.locked(id, () =>
-      this.models.requests.updateOne(
-        { _id: id },
-        { $set: { 'triage.channelId': channelId, 'triage.ts': ts } },
-      ),
+    await this.models.requests.updateOne(
+      { _id: id },
+      { $set: { 'triage.channelId': channelId, 'triage.ts': ts } },
     );
   }
 
   async releaseNotificationClaim(id: RequestDoc['_id']): Promise<void> {
-    await this.locked(id, () =>
-      this.models.requests.updateOne(
-        { _id: id, 'triage.ts': null },
-        { $set: { 'triage.claimedAt': null } },
-      ),
+    await this.models.requests.updateOne(
+      { _id: id, 'triage.ts': null },
+      { $set: { 'triage.claimedAt': null } },
     );
   }
 
@@ -260,16 +236,12 @@ export class RequestStore {
     rootTs: string,
     text: string,
   ): Promise<RequestDoc | null> {
-    const request = await this.byRoot(teamId, channelId, rootTs);
-    if (!request) return null;
-    return this.locked(request._id, () =>
-      this.models.requests
-        .findOneAndUpdate(
-          { _id: request._id },
-          { $set: { text }, $push: { history: { at: new Date(), type: 'edit', by: 'customer' } } },
-          { returnDocument: 'after' },
-        )
-        .lean<RequestDoc>(),
-    );
+    return this.models.requests
+      .findOneAndUpdate(
+        { teamId, channelId, rootTs },
+        { $set: { text }, $push: { history: { at: new Date(), type: 'edit', by: 'customer' } } },
+        { returnDocument: 'after' },
+      )
+      .lean<RequestDoc>();
   }
 }

@@ -1,5 +1,4 @@
 import { TRIAGE_CLEANUP, type TriageCleanupData } from '../../../jobs/triage-cleanup.js';
-import { Locks } from '../../db/lock.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { slackErrorCode } from '../../slack/safe-call.js';
@@ -36,8 +35,8 @@ export const cleanupHooks: RequestHooks = {
 /**
  * The due clean-up: when the request is still closed (the same close) and its card is still
  * there, the card is unlinked from the request (and marked deleted, so later updates such as
- * feedback do not post it again) and then deleted from Slack. Unlinking first, under the
- * request's lock, means a reopening racing with this gets a fresh card rather than none.
+ * feedback do not post it again) and then deleted from Slack. Unlinking first means a reopening
+ * racing with this gets a fresh card rather than none.
  */
 export async function deleteTriageCard(deps: BotDeps, data: TriageCleanupData): Promise<void> {
   const request = await new RequestStore(deps.models).byId(data.key);
@@ -53,15 +52,14 @@ export async function deleteTriageCard(deps: BotDeps, data: TriageCleanupData): 
   const client = await deps.slackFor(request.teamId);
   const ctx = await channelContext(deps, client, request.teamId, request.channelId);
   if (!ctx || ctx.features.requests.config.delete_notification_from_triage_in_minutes === 0) return; // turned off since it was scheduled
-  // The same lock key as RequestStore's writes, so no transition interleaves with this one.
-  const unlinked = await new Locks(deps.models.locks).with(`request:${data.key}`, () =>
-    deps.models.requests.updateOne(
-      { _id: request._id, status: 'closed', closedAt: request.closedAt, 'triage.ts': ts },
-      {
-        $set: { 'triage.ts': null, 'triage.claimedAt': null, 'triage.deletedAt': now },
-        $push: { history: { at: now, type: 'triage_deleted', from: ts, to: null, by: 'bot' } },
-      },
-    ),
+  // One conditional update: a transition racing with it either comes first (and this changes
+  // nothing) or after (and finds the card unlinked, so a reopening posts a fresh one).
+  const unlinked = await deps.models.requests.updateOne(
+    { _id: request._id, status: 'closed', closedAt: request.closedAt, 'triage.ts': ts },
+    {
+      $set: { 'triage.ts': null, 'triage.claimedAt': null, 'triage.deletedAt': now },
+      $push: { history: { at: now, type: 'triage_deleted', from: ts, to: null, by: 'bot' } },
+    },
   );
   if (unlinked.modifiedCount !== 1) return;
   await client.chat.delete({ channel: channelId, ts }).catch((error: unknown) => {

@@ -1,4 +1,3 @@
-import { withRequestLock } from '../requests/lock.js';
 import { CLOSE_NUDGE, type CloseNudgeData } from '../../../jobs/close-nudge.js';
 import { claimOnce, type RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
@@ -92,14 +91,12 @@ export async function sendCloseNudge(deps: BotDeps, data: CloseNudgeData): Promi
       }),
     );
   }
-  await withRequestLock(deps.models, request._id, () =>
-    deps.models.requests.updateOne(
-      { _id: request._id },
-      {
-        $set: { nudgedAt: now },
-        $push: { history: { at: now, type: 'nudge', from: null, to: null, by: 'bot' } },
-      },
-    ),
+  await deps.models.requests.updateOne(
+    { _id: request._id },
+    {
+      $set: { nudgedAt: now },
+      $push: { history: { at: now, type: 'nudge', from: null, to: null, by: 'bot' } },
+    },
   );
 }
 
@@ -118,21 +115,19 @@ export async function keepOpen(
   if (!request) return 'That request no longer exists.';
   if (!LIVE_STATUSES.includes(request.status))
     return `This request is already ${STATUS_LABEL[request.status].toLowerCase()}.`;
-  await withRequestLock(deps.models, request._id, () =>
-    deps.models.requests.updateOne(
-      { _id: request._id },
-      {
-        $push: {
-          history: {
-            at: deps.clock.now(),
-            type: 'nudge_kept_open',
-            from: null,
-            to: null,
-            by: userId,
-          },
+  await deps.models.requests.updateOne(
+    { _id: request._id },
+    {
+      $push: {
+        history: {
+          at: deps.clock.now(),
+          type: 'nudge_kept_open',
+          from: null,
+          to: null,
+          by: userId,
         },
       },
-    ),
+    },
   );
   return undefined;
 }

@@ -5,7 +5,23 @@ import type { BotDeps } from '../../deps.js';
 import { LIVE_STATUSES } from '../../requests/lifecycle.js';
 import { channelContext } from '../requests/context.js';
 import { SlaBreachActions } from './sla-actions.js';
-import { SLA_JOB, slaEnabled, withRequestLock, type SlaKind } from './sla.js';
+import { SLA_JOB, slaEnabled, type SlaKind } from './sla.js';
+
+/** `runningDue(kind, request) !== null` as a filter, for conditional updates. */
+const RUNNING: Readonly<Record<SlaKind, Record<string, unknown>>> = {
+  response: {
+    status: { $in: LIVE_STATUSES },
+    firstResponseAt: null,
+    'sla.responseBreachedAt': null,
+    'sla.responseDueAt': { $ne: null },
+  },
+  closure: {
+    status: { $in: LIVE_STATUSES },
+    'sla.closureBreachedAt': null,
+    'sla.pausedAt': null,
+    'sla.closureDueAt': { $ne: null },
+  },
+};
 
 /** The due date of a running (not met, not breached, not paused) SLA; null when none runs. */
 export function runningDue(kind: SlaKind, request: RequestDoc): Date | null {
@@ -59,8 +75,9 @@ async function alertBreach(
   now: Date,
 ): Promise<void> {
   await new SlaBreachActions(deps, client, ctx).apply(kind, request, due, now);
-  await withRequestLock(deps, request._id, () =>
-    deps.models.requests.updateOne({ _id: request._id }, { $pull: { 'sla.alertsPending': kind } }),
+  await deps.models.requests.updateOne(
+    { _id: request._id },
+    { $pull: { 'sla.alertsPending': kind } },
   );
 }
 
@@ -110,22 +127,18 @@ async function recordBreach(
   at: Date,
   withHistory: boolean,
 ): Promise<RequestDoc | null> {
-  return withRequestLock(deps, id, async () => {
-    const current = await deps.models.requests.findById(id).lean<RequestDoc>();
-    if (!current || !runningDue(kind, current)) return null;
-    const field = kind === 'response' ? 'sla.responseBreachedAt' : 'sla.closureBreachedAt';
-    return deps.models.requests
-      .findOneAndUpdate(
-        { _id: id },
-        {
-          $set: { [field]: at },
-          $addToSet: { 'sla.alertsPending': kind },
-          ...(withHistory
-            ? { $push: { history: { at, type: 'sla_breach', from: null, to: kind, by: 'bot' } } }
-            : {}),
-        },
-        { returnDocument: 'after' },
-      )
-      .lean<RequestDoc>();
-  });
+  const field = kind === 'response' ? 'sla.responseBreachedAt' : 'sla.closureBreachedAt';
+  return deps.models.requests
+    .findOneAndUpdate(
+      { _id: id, ...RUNNING[kind] },
+      {
+        $set: { [field]: at },
+        $addToSet: { 'sla.alertsPending': kind },
+        ...(withHistory
+          ? { $push: { history: { at, type: 'sla_breach', from: null, to: kind, by: 'bot' } } }
+          : {}),
+      },
+      { returnDocument: 'after' },
+    )
+    .lean<RequestDoc>();
 }

@@ -1,4 +1,3 @@
-import { withRequestLock as lockRequest } from '../requests/lock.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { LIVE_STATUSES } from '../../requests/lifecycle.js';
@@ -30,14 +29,8 @@ export function slaEnabled(kind: SlaKind, features: Features): boolean {
     : support.request_closure_sla.isEnabled;
 }
 
-/** Runs work on one request with no other writer in between (same key as the store). */
-export function withRequestLock<T>(
-  deps: BotDeps,
-  id: RequestDoc['_id'],
-  work: () => Promise<T>,
-): Promise<T> {
-  return lockRequest(deps.models, id, work);
-}
+/** Attempts of an optimistic read-compute-write before it gives up to other writers. */
+const MAX_ATTEMPTS = 10;
 
 const load = (deps: BotDeps, id: RequestDoc['_id']) =>
   deps.models.requests.findById(id).lean<RequestDoc>();
@@ -70,11 +63,9 @@ export const slaHooks: RequestHooks = {
     if (!LIVE_STATUSES.includes(after.status)) {
       await deps.timers.cancel(RESPONSE_SLA, key);
       await deps.timers.cancel(CLOSURE_SLA, key);
-      await withRequestLock(deps, after._id, () =>
-        deps.models.requests.updateOne(
-          { _id: after._id, 'sla.pausedAt': { $ne: null } },
-          { $set: { 'sla.pausedAt': null } },
-        ),
+      await deps.models.requests.updateOne(
+        { _id: after._id, 'sla.pausedAt': { $ne: null } },
+        { $set: { 'sla.pausedAt': null } },
       );
     } else if (after.status === 'on_hold') {
       await pause(deps, after._id);
@@ -98,34 +89,41 @@ async function startClocks(
   const response = support.response_sla.isEnabled;
   const closure = support.request_closure_sla.isEnabled;
   if (!response && !closure) return null;
-  return withRequestLock(deps, request._id, async () => {
-    const current = await load(deps, request._id);
-    if (!current || !LIVE_STATUSES.includes(current.status)) return null;
-    const set: Partial<Sla> = {};
-    if (response && !current.sla.responseDueAt && !current.firstResponseAt)
-      set.responseDueAt = slaDue(current.createdAt, support.response_sla.sla, hours);
-    if (closure && !current.sla.closureDueAt)
-      set.closureDueAt = slaDue(current.createdAt, support.request_closure_sla.sla, hours);
-    const changes = Object.entries(set).filter(([, value]) => value);
-    if (changes.length > 0) {
-      await deps.models.requests.updateOne(
-        { _id: current._id },
-        { $set: Object.fromEntries(changes.map(([field, value]) => [`sla.${field}`, value])) },
-      );
-    }
-    return { ...current.sla, ...Object.fromEntries(changes) };
-  });
+  // Each clock starts once, in one conditional update: a redelivery or a racing writer finds
+  // the due date set (or the request answered or no longer live) and changes nothing.
+  const live = { _id: request._id, status: { $in: LIVE_STATUSES } };
+  if (response) {
+    await deps.models.requests.updateOne(
+      { ...live, 'sla.responseDueAt': null, firstResponseAt: null },
+      { $set: { 'sla.responseDueAt': slaDue(request.createdAt, support.response_sla.sla, hours) } },
+    );
+  }
+  if (closure) {
+    await deps.models.requests.updateOne(
+      { ...live, 'sla.closureDueAt': null },
+      {
+        $set: {
+          'sla.closureDueAt': slaDue(request.createdAt, support.request_closure_sla.sla, hours),
+        },
+      },
+    );
+  }
+  const current = await load(deps, request._id);
+  return current && LIVE_STATUSES.includes(current.status) ? current.sla : null;
 }
 
 /** Stops the closure clock: remembers when, and drops its job. */
 async function pause(deps: BotDeps, id: RequestDoc['_id']): Promise<void> {
   const at = deps.clock.now();
-  await withRequestLock(deps, id, async () => {
-    const current = await load(deps, id);
-    const sla = current?.sla;
-    if (!sla?.closureDueAt || sla.closureBreachedAt || sla.pausedAt) return;
-    await deps.models.requests.updateOne({ _id: id }, { $set: { 'sla.pausedAt': at } });
-  });
+  await deps.models.requests.updateOne(
+    {
+      _id: id,
+      'sla.closureDueAt': { $ne: null },
+      'sla.closureBreachedAt': null,
+      'sla.pausedAt': null,
+    },
+    { $set: { 'sla.pausedAt': at } },
+  );
   await deps.timers.cancel(CLOSURE_SLA, String(id));
 }
 
@@ -135,16 +133,17 @@ async function pause(deps: BotDeps, id: RequestDoc['_id']): Promise<void> {
  */
 async function resume(deps: BotDeps, ctx: ChannelContext, id: RequestDoc['_id']): Promise<void> {
   const at = deps.clock.now();
-  const due = await withRequestLock(deps, id, async () => {
-    const current = await load(deps, id);
-    const sla = current?.sla;
-    if (!sla?.pausedAt || !sla.closureDueAt) return null;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const sla = (await load(deps, id))?.sla;
+    if (!sla?.pausedAt || !sla.closureDueAt) return;
     const moved = resumeDue(sla.pausedAt, sla.closureDueAt, at, slaWorkingHours(ctx.features));
-    await deps.models.requests.updateOne(
-      { _id: id },
+    // Compare-and-set on the pause read: a racing resume or pause makes this one read again.
+    const resumed = await deps.models.requests.updateOne(
+      { _id: id, 'sla.pausedAt': sla.pausedAt, 'sla.closureDueAt': sla.closureDueAt },
       { $set: { 'sla.closureDueAt': moved, 'sla.pausedAt': null } },
     );
-    return moved;
-  });
-  if (due) await deps.timers.schedule(CLOSURE_SLA, String(id), due);
+    if (resumed.modifiedCount !== 1) continue;
+    if (moved) await deps.timers.schedule(CLOSURE_SLA, String(id), moved);
+    return;
+  }
 }

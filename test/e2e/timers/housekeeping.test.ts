@@ -13,11 +13,11 @@ describe('hourly housekeeping', () => {
   });
   afterAll(() => t.stop());
 
-  it('deletes week-old event markers and claims, expired locks and long-finished jobs, and keeps the rest', async () => {
+  it('deletes week-old event markers and claims and long-finished jobs, and keeps the rest', async () => {
     const now = clock.now().getTime();
     const old = new Date(now - 8 * DAY);
     const recent = new Date(now - 6 * DAY);
-    const { slackEvents, claims, locks } = t.bot.deps.models;
+    const { slackEvents, claims } = t.bot.deps.models;
     const marker = { teamId: 'T0SIM', state: 'done' as const, leaseUntil: old };
     await slackEvents.create([
       { _id: 'Ev0OLD', ...marker, receivedAt: old },
@@ -26,10 +26,6 @@ describe('hourly housekeeping', () => {
     await claims.create([
       { _id: 'claim:old', at: old },
       { _id: 'claim:recent', at: recent },
-    ]);
-    await locks.create([
-      { _id: 'lock:expired', owner: 'a', leaseUntil: new Date(Date.now() - 1000) },
-      { _id: 'lock:held', owner: 'b', leaseUntil: new Date(Date.now() + 60_000) },
     ]);
     const jobs = t.db.collection('agendaJobs');
     await jobs.insertMany([
@@ -42,7 +38,6 @@ describe('hourly housekeeping', () => {
 
     expect((await slackEvents.find().lean()).map((e) => e._id)).toEqual(['Ev0RECENT']);
     expect((await claims.find().lean()).map((c) => c._id)).toEqual(['claim:recent']);
-    expect((await locks.find().lean()).map((l) => l._id)).toEqual(['lock:held']);
     const left = await jobs.find({ name: 'close-nudge' }).toArray();
     expect(left.map((job) => job.data.key)).toEqual(['recent']);
   });
