@@ -20,6 +20,7 @@ import { renderMessage, renderView } from './render.js';
 import { applyResponse } from './responses.js';
 import { SignedSender, type DriverResponse, type EventOptions } from './signed-sender.js';
 import type { SimMessage } from './types.js';
+import { shareFilesAsUser } from './user-actions.js';
 import { applyViewAck } from './view-acks.js';
 
 export type { ActionInput, CommandInput, ViewSubmissionInput } from './interactions.js';
@@ -71,6 +72,20 @@ export class SlackDriver extends SignedSender {
     opts: { thread_ts?: string; reply_broadcast?: boolean; event?: EventOptions } = {},
   ): Promise<{ message: SimMessage; response: DriverResponse }> {
     return this.customerSays(channel, user, text, opts);
+  }
+
+  /** A person uploads files (named `fileNames`) with a comment, then Slack tells the app: `file_share`. */
+  async sharesFiles(
+    channel: string,
+    user: string,
+    text: string,
+    fileNames: string[],
+    opts: { thread_ts?: string; event?: EventOptions } = {},
+  ): Promise<{ message: SimMessage; response: DriverResponse }> {
+    const message = structuredClone(
+      shareFilesAsUser(this.state(), channel, user, text, fileNames, opts),
+    );
+    return { message, response: await this.message(message, channel, opts.event) };
   }
 
   /** A person edits their message: `message_changed`. */
