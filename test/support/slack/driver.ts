@@ -7,6 +7,7 @@ import {
   messageDeletedEvent,
   messageEvent,
   reactionEvent,
+  tombstoneChangedEvent,
 } from './events.js';
 import {
   blockActionsPayload,
@@ -99,10 +100,15 @@ export class SlackDriver extends SignedSender {
     return this.event(messageChangedEvent(this.state(), previous, message, this.eventTs()), opts);
   }
 
-  /** A person deletes a message: `message_deleted`. */
+  /**
+   * A person deletes a message: `message_deleted`, or, for a thread's root that has replies,
+   * the `message_changed` to a tombstone that Slack sends instead.
+   */
   async messageDeleted(channel: string, ts: string, opts?: EventOptions): Promise<DriverResponse> {
     const previous = this.sim('messageDeleted').deleteAsUser(channel, ts);
-    return this.event(messageDeletedEvent(this.state(), previous, this.eventTs()), opts);
+    const tombstone = previous.thread_ts === previous.ts && previous.reply_count > 0;
+    const build = tombstone ? tombstoneChangedEvent : messageDeletedEvent;
+    return this.event(build(this.state(), previous, this.eventTs()), opts);
   }
 
   /** A person reacts: `reaction_added`. */

@@ -96,6 +96,42 @@ export function messageChangedEvent(
   };
 }
 
+/**
+ * What Slack sends when a thread's root is deleted while replies remain: no `message_deleted`,
+ * but a `message_changed` whose `message` is the tombstone left in its place.
+ */
+export function tombstoneChangedEvent(
+  state: SlackState,
+  previous: SimMessage,
+  eventTs: string,
+): Json {
+  const channel = state.channels.get(previous.channel);
+  return {
+    type: 'message',
+    subtype: 'message_changed',
+    message: {
+      type: 'message',
+      subtype: 'tombstone',
+      text: 'This message was deleted.',
+      user: 'USLACKBOT',
+      hidden: true,
+      thread_ts: previous.ts,
+      reply_count: previous.reply_count,
+      reply_users_count: previous.reply_users.length,
+      latest_reply: previous.latest_reply,
+      reply_users: previous.reply_users.slice(0, 5),
+      is_locked: false,
+      ts: previous.ts,
+    },
+    previous_message: eventMessage(state, previous, channel),
+    channel: previous.channel,
+    hidden: true,
+    ts: eventTs,
+    event_ts: eventTs,
+    channel_type: channelType(channel),
+  };
+}
+
 export function messageDeletedEvent(
   state: SlackState,
   previous: SimMessage,
