@@ -251,7 +251,10 @@ export class RequestIntake {
     if (ctx) await this.effects.updateNotification(ctx, updated);
   }
 
-  /** The customer deleted the root message: its request is discarded. */
+  /**
+   * The customer deleted the root message (`message_deleted`, or the tombstone left by a root
+   * with replies): its request is discarded.
+   */
   async deleted(teamId: string, channelId: string, ts: string): Promise<void> {
     const request = await this.store.byRoot(teamId, channelId, ts);
     if (!request) return;

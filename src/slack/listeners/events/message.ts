@@ -24,6 +24,8 @@ const Changed = z.object({
   subtype: z.literal('message_changed'),
   channel: z.string(),
   message: z.object({
+    /** `tombstone`: a thread's root was deleted and only its replies live on. */
+    subtype: z.string().optional(),
     ts: z.string(),
     text: z.string().default(''),
     thread_ts: z.string().optional(),
@@ -46,7 +48,10 @@ export function register(app: App, deps: BotDeps): void {
     if (changed.success) {
       const { channel, message } = changed.data;
       if (message.thread_ts && message.thread_ts !== message.ts) return;
-      await intake.edited(teamId, channel, message.ts, message.text, fileNames(message.files));
+      // Slack announces the deletion of a root that has replies as this change, not as
+      // `message_deleted`.
+      if (message.subtype === 'tombstone') await intake.deleted(teamId, channel, message.ts);
+      else await intake.edited(teamId, channel, message.ts, message.text, fileNames(message.files));
       return;
     }
     const deleted = Deleted.safeParse(event);
