@@ -52,10 +52,8 @@ export const BOT_SCOPES = [
   'commands',
   'groups:history',
   'groups:read',
-  'im:write',
   'reactions:read',
   'reactions:write',
   'team:read',
   'users:read',
-  'users:read.email',
 ] as const;

@@ -1,36 +1,5 @@
 import type { RequestStatus } from './request.js';
 
-/** Who wrote a message, as far as request tracking is concerned. */
-export type SenderKind = 'customer' | 'agent' | 'ignored';
-
-export interface SenderFacts {
-  userId?: string;
-  botId?: string;
-  /** The sender's Slack team (`user_team` / `team` of the event). */
-  userTeamId?: string;
-  workspaceTeamId: string;
-  botUserId: string;
-  /** Slack Connect channel: the other organisation's people are the customers. */
-  isExtShared: boolean;
-  /** People known to be on the support side (workspace list and triage channel members). */
-  internalUserIds: ReadonlySet<string>;
-  whitelistedBots: readonly string[];
-}
-
-/**
- * Customers are, in Slack Connect channels, people of another team; elsewhere, people who are
- * not on the support side. Bots are ignored unless white-listed (then they speak for a customer);
- * the bot's own messages are always ignored.
- */
-export function classifySender(facts: SenderFacts): SenderKind {
-  if (facts.userId && facts.userId === facts.botUserId) return 'ignored';
-  if (facts.botId) return facts.whitelistedBots.includes(facts.botId) ? 'customer' : 'ignored';
-  if (!facts.userId) return 'ignored';
-  if (facts.userTeamId && facts.userTeamId !== facts.workspaceTeamId) return 'customer';
-  if (facts.isExtShared) return 'agent';
-  return facts.internalUserIds.has(facts.userId) ? 'agent' : 'customer';
-}
-
 const PLEASANTRY_WORDS = [
   'thanks',
   'thank you',
@@ -170,4 +139,13 @@ export function decideThreadReply(
     return { action: 'activity' };
   }
   return { action: 'create' };
+}
+
+/**
+ * What a request records of a message: its text, then the name of each file it shares, one a
+ * line (a file upload may have no text at all, and the names say what was sent).
+ */
+export function requestText(text: string, fileNames: readonly string[] = []): string {
+  if (fileNames.length === 0) return text;
+  return [text, ...fileNames].filter((part) => part.trim().length > 0).join('\n');
 }

@@ -2,9 +2,9 @@ import type { WebClient } from '@slack/web-api';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import {
-  classifySender,
   decideThreadReply,
   decideTopLevel,
+  requestText,
   type DetectionSettings,
 } from '../../requests/detection.js';
 import { LIVE_STATUSES } from '../../requests/lifecycle.js';
@@ -13,6 +13,7 @@ import { channelContext, type ChannelContext } from './context.js';
 import { RequestEffects } from './effects.js';
 import { runHooks } from './hooks.js';
 import { REQUEST_HOOKS } from './registry.js';
+import { senderOf } from './sender.js';
 import { RequestStore } from './store.js';
 
 /** A message as the bot needs it, whatever event shape it came in. */
@@ -26,6 +27,8 @@ export interface IncomingMessage {
   botId?: string;
   userTeamId?: string;
   text: string;
+  /** Names of the files a `file_share` message carries. */
+  fileNames?: string[];
 }
 
 function detectionSettings(features: Features): DetectionSettings {
@@ -55,28 +58,20 @@ export class RequestIntake {
     this.effects = new RequestEffects(deps, client);
   }
 
-  async message(message: IncomingMessage): Promise<void> {
-    const ctx = await channelContext(this.deps, this.client, message.teamId, message.channelId);
-    if (!ctx || ctx.channel.kind !== 'customer' || ctx.channel.teamId !== message.teamId) return;
-    const sender = classifySender({
-      userId: message.userId,
-      botId: message.botId,
-      userTeamId: message.userTeamId,
-      workspaceTeamId: message.teamId,
-      botUserId: message.botUserId,
-      isExtShared: ctx.channel.isExtShared,
-      internalUserIds: ctx.internalUserIds,
-      whitelistedBots: ctx.features.requests.config.white_listed_bots,
-    });
+  async message(incoming: IncomingMessage): Promise<void> {
+    const ctx = await channelContext(this.deps, this.client, incoming.teamId, incoming.channelId);
+    if (!ctx || ctx.channel.kind !== 'customer' || ctx.channel.teamId !== incoming.teamId) return;
+    const message = { ...incoming, text: requestText(incoming.text, incoming.fileNames) };
+    const inThread = message.threadTs && message.threadTs !== message.ts;
+    const request = inThread
+      ? await this.store.byThread(message.teamId, message.channelId, message.threadTs as string)
+      : null;
+    const sender = await senderOf(this.deps, this.client, ctx, message, request?.requesterId);
     if (sender === 'ignored') return;
     const counter =
       sender === 'customer' ? 'counters.total_messages_received' : 'counters.total_messages_sent';
     await this.count(ctx, counter);
 
-    const inThread = message.threadTs && message.threadTs !== message.ts;
-    const request = inThread
-      ? await this.store.byThread(message.teamId, message.channelId, message.threadTs as string)
-      : null;
     if (sender === 'agent') {
       if (request) await this.agentReplied(ctx, request, message);
       else if (!inThread && !ctx.features.requests.config.auto_assign_thread_only) {
@@ -232,14 +227,28 @@ export class RequestIntake {
   }
 
   /** The customer edited their message: the request's text follows. */
-  async edited(teamId: string, channelId: string, ts: string, text: string): Promise<void> {
-    const updated = await this.store.updateText(teamId, channelId, ts, text);
+  async edited(
+    teamId: string,
+    channelId: string,
+    ts: string,
+    text: string,
+    fileNames: string[] = [],
+  ): Promise<void> {
+    const updated = await this.store.updateText(
+      teamId,
+      channelId,
+      ts,
+      requestText(text, fileNames),
+    );
     if (!updated) return;
     const ctx = await channelContext(this.deps, this.client, teamId, channelId);
     if (ctx) await this.effects.updateNotification(ctx, updated);
   }
 
-  /** The customer deleted the root message: its request is discarded. */
+  /**
+   * The customer deleted the root message (`message_deleted`, or the tombstone left by a root
+   * with replies): its request is discarded.
+   */
   async deleted(teamId: string, channelId: string, ts: string): Promise<void> {
     const request = await this.store.byRoot(teamId, channelId, ts);
     if (!request) return;

@@ -138,6 +138,28 @@ describe('a customer question becomes a tracked request', () => {
     await t.driver.messageDeleted(CHANNEL, message.ts);
     expect((await requestOf(t, message.ts))?.status).toBe('discarded');
   });
+
+  it('discards the request when the customer deletes a question that has replies', async () => {
+    const customer = newCustomer(t, 'U0REGRET');
+    const { message } = await t.driver.customerSays(CHANNEL, customer, 'Our SSO cert expired');
+    const cardTs = await t.sim.waitFor(() =>
+      botPosts(t, TRIAGE).find((m) => JSON.stringify(m.blocks).includes('SSO cert expired')),
+    );
+    await t.driver.customerSays(CHANNEL, customer, 'It is the staging one', {
+      thread_ts: message.ts,
+    });
+    // Slack keeps a tombstone in the root's place and sends `message_changed`, not `message_deleted`.
+    await t.driver.messageDeleted(CHANNEL, message.ts);
+    const stored = await requestOf(t, message.ts);
+    expect(stored).toMatchObject({ status: 'discarded', text: 'Our SSO cert expired' });
+    expect(stored?.history.at(-1)).toMatchObject({ type: 'status', to: 'discarded', by: 'bot' });
+    const card = await t.sim.waitFor(() => {
+      const now = t.sim.message(TRIAGE, cardTs.ts);
+      return now?.text.startsWith('Discarded:') && now;
+    });
+    expect(JSON.stringify(card.blocks)).toContain('Our SSO cert expired');
+    expect(card.blocks?.some((b) => b.type === 'actions')).toBe(false);
+  });
 });
 
 describe('detection settings', () => {

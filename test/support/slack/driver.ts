@@ -7,6 +7,7 @@ import {
   messageDeletedEvent,
   messageEvent,
   reactionEvent,
+  tombstoneChangedEvent,
 } from './events.js';
 import {
   blockActionsPayload,
@@ -20,6 +21,7 @@ import { renderMessage, renderView } from './render.js';
 import { applyResponse } from './responses.js';
 import { SignedSender, type DriverResponse, type EventOptions } from './signed-sender.js';
 import type { SimMessage } from './types.js';
+import { shareFilesAsUser } from './user-actions.js';
 import { applyViewAck } from './view-acks.js';
 
 export type { ActionInput, CommandInput, ViewSubmissionInput } from './interactions.js';
@@ -73,6 +75,20 @@ export class SlackDriver extends SignedSender {
     return this.customerSays(channel, user, text, opts);
   }
 
+  /** A person uploads files (named `fileNames`) with a comment, then Slack tells the app: `file_share`. */
+  async sharesFiles(
+    channel: string,
+    user: string,
+    text: string,
+    fileNames: string[],
+    opts: { thread_ts?: string; event?: EventOptions } = {},
+  ): Promise<{ message: SimMessage; response: DriverResponse }> {
+    const message = structuredClone(
+      shareFilesAsUser(this.state(), channel, user, text, fileNames, opts),
+    );
+    return { message, response: await this.message(message, channel, opts.event) };
+  }
+
   /** A person edits their message: `message_changed`. */
   async messageChanged(
     channel: string,
@@ -84,10 +100,15 @@ export class SlackDriver extends SignedSender {
     return this.event(messageChangedEvent(this.state(), previous, message, this.eventTs()), opts);
   }
 
-  /** A person deletes a message: `message_deleted`. */
+  /**
+   * A person deletes a message: `message_deleted`, or, for a thread's root that has replies,
+   * the `message_changed` to a tombstone that Slack sends instead.
+   */
   async messageDeleted(channel: string, ts: string, opts?: EventOptions): Promise<DriverResponse> {
     const previous = this.sim('messageDeleted').deleteAsUser(channel, ts);
-    return this.event(messageDeletedEvent(this.state(), previous, this.eventTs()), opts);
+    const tombstone = previous.thread_ts === previous.ts && previous.reply_count > 0;
+    const build = tombstone ? tombstoneChangedEvent : messageDeletedEvent;
+    return this.event(build(this.state(), previous, this.eventTs()), opts);
   }
 
   /** A person reacts: `reaction_added`. */

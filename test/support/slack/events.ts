@@ -11,12 +11,32 @@ export function channelType(channel: SimChannel | undefined): 'channel' | 'group
   return channel?.is_private ? 'group' : 'channel';
 }
 
+/**
+ * A `file_share` message as its event carries it (@slack/types `FileShareMessageEvent`, the
+ * java-slack-sdk's `MessageFileSharePayload`): the files and the author, but no `team`,
+ * `user_team` or `client_msg_id`, even in Slack Connect channels.
+ */
+function fileShareMessage(m: SimMessage): Json {
+  const out: Json = { type: 'message', subtype: 'file_share', text: m.text };
+  if (m.blocks !== undefined) out.blocks = m.blocks;
+  out.files = m.files ?? [];
+  out.upload = false;
+  out.display_as_bot = false;
+  out.user = m.user;
+  if (m.parent_user_id !== undefined) out.parent_user_id = m.parent_user_id;
+  out.ts = m.ts;
+  if (m.thread_ts !== undefined) out.thread_ts = m.thread_ts;
+  if (m.edited !== undefined) out.edited = m.edited;
+  return out;
+}
+
 /** The message object inside message events (also `message` / `previous_message`). */
 export function eventMessage(
   state: SlackState | undefined,
   m: SimMessage,
   channel?: SimChannel,
 ): Json {
+  if (m.subtype === 'file_share') return fileShareMessage(m);
   const out: Json = { type: 'message' };
   if (m.subtype !== undefined) out.subtype = m.subtype;
   if (m.user !== undefined) out.user = m.user;
@@ -69,6 +89,42 @@ export function messageChangedEvent(
     message: eventMessage(state, message, channel),
     previous_message: eventMessage(state, previous, channel),
     channel: message.channel,
+    hidden: true,
+    ts: eventTs,
+    event_ts: eventTs,
+    channel_type: channelType(channel),
+  };
+}
+
+/**
+ * What Slack sends when a thread's root is deleted while replies remain: no `message_deleted`,
+ * but a `message_changed` whose `message` is the tombstone left in its place.
+ */
+export function tombstoneChangedEvent(
+  state: SlackState,
+  previous: SimMessage,
+  eventTs: string,
+): Json {
+  const channel = state.channels.get(previous.channel);
+  return {
+    type: 'message',
+    subtype: 'message_changed',
+    message: {
+      type: 'message',
+      subtype: 'tombstone',
+      text: 'This message was deleted.',
+      user: 'USLACKBOT',
+      hidden: true,
+      thread_ts: previous.ts,
+      reply_count: previous.reply_count,
+      reply_users_count: previous.reply_users.length,
+      latest_reply: previous.latest_reply,
+      reply_users: previous.reply_users.slice(0, 5),
+      is_locked: false,
+      ts: previous.ts,
+    },
+    previous_message: eventMessage(state, previous, channel),
+    channel: previous.channel,
     hidden: true,
     ts: eventTs,
     event_ts: eventTs,

@@ -30,6 +30,11 @@ export interface EventOptions {
   retryReason?: string;
   authorizations?: Record<string, unknown>[];
   isExtSharedChannel?: boolean;
+  /**
+   * The envelope's `team_id`. In a Slack Connect channel Slack may name the organisation the
+   * event came from (the customer's) there; `authorizations` still name the app's workspace.
+   */
+  envelopeTeamId?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -93,7 +98,7 @@ export class SignedSender {
     const botUserId = this.opts.botUserId ?? this.opts.sim?.botUserId ?? 'U0BOT';
     const envelope = {
       token: this.app.token,
-      team_id: this.opts.teamId,
+      team_id: opts.envelopeTeamId ?? this.opts.teamId,
       context_team_id: this.opts.teamId,
       context_enterprise_id: null,
       api_app_id: this.opts.apiAppId,

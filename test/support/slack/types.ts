@@ -55,6 +55,34 @@ export interface SimReaction {
   count: number;
 }
 
+/** A file shared in a message, with the fields Slack's file objects carry in message events. */
+export interface SimFile {
+  id: string;
+  created: number;
+  timestamp: number;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  pretty_type: string;
+  user: string;
+  user_team: string;
+  editable: boolean;
+  size: number;
+  mode: 'hosted';
+  is_external: boolean;
+  external_type: string;
+  is_public: boolean;
+  public_url_shared: boolean;
+  display_as_bot: boolean;
+  username: string;
+  url_private: string;
+  url_private_download: string;
+  permalink: string;
+  has_rich_preview: boolean;
+  file_access: 'visible';
+}
+
 export interface SimMessage {
   channel: string;
   ts: string;
@@ -69,6 +97,8 @@ export interface SimMessage {
   text: string;
   blocks?: SimBlock[];
   attachments?: unknown[];
+  /** Files shared with the message (`subtype: 'file_share'`). */
+  files?: SimFile[];
   thread_ts?: string;
   parent_user_id?: string;
   reply_count: number;

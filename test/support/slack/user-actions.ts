@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { addReaction, removeReaction } from './methods/reactions.js';
 import type { SlackState } from './state.js';
-import type { SimBlock, SimMessage } from './types.js';
+import type { SimBlock, SimFile, SimMessage } from './types.js';
 
 /** The `rich_text` block Slack's clients attach to a typed message. */
 export function richText(text: string): SimBlock[] {
@@ -52,6 +52,74 @@ export function postAsUser(
     blocks: richText(text),
     thread_ts: opts.thread_ts,
     client_msg_id: randomUUID(),
+  });
+}
+
+const MIME: Record<string, [mimetype: string, pretty: string]> = {
+  csv: ['text/csv', 'CSV'],
+  txt: ['text/plain', 'Plain Text'],
+  log: ['text/plain', 'Plain Text'],
+  png: ['image/png', 'PNG'],
+  jpg: ['image/jpeg', 'JPEG'],
+  pdf: ['application/pdf', 'PDF'],
+};
+
+/** A file the person uploads, as Slack describes it in the message that shares it. */
+function uploadedFile(state: SlackState, user: string, name: string): SimFile {
+  const id = state.ids.next('F');
+  const team = state.users.get(user)?.team_id ?? state.teamId;
+  const domain = state.teams.get(team)?.domain ?? team.toLowerCase();
+  const extension = name.includes('.') ? (name.split('.').pop() ?? '').toLowerCase() : '';
+  const [mimetype, pretty] = MIME[extension] ?? ['application/octet-stream', 'Binary'];
+  const created = Math.floor(Number(state.ids.ts()));
+  return {
+    id,
+    created,
+    timestamp: created,
+    name,
+    title: name,
+    mimetype,
+    filetype: extension || 'binary',
+    pretty_type: pretty,
+    user,
+    user_team: team,
+    editable: false,
+    size: 1024 + name.length,
+    mode: 'hosted',
+    is_external: false,
+    external_type: '',
+    is_public: false,
+    public_url_shared: false,
+    display_as_bot: false,
+    username: '',
+    url_private: `https://files.slack.com/files-pri/${team}-${id}/${name}`,
+    url_private_download: `https://files.slack.com/files-pri/${team}-${id}/download/${name}`,
+    permalink: `https://${domain}.slack.com/files/${user}/${id}/${name}`,
+    has_rich_preview: false,
+    file_access: 'visible',
+  };
+}
+
+/** A person uploads files to a channel or thread, with an optional comment (`file_share`). */
+export function shareFilesAsUser(
+  state: SlackState,
+  channel: string,
+  user: string,
+  text: string,
+  fileNames: string[],
+  opts: { thread_ts?: string } = {},
+): SimMessage {
+  member(state, channel, user);
+  if (opts.thread_ts !== undefined) authored(state, channel, opts.thread_ts);
+  return state.insertMessage({
+    channel,
+    subtype: 'file_share',
+    user,
+    team: state.users.get(user)?.team_id,
+    text,
+    ...(text !== '' ? { blocks: richText(text) } : {}),
+    files: fileNames.map((name) => uploadedFile(state, user, name)),
+    thread_ts: opts.thread_ts,
   });
 }
 

@@ -3,6 +3,11 @@ import { z } from 'zod';
 import type { BotDeps } from '../../../deps.js';
 import { RequestIntake } from '../../../services/requests/intake.js';
 
+/** A shared file as the bot reads it: its name (Slack may leave it out, e.g. for a hidden file). */
+const SharedFile = z.object({ name: z.string().nullish(), title: z.string().nullish() });
+const fileNames = (files: z.infer<typeof SharedFile>[] = []) =>
+  files.flatMap((file) => file.name || file.title || []);
+
 const NewMessage = z.object({
   subtype: z.enum(['bot_message', 'thread_broadcast', 'file_share']).optional(),
   channel: z.string(),
@@ -13,14 +18,18 @@ const NewMessage = z.object({
   user_team: z.string().optional(),
   team: z.string().optional(),
   text: z.string().default(''),
+  files: z.array(SharedFile).optional(),
 });
 const Changed = z.object({
   subtype: z.literal('message_changed'),
   channel: z.string(),
   message: z.object({
+    /** `tombstone`: a thread's root was deleted and only its replies live on. */
+    subtype: z.string().optional(),
     ts: z.string(),
     text: z.string().default(''),
     thread_ts: z.string().optional(),
+    files: z.array(SharedFile).optional(),
   }),
 });
 const Deleted = z.object({
@@ -37,10 +46,12 @@ export function register(app: App, deps: BotDeps): void {
     const intake = new RequestIntake(deps, client);
     const changed = Changed.safeParse(event);
     if (changed.success) {
-      const { message } = changed.data;
-      if (!message.thread_ts || message.thread_ts === message.ts) {
-        await intake.edited(teamId, changed.data.channel, message.ts, message.text);
-      }
+      const { channel, message } = changed.data;
+      if (message.thread_ts && message.thread_ts !== message.ts) return;
+      // Slack announces the deletion of a root that has replies as this change, not as
+      // `message_deleted`.
+      if (message.subtype === 'tombstone') await intake.deleted(teamId, channel, message.ts);
+      else await intake.edited(teamId, channel, message.ts, message.text, fileNames(message.files));
       return;
     }
     const deleted = Deleted.safeParse(event);
@@ -62,6 +73,7 @@ export function register(app: App, deps: BotDeps): void {
       botId: message.bot_id,
       userTeamId: message.user_team ?? message.team,
       text: message.text,
+      fileNames: fileNames(message.files),
     });
   });
 }

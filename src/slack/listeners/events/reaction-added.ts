@@ -8,7 +8,7 @@ import {
   type RequestCommand,
 } from '../../../services/requests/actions.js';
 import { channelContext } from '../../../services/requests/context.js';
-import { classifySender } from '../../../requests/detection.js';
+import { classifySender } from '../../../requests/sender.js';
 
 const ReactionAdded = z.object({
   user: z.string(),
