@@ -1,5 +1,6 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
 import { StoredSettingsSchema, type StoredSettings } from './settings-level.js';
+import { bumpsConfigVersion } from './config-version.js';
 
 /** A customer account (e.g. "Acme") owning one or more channels. */
 export interface AccountDoc {
@@ -20,6 +21,8 @@ const AccountSchema = new Schema<AccountDoc>(
   { timestamps: true, collection: 'accounts', minimize: false },
 );
 AccountSchema.index({ teamId: 1, name: 1 }, { unique: true });
+
+AccountSchema.plugin(bumpsConfigVersion, { volatile: [] });
 
 export type AccountModel = Model<AccountDoc>;
 export const accountModel = (db: Connection): AccountModel =>

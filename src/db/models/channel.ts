@@ -1,4 +1,5 @@
 import { Schema, Types, type Connection, type Model } from 'mongoose';
+import { bumpsConfigVersion } from './config-version.js';
 import { StoredSettingsSchema, type StoredSettings } from './settings-level.js';
 
 export const CHANNEL_KINDS = ['customer', 'triage', 'internal'] as const;
@@ -56,6 +57,8 @@ const ChannelSchema = new Schema<ChannelDoc>(
 );
 ChannelSchema.index({ teamId: 1, channelId: 1 }, { unique: true });
 ChannelSchema.index({ teamId: 1, accountId: 1 });
+// Counters and the out-of-office slot change per message; everything else is configuration.
+ChannelSchema.plugin(bumpsConfigVersion, { volatile: ['counters', 'lastOutOfOfficeReplyAt'] });
 
 export type ChannelModel = Model<ChannelDoc>;
 export const channelModel = (db: Connection): ChannelModel =>

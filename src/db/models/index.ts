@@ -3,6 +3,7 @@ import { accountModel } from './account.js';
 import { apiTokenModel } from './api-token.js';
 import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
+import { configVersionModel } from './config-version.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
 import { welcomeModel } from './welcome.js';
@@ -12,6 +13,7 @@ export * from './account.js';
 export * from './api-token.js';
 export * from './channel.js';
 export * from './claim.js';
+export * from './config-version.js';
 export * from './request.js';
 export * from './slack-event.js';
 export * from './welcome.js';
@@ -26,6 +28,7 @@ export function createModels(db: Connection) {
     channels: channelModel(db),
     apiTokens: apiTokenModel(db),
     claims: claimModel(db),
+    configVersions: configVersionModel(db),
     requests: requestModel(db),
     slackEvents: slackEventModel(db),
     welcomes: welcomeModel(db),

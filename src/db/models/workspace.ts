@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { StoredSettingsSchema, type StoredSettings } from './settings-level.js';
+import { bumpsConfigVersion } from './config-version.js';
 
 /** A Slack workspace (team) the bot is installed in; `_id` is the team id. */
 export interface WorkspaceDoc {
@@ -31,6 +32,8 @@ const WorkspaceSchema = new Schema<WorkspaceDoc>(
   },
   { timestamps: true, collection: 'workspaces', minimize: false },
 );
+
+WorkspaceSchema.plugin(bumpsConfigVersion, { volatile: [] });
 
 export type WorkspaceModel = Model<WorkspaceDoc>;
 export const workspaceModel = (db: Connection): WorkspaceModel =>

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { ChannelDoc } from '../../db/models/index.js';
+import { readConfigVersion, type ChannelDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import type { Features } from '../../settings/features.js';
 import { lookUpChannel } from '../accounts.js';
@@ -16,10 +16,25 @@ const MEMBERS_TTL_MS = 5 * 60_000;
 /** Per running bot (tests run several), per channel: the members and when they were read. */
 const memberCaches = new WeakMap<BotDeps, Map<string, { at: number; members: Set<string> }>>();
 
+/** What a channel's context derives from the configuration, cached per configuration version. */
+interface ConfigPart {
+  version: number;
+  channel: ChannelDoc;
+  features: Features;
+  workspaceInternal: readonly string[];
+}
+
+/** Enough for every channel of a large workspace; the oldest entry goes first. */
+const MAX_CACHED_CHANNELS = 5_000;
+/** Per running bot (tests run several), per channel. */
+const configCaches = new WeakMap<BotDeps, Map<string, ConfigPart>>();
+
 /**
  * Loads (or, for a channel the bot has never seen, registers) the channel and its effective
  * settings. A channel is registered as a customer channel when it is shared with another
  * organisation (Slack Connect) or named `ext-…`; others are internal until someone runs setup.
+ * What comes from the configuration is reused while the configuration version is unchanged
+ * (`db/models/config-version.ts`): one read per message instead of five.
  */
 export async function channelContext(
   deps: BotDeps,
@@ -27,37 +42,67 @@ export async function channelContext(
   teamId: string,
   channelId: string,
 ): Promise<ChannelContext | undefined> {
-  let channel = await deps.models.channels.findOne({ teamId, channelId }).lean<ChannelDoc>();
-  if (!channel) {
-    const info = await lookUpChannel(client, channelId);
-    if (!info) return undefined;
-    const kind = info.is_ext_shared || info.name.startsWith('ext-') ? 'customer' : 'internal';
-    channel = await deps.models.channels
-      .findOneAndUpdate(
-        { teamId, channelId },
-        {
-          $setOnInsert: {
-            name: info.name,
-            isPrivate: info.is_private,
-            isExtShared: info.is_ext_shared,
-            isArchived: info.is_archived,
-            botIsMember: true,
-            kind,
-          },
-        },
-        { upsert: true, returnDocument: 'after' },
-      )
-      .lean<ChannelDoc>();
-    if (!channel) return undefined;
-  }
-  const features = await deps.settings.effective(teamId, channelId);
-  const workspace = await deps.models.workspaces.findById(teamId, { internalUserIds: 1 }).lean();
-  const internal = new Set(workspace?.internalUserIds ?? []);
-  if (channel.triageChannelId) {
-    for (const member of await membersOf(deps, client, channel.triageChannelId))
+  const part = await configPart(deps, client, teamId, channelId);
+  if (!part) return undefined;
+  const internal = new Set(part.workspaceInternal);
+  if (part.channel.triageChannelId) {
+    for (const member of await membersOf(deps, client, part.channel.triageChannelId))
       internal.add(member);
   }
-  return { channel, features, internalUserIds: internal };
+  return { channel: part.channel, features: part.features, internalUserIds: internal };
+}
+
+async function configPart(
+  deps: BotDeps,
+  client: WebClient,
+  teamId: string,
+  channelId: string,
+): Promise<ConfigPart | undefined> {
+  let cache = configCaches.get(deps);
+  if (!cache) configCaches.set(deps, (cache = new Map()));
+  const key = `${teamId}:${channelId}`;
+  // Read before the configuration: a write that lands in between makes the entry stale at once.
+  const version = await readConfigVersion(deps.models.configVersions);
+  const cached = cache.get(key);
+  if (cached?.version === version) return cached;
+  const channel = await loadChannel(deps, client, teamId, channelId);
+  if (!channel) return undefined;
+  const features = await deps.settings.effective(teamId, channelId);
+  const workspace = await deps.models.workspaces.findById(teamId, { internalUserIds: 1 }).lean();
+  const part = { version, channel, features, workspaceInternal: workspace?.internalUserIds ?? [] };
+  cache.delete(key);
+  cache.set(key, part);
+  if (cache.size > MAX_CACHED_CHANNELS) cache.delete(cache.keys().next().value as string);
+  return part;
+}
+
+async function loadChannel(
+  deps: BotDeps,
+  client: WebClient,
+  teamId: string,
+  channelId: string,
+): Promise<ChannelDoc | null> {
+  const channel = await deps.models.channels.findOne({ teamId, channelId }).lean<ChannelDoc>();
+  if (channel) return channel;
+  const info = await lookUpChannel(client, channelId);
+  if (!info) return null;
+  const kind = info.is_ext_shared || info.name.startsWith('ext-') ? 'customer' : 'internal';
+  return deps.models.channels
+    .findOneAndUpdate(
+      { teamId, channelId },
+      {
+        $setOnInsert: {
+          name: info.name,
+          isPrivate: info.is_private,
+          isExtShared: info.is_ext_shared,
+          isArchived: info.is_archived,
+          botIsMember: true,
+          kind,
+        },
+      },
+      { upsert: true, returnDocument: 'after' },
+    )
+    .lean<ChannelDoc>();
 }
 
 async function membersOf(
