@@ -7,6 +7,13 @@ import { databaseReachable } from '../db/reachability.js';
 import { AppError } from '../errors.js';
 
 const LEASE_MS = 60_000;
+/**
+ * How long storing an event may take before it is refused (a 5xx, and Slack retries). Slack
+ * waits 3 s; the rest is Bolt, HTTP and a busy machine. The driver's own limits are longer: an
+ * insert issued while it still counts a dead server as up waits out server selection (5 s), one
+ * on a connection that stopped answering waits for the monitor's timeout (5–10 s).
+ */
+const STORE_BUDGET_MS = 1_500;
 /** How long a stored event waits for acknowledgements in progress before it is processed. */
 const YIELD_TO_ACKS_MS = 100;
 /** After this many failed runs an event is left for an operator (and the log). */
@@ -91,16 +98,32 @@ export class EventInbox {
 
   /** True when this delivery should be processed (first time, or taking over a dead attempt). */
   private async admit(eventId: string, body: Record<string, unknown>): Promise<boolean> {
-    const events = this.deps.models.slackEvents;
-    const now = new Date();
     if (!databaseReachable(this.deps.db)) {
       // Refused at once (a 5xx) so Slack delivers it again once the database is back.
       throw new AppError('service_unavailable', 'database unavailable');
     }
+    const deadline = AbortSignal.timeout(STORE_BUDGET_MS);
     this.admitting++;
-    let inserted: boolean;
     try {
-      inserted = await this.inserts.insert({
+      return await this.store(eventId, body, deadline);
+    } catch (error) {
+      if (!deadline.aborted) throw error;
+      this.deps.logger.warn({ eventId }, 'storing a Slack event timed out; refused, Slack retries');
+      throw new AppError('service_unavailable', 'database not answering');
+    } finally {
+      this.admitting--;
+    }
+  }
+
+  private async store(
+    eventId: string,
+    body: Record<string, unknown>,
+    deadline: AbortSignal,
+  ): Promise<boolean> {
+    const events = this.deps.models.slackEvents;
+    const now = new Date();
+    const inserted = await this.inserts.insert(
+      {
         _id: eventId,
         teamId: typeof body.team_id === 'string' ? body.team_id : null,
         state: 'processing',
@@ -108,15 +131,17 @@ export class EventInbox {
         receivedAt: now,
         payload: body,
         attempts: 0,
-      });
-    } finally {
-      this.admitting--;
-    }
+      },
+      deadline,
+    );
     if (inserted) return true;
     if (this.queued.has(eventId)) return false;
-    const taken = await events.findOneAndUpdate(
-      { _id: eventId, state: 'processing', leaseUntil: { $lt: now } },
-      { $set: { leaseUntil: new Date(now.getTime() + LEASE_MS) } },
+    const taken = await beforeDeadline(
+      events.findOneAndUpdate(
+        { _id: eventId, state: 'processing', leaseUntil: { $lt: now } },
+        { $set: { leaseUntil: new Date(now.getTime() + LEASE_MS) } },
+      ),
+      deadline,
     );
     return taken !== null;
   }
@@ -152,4 +177,23 @@ export class EventInbox {
     const until = Date.now() + YIELD_TO_ACKS_MS;
     while (this.admitting > 0 && Date.now() < until) await sleep(5);
   }
+}
+
+/** `work`'s result, or a rejection once `deadline` aborts (`work` itself runs on). */
+function beforeDeadline<T>(work: PromiseLike<T>, deadline: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(deadline.reason);
+    if (deadline.aborted) return abort();
+    deadline.addEventListener('abort', abort, { once: true });
+    Promise.resolve(work).then(
+      (value) => {
+        deadline.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        deadline.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
 }
