@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 import type { BotDeps } from '../deps.js';
-import { InsertBatcher } from '../db/insert-batcher.js';
+import { InsertAbandoned, InsertBatcher } from '../db/insert-batcher.js';
 import { databaseReachable } from '../db/reachability.js';
 import { AppError } from '../errors.js';
 
@@ -25,11 +26,16 @@ const MAX_ATTEMPTS = 5;
  * one write, and processing steps aside briefly while acks are waiting), an event is never acked and
  * dropped (a failed insert answers 5xx and Slack retries; a failed or interrupted run is run
  * again from the stored payload), and each event id is processed once (duplicates and retries
- * find the stored id and are acknowledged without work).
+ * find the stored id and are acknowledged without work). A store that takes too long is refused
+ * too; its write may still land, and then nobody is processing the stored event: Slack's retry
+ * takes it over when it reaches this instance (which knows the lease that write set), else the
+ * event runs once its lease has run out.
  */
 export class EventInbox {
   private readonly queue: PQueue;
   private readonly queued = new Set<string>();
+  /** Refused events whose write may have landed: the lease ids it set, kept for a lease's time. */
+  private readonly unconfirmed = new Map<string, { leaseIds: string[]; until: number }>();
   private readonly inserts: InsertBatcher;
   private admitting = 0;
   private app: App | undefined;
@@ -122,28 +128,63 @@ export class EventInbox {
   ): Promise<boolean> {
     const events = this.deps.models.slackEvents;
     const now = new Date();
-    const inserted = await this.inserts.insert(
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    const leaseId = randomUUID();
+    let inserted: boolean;
+    try {
+      inserted = await this.inserts.insert(
+        {
+          _id: eventId,
+          teamId: typeof body.team_id === 'string' ? body.team_id : null,
+          state: 'processing',
+          leaseUntil,
+          leaseId,
+          receivedAt: now,
+          payload: body,
+          attempts: 0,
+        },
+        deadline,
+      );
+    } catch (error) {
+      if (!(error instanceof InsertAbandoned && !error.sent)) this.unconfirm(eventId, leaseId);
+      throw error;
+    }
+    if (inserted) {
+      this.unconfirmed.delete(eventId);
+      return true;
+    }
+    if (this.queued.has(eventId)) return false;
+    // Take over an attempt that died (its lease ran out) or one this instance refused.
+    const mine = this.unconfirmed.get(eventId)?.leaseIds;
+    const takeover = events.findOneAndUpdate(
       {
         _id: eventId,
-        teamId: typeof body.team_id === 'string' ? body.team_id : null,
         state: 'processing',
-        leaseUntil: new Date(now.getTime() + LEASE_MS),
-        receivedAt: now,
-        payload: body,
-        attempts: 0,
+        $or: [{ leaseUntil: { $lt: now } }, ...(mine ? [{ leaseId: { $in: mine } }] : [])],
       },
-      deadline,
+      { $set: { leaseUntil, leaseId } },
     );
-    if (inserted) return true;
-    if (this.queued.has(eventId)) return false;
-    const taken = await beforeDeadline(
-      events.findOneAndUpdate(
-        { _id: eventId, state: 'processing', leaseUntil: { $lt: now } },
-        { $set: { leaseUntil: new Date(now.getTime() + LEASE_MS) } },
-      ),
-      deadline,
-    );
+    let taken: unknown;
+    try {
+      taken = await beforeDeadline(takeover, deadline);
+    } catch (error) {
+      this.unconfirm(eventId, leaseId);
+      throw error;
+    }
+    this.unconfirmed.delete(eventId);
     return taken !== null;
+  }
+
+  /** Remembers a lease a refused delivery's write may have taken. */
+  private unconfirm(eventId: string, leaseId: string): void {
+    const now = Date.now();
+    for (const [id, entry] of this.unconfirmed) {
+      if (entry.until > now) break; // oldest first; past a lease's time an expired lease does
+      this.unconfirmed.delete(id);
+    }
+    const leaseIds = [...(this.unconfirmed.get(eventId)?.leaseIds ?? []), leaseId];
+    this.unconfirmed.delete(eventId);
+    this.unconfirmed.set(eventId, { leaseIds, until: now + LEASE_MS });
   }
 
   private enqueue(eventId: string, next: () => Promise<void>): void {
