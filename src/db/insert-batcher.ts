@@ -10,6 +10,25 @@ const DUPLICATE_KEY = 11000;
 const MAX_BATCH = 200;
 
 /**
+ * An insert its caller stopped waiting for. `sent`: it was already on its way to the database and
+ * may yet be stored; otherwise it was taken out of the queue and will never be written.
+ */
+export class InsertAbandoned extends Error {
+  override name = 'InsertAbandoned';
+  constructor(
+    readonly sent: boolean,
+    cause: unknown,
+  ) {
+    super(
+      sent ? 'insert abandoned in flight (it may still be stored)' : 'insert abandoned unsent',
+      {
+        cause,
+      },
+    );
+  }
+}
+
+/**
  * Group commit: inserts that arrive while one is on its way go to the database together, in one
  * unordered `insertMany` (one transaction and one disk flush on FerretDB/SQLite) instead of one
  * round trip each. Nothing waits on a timer: an idle batcher writes at once.
@@ -20,10 +39,34 @@ export class InsertBatcher {
 
   constructor(private readonly collection: () => Collection) {}
 
-  /** Inserts `doc`; `true` when it was inserted, `false` when its `_id` was there already. */
-  insert(doc: Document): Promise<boolean> {
+  /**
+   * Inserts `doc`; `true` when it was inserted, `false` when its `_id` was there already. When
+   * `signal` aborts first the promise rejects at once with an `InsertAbandoned`: a write stuck on a
+   * server that stopped answering is not waited for (the driver only gives up on it after its own
+   * timeouts, seconds later).
+   */
+  insert(doc: Document, signal?: AbortSignal): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ doc, resolve, reject });
+      if (signal?.aborted) return reject(new InsertAbandoned(false, signal.reason));
+      const settle = () => signal?.removeEventListener('abort', abandon);
+      const entry: Waiting = {
+        doc,
+        resolve: (inserted) => {
+          settle();
+          resolve(inserted);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+      };
+      const abandon = () => {
+        const index = this.waiting.indexOf(entry);
+        if (index >= 0) this.waiting.splice(index, 1);
+        entry.reject(new InsertAbandoned(index < 0, signal?.reason));
+      };
+      signal?.addEventListener('abort', abandon, { once: true });
+      this.waiting.push(entry);
       if (!this.writing) void this.write();
     });
   }

@@ -1,12 +1,20 @@
+import { randomUUID } from 'node:crypto';
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 import type { BotDeps } from '../deps.js';
-import { InsertBatcher } from '../db/insert-batcher.js';
+import { InsertAbandoned, InsertBatcher } from '../db/insert-batcher.js';
 import { databaseReachable } from '../db/reachability.js';
 import { AppError } from '../errors.js';
 
 const LEASE_MS = 60_000;
+/**
+ * How long storing an event may take before it is refused (a 5xx, and Slack retries). Slack
+ * waits 3 s; the rest is Bolt, HTTP and a busy machine. The driver's own limits are longer: an
+ * insert issued while it still counts a dead server as up waits out server selection (5 s), one
+ * on a connection that stopped answering waits for the monitor's timeout (5–10 s).
+ */
+const STORE_BUDGET_MS = 1_500;
 /** How long a stored event waits for acknowledgements in progress before it is processed. */
 const YIELD_TO_ACKS_MS = 100;
 /** After this many failed runs an event is left for an operator (and the log). */
@@ -18,11 +26,16 @@ const MAX_ATTEMPTS = 5;
  * one write, and processing steps aside briefly while acks are waiting), an event is never acked and
  * dropped (a failed insert answers 5xx and Slack retries; a failed or interrupted run is run
  * again from the stored payload), and each event id is processed once (duplicates and retries
- * find the stored id and are acknowledged without work).
+ * find the stored id and are acknowledged without work). A store that takes too long is refused
+ * too; its write may still land, and then nobody is processing the stored event: Slack's retry
+ * takes it over when it reaches this instance (which knows the lease that write set), else the
+ * event runs once its lease has run out.
  */
 export class EventInbox {
   private readonly queue: PQueue;
   private readonly queued = new Set<string>();
+  /** Refused events whose write may have landed: the lease ids it set, kept for a lease's time. */
+  private readonly unconfirmed = new Map<string, { leaseIds: string[]; until: number }>();
   private readonly inserts: InsertBatcher;
   private admitting = 0;
   private app: App | undefined;
@@ -91,34 +104,87 @@ export class EventInbox {
 
   /** True when this delivery should be processed (first time, or taking over a dead attempt). */
   private async admit(eventId: string, body: Record<string, unknown>): Promise<boolean> {
-    const events = this.deps.models.slackEvents;
-    const now = new Date();
     if (!databaseReachable(this.deps.db)) {
       // Refused at once (a 5xx) so Slack delivers it again once the database is back.
       throw new AppError('service_unavailable', 'database unavailable');
     }
+    const deadline = AbortSignal.timeout(STORE_BUDGET_MS);
     this.admitting++;
-    let inserted: boolean;
     try {
-      inserted = await this.inserts.insert({
-        _id: eventId,
-        teamId: typeof body.team_id === 'string' ? body.team_id : null,
-        state: 'processing',
-        leaseUntil: new Date(now.getTime() + LEASE_MS),
-        receivedAt: now,
-        payload: body,
-        attempts: 0,
-      });
+      return await this.store(eventId, body, deadline);
+    } catch (error) {
+      if (!deadline.aborted) throw error;
+      this.deps.logger.warn({ eventId }, 'storing a Slack event timed out; refused, Slack retries');
+      throw new AppError('service_unavailable', 'database not answering');
     } finally {
       this.admitting--;
     }
-    if (inserted) return true;
+  }
+
+  private async store(
+    eventId: string,
+    body: Record<string, unknown>,
+    deadline: AbortSignal,
+  ): Promise<boolean> {
+    const events = this.deps.models.slackEvents;
+    const now = new Date();
+    const leaseUntil = new Date(now.getTime() + LEASE_MS);
+    const leaseId = randomUUID();
+    let inserted: boolean;
+    try {
+      inserted = await this.inserts.insert(
+        {
+          _id: eventId,
+          teamId: typeof body.team_id === 'string' ? body.team_id : null,
+          state: 'processing',
+          leaseUntil,
+          leaseId,
+          receivedAt: now,
+          payload: body,
+          attempts: 0,
+        },
+        deadline,
+      );
+    } catch (error) {
+      if (!(error instanceof InsertAbandoned && !error.sent)) this.unconfirm(eventId, leaseId);
+      throw error;
+    }
+    if (inserted) {
+      this.unconfirmed.delete(eventId);
+      return true;
+    }
     if (this.queued.has(eventId)) return false;
-    const taken = await events.findOneAndUpdate(
-      { _id: eventId, state: 'processing', leaseUntil: { $lt: now } },
-      { $set: { leaseUntil: new Date(now.getTime() + LEASE_MS) } },
+    // Take over an attempt that died (its lease ran out) or one this instance refused.
+    const mine = this.unconfirmed.get(eventId)?.leaseIds;
+    const takeover = events.findOneAndUpdate(
+      {
+        _id: eventId,
+        state: 'processing',
+        $or: [{ leaseUntil: { $lt: now } }, ...(mine ? [{ leaseId: { $in: mine } }] : [])],
+      },
+      { $set: { leaseUntil, leaseId } },
     );
+    let taken: unknown;
+    try {
+      taken = await beforeDeadline(takeover, deadline);
+    } catch (error) {
+      this.unconfirm(eventId, leaseId);
+      throw error;
+    }
+    this.unconfirmed.delete(eventId);
     return taken !== null;
+  }
+
+  /** Remembers a lease a refused delivery's write may have taken. */
+  private unconfirm(eventId: string, leaseId: string): void {
+    const now = Date.now();
+    for (const [id, entry] of this.unconfirmed) {
+      if (entry.until > now) break; // oldest first; past a lease's time an expired lease does
+      this.unconfirmed.delete(id);
+    }
+    const leaseIds = [...(this.unconfirmed.get(eventId)?.leaseIds ?? []), leaseId];
+    this.unconfirmed.delete(eventId);
+    this.unconfirmed.set(eventId, { leaseIds, until: now + LEASE_MS });
   }
 
   private enqueue(eventId: string, next: () => Promise<void>): void {
@@ -152,4 +218,23 @@ export class EventInbox {
     const until = Date.now() + YIELD_TO_ACKS_MS;
     while (this.admitting > 0 && Date.now() < until) await sleep(5);
   }
+}
+
+/** `work`'s result, or a rejection once `deadline` aborts (`work` itself runs on). */
+function beforeDeadline<T>(work: PromiseLike<T>, deadline: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(deadline.reason);
+    if (deadline.aborted) return abort();
+    deadline.addEventListener('abort', abort, { once: true });
+    Promise.resolve(work).then(
+      (value) => {
+        deadline.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        deadline.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
 }

@@ -7,6 +7,11 @@ export interface SlackEventDoc {
   state: 'processing' | 'done';
   /** While processing: until when another delivery must wait (then it may take over). */
   leaseUntil: Date;
+  /**
+   * Set by the write that took the lease. A delivery refused while its write was in flight knows
+   * it, so Slack's retry can take over an event stored after all that nobody is processing.
+   */
+  leaseId?: string | null;
   receivedAt: Date;
   /** The event as Slack sent it, kept until processed so it can be run again after a crash. */
   payload?: Record<string, unknown> | null;
@@ -19,6 +24,7 @@ const SlackEventSchema = new Schema<SlackEventDoc>(
     teamId: { type: String, default: null },
     state: { type: String, enum: ['processing', 'done'], required: true },
     leaseUntil: { type: Date, required: true },
+    leaseId: { type: String, default: null },
     receivedAt: { type: Date, required: true },
     payload: { type: Schema.Types.Mixed, default: null },
     attempts: { type: Number, default: 0 },

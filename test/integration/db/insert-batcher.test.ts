@@ -1,4 +1,5 @@
-import { InsertBatcher } from '../../../src/db/insert-batcher.js';
+import type { Collection, Document } from 'mongodb';
+import { InsertAbandoned, InsertBatcher } from '../../../src/db/insert-batcher.js';
 import { testDatabase, type TestDatabase } from '../../support/db.js';
 
 describe('inserts written together (group commit)', () => {
@@ -51,5 +52,37 @@ describe('inserts written together (group commit)', () => {
       throw new Error('database unavailable');
     });
     await expect(batcher.insert({ _id: 'x' })).rejects.toThrow('database unavailable');
+  });
+
+  it('stops waiting when told: a queued insert is never written, one in flight may be', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first write hangs until released, as on a server that stopped answering.
+    const batcher = new InsertBatcher(
+      () =>
+        ({
+          insertMany: async (docs: Document[], options: object) => {
+            await held;
+            return collection().insertMany(docs, options);
+          },
+        }) as unknown as Collection,
+    );
+    const inFlight = new AbortController();
+    const queued = new AbortController();
+    const first = batcher.insert({ _id: 'a-sent' }, inFlight.signal);
+    const second = batcher.insert({ _id: 'a-queued' }, queued.signal);
+    const third = batcher.insert({ _id: 'a-kept' });
+    inFlight.abort();
+    queued.abort();
+    await expect(first).rejects.toEqual(expect.objectContaining({ sent: true }));
+    await expect(second).rejects.toEqual(expect.objectContaining({ sent: false }));
+    await expect(second).rejects.toBeInstanceOf(InsertAbandoned);
+    release();
+    await expect(third).resolves.toBe(true);
+    const stored = await collection()
+      .find({ _id: { $regex: '^a-' } as never })
+      .sort({ _id: 1 })
+      .toArray();
+    expect(stored.map((d) => d._id)).toEqual(['a-kept', 'a-sent']);
   });
 });
