@@ -12,9 +12,9 @@ export function teamOf(res: { locals: Record<string, unknown> }): string {
 export function requireToken(models: Models): RequestHandler {
   return async (req, res, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
-    if (!match?.[1]) throw new AppError('unauthorized', 'missing bearer token');
+    if (!match?.[1]) throw new AppError('token_missing', 'missing bearer token');
     const teamId = await teamForToken(models, match[1]);
-    if (!teamId) throw new AppError('unauthorized', 'unknown or revoked token');
+    if (!teamId) throw new AppError('token_invalid', 'unknown or revoked token');
     res.locals.teamId = teamId;
     next();
   };

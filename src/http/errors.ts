@@ -1,16 +1,17 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, validationError } from '../errors.js';
+import { AppError, ERRORS, validationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 /** Unknown API paths answer like every other error, not with Express's HTML page. */
 export const notFound: RequestHandler = (req, _res, next) => {
-  next(new AppError('not_found', `no route for ${req.method} ${req.path}`));
+  next(new AppError('route_not_found', `no route for ${req.method} ${req.path}`));
 };
 
 /**
- * The single HTTP error handler: AppErrors map to their status and the documented body;
- * body-parser's failures become 422 (malformed JSON) or 413 (too large); anything else is a
- * 500 whose details stay in the log, never in the response.
+ * The single HTTP error handler: an AppError answers its code's status and public name
+ * (`ERRORS` in src/errors.ts) in the documented body; body-parser's failures become 422
+ * (malformed JSON) or 413 (too large); anything else is a 500 whose details stay in the log,
+ * never in the response.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
@@ -18,14 +19,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const appError = toAppError(error);
     if (appError.code === 'internal')
       logger.error({ err: error, path: req.path }, 'unhandled API error');
-    res.status(appError.status).json({
+    const { status, error: name } = ERRORS[appError.code];
+    res.status(status).json({
       ok: false,
-      error: appError.code,
+      error: name,
       message: appError.message,
       detail:
         appError.detail.length > 0
           ? appError.detail
-          : [{ loc: [], msg: appError.message, type: appError.code }],
+          : [{ loc: [], msg: appError.message, type: name }],
     });
   };
 }
@@ -48,7 +50,7 @@ function toAppError(error: unknown): AppError {
     // body-parser (a body not in its declared Content-Encoding) and the router (a path that does
     // not decode) describe the client's mistake.
     const where = type ? 'body' : 'path';
-    return new AppError('bad_request', `malformed request ${where}`, [
+    return new AppError('malformed_request', `malformed request ${where}`, [
       { loc: [where], msg: `malformed request ${where}`, type: 'bad_request' },
     ]);
   }

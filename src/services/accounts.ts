@@ -57,7 +57,10 @@ export async function createAccount(
     if (channelIds.indexOf(channelId) !== index) continue;
     const owned = await models.channels.findOne({ channelId, accountId: { $ne: null } }).lean();
     if (owned && owned.teamId !== teamId) {
-      throw new AppError('forbidden', `channel ${channelId} belongs to another workspace`);
+      throw new AppError(
+        'forbidden_workspace',
+        `channel ${channelId} belongs to another workspace`,
+      );
     }
     if (owned) {
       problems.push({

@@ -116,7 +116,8 @@ export async function updateChannel(
     return;
   }
   const result = await models.channels.updateOne({ teamId, channelId }, { $set: fields });
-  if (result.matchedCount === 0) throw new AppError('not_found', `unknown channel ${channelId}`);
+  if (result.matchedCount === 0)
+    throw new AppError('channel_not_found', `unknown channel ${channelId}`);
 }
 
 function nest(flat: Record<string, unknown>): Record<string, unknown> {

@@ -96,18 +96,24 @@ export class SettingsService {
     const channel = await this.models.channels.findOne({ teamId, channelId }).lean<ChannelDoc>();
     if (channel) return channel;
     if (await this.models.channels.exists({ channelId })) {
-      throw new AppError('forbidden', `channel ${channelId} belongs to another workspace`);
+      throw new AppError(
+        'forbidden_workspace',
+        `channel ${channelId} belongs to another workspace`,
+      );
     }
-    throw new AppError('not_found', `unknown channel ${channelId}`);
+    throw new AppError('channel_not_found', `unknown channel ${channelId}`);
   }
 
   async accountDoc(teamId: string, accountId: string): Promise<AccountDoc> {
     const account = /^[0-9a-f]{24}$/.test(accountId)
       ? await this.models.accounts.findById(accountId).lean<AccountDoc>()
       : null;
-    if (!account) throw new AppError('not_found', `unknown account ${accountId}`);
+    if (!account) throw new AppError('account_not_found', `unknown account ${accountId}`);
     if (account.teamId !== teamId) {
-      throw new AppError('forbidden', `account ${accountId} belongs to another workspace`);
+      throw new AppError(
+        'forbidden_workspace',
+        `account ${accountId} belongs to another workspace`,
+      );
     }
     return account;
   }

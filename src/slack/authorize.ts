@@ -143,5 +143,5 @@ export function workspaceClients(
 }
 
 function notInstalled(teamId: string): never {
-  throw new AppError('forbidden', `the app is not installed in workspace ${teamId}`);
+  throw new AppError('workspace_not_installed', `the app is not installed in workspace ${teamId}`);
 }

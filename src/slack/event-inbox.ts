@@ -106,7 +106,7 @@ export class EventInbox {
   private async admit(eventId: string, body: Record<string, unknown>): Promise<boolean> {
     if (!databaseReachable(this.deps.db)) {
       // Refused at once (a 5xx) so Slack delivers it again once the database is back.
-      throw new AppError('service_unavailable', 'database unavailable');
+      throw new AppError('database_unavailable', 'database unavailable');
     }
     const deadline = AbortSignal.timeout(STORE_BUDGET_MS);
     this.admitting++;
@@ -115,7 +115,7 @@ export class EventInbox {
     } catch (error) {
       if (!deadline.aborted) throw error;
       this.deps.logger.warn({ eventId }, 'storing a Slack event timed out; refused, Slack retries');
-      throw new AppError('service_unavailable', 'database not answering');
+      throw new AppError('database_unavailable', 'database not answering');
     } finally {
       this.admitting--;
     }

@@ -32,7 +32,8 @@ export async function featuresFor(
     return await settings.effective(teamId, channelId);
   } catch (error) {
     const unknown =
-      error instanceof AppError && (error.code === 'not_found' || error.code === 'forbidden');
+      error instanceof AppError &&
+      (error.code === 'channel_not_found' || error.code === 'forbidden_workspace');
     if (!unknown) throw error;
     return Features.parse((await settings.workspace(teamId, false)).features);
   }

@@ -30,7 +30,7 @@ export async function setConfig(ctx: CommandContext, key: string, value: unknown
     return changedReply(ctx, `:white_check_mark: Saved for <#${channel.channelId}>:`, changed);
   } catch (error) {
     // Other failures (a lock, an unknown channel) are answered by the caller.
-    if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+    if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error;
     const reply = appErrorReply(error) as Reply;
     // `15` and `true` parse as JSON; text settings that look like that must be quoted.
     const wantsText = error.detail.some((d) => d.msg.includes('expected string'));

@@ -17,12 +17,12 @@ export const NOT_SET_UP =
   "This channel isn't set up for triage yet: run `/triage setup customer` here first " +
   "(or `/triage setup triage` for a triage team's channel).";
 
-/** The channel the command ran in, or a `not_found` AppError telling the user to set it up. */
+/** The channel the command ran in, or a `channel_not_set_up` AppError telling the user to set it up. */
 export async function commandChannel(ctx: CommandContext): Promise<ChannelDoc> {
   const channel = await ctx.deps.models.channels
     .findOne({ teamId: ctx.teamId, channelId: ctx.channelId })
     .lean<ChannelDoc>();
-  if (!channel) throw new AppError('not_found', NOT_SET_UP);
+  if (!channel) throw new AppError('channel_not_set_up', NOT_SET_UP);
   return channel;
 }
 

@@ -31,7 +31,7 @@ const MAX_DETAIL_LINES = 20;
 export function appErrorReply(error: unknown): Reply | undefined {
   if (!(error instanceof AppError) || error.code === 'internal') return undefined;
   if (
-    error.code === 'validation_failed' ||
+    error.code === 'invalid_input' ||
     (error.code === 'setting_locked' && error.detail.length > 1)
   ) {
     const icon = error.code === 'setting_locked' ? ':lock:' : ':warning:';

@@ -139,7 +139,7 @@ describe('the installation store on the workspaces collection', () => {
       await store.storeInstallation(teamInstall('T0ONE', 'xoxb-one-rotated'));
       expect((await slackFor('T0ONE')).token).toBe('xoxb-one-rotated');
       await expect(slackFor('T0NOWHERE')).rejects.toMatchObject({
-        code: 'forbidden',
+        code: 'workspace_not_installed',
         message: 'the app is not installed in workspace T0NOWHERE',
       });
     });
@@ -152,7 +152,9 @@ describe('the installation store on the workspaces collection', () => {
       );
       expect((await slackFor('T0SINGLE')).token).toBe('xoxb-single');
       expect((await slackFor('T0ONE')).token).toBe('xoxb-one-rotated');
-      await expect(slackFor('T0NOWHERE')).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(slackFor('T0NOWHERE')).rejects.toMatchObject({
+        code: 'workspace_not_installed',
+      });
       expect(sim.calls('auth.test')).toHaveLength(1);
     });
 

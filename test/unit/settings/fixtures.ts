@@ -65,6 +65,6 @@ export function failure(body: unknown, level: LevelKind = 'account') {
   const current = storedForFailures();
   const error = rejection(() => planWrite(catalog, { level, current, above: [] }, body));
   expect(current).toEqual(storedForFailures());
-  expect([error.code, error.status]).toEqual(['validation_failed', 422]);
+  expect([error.code, error.status]).toEqual(['invalid_input', 422]);
   return error.detail;
 }
