@@ -9,6 +9,7 @@ import {
   singleWorkspaceAuthorize,
 } from './slack/authorize.js';
 import { createWebClient, slackLogger, webClientOptions } from './slack/client.js';
+import { slackErrorHandler } from './slack/error-handler.js';
 import { MongoInstallationStore } from './slack/installation-store.js';
 import { registerListeners } from './slack/listeners/index.js';
 import type { EventInbox } from './slack/event-inbox.js';
@@ -47,6 +48,7 @@ export function createApp(
       authorize,
       logger,
       clientOptions,
+      extendedErrorHandler: true,
     });
   } else {
     receiver = new ExpressReceiver({
@@ -56,8 +58,15 @@ export function createApp(
       processBeforeResponse: true,
       ...oauthReceiverOptions(env, installationStore, deps.logger),
     });
-    app = new App({ authorize: single, receiver, logger, clientOptions });
+    app = new App({
+      authorize: single,
+      receiver,
+      logger,
+      clientOptions,
+      extendedErrorHandler: true,
+    });
   }
+  app.error(slackErrorHandler(deps));
   app.use(inbox.middleware());
   inbox.attach(app);
   registerListeners(app, deps);
