@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { BotDeps } from '../../deps.js';
+import { AppError } from '../../errors.js';
 import type { RequestStatus } from '../../requests/request.js';
 import { STATUS_LABEL } from '../../requests/lifecycle.js';
 import { channelContext } from './context.js';
@@ -13,6 +14,8 @@ export type RequestCommand =
 /**
  * Applies an agent's command (a triage button or an emoji shortcut) to a request and shows the
  * result. Returns a sentence for the agent when nothing changed (already done, not allowed).
+ * A request named by id (a button's) that no longer exists is a `request_not_found` AppError;
+ * an emoji on a message that is not a request is no command at all.
  */
 export async function applyRequestCommand(
   deps: BotDeps,
@@ -28,7 +31,10 @@ export async function applyRequestCommand(
         ? await store.byId(find.id)
         : null
       : await store.byRoot(find.teamId, find.channelId, find.rootTs);
-  if (!request) return 'That request no longer exists.';
+  if (!request) {
+    if ('id' in find) throw new AppError('request_not_found', `unknown request ${find.id}`);
+    return undefined;
+  }
   const now = deps.clock.now();
   const result =
     command.kind === 'assign'

@@ -1,4 +1,5 @@
 import { ACTIONS } from '../../../src/constants.js';
+import { ERRORS } from '../../../src/errors.js';
 import type { TestBot } from '../../support/bot.js';
 import {
   AGENT,
@@ -99,6 +100,35 @@ describe('working a request from the triage card', () => {
     await t.sim.waitFor(() =>
       t.sim.ephemerals(TRIAGE, AGENT).some((e) => e.text.includes('cannot be moved to closed')),
     );
+  });
+
+  it('tells the agent, in an ephemeral, that the request behind a card is gone', async () => {
+    const { message } = await t.driver.customerSays(
+      CHANNEL,
+      newCustomer(t, 'U0GONE'),
+      'Please delete my data',
+    );
+    await eventually(async () => (await requestOf(t, message.ts))?.triage.ts);
+    const request = await requestOf(t, message.ts);
+    const cardTs = request?.triage.ts as string;
+    await t.db.collection('requests').deleteOne({ _id: request?._id });
+
+    const res = await t.driver.action({
+      user: AGENT_2,
+      action_id: ACTIONS.inProgress,
+      channel: TRIAGE,
+      message_ts: cardTs,
+      value: String(request?._id),
+    } as never);
+
+    // The app.error handler answers: the click is acknowledged (Slack shows no failure of its
+    // own) and the agent reads the code's sentence, not the error.
+    expect(res.status).toBe(200);
+    const told = await t.sim.waitFor(() =>
+      t.sim.ephemerals(TRIAGE, AGENT_2).find((e) => e.text.includes(ERRORS.request_not_found.say)),
+    );
+    expect(told.text).toBe(`:warning: ${ERRORS.request_not_found.say}`);
+    expect(t.sim.ephemerals(TRIAGE, AGENT_2)).toHaveLength(1);
   });
 
   it('takes two agents clicking Assign to me at once as one assignment', async () => {
