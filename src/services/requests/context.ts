@@ -1,7 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import { readConfigVersion, type ChannelDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
+import { errorCode } from '../../errors.js';
 import type { Features } from '../../settings/features.js';
+import { slackErrorCode } from '../../slack/safe-call.js';
 import { lookUpChannel } from '../accounts.js';
 
 /** Everything the request rules need to know about a channel, loaded once per event. */
@@ -105,6 +107,17 @@ async function loadChannel(
     .lean<ChannelDoc>();
 }
 
+/**
+ * Slack's answers that are real ones: the bot is not in the triage channel (yet), or the channel
+ * is gone. Nobody is an agent by that channel's membership, and that is cached like a list.
+ */
+const NO_MEMBERS = new Set(['not_in_channel', 'channel_not_found']);
+
+/**
+ * The triage channel's members, read at most every five minutes. A failure that says nothing
+ * about the members (a rate limit, a 5xx, the network) is not an answer: it is logged and not
+ * cached, and this call uses the last list read, or none (for this call only) when there is none.
+ */
 async function membersOf(
   deps: BotDeps,
   client: WebClient,
@@ -123,8 +136,16 @@ async function membersOf(
     })) {
       for (const member of (page as { members?: string[] }).members ?? []) members.add(member);
     }
-  } catch {
-    // Not a member of the triage channel (yet): nobody is inferred to be an agent from it.
+  } catch (error) {
+    const slackError = slackErrorCode(error);
+    if (!NO_MEMBERS.has(slackError ?? '')) {
+      deps.logger.warn(
+        { err: error, channelId, code: errorCode(error), slackError, usingLastKnown: !!cached },
+        'could not read the triage channel members; not cached',
+      );
+      return cached?.members ?? new Set();
+    }
+    members.clear();
   }
   memberCache.set(channelId, { at: now.getTime(), members });
   return members;
