@@ -5,7 +5,7 @@ import PQueue from 'p-queue';
 import type { BotDeps } from '../deps.js';
 import { InsertAbandoned, InsertBatcher } from '../db/insert-batcher.js';
 import { databaseReachable } from '../db/reachability.js';
-import { AppError } from '../errors.js';
+import { AppError, errorCode } from '../errors.js';
 
 const LEASE_MS = 60_000;
 /**
@@ -201,12 +201,19 @@ export class EventInbox {
         await events.updateOne({ _id: eventId }, { $set: { state: 'done', payload: null } });
       } catch (error) {
         this.deps.logger.error(
-          { err: error, eventId },
+          { err: error, eventId, code: errorCode(error) },
           'event processing failed; it will be retried',
         );
         await events
           .updateOne({ _id: eventId }, { $set: { leaseUntil: new Date() }, $inc: { attempts: 1 } })
-          .catch(() => {});
+          .catch((updateError: unknown) => {
+            // Without the count the event still runs again (once its lease runs out), but an
+            // event that always fails is no longer stopped after MAX_ATTEMPTS.
+            this.deps.logger.error(
+              { err: updateError, eventId, code: errorCode(updateError) },
+              'could not count a failed run of an event; it runs again when its lease runs out',
+            );
+          });
       } finally {
         this.queued.delete(eventId);
       }
