@@ -19,6 +19,8 @@ const STORE_BUDGET_MS = 1_500;
 const YIELD_TO_ACKS_MS = 100;
 /** After this many failed runs an event is left for an operator (and the log). */
 const MAX_ATTEMPTS = 5;
+/** The context key that marks a dispatch of a stored event (its id), not a delivery. */
+const STORED_EVENT = 'inboxStoredEventId';
 
 /**
  * Slack events are stored before they are acknowledged and processed after: the ack costs one
@@ -48,17 +50,24 @@ export class EventInbox {
     this.inserts = new InsertBatcher(() => deps.models.slackEvents.collection);
   }
 
-  /** Bolt global middleware: store, then process in the background. */
+  /**
+   * Bolt global middleware. A delivery from Slack is stored and ends here: Bolt has already
+   * acknowledged it (events are acked before middleware runs), and the receiver sends that ack
+   * once this returns, or a 5xx when storing throws. The stored event is run later through
+   * `app.processEvent` (what a receiver calls, with a no-op ack), marked in its context so that
+   * this middleware passes it on to the listeners with `next()`, within its own call.
+   */
   middleware(): Middleware<AnyMiddlewareArgs> {
-    return async ({ body, next }) => {
+    return async ({ body, context, next }) => {
       const eventId = (body as { event_id?: unknown }).event_id;
-      if (typeof eventId !== 'string') return next();
-      if (!(await this.admit(eventId, body as Record<string, unknown>))) return;
-      this.enqueue(eventId, next);
+      if (typeof eventId !== 'string' || context[STORED_EVENT] === eventId) return next();
+      const payload = body as Record<string, unknown>;
+      if (!(await this.admit(eventId, payload))) return;
+      this.enqueue(eventId, payload);
     };
   }
 
-  /** Lets recovery re-run stored events through the same app. */
+  /** The app stored events are run through (`app.processEvent`), first runs and recovery alike. */
   attach(app: App): void {
     this.app = app;
   }
@@ -187,7 +196,7 @@ export class EventInbox {
     this.unconfirmed.set(eventId, { leaseIds, until: now + LEASE_MS });
   }
 
-  private enqueue(eventId: string, next: () => Promise<void>): void {
+  private enqueue(eventId: string, body: Record<string, unknown>): void {
     this.queued.add(eventId);
     const events = this.deps.models.slackEvents;
     void this.queue.add(async () => {
@@ -197,7 +206,7 @@ export class EventInbox {
           { _id: eventId },
           { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } },
         );
-        await next();
+        await this.run(eventId, body);
         await events.updateOne({ _id: eventId }, { $set: { state: 'done', payload: null } });
       } catch (error) {
         this.deps.logger.error(
@@ -217,6 +226,20 @@ export class EventInbox {
       } finally {
         this.queued.delete(eventId);
       }
+    });
+  }
+
+  /**
+   * Runs a stored event through the app's listeners as a receiver would: `processEvent` with
+   * an ack that does nothing (Slack's delivery was acknowledged when the event was stored).
+   * A listener's error reaches the app's error handler, which throws it on to here.
+   */
+  private async run(eventId: string, body: Record<string, unknown>): Promise<void> {
+    if (!this.app) throw new Error('EventInbox.attach(app) was not called');
+    await this.app.processEvent({
+      body,
+      ack: async () => {},
+      customProperties: { [STORED_EVENT]: eventId },
     });
   }
 
