@@ -20,7 +20,13 @@ describe('queries the engine filters in SQL', () => {
     { _id: 'f', name: 'x', at: '2026-01-05T09:01:00Z' },
     { _id: objectId, name: { first: 'x' } },
     { _id: 'u', name: 'é <b>&"\\' },
+    { _id: 'p1', job: { key: 'k1', at: at(20) } },
+    { _id: 'p2', job: [{ key: 'k2' }, { key: 'k1', at: [at(1)] }] },
+    { _id: 'p3', job: { key: ['k3', 'k1'] } },
+    { _id: 'p4', job: { key: 'k4' } },
   ];
+
+  const jobs = ['p1', 'p2', 'p3', 'p4'];
 
   beforeAll(async () => {
     db = await testDatabase();
@@ -60,8 +66,15 @@ describe('queries the engine filters in SQL', () => {
     ],
     ['an ObjectId _id', { _id: objectId }, [String(objectId)]],
     ['$in on _id with other conditions', { _id: { $in: ['a', 'c', 'e'] }, name: 'x' }, ['a', 'e']],
-    ['null matches missing and null', { at: null }, ['c', 'd', String(objectId), 'u']],
-    ['$ne is left to the handler', { name: { $ne: 'x' } }, ['c', 'd', String(objectId), 'u']],
+    ['null matches missing and null', { at: null }, ['c', 'd', String(objectId), 'u', ...jobs]],
+    ['a dotted path, arrays anywhere along it', { 'job.key': 'k1' }, ['p1', 'p2', 'p3']],
+    ['$in on a dotted path', { 'job.key': { $in: ['k4', 'k2'] } }, ['p2', 'p4']],
+    ['a date range on a dotted path', { 'job.at': { $lte: at(5) } }, ['p2']],
+    [
+      '$ne is left to the handler',
+      { name: { $ne: 'x' } },
+      ['c', 'd', String(objectId), 'u', ...jobs],
+    ],
   ])('%s', async (_label, filter, expected) => {
     expect(await ids(filter)).toEqual([...expected].sort());
   });
@@ -73,6 +86,6 @@ describe('queries the engine filters in SQL', () => {
     expect(updated.matchedCount).toBe(4);
     const deleted = await things.deleteMany({ at: { $lte: at(10) } });
     expect(deleted.deletedCount).toBe(2);
-    expect(await ids({})).toEqual(['c', 'd', 'e', 'f', String(objectId), 'u'].sort());
+    expect(await ids({})).toEqual(['c', 'd', 'e', 'f', String(objectId), 'u', ...jobs].sort());
   });
 });
