@@ -32,11 +32,15 @@ export const AGENDA_SETTINGS = {
 
 /**
  * How long a job stays locked to the process that took it: a job locked by a process that died
- * runs elsewhere this long after (10 s, not Agenda's 10 min: handlers are short). A job locked
- * ahead of its time (up to `processEvery`) and not started within this is dropped and locked
- * again later, which happens only where a poll takes seconds (FerretDB past ~50 000 jobs).
+ * runs elsewhere this long after. It also bounds how long a job locked ahead of its time may
+ * wait to start: Agenda runs what a poll locked only once the poll's lock queries are all done,
+ * and drops a job whose lock has expired by then (to lock it again later). On FerretDB with
+ * 100 000 pending jobs a poll takes 15–20 s (7 lock queries of ~2 s that wait for each other
+ * and for timer upserts); with 10 s none of 8 due jobs fired within 35 s of the last one falling
+ * due, with 60 s half of them did. A dead process's timers wait a minute: alerts run minutes
+ * late anyway by then.
  */
-export const JOB_LOCK_LIFETIME_MS = 10_000;
+export const JOB_LOCK_LIFETIME_MS = 60_000;
 
 /**
  * Agenda's MongoDB repository, with at most one lock query per job name in flight: Agenda 6
