@@ -27,7 +27,7 @@ import { TIMER_DATABASE, timerLateness } from './timer-lateness.js';
 
 const quick = process.env.BENCH_QUICK === '1';
 const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7').split(',').map((s) => s.trim()));
-const HARD_CAP_MS = (quick ? 4 : 12) * 60_000;
+const HARD_CAP_MS = (quick ? 7 : 13) * 60_000;
 
 async function engineVersion(mongo: MongoEngine): Promise<string> {
   const client = await MongoClient.connect(mongo.uri);

@@ -130,7 +130,7 @@ export async function timerLateness(ctx: BenchContext): Promise<Outcome> {
   const sizes = [1_000, 10_000, 100_000, 1_000_000];
   const maxSize = Number(process.env.BENCH_TIMERS_MAX ?? (ctx.quick ? 10_000 : 100_000));
   const budgetMs = Number(process.env.BENCH_TIMERS_BUDGET_S ?? (ctx.quick ? 45 : 240)) * 1000;
-  const waitCapMs = ctx.quick ? 10_000 : 40_000;
+  const waitCapMs = ctx.quick ? 10_000 : 35_000;
   // Due times spread over one poll period sample every phase of the poll cycle; a quick run
   // samples its first 10 s.
   const window = Math.min(AGENDA_SETTINGS.processEvery, ctx.quick ? 10_000 : Infinity);
