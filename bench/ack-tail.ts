@@ -11,10 +11,13 @@ export const TAIL_GOAL_MS = 1_000;
 
 export async function ackTail(ctx: BenchContext): Promise<Outcome> {
   const durationMs = ctx.quick ? 2_000 : 10_000;
-  const bare = await loadStep(ctx, 'bare', TAIL_RATE, durationMs, 'tail-bare');
+  const bare = await loadStep(ctx, 'bare', TAIL_RATE, durationMs, { label: 'tail-bare' });
   // A bot that cannot keep up would build minutes of backlog: stop offering once 20 events
   // are past Slack's 3 s (the step then reports how many were sent).
-  const full = await loadStep(ctx, 'full', TAIL_RATE, durationMs, 'tail-full', 20);
+  const full = await loadStep(ctx, 'full', TAIL_RATE, durationMs, {
+    label: 'tail-full',
+    stopAfterOver3s: 20,
+  });
   const p99 = full.step.ack.p99;
   const sent = full.step.stoppedEarly ? ` (stopped after ${full.step.sent} sent)` : '';
   return {

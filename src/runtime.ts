@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agenda } from 'agenda';
+import type { Agenda } from 'agenda';
 import { CATCH_UP } from '../jobs/catch-up.js';
 import { HOUSEKEEPING } from '../jobs/housekeeping.js';
 import { JOBS } from '../jobs/index.js';
+import { createAgenda } from './scheduler/agenda-settings.js';
 import { Timers } from './scheduler/timers.js';
 import { EventInbox } from './slack/event-inbox.js';
-import { MongoBackend } from '@agendajs/mongo-backend';
 import type { Db } from 'mongodb';
 import { createApp } from './app.js';
 import { systemClock, type Clock } from './clock.js';
@@ -55,10 +55,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const stopWatchingDatabase = watchDatabase(db, options.mongoUri, logger);
   const models = createModels(db);
   await syncIndexes(models);
-  const agenda = new Agenda({
-    backend: new MongoBackend({ mongo: db.db as unknown as Db, collection: 'agendaJobs' }),
-    processEvery: '5 seconds',
-  });
+  const agenda = createAgenda(db.db as unknown as Db);
   const deps: BotDeps = {
     env,
     db,

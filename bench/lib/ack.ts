@@ -1,5 +1,5 @@
 import type { LoadResult } from './load.js';
-import { SIGNING_SECRET } from './apps.js';
+import { SIGNING_SECRET, type Drained } from './apps.js';
 import type { BenchContext } from './report.js';
 import { summarize, type Summary } from './stats.js';
 
@@ -21,31 +21,55 @@ export interface Step {
   maxInFlight: number;
   maxScheduleLagMs: number;
   stoppedEarly: boolean;
-  /** Events the bot had not finished when the next step began (after a capped wait). */
-  unfinishedBefore: number;
+  /**
+   * Events of earlier steps the bot had not processed when this one was due to start, after
+   * waiting up to the drain cap; they were discarded, so this step measured none of them.
+   */
+  backlogAtStart: number;
+  /** How long the bot took to finish the earlier steps' work before this one started. */
+  drainedMs: number;
   ack: Summary;
 }
 
-/** How long a step may wait for the bot to finish the previous step's events. */
-const DRAIN_CAP_MS = 45_000;
+/** How long a step may wait by default for the bot to finish the previous step's events. */
+export const DRAIN_CAP_MS = 45_000;
+
+export interface StepOptions {
+  label?: string;
+  /** Stop issuing once this many events wait past 3 s (see `LoadRequest`). */
+  stopAfterOver3s?: number;
+  /** Drain the bot and empty its data first (default); `false` leaves both as they are. */
+  prepare?: boolean;
+  drainCapMs?: number;
+}
 
 export function appUrl(ctx: BenchContext, target: Target): string {
   if (!ctx.apps) throw new Error('the apps are not running');
   return target === 'full' ? ctx.apps.bot.url : ctx.apps.bareUrl;
 }
 
-/** One open-loop step of signed message events at `rate`/s against one app (fresh bot data). */
+/**
+ * One open-loop step of signed message events at `rate`/s against one app. First the bot
+ * finishes the earlier steps' work (or, past the cap, drops it and says so) and its data is
+ * emptied, so the step measures only its own events.
+ */
 export async function loadStep(
   ctx: BenchContext,
   target: Target,
   rate: number,
   durationMs: number,
-  label = `${target}-${rate}`,
-  stopAfterOver3s?: number,
-  prepare = true,
+  options: StepOptions = {},
 ): Promise<{ step: Step; result: LoadResult }> {
   if (!ctx.side || !ctx.apps) throw new Error('the Slack side is not running');
-  const unfinishedBefore = prepare ? await ctx.apps.drain(DRAIN_CAP_MS) : 0;
+  const { label = `${target}-${rate}`, stopAfterOver3s, prepare = true } = options;
+  const drained: Drained = prepare
+    ? await ctx.apps.drain(options.drainCapMs ?? DRAIN_CAP_MS)
+    : { clean: true, discarded: 0, waitedMs: 0 };
+  if (!drained.clean) {
+    console.log(
+      `bench: ${label}: the bot had not finished the last step's work after ${Math.round(drained.waitedMs / 1000)} s; ${drained.discarded} events discarded before this step (backlogAtStart)`,
+    );
+  }
   if (prepare && target === 'full') await ctx.apps.resetBot();
   const { seed } = ctx.apps;
   const result = await ctx.side.call({
@@ -74,7 +98,8 @@ export async function loadStep(
     maxInFlight: result.maxInFlight,
     maxScheduleLagMs: result.maxScheduleLagMs,
     stoppedEarly: result.stoppedEarly,
-    unfinishedBefore,
+    backlogAtStart: drained.discarded,
+    drainedMs: drained.waitedMs,
     ack: summarize(result.latencies),
   };
   return { step, result };
@@ -82,6 +107,6 @@ export async function loadStep(
 
 /** A short step at a low rate per app: JIT, connections, channel registration, caches. */
 export async function warmUp(ctx: BenchContext): Promise<void> {
-  await loadStep(ctx, 'bare', 50, 2_000, 'warm-bare');
-  await loadStep(ctx, 'full', 4, 2_000, 'warm-full');
+  await loadStep(ctx, 'bare', 50, 2_000, { label: 'warm-bare' });
+  await loadStep(ctx, 'full', 4, 2_000, { label: 'warm-full' });
 }

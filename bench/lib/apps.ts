@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { App, ExpressReceiver } from '@slack/bolt';
 import { withDatabase } from '../../src/db/connection.js';
 import { Env, parseEnv } from '../../src/env.js';
@@ -14,6 +15,15 @@ export const BOT_DATABASE = 'bench_bot';
 /** The workload: customers of 20 Slack Connect channels, each channel linked to #triage. */
 export const SEED = { channels: 20, customersPerChannel: 5, agents: 3 };
 
+/** What `drain` found: the bot's own state, not a guess from the clock. */
+export interface Drained {
+  /** True when every stored event was processed within the cap. */
+  clean: boolean;
+  /** Events stored but unprocessed at the cap, then discarded so the next step starts clean. */
+  discarded: number;
+  waitedMs: number;
+}
+
 export interface Apps {
   bot: RunningBot;
   bareUrl: string;
@@ -21,10 +31,12 @@ export interface Apps {
   /** Empties requests, event markers and one-off timers, so each measurement starts alike. */
   resetBot(): Promise<void>;
   /**
-   * Waits (at most `capMs`) until the bot has finished every event it took: the load generator
-   * gives up on a slow ack, but the bot still does the work. Returns how many were unfinished.
+   * Waits (at most `capMs`) until the bot has finished every event it took: none waiting or
+   * running in its inbox, none stored unprocessed (a slow ack the load generator gave up on is
+   * still stored and worked on). Whatever is left at the cap is discarded (see `Drained`), and
+   * so is, at once, a backlog that the bot's pace so far shows it cannot finish by then.
    */
-  drain(capMs: number): Promise<number>;
+  drain(capMs: number): Promise<Drained>;
   stop(): Promise<void>;
 }
 
@@ -100,12 +112,34 @@ export async function startApps(mongoUri: string, side: SlackSide): Promise<Apps
       await db.collection('agendaJobs').deleteMany({ repeatInterval: null });
     },
     drain: async (capMs: number) => {
-      const deadline = Date.now() + capMs;
+      const start = Date.now();
+      const deadline = start + capMs;
+      const events = bot.deps.models.slackEvents;
+      const idle = () =>
+        Promise.race([bot.inbox.idle().then(() => true), sleep(0).then(() => false)]);
+      const unprocessed = () => events.countDocuments({ state: 'processing' });
+      let quiet = 0;
+      let first: { at: number; left: number } | undefined;
       for (;;) {
-        const busy = await bot.deps.models.slackEvents.countDocuments({ state: 'processing' });
-        if (busy === 0 || Date.now() > deadline) return busy;
-        await new Promise((resolve) => setTimeout(resolve, 250));
+        // Done = the inbox's queue is empty and nothing stored is unprocessed, twice in a row
+        // 100 ms apart (an ack the client gave up on may still be on its way to the store).
+        const left = await unprocessed();
+        quiet = left === 0 && (await idle()) ? quiet + 1 : 0;
+        if (quiet >= 2) return { clean: true, discarded: 0, waitedMs: Date.now() - start };
+        const now = Date.now();
+        if (now > deadline) break;
+        // A backlog that the bot's pace so far cannot finish by the cap is not waited for.
+        first ??= { at: now, left };
+        const pace = (first.left - left) / (now - first.at);
+        if (now - first.at > 3_000 && left > pace * (deadline - now)) break;
+        await Promise.race([bot.inbox.idle(), sleep(quiet ? 100 : 250)]);
       }
+      // Past the cap (or bound to be): drop what waits (the inbox's graceful stop empties its queue and lets the
+      // events in progress finish; it keeps taking new ones), then the stored leftovers, which
+      // recovery would otherwise run again in the middle of the next step.
+      await bot.inbox.close();
+      const left = await events.deleteMany({ state: 'processing' });
+      return { clean: false, discarded: left.deletedCount, waitedMs: Date.now() - start };
     },
     stop: async () => {
       await receiver.stop();

@@ -1,13 +1,24 @@
 import type { Db, Document } from 'mongodb';
+import {
+  AGENDA_SETTINGS,
+  JOB_LOCK_LIFETIME_MS,
+  JOBS_COLLECTION,
+} from '../../src/scheduler/agenda-settings.js';
 
-/** Agenda's lock query (`getNextJobToRun` in @agendajs/mongo-backend) for one job name, now. */
-export function lockQuery(name: string, now = new Date(), processEveryMs = 100) {
+/**
+ * Agenda's lock query (`getNextJobToRun` in @agendajs/mongo-backend) for one job name, now,
+ * with the bot's settings.
+ */
+export function lockQuery(name: string, now = new Date()) {
   return {
     name,
     disabled: { $ne: true },
     $or: [
-      { lockedAt: { $eq: null }, nextRunAt: { $lte: new Date(now.getTime() + processEveryMs) } },
-      { lockedAt: { $lte: new Date(now.getTime() - 10 * 60_000) } },
+      {
+        lockedAt: { $eq: null },
+        nextRunAt: { $lte: new Date(now.getTime() + AGENDA_SETTINGS.processEvery) },
+      },
+      { lockedAt: { $lte: new Date(now.getTime() - JOB_LOCK_LIFETIME_MS) } },
     ],
   };
 }
@@ -29,7 +40,7 @@ export async function lockPlan(db: Db, name: string): Promise<Record<string, unk
   try {
     const explained = await db.command({
       explain: {
-        findAndModify: 'agendaJobs',
+        findAndModify: JOBS_COLLECTION,
         query: lockQuery(name),
         update: { $set: { lockedAt: new Date() } },
       },

@@ -41,17 +41,23 @@ export async function opCensus(events: () => number, work: () => Promise<void>):
     entry.ms += ms;
     seen.set(key, entry);
   };
+  // The driver builds some calls on others, synchronously (insertMany on bulkWrite, findOne on
+  // find, countDocuments on aggregate): count only the outermost, as the caller wrote it.
+  let depth = 0;
   for (const name of [...ASYNC, ...CURSORS]) {
     const original = proto[name] as Method;
     originals.set(name, original);
     proto[name] = function (this: Collection, ...args: unknown[]) {
-      // The driver's findOne is find().next(): count it once, as findOne.
-      if (name === 'find' && new Error().stack?.includes('Collection.findOne')) {
-        return original.apply(this, args);
-      }
+      if (depth > 0) return original.apply(this, args);
       const key = `${this.collectionName}.${name}`;
       const start = performance.now();
-      const result = original.apply(this, args);
+      depth++;
+      let result: unknown;
+      try {
+        result = original.apply(this, args);
+      } finally {
+        depth--;
+      }
       if (result instanceof Promise) {
         return result.finally(() => note(key, performance.now() - start));
       }

@@ -28,6 +28,8 @@ export interface BenchContext {
   mongo: MongoEngine;
   side?: SlackSide;
   apps?: Apps;
+  /** The bare Bolt app's ack throughput from (1), when it ran: (7)'s baseline. */
+  bareAckRate?: number;
 }
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -2,6 +2,7 @@ import type { Agenda, Job } from 'agenda';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
 import type { BotDeps } from '../deps.js';
+import { JOB_LOCK_LIFETIME_MS, JOBS_COLLECTION } from './agenda-settings.js';
 
 /** Every job's data carries the key that makes it the one pending job of its kind for a thing. */
 export const TimerData = z.object({ key: z.string() }).loose();
@@ -13,7 +14,7 @@ export interface JobDefinition<D extends { key: string } = { key: string }> {
   handle(deps: BotDeps, data: D): Promise<void>;
 }
 
-const COLLECTION = 'agendaJobs';
+const COLLECTION = JOBS_COLLECTION;
 
 /**
  * Timers on Agenda: one pending job per (kind, key), replaced when rescheduled. Every handler
@@ -48,8 +49,8 @@ export class Timers {
           }
           await this.run(definition, { ...data, key });
         },
-        // Handlers are short; a job locked by a process that died is retried after 10 s, not 10 min.
-        { lockLifetime: 10_000 },
+        // Handlers are short: a job locked by a process that died is retried soon, not in 10 min.
+        { lockLifetime: JOB_LOCK_LIFETIME_MS },
       );
     }
   }
