@@ -199,13 +199,18 @@ export class EventInbox {
   private enqueue(eventId: string, body: Record<string, unknown>): void {
     this.queued.add(eventId);
     const events = this.deps.models.slackEvents;
+    const leasedAt = Date.now(); // `admit` has just taken a LEASE_MS lease
     void this.queue.add(async () => {
       try {
         await this.yieldToAcks();
-        await events.updateOne(
-          { _id: eventId },
-          { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } },
-        );
+        // An event that waited in the queue gets a fresh lease before it runs; one that starts
+        // within half a lease of being stored still has plenty (handlers take milliseconds).
+        if (Date.now() - leasedAt > LEASE_MS / 2) {
+          await events.updateOne(
+            { _id: eventId },
+            { $set: { leaseUntil: new Date(Date.now() + LEASE_MS) } },
+          );
+        }
         await this.run(eventId, body);
         await events.updateOne({ _id: eventId }, { $set: { state: 'done', payload: null } });
       } catch (error) {

@@ -117,7 +117,7 @@ export class RequestEffects {
     if (request.triage.deletedAt && !LIVE_STATUSES.includes(request.status)) return; // cleaned up
     const claim = await this.store.claimNotification(request._id, this.deps.clock.now());
     if (!claim) return;
-    const fresh = (await this.store.byId(String(request._id))) ?? request;
+    const fresh = claim.request;
     if (claim.previousClaim) {
       const orphan = await this.findCard(triage, fresh);
       if (orphan === undefined) return; // Slack unreachable: the claim goes stale, catch-up retries

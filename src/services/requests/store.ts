@@ -191,14 +191,15 @@ export class RequestStore {
 
   /**
    * Claims the right to post the triage notification (only one instance posts it). Returns
-   * `null` when another holder's claim is live, else when the previous (stale) claim was made:
-   * a non-null date means an earlier holder may have posted the card and died before storing it.
+   * `null` when another holder's claim is live, else the request as claimed and when the previous
+   * (stale) claim was made: a non-null date means an earlier holder may have posted the card and
+   * died before storing it.
    */
   async claimNotification(
     id: RequestDoc['_id'],
     at: Date,
     staleMs = 60_000,
-  ): Promise<{ previousClaim: Date | null } | null> {
+  ): Promise<{ previousClaim: Date | null; request: RequestDoc } | null> {
     const before = await this.models.requests
       .findOneAndUpdate(
         {
@@ -212,8 +213,11 @@ export class RequestStore {
         { $set: { 'triage.claimedAt': at } },
         { returnDocument: 'before' },
       )
-      .lean<Pick<RequestDoc, 'triage'>>();
-    return before ? { previousClaim: before.triage?.claimedAt ?? null } : null;
+      .lean<RequestDoc>();
+    if (!before) return null;
+    // The update set only the claim, so the request as claimed follows from before.
+    const request = { ...before, triage: { ...before.triage, claimedAt: at } };
+    return { previousClaim: before.triage?.claimedAt ?? null, request };
   }
 
   async notificationPosted(id: RequestDoc['_id'], channelId: string, ts: string): Promise<void> {

@@ -44,7 +44,10 @@ async function reschedule(deps: BotDeps, ctx: ChannelContext, request: RequestDo
  */
 export const autoCloseHooks: RequestHooks = {
   async created(deps, ctx, request) {
-    await reschedule(deps, ctx, request);
+    // A new request has no close pending, so there is nothing to cancel when auto-close is off.
+    const minutes = autoCloseMinutes(ctx);
+    const at = autoCloseDueAt(request, minutes);
+    if (at) await deps.timers.schedule(AUTO_CLOSE, String(request._id), at, { minutes });
   },
   async customerWrote(deps, ctx, request) {
     await reschedule(deps, ctx, request);
