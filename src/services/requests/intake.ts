@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { RequestDoc } from '../../db/models/index.js';
+import type { ChannelDoc, RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import {
   decideThreadReply,
@@ -29,6 +29,16 @@ export interface IncomingMessage {
   text: string;
   /** Names of the files a `file_share` message carries. */
   fileNames?: string[];
+}
+
+/** Channel counter increments not written yet (`counters.*` paths). */
+type PendingCounts = Record<string, number>;
+
+/** `pending`'s increments plus `more`, leaving `pending` empty (they are about to be written). */
+function takeAll(pending: PendingCounts, more: PendingCounts): PendingCounts {
+  const all = { ...pending, ...more };
+  for (const key of Object.keys(pending)) delete pending[key];
+  return all;
 }
 
 function detectionSettings(features: Features): DetectionSettings {
@@ -68,39 +78,37 @@ export class RequestIntake {
       : null;
     const sender = await senderOf(this.deps, this.client, ctx, message, request?.requesterId);
     if (sender === 'ignored') return;
-    const counter =
-      sender === 'customer' ? 'counters.total_messages_received' : 'counters.total_messages_sent';
-    await this.count(ctx, counter);
-
     if (sender === 'agent') {
+      await this.count(ctx, { 'counters.total_messages_sent': 1 });
       if (request) await this.agentReplied(ctx, request, message);
       else if (!inThread && !ctx.features.requests.config.auto_assign_thread_only) {
         await this.agentPostedInChannel(ctx, message);
       }
       return;
     }
-    if (request) await this.customerReplied(ctx, request, message);
-    else await this.customerPosted(ctx, message);
+    // The customer's message is counted in the same write as the request it opens, if any.
+    const pending: PendingCounts = { 'counters.total_messages_received': 1 };
+    if (request) await this.customerReplied(ctx, request, message, pending);
+    else await this.customerPosted(ctx, message, pending);
+    if (Object.keys(pending).length > 0) await this.count(ctx, pending);
   }
 
-  /** Bumps a channel counter and returns its new value. */
-  private async count(ctx: ChannelContext, counter: string): Promise<number | undefined> {
+  /** Adds to channel counters in one write; returns the channel's counters after it. */
+  private async count(
+    ctx: ChannelContext,
+    counts: PendingCounts,
+  ): Promise<ChannelDoc['counters'] | undefined> {
     const channel = await this.deps.models.channels
-      .findOneAndUpdate(
-        { _id: ctx.channel._id },
-        { $inc: { [counter]: 1 } },
-        { returnDocument: 'after' },
-      )
-      .lean();
-    return counter
-      .split('.')
-      .reduce<unknown>(
-        (node, key) => (node as Record<string, unknown> | undefined)?.[key],
-        channel,
-      ) as number | undefined;
+      .findOneAndUpdate({ _id: ctx.channel._id }, { $inc: counts }, { returnDocument: 'after' })
+      .lean<ChannelDoc>();
+    return channel?.counters;
   }
 
-  private async customerPosted(ctx: ChannelContext, message: IncomingMessage) {
+  private async customerPosted(
+    ctx: ChannelContext,
+    message: IncomingMessage,
+    pending: PendingCounts,
+  ) {
     const now = this.deps.clock.now();
     const requesterId = (message.userId ?? message.botId) as string;
     const existing = await this.store.byRoot(message.teamId, message.channelId, message.ts);
@@ -136,11 +144,16 @@ export class RequestIntake {
       // rather than being lost.
     }
     if (decision.action === 'create' || decision.action === 'group') {
-      await this.open(ctx, message, requesterId);
+      await this.open(ctx, message, requesterId, pending);
     }
   }
 
-  private async open(ctx: ChannelContext, message: IncomingMessage, requesterId: string) {
+  private async open(
+    ctx: ChannelContext,
+    message: IncomingMessage,
+    requesterId: string,
+    pending: PendingCounts,
+  ) {
     const config = ctx.features.requests.config;
     const { request, created } = await this.store.create({
       teamId: message.teamId,
@@ -155,7 +168,8 @@ export class RequestIntake {
       await this.effects.createdAgain(ctx, request);
       return;
     }
-    const conversations = await this.count(ctx, 'counters.total_conversations');
+    const counters = await this.count(ctx, takeAll(pending, { 'counters.total_conversations': 1 }));
+    const conversations = counters?.total_conversations;
     await this.effects.created(ctx, request, conversations === 1);
   }
 
@@ -163,6 +177,7 @@ export class RequestIntake {
     ctx: ChannelContext,
     request: RequestDoc,
     message: IncomingMessage,
+    pending: PendingCounts,
   ) {
     const now = this.deps.clock.now();
     const decision = decideThreadReply(
@@ -171,7 +186,7 @@ export class RequestIntake {
       request.status,
     );
     const requesterId = (message.userId ?? message.botId) as string;
-    if (decision.action === 'create') return this.open(ctx, message, requesterId);
+    if (decision.action === 'create') return this.open(ctx, message, requesterId, pending);
     if (decision.action === 'ignore') return;
     await this.store.customerActivity(request._id, now);
     const fresh = (await this.store.byId(String(request._id))) ?? request;
