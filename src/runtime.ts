@@ -66,6 +66,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     slackFor: workspaceClients(env, new MongoInstallationStore(models.workspaces), logger),
     timers: new Timers(agenda, db, JOBS, () => deps),
   };
+  await deps.timers.ensureIndexes();
   deps.timers.define();
   // Scheduler-level failures (a lost database while locking jobs, …); job failures are logged
   // by the job runner with the job's name and key.

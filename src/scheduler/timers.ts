@@ -30,6 +30,16 @@ export class Timers {
   ) {}
 
   /** Registers every job kind with Agenda (validating data on the way in). */
+  /**
+   * The index behind `schedule` and `cancel`, which find a timer by kind and key (Agenda's own
+   * index covers only its lock query): without it each is a scan of every pending job.
+   */
+  async ensureIndexes(): Promise<void> {
+    await this.db
+      .collection(COLLECTION)
+      .createIndex({ name: 1, 'data.key': 1 }, { name: 'timer_kind_key' });
+  }
+
   define(): void {
     for (const definition of this.definitions) {
       this.agenda.define(

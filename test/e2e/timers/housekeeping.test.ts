@@ -41,4 +41,12 @@ describe('hourly housekeeping', () => {
     const left = await jobs.find({ name: 'close-nudge' }).toArray();
     expect(left.map((job) => job.data.key)).toEqual(['recent']);
   });
+
+  it('indexes the pending timers by kind and key, which schedule and cancel look them up by', async () => {
+    const indexes = await t.db.collection('agendaJobs').indexes();
+    expect(indexes.find((index) => index.name === 'timer_kind_key')?.key).toEqual({
+      name: 1,
+      'data.key': 1,
+    });
+  });
 });
