@@ -83,12 +83,23 @@ export function messageChangedEvent(
   eventTs: string,
 ): Json {
   const channel = state.channels.get(message.channel);
+  return changedEnvelope(state, previous, eventMessage(state, message, channel), eventTs);
+}
+
+/** A `message_changed` event: `message` replaces `previous` in its channel. */
+function changedEnvelope(
+  state: SlackState,
+  previous: SimMessage,
+  message: Json,
+  eventTs: string,
+): Json {
+  const channel = state.channels.get(previous.channel);
   return {
     type: 'message',
     subtype: 'message_changed',
-    message: eventMessage(state, message, channel),
+    message,
     previous_message: eventMessage(state, previous, channel),
-    channel: message.channel,
+    channel: previous.channel,
     hidden: true,
     ts: eventTs,
     event_ts: eventTs,
@@ -105,11 +116,10 @@ export function tombstoneChangedEvent(
   previous: SimMessage,
   eventTs: string,
 ): Json {
-  const channel = state.channels.get(previous.channel);
-  return {
-    type: 'message',
-    subtype: 'message_changed',
-    message: {
+  return changedEnvelope(
+    state,
+    previous,
+    {
       type: 'message',
       subtype: 'tombstone',
       text: 'This message was deleted.',
@@ -123,13 +133,8 @@ export function tombstoneChangedEvent(
       is_locked: false,
       ts: previous.ts,
     },
-    previous_message: eventMessage(state, previous, channel),
-    channel: previous.channel,
-    hidden: true,
-    ts: eventTs,
-    event_ts: eventTs,
-    channel_type: channelType(channel),
-  };
+    eventTs,
+  );
 }
 
 export function messageDeletedEvent(
