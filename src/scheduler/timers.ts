@@ -14,8 +14,6 @@ export interface JobDefinition<D extends { key: string } = { key: string }> {
   handle(deps: BotDeps, data: D): Promise<void>;
 }
 
-const COLLECTION = JOBS_COLLECTION;
-
 /**
  * Timers on Agenda: one pending job per (kind, key), replaced when rescheduled. Every handler
  * re-checks the current state before acting, so a late, duplicate or stale run does nothing
@@ -36,7 +34,7 @@ export class Timers {
    */
   async ensureIndexes(): Promise<void> {
     await this.db
-      .collection(COLLECTION)
+      .collection(JOBS_COLLECTION)
       .createIndex({ name: 1, 'data.key': 1 }, { name: 'timer_kind_key' });
   }
 
@@ -51,7 +49,7 @@ export class Timers {
           // (kind, key) slot first, so a handler that reschedules its own kind gets a new job.
           if (!job.attrs.repeatInterval) {
             await this.db
-              .collection(COLLECTION)
+              .collection(JOBS_COLLECTION)
               .updateOne(
                 { _id: job.attrs._id as never },
                 { $set: { 'data.key': `${key}#ran`, 'data.originalKey': key } },
@@ -80,13 +78,13 @@ export class Timers {
   }
 
   async cancel(name: string, key: string): Promise<void> {
-    await this.db.collection(COLLECTION).deleteMany({ name, 'data.key': key });
+    await this.db.collection(JOBS_COLLECTION).deleteMany({ name, 'data.key': key });
   }
 
   /** Pending jobs, soonest first (for tests and operators). */
   async pending(): Promise<{ name: string; key: string; runAt: Date }[]> {
     const docs = await this.db
-      .collection(COLLECTION)
+      .collection(JOBS_COLLECTION)
       .find({ nextRunAt: { $ne: null } })
       .sort({ nextRunAt: 1 })
       .toArray();
@@ -102,7 +100,7 @@ export class Timers {
    * without waiting, and what Agenda's own processor does in production with the real clock.
    */
   async runDue(now: Date): Promise<number> {
-    const jobs = this.db.collection(COLLECTION);
+    const jobs = this.db.collection(JOBS_COLLECTION);
     const due = await jobs
       .find({ nextRunAt: { $lte: now } })
       .sort({ nextRunAt: 1 })

@@ -1,9 +1,9 @@
 import { AppError } from '../../errors.js';
 import type { Models, RequestDoc } from '../../db/models/index.js';
+import type { RatingScale } from './rating.js';
 
 /** Compare-and-set attempts of one feedback write under concurrent writers. */
 const MAX_ATTEMPTS = 10;
-import type { RatingScale } from './rating.js';
 
 type Feedback = NonNullable<RequestDoc['feedback']>;
 
@@ -16,8 +16,8 @@ export type FeedbackWrite =
 
 /**
  * Feedback writes. One rating per request: a new rating replaces the stored one (and says which
- * it replaced in the history). Only the requester's feedback is taken. Each write
- * is a compare-and-set on the feedback read, so a racing rating or comment is never lost: the loser
+ * it replaced in the history). Only the requester's feedback is taken. Each write is a
+ * compare-and-set on the feedback read, so a racing rating or comment is never lost: the loser
  * reads again and applies its change to the winner's feedback.
  */
 export class FeedbackStore {

@@ -188,8 +188,7 @@ export class RequestIntake {
     const requesterId = (message.userId ?? message.botId) as string;
     if (decision.action === 'create') return this.open(ctx, message, requesterId, pending);
     if (decision.action === 'ignore') return;
-    await this.store.customerActivity(request._id, now);
-    const fresh = (await this.store.byId(String(request._id))) ?? request;
+    const fresh = (await this.store.customerActivity(request._id, now)) ?? request;
     await runHooks(REQUEST_HOOKS, 'customerWrote', this.deps, ctx, fresh);
     if (decision.action === 'reopen') {
       const moved = await this.store.transition(request._id, 'open', requesterId, now);

@@ -87,11 +87,19 @@ export class RequestStore {
       .lean<RequestDoc>();
   }
 
-  async customerActivity(id: RequestDoc['_id'], at: Date): Promise<void> {
-    await this.models.requests.updateOne(
-      { _id: id, lastCustomerActivityAt: { $lt: at } },
-      { $set: { lastCustomerActivityAt: at, nudgedAt: null } },
-    );
+  /**
+   * Records a customer's message on the request; returns the request as stored afterwards (read
+   * again only when a later message was already recorded), null when it is gone.
+   */
+  async customerActivity(id: RequestDoc['_id'], at: Date): Promise<RequestDoc | null> {
+    const after = await this.models.requests
+      .findOneAndUpdate(
+        { _id: id, lastCustomerActivityAt: { $lt: at } },
+        { $set: { lastCustomerActivityAt: at, nudgedAt: null } },
+        { returnDocument: 'after' },
+      )
+      .lean<RequestDoc>();
+    return after ?? this.byId(String(id));
   }
 
   /**

@@ -31,11 +31,18 @@ export function autoCloseDueAt(request: QuietFacts, minutes: number): Date | nul
 const autoCloseMinutes = (ctx: ChannelContext) =>
   ctx.features.requests.config.auto_close_duration_in_minutes;
 
-async function reschedule(deps: BotDeps, ctx: ChannelContext, request: RequestDoc) {
+/** Schedules (or moves) the request's close; false when auto-close is off or it is not live. */
+async function scheduleClose(deps: BotDeps, ctx: ChannelContext, request: RequestDoc) {
   const minutes = autoCloseMinutes(ctx);
   const at = autoCloseDueAt(request, minutes);
   if (at) await deps.timers.schedule(AUTO_CLOSE, String(request._id), at, { minutes });
-  else await deps.timers.cancel(AUTO_CLOSE, String(request._id));
+  return at !== null;
+}
+
+async function reschedule(deps: BotDeps, ctx: ChannelContext, request: RequestDoc) {
+  if (!(await scheduleClose(deps, ctx, request))) {
+    await deps.timers.cancel(AUTO_CLOSE, String(request._id));
+  }
 }
 
 /**
@@ -45,9 +52,7 @@ async function reschedule(deps: BotDeps, ctx: ChannelContext, request: RequestDo
 export const autoCloseHooks: RequestHooks = {
   async created(deps, ctx, request) {
     // A new request has no close pending, so there is nothing to cancel when auto-close is off.
-    const minutes = autoCloseMinutes(ctx);
-    const at = autoCloseDueAt(request, minutes);
-    if (at) await deps.timers.schedule(AUTO_CLOSE, String(request._id), at, { minutes });
+    await scheduleClose(deps, ctx, request);
   },
   async customerWrote(deps, ctx, request) {
     await reschedule(deps, ctx, request);
