@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 
 /**
  * Hands the run's counts to `scripts/test.mjs` (through JEST_SUMMARY_FILE), which prints the
- * plain closing line "Tests: N passed, N failed, N skipped" after Jest has exited. A suite that
+ * plain closing line "N passed, N failed" after Jest has exited. A suite that
  * failed to run (a syntax error, a failing hook) counts as one failed test.
  */
 export default class SummaryReporter {
