@@ -32,6 +32,7 @@ describe('queries the engine filters in SQL', () => {
     db = await testDatabase();
     await db.connection.collection('things').insertMany(docs as never[]);
     await db.connection.collection('things').createIndex({ name: 1, at: 1 });
+    await db.connection.collection('things').createIndex({ 'job.key': 1 });
   });
   afterAll(() => db.drop());
 
@@ -70,6 +71,23 @@ describe('queries the engine filters in SQL', () => {
     ['a dotted path, arrays anywhere along it', { 'job.key': 'k1' }, ['p1', 'p2', 'p3']],
     ['$in on a dotted path', { 'job.key': { $in: ['k4', 'k2'] } }, ['p2', 'p4']],
     ['a date range on a dotted path', { 'job.at': { $lte: at(5) } }, ['p2']],
+    ['_id and a date range in an array', { _id: 'p2', 'job.at': { $lte: at(5) } }, ['p2']],
+    [
+      'an $and of $ors, expanded into every combination',
+      // name x or y: a, b, c, e, f; of these, at before 09:11 or job.key k1: a (09:10), b (09:05).
+      {
+        $and: [
+          { $or: [{ name: 'x' }, { name: 'y' }] },
+          { $or: [{ at: { $lt: at(11) } }, { 'job.key': 'k1' }] },
+        ],
+      },
+      ['a', 'b'],
+    ],
+    [
+      'an $or too large to expand',
+      { $or: [...Array.from({ length: 20 }, (_, i) => ({ name: `n${i}` })), { name: 'y' }] },
+      ['b', 'c'],
+    ],
     [
       '$ne is left to the handler',
       { name: { $ne: 'x' } },
@@ -77,6 +95,29 @@ describe('queries the engine filters in SQL', () => {
     ],
   ])('%s', async (_label, filter, expected) => {
     expect(await ids(filter)).toEqual([...expected].sort());
+  });
+
+  // What the engine reads for a filter: on FerretDB, SQLite's plan rows; on MongoDB, the stages.
+  const plan = async (filter: object) => {
+    const explained = await db.connection.db!.command({
+      explain: { find: 'things', filter },
+      verbosity: 'queryPlanner',
+    });
+    const rows = explained.queryPlanner?.Plan as string[] | undefined;
+    return rows ?? [JSON.stringify(explained.queryPlanner?.winningPlan)];
+  };
+
+  it.each([
+    ['equality on the leading field of an index', { name: 'x' }],
+    ['equality and a date range on a compound index', { name: 'x', at: { $lte: at(10) } }],
+    ['equality on a dotted path', { 'job.key': 'k1' }],
+    ['an $or over two indexes', { $or: [{ name: 'y' }, { 'job.key': 'k4' }] }],
+    ['_id with a date range on a field no index names', { _id: 'p2', 'job.at': { $lte: at(5) } }],
+  ])('answers %s from indexes, reading no other document', async (_label, filter) => {
+    const rows = await plan(filter);
+    // SQLite: "SEARCH things USING INDEX …" for each lookup, "SCAN things" for a full scan.
+    expect(rows.join('\n')).not.toMatch(/SCAN|COLLSCAN/);
+    expect(rows.join('\n')).toMatch(/INDEX|IXSCAN/);
   });
 
   it('counts, updates and deletes exactly the matching documents', async () => {
