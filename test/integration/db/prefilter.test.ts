@@ -120,6 +120,60 @@ describe('queries the engine filters in SQL', () => {
     expect(rows.join('\n')).toMatch(/INDEX|IXSCAN/);
   });
 
+  describe('date ranges on an indexed field, which SQLite serves from the index', () => {
+    // Dates from 2001-09-09 to 2286 are 13-digit milliseconds; these are not, and must still match.
+    const dates = [
+      { _id: 'negative', kind: 'd', at: new Date(-5_000) },
+      { _id: 'epoch', kind: 'd', at: new Date(2) },
+      { _id: '1990', kind: 'd', at: new Date('1990-01-01T00:00:00Z') },
+      { _id: '2026', kind: 'd', at: new Date('2026-01-05T09:00:00Z') },
+      { _id: '2027', kind: 'd', at: new Date('2027-01-05T09:00:00Z') },
+      { _id: '2300', kind: 'd', at: new Date('2300-01-01T00:00:00Z') },
+      { _id: 'list', kind: 'd', at: [new Date('1980-01-01T00:00:00Z')] },
+      { _id: 'text', kind: 'd', at: '2026-01-05T09:00:00Z' },
+      { _id: 'number', kind: 'd', at: 1_767_603_600_000 },
+    ];
+    const dateIds = async (filter: object) =>
+      (await db.connection.collection('dates').find(filter).toArray())
+        .map((doc) => String(doc._id))
+        .sort();
+
+    beforeAll(async () => {
+      await db.connection.collection('dates').insertMany(dates as never[]);
+      await db.connection.collection('dates').createIndex({ kind: 1, at: 1 });
+    });
+
+    it.each([
+      [{ $lte: new Date('2026-06-01T00:00:00Z') }, ['negative', 'epoch', '1990', '2026', 'list']],
+      [{ $lt: new Date('2026-01-05T09:00:00Z') }, ['negative', 'epoch', '1990', 'list']],
+      [{ $gte: new Date('2026-01-05T09:00:00Z') }, ['2026', '2027', '2300']],
+      [{ $gt: new Date('2026-01-05T09:00:00Z') }, ['2027', '2300']],
+      [
+        { $gt: new Date('1970-01-01T00:00:00Z'), $lt: new Date('2001-01-01T00:00:00Z') },
+        ['epoch', '1990', 'list'],
+      ],
+      [{ $gte: new Date('2200-01-01T00:00:00Z') }, ['2300']],
+    ])('at %o matches as MongoDB does', async (range, expected) => {
+      expect(await dateIds({ kind: 'd', at: range })).toEqual([...expected].sort());
+    });
+
+    it('reads only the index range for a 13-digit date', async () => {
+      const explained = await db.connection.db!.command({
+        explain: {
+          find: 'dates',
+          filter: { kind: 'd', at: { $lte: new Date('2026-06-01T00:00:00Z') } },
+        },
+        verbosity: 'queryPlanner',
+      });
+      const rows = (explained.queryPlanner?.Plan as string[] | undefined) ?? [
+        JSON.stringify(explained.queryPlanner?.winningPlan),
+      ];
+      expect(rows.join('\n')).not.toMatch(/SCAN|COLLSCAN/);
+      // SQLite: "USING INDEX dates_…_kind_1_at_1 (<expr>=? AND <expr>>? AND <expr><?)".
+      expect(rows.join('\n')).toMatch(/<expr>=\? AND <expr>>\? AND <expr><\?|IXSCAN/);
+    });
+  });
+
   it('counts, updates and deletes exactly the matching documents', async () => {
     const things = db.connection.collection('things');
     expect(await things.countDocuments({ name: 'y' })).toBe(2);
