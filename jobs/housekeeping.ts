@@ -15,14 +15,8 @@ export async function sweepStaleRecords(deps: BotDeps) {
   const before = new Date(deps.clock.now().getTime() - KEEP_MS);
   const events = await deps.models.slackEvents.deleteMany({ receivedAt: { $lt: before } });
   const claims = await deps.models.claims.deleteMany({ at: { $lt: before } });
-  const jobs = await deps.db
-    .collection('agendaJobs')
-    .deleteMany({ nextRunAt: null, lastFinishedAt: { $lt: before } });
-  return {
-    slackEvents: events.deletedCount,
-    claims: claims.deletedCount,
-    jobs: jobs.deletedCount,
-  };
+  const jobs = await deps.timers.sweepFinished(before);
+  return { slackEvents: events.deletedCount, claims: claims.deletedCount, jobs };
 }
 
 /**

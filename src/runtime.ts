@@ -1,10 +1,14 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Agenda } from 'agenda';
+import type { Agenda, Job } from 'agenda';
 import { CATCH_UP } from '../jobs/catch-up.js';
 import { HOUSEKEEPING } from '../jobs/housekeeping.js';
 import { JOBS } from '../jobs/index.js';
-import { createAgenda } from './scheduler/agenda-settings.js';
+import {
+  AGENDA_SETTINGS,
+  createAgenda,
+  VIRTUAL_CLOCK_POLL_MS,
+} from './scheduler/agenda-settings.js';
 import { Timers } from './scheduler/timers.js';
 import { EventInbox } from './slack/event-inbox.js';
 import type { Db } from 'mongodb';
@@ -42,10 +46,12 @@ export interface StartOptions {
   /** Overrides env.PORT (tests pass 0 for a free port). */
   port?: number;
   /**
-   * `agenda` (default): Agenda's processor runs due jobs by the real clock. `manual`: jobs are
-   * stored but run only through `timers.runDue(now)` — tests drive a virtual clock that way.
+   * `agenda` (default): Agenda polls every `AGENDA_SETTINGS.processEvery` and the recurring jobs
+   * (housekeeping, catch-up) start. `virtual-clock`: Agenda polls every `VIRTUAL_CLOCK_POLL_MS`
+   * and no recurring job starts, so jobs fall due only when a test moves its clock (which tests
+   * make the process's `Date`, the time Agenda reads).
    */
-  scheduler?: 'agenda' | 'manual';
+  scheduler?: 'agenda' | 'virtual-clock';
 }
 
 /** Connects to the database, starts the scheduler and serves Slack and the API on one port. */
@@ -55,7 +61,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const stopWatchingDatabase = watchDatabase(db, options.mongoUri, logger);
   const models = createModels(db);
   await syncIndexes(models);
-  const agenda = createAgenda(db.db as unknown as Db);
+  const virtualClock = options.scheduler === 'virtual-clock';
+  const agenda = createAgenda(
+    db.db as unknown as Db,
+    virtualClock ? VIRTUAL_CLOCK_POLL_MS : AGENDA_SETTINGS.processEvery,
+  );
   const deps: BotDeps = {
     env,
     db,
@@ -68,22 +78,29 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   await deps.timers.ensureIndexes();
   deps.timers.define();
-  // Scheduler-level failures (a lost database while locking jobs, …); job failures are logged
-  // by the job runner with the job's name and key.
+  // Scheduler-level failures (a lost database while locking jobs, …), and failed jobs.
   agenda.on('error', (error: unknown) => logger.error({ err: error }, 'scheduler error'));
-  let schedulerRunning = false;
-  if (options.scheduler === 'manual') await agenda.ready;
-  else {
-    await agenda.start();
+  agenda.on('fail', (error: unknown, job: Job) =>
+    logger.error(
+      {
+        err: error,
+        job: job.attrs.name,
+        key: (job.attrs.data as { key?: string } | undefined)?.key,
+      },
+      'job failed',
+    ),
+  );
+  await agenda.start();
+  if (!virtualClock) {
     await agenda.every('1 hour', HOUSEKEEPING, { key: HOUSEKEEPING });
     await agenda.every('1 minute', CATCH_UP, { key: CATCH_UP });
-    schedulerRunning = true;
   }
+  let schedulerRunning = true;
 
   const inbox = new EventInbox(deps);
   const { app, web, receiver } = createApp(
     deps,
-    () => (options.scheduler === 'manual' ? 'disabled' : schedulerRunning ? 'running' : 'stopped'),
+    () => (schedulerRunning ? 'running' : 'stopped'),
     inbox,
   );
   // Events whose processing was interrupted (crash, failure) run again from their stored payload.

@@ -31,6 +31,13 @@ export const AGENDA_SETTINGS = {
 } as const;
 
 /**
+ * The poll period when a test drives the time (`scheduler: 'virtual-clock'`): a job the test's
+ * clock move made due runs within this many real milliseconds. Agenda also locks jobs due within
+ * this many virtual milliseconds ahead, which no test's step comes near.
+ */
+export const VIRTUAL_CLOCK_POLL_MS = 100;
+
+/**
  * How long a job stays locked to the process that took it: a job locked by a process that died
  * runs elsewhere this long after. It also bounds how long a job locked ahead of its time may
  * wait to start: Agenda runs what a poll locked only once the poll's lock queries are all done,
@@ -80,8 +87,11 @@ class DetachedNotifications extends InMemoryNotificationChannel {
   }
 }
 
-/** The bot's Agenda on `db`, with its settings; not started. */
-export function createAgenda(db: Db): Agenda {
+/**
+ * The bot's Agenda on `db`, with its settings; not started. `processEvery` is the poll period
+ * (tests on a virtual clock poll often, so a due job runs within milliseconds of the clock move).
+ */
+export function createAgenda(db: Db, processEvery: number = AGENDA_SETTINGS.processEvery): Agenda {
   const repository = new OneLockQueryPerName({ mongo: db, db: { collection: JOBS_COLLECTION } });
   const backend: AgendaBackend = {
     name: 'MongoDB',
@@ -93,6 +103,7 @@ export function createAgenda(db: Db): Agenda {
   return new Agenda({
     backend,
     ...AGENDA_SETTINGS,
+    processEvery,
     defaultLockLifetime: JOB_LOCK_LIFETIME_MS,
     notificationChannel: new DetachedNotifications(),
   });

@@ -14,10 +14,20 @@ export interface JobDefinition<D extends { key: string } = { key: string }> {
   handle(deps: BotDeps, data: D): Promise<void>;
 }
 
+/** How many jobs `sweepFinished` reads at a time. */
+const SWEEP_PAGE = 500;
+
+/** A pending timer, as `pending()` lists it. */
+export interface PendingTimer {
+  name: string;
+  key: string;
+  runAt: Date;
+}
+
 /**
- * Timers on Agenda: one pending job per (kind, key), replaced when rescheduled. Every handler
- * re-checks the current state before acting, so a late, duplicate or stale run does nothing
- * wrong; once-only effects go through `claimOnce`.
+ * Timers on Agenda, through its public API only: one pending job per (kind, key), replaced when
+ * rescheduled. Every handler re-checks the current state before acting, so a late, duplicate or
+ * stale run does nothing wrong; once-only effects go through `claimOnce`.
  */
 export class Timers {
   constructor(
@@ -27,7 +37,6 @@ export class Timers {
     private readonly deps: () => BotDeps,
   ) {}
 
-  /** Registers every job kind with Agenda (validating data on the way in). */
   /**
    * The index behind `schedule` and `cancel`, which find a timer by kind and key (Agenda's own
    * index covers only its lock query): without it each is a scan of every pending job.
@@ -38,32 +47,22 @@ export class Timers {
       .createIndex({ name: 1, 'data.key': 1 }, { name: 'timer_kind_key' });
   }
 
+  /** Registers every job kind with Agenda (validating data on the way in). */
   define(): void {
     for (const definition of this.definitions) {
-      this.agenda.define(
-        definition.name,
-        async (job: Job) => {
-          const { originalKey, ...data } = job.attrs.data as { key: string; originalKey?: string };
-          const key = originalKey ?? data.key;
-          // Agenda writes this document's nextRunAt back after the handler: move it off the
-          // (kind, key) slot first, so a handler that reschedules its own kind gets a new job.
-          if (!job.attrs.repeatInterval) {
-            await this.db
-              .collection(JOBS_COLLECTION)
-              .updateOne(
-                { _id: job.attrs._id as never },
-                { $set: { 'data.key': `${key}#ran`, 'data.originalKey': key } },
-              );
-          }
-          await this.run(definition, { ...data, key });
-        },
+      this.agenda.define(definition.name, (job: Job) => this.run(definition, job.attrs.data), {
         // Handlers are short: a job locked by a process that died is retried soon, not in 10 min.
-        { lockLifetime: JOB_LOCK_LIFETIME_MS },
-      );
+        lockLifetime: JOB_LOCK_LIFETIME_MS,
+      });
     }
   }
 
-  /** Schedules (or moves) the pending job of this kind for `key`. */
+  /**
+   * Schedules (or moves) the pending job of this kind for `key`. The pending job is the one that
+   * has not started (`lastRunAt: null`, which Agenda sets when a run begins): a handler that
+   * reschedules its own kind gets a new job instead of moving the one running, whose next run
+   * Agenda clears when the handler returns.
+   */
   async schedule(
     name: string,
     key: string,
@@ -72,49 +71,50 @@ export class Timers {
   ): Promise<void> {
     await this.agenda
       .create(name, { ...data, key })
-      .unique({ name, 'data.key': key })
+      .unique({ name, 'data.key': key, lastRunAt: null })
       .schedule(runAt)
       .save();
   }
 
+  /** Removes every job of this kind for `key`. */
   async cancel(name: string, key: string): Promise<void> {
-    await this.db.collection(JOBS_COLLECTION).deleteMany({ name, 'data.key': key });
+    await this.agenda.cancel({ name, data: { key } });
   }
 
   /** Pending jobs, soonest first (for tests and operators). */
-  async pending(): Promise<{ name: string; key: string; runAt: Date }[]> {
-    const docs = await this.db
-      .collection(JOBS_COLLECTION)
-      .find({ nextRunAt: { $ne: null } })
-      .sort({ nextRunAt: 1 })
-      .toArray();
-    return docs.map((doc) => ({
-      name: doc.name as string,
-      key: (doc.data as { key: string }).key,
-      runAt: doc.nextRunAt as Date,
-    }));
+  async pending(): Promise<PendingTimer[]> {
+    const { jobs } = await this.agenda.queryJobs({ sort: { nextRunAt: 'asc' } });
+    return jobs.flatMap((job) =>
+      job.nextRunAt
+        ? [{ name: job.name, key: (job.data as { key: string }).key, runAt: job.nextRunAt }]
+        : [],
+    );
   }
 
   /**
-   * Runs every job due by `now` (the bot's clock) and removes it: how tests move time forward
-   * without waiting, and what Agenda's own processor does in production with the real clock.
+   * Removes one-off jobs that finished (or failed) before `before`; returns how many went. Read
+   * a page at a time, oldest first: jobs without a next run sort first, by when they finished.
    */
-  async runDue(now: Date): Promise<number> {
-    const jobs = this.db.collection(JOBS_COLLECTION);
-    const due = await jobs
-      .find({ nextRunAt: { $lte: now } })
-      .sort({ nextRunAt: 1 })
-      .toArray();
-    let ran = 0;
-    for (const doc of due) {
-      const definition = this.definitions.find((d) => d.name === doc.name);
-      if (!definition) continue;
-      const removed = await jobs.deleteOne({ _id: doc._id, nextRunAt: doc.nextRunAt });
-      if (removed.deletedCount !== 1) continue;
-      await this.run(definition, doc.data);
-      ran++;
+  async sweepFinished(before: Date): Promise<number> {
+    let removed = 0;
+    let skip = 0; // started, unfinished jobs sort first and stay
+    for (;;) {
+      const { jobs } = await this.agenda.queryJobs({
+        sort: { nextRunAt: 'asc', lastFinishedAt: 'asc' },
+        skip,
+        limit: SWEEP_PAGE,
+      });
+      const stale = jobs.filter(
+        (job) => !job.nextRunAt && job.lastFinishedAt && job.lastFinishedAt < before,
+      );
+      if (stale.length > 0)
+        removed += await this.agenda.cancel({ ids: stale.map((job) => String(job._id)) });
+      const past = jobs.some(
+        (job) => job.nextRunAt || (job.lastFinishedAt && job.lastFinishedAt >= before),
+      );
+      if (past || jobs.length < SWEEP_PAGE) return removed;
+      skip += jobs.length - stale.length;
     }
-    return ran;
   }
 
   private async run(definition: JobDefinition, raw: unknown): Promise<void> {

@@ -1,10 +1,11 @@
 import type { Connection } from 'mongoose';
-import type { Clock } from '../../src/clock.js';
 import { Env, parseEnv } from '../../src/env.js';
 import { createLogger } from '../../src/logger.js';
 import { startBot, type RunningBot } from '../../src/runtime.js';
 import { createApiToken } from '../../src/services/tokens.js';
+import type { Clock } from '../../src/clock.js';
 import { VirtualClock } from './clock.js';
+import { DueJobs } from './due-jobs.js';
 import { testDatabase, type TestDatabase } from './db.js';
 import { SlackDriver } from './slack/driver.js';
 import { SlackSimulator } from './slack/simulator.js';
@@ -23,9 +24,12 @@ export interface TestBot {
   api(method: string, path: string, body?: unknown, token?: string | null): Promise<ApiResponse>;
   /** The test database (pass it to a second bot to share it). */
   database: TestDatabase;
-  /** Runs the jobs due by the bot's clock; returns how many ran. */
+  /**
+   * Waits until Agenda has run every job due by the bot's clock; returns how many this bot ran
+   * since the last call (a job another bot on the database ran counts there).
+   */
   runDue(): Promise<number>;
-  /** Moves the VirtualClock forward and runs what fell due. */
+  /** Moves the VirtualClock forward and waits until Agenda has run what fell due. */
   advance(minutes: number): Promise<number>;
   stop(): Promise<void>;
 }
@@ -33,7 +37,10 @@ export interface TestBot {
 export interface TestBotOptions {
   teamId?: string;
   env?: Record<string, string>;
-  /** A VirtualClock makes the scheduler manual: time moves only with `advance`. */
+  /**
+   * A VirtualClock: `Date` shows it while the bot runs, so Agenda's jobs fall due only when the
+   * test moves it (`advance`).
+   */
   clock?: Clock;
   /** Share a simulator with another bot (two instances, or a restart). */
   sim?: SlackSimulator;
@@ -67,14 +74,19 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     },
     Env,
   );
+  const { clock } = options;
+  if (clock && !(clock instanceof VirtualClock))
+    throw new Error('a test bot runs on a VirtualClock');
+  const releaseDate = clock?.driveDate();
   const bot = await startBot({
     env,
     mongoUri: database.uri,
     logger: createLogger(env.LOG_LEVEL),
-    clock: options.clock,
+    clock,
     port: 0,
-    scheduler: options.clock ? 'manual' : 'agenda',
+    scheduler: clock ? 'virtual-clock' : 'agenda',
   });
+  const dueJobs = new DueJobs(bot.agenda);
   await bot.deps.models.workspaces.updateOne(
     { _id: teamId },
     { $set: { name: 'Simulated Inc' } },
@@ -103,14 +115,15 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     token,
     api,
     database,
-    runDue: () => bot.deps.timers.runDue(bot.deps.clock.now()),
+    runDue: () => dueJobs.settle(),
     advance: async (minutes: number) => {
-      if (!(options.clock instanceof VirtualClock)) throw new Error('advance needs a VirtualClock');
-      options.clock.advanceMinutes(minutes);
-      return bot.deps.timers.runDue(bot.deps.clock.now());
+      if (!clock) throw new Error('advance needs a VirtualClock');
+      clock.advanceMinutes(minutes);
+      return dueJobs.settle();
     },
     stop: async () => {
       await bot.stop();
+      releaseDate?.();
       if (ownSim) await sim.close();
       if (ownDatabase) await database.drop();
     },

@@ -1,3 +1,4 @@
+import type { Job } from 'agenda';
 import { startTestBot, type TestBot } from '../../support/bot.js';
 import { VirtualClock } from '../../support/clock.js';
 import { testDatabase, type TestDatabase } from '../../support/db.js';
@@ -40,6 +41,16 @@ describe('SLA jobs across restarts and instances', () => {
   beforeEach(async () => {
     ({ sim, database } = await sharedWorld());
   });
+  /** Two bot processes on the shared database, on one clock. */
+  async function twoInstances() {
+    const clock = new VirtualClock(FRIDAY_4PM_BERLIN);
+    const a = await startTestBot({ clock, sim, database });
+    bots.push(a);
+    await seedChannels(a, SETTINGS);
+    const b = await startTestBot({ clock, sim, database });
+    bots.push(b);
+    return { clock, a, b };
+  }
   afterEach(async () => {
     for (const bot of bots.splice(0)) await bot.stop();
     await sim.close();
@@ -64,12 +75,7 @@ describe('SLA jobs across restarts and instances', () => {
   });
 
   it('fires each breach once when two instances run due jobs at the same time', async () => {
-    const clock = new VirtualClock(FRIDAY_4PM_BERLIN);
-    const a = await startTestBot({ clock, sim, database });
-    bots.push(a);
-    await seedChannels(a, SETTINGS);
-    const b = await startTestBot({ clock, sim, database });
-    bots.push(b);
+    const { clock, a, b } = await twoInstances();
     const roots = [...(await customersAsk(a, 3, 'TWOA')), ...(await customersAsk(b, 3, 'TWOB'))];
 
     clock.advanceMinutes(61);
@@ -80,5 +86,27 @@ describe('SLA jobs across restarts and instances', () => {
       .collection('requests')
       .countDocuments({ 'sla.responseBreachedAt': { $ne: null } });
     expect(breached).toBe(roots.length);
+  });
+
+  it('runs each due job on one instance only: Agenda’s lock query hands it to one of them', async () => {
+    const { clock, a, b } = await twoInstances();
+    const roots = await customersAsk(a, 12, 'LOCK');
+    const runs: string[] = [];
+    for (const t of [a, b])
+      t.bot.agenda.on('start', (job: Job) => runs.push(String(job.attrs._id)));
+
+    // Both poll every 100 ms: the hour passes for both at once and both race for every job.
+    clock.advanceMinutes(61);
+    const [ranOnA, ranOnB] = await Promise.all([a.runDue(), b.runDue()]);
+
+    expect(ranOnA + ranOnB).toBe(roots.length);
+    expect(new Set(runs).size).toBe(roots.length);
+    expect(runs).toHaveLength(roots.length);
+    const finished = await a.db
+      .collection('agendaJobs')
+      .find({ name: 'response-sla', lastFinishedAt: { $ne: null } })
+      .toArray();
+    expect(finished.map((job) => String(job._id)).sort()).toEqual([...runs].sort());
+    for (const ts of roots) expect(alertsFor(sim, ts)).toHaveLength(1);
   });
 });
