@@ -13,6 +13,7 @@
 import type { Agenda } from 'agenda';
 import type { Collection, Db, Document } from 'mongodb';
 import { JOBS } from '../jobs/index.js';
+import { ensureTimerIndexes } from '../src/scheduler/timers.js';
 import { connect, withDatabase } from '../src/db/connection.js';
 import {
   AGENDA_SETTINGS,
@@ -147,6 +148,8 @@ export async function timerLateness(ctx: BenchContext): Promise<Outcome> {
     // One real job as Agenda stores it: the shape every bulk-inserted pending job copies.
     const shaper = createAgenda(db);
     await shaper.ready;
+    // The bot's own indexes on Agenda's collection, as it creates them at start-up.
+    await ensureTimerIndexes(jobs);
     await shaper
       .create(NAME, { key: 'template' })
       .schedule(new Date(Date.now() + 9e9))

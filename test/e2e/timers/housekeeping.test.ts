@@ -42,11 +42,11 @@ describe('hourly housekeeping', () => {
     expect(left.map((job) => job.data.key)).toEqual(['recent']);
   });
 
-  it('indexes the pending timers by kind and key, which schedule and cancel look them up by', async () => {
+  it.each([
+    ['timer_kind_key', { name: 1, 'data.key': 1 }, 'schedule and cancel find a timer by'],
+    ['timer_lock_expiry', { name: 1, lockedAt: 1 }, "the lock query's expired-lock half reads"],
+  ])('indexes the jobs as %s, %o, which %s', async (name, key) => {
     const indexes = await t.db.collection('agendaJobs').indexes();
-    expect(indexes.find((index) => index.name === 'timer_kind_key')?.key).toEqual({
-      name: 1,
-      'data.key': 1,
-    });
+    expect(indexes.find((index) => index.name === name)?.key).toEqual(key);
   });
 });
