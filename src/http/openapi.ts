@@ -2,14 +2,17 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import {
   AccountCreate,
+  AccountIdParams,
+  ChannelIdParams,
+  ExplainQuery,
   AccountResponse,
   ChannelResponse,
-  ChannelSettingsWriteBody,
+  ChannelSettingsWrite,
   ChannelUpdate,
   ErrorBody,
   HealthResponse,
   SettingsResponse,
-  SettingsWriteBody,
+  SettingsWrite,
   WorkspaceSettingsResponse,
 } from './schemas.js';
 
@@ -35,9 +38,9 @@ export function openApiDocument() {
   const errorResponses = Object.fromEntries(
     Object.entries(errors).map(([code, text]) => [code, json(ErrorBody, text)]),
   );
-  const explain = z.object({ explain: z.enum(['true', 'false']).optional() });
-  const accountId = z.object({ accountId: z.string() });
-  const channelId = z.object({ channelId: z.string() });
+  const explain = ExplainQuery;
+  const accountId = AccountIdParams;
+  const channelId = ChannelIdParams;
   const body = (schema: z.ZodType) => ({
     body: { required: true, content: { 'application/json': { schema } } },
   });
@@ -47,19 +50,19 @@ export function openApiDocument() {
       path: '/api/v1/workspace/settings',
       params: undefined,
       response: WorkspaceSettingsResponse,
-      write: SettingsWriteBody,
+      write: SettingsWrite,
     },
     {
       path: '/api/v1/accounts/{accountId}/settings',
       params: accountId,
       response: SettingsResponse,
-      write: SettingsWriteBody,
+      write: SettingsWrite,
     },
     {
       path: '/api/v1/channels/{channelId}/settings',
       params: channelId,
       response: SettingsResponse,
-      write: ChannelSettingsWriteBody,
+      write: ChannelSettingsWrite,
     },
   ];
   for (const { path, params, response, write } of settingsPaths) {

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Types } from 'mongoose';
 import { AppError } from '../errors.js';
 import type { AccountDoc, ChannelDoc, Models, StoredSettings } from '../db/models/index.js';
+import type { RelationshipSettings, WorkspaceSettings } from '../settings/effective.js';
 import { Features } from '../settings/features.js';
 import {
   effectiveFeatures,
@@ -14,12 +15,7 @@ import {
   type Provenance,
 } from '../settings/index.js';
 
-/** One channel's effective configuration in seed 000's `data[]` shape. */
-export interface RelationshipSettings {
-  relationship_id: string;
-  features: Record<string, unknown>;
-  provenance?: Record<string, Provenance>;
-}
+export type { RelationshipSettings };
 
 export type SettingsTarget =
   | { level: 'workspace'; teamId: string }
@@ -46,17 +42,17 @@ export class SettingsService {
     const resolved = resolve(this.catalog, await this.levelsFor(channel));
     return {
       relationship_id: channel.channelId,
-      features: effectiveFeatures(resolved),
+      features: featuresOf(resolved),
       ...(explain ? { provenance: resolved } : {}),
     };
   }
 
-  async workspace(teamId: string, explain: boolean) {
+  async workspace(teamId: string, explain: boolean): Promise<WorkspaceSettings> {
     const levels = [await this.workspaceLevel(teamId)];
     const resolved = resolve(this.catalog, levels);
     return {
       team_id: teamId,
-      features: effectiveFeatures(resolved),
+      features: featuresOf(resolved),
       locks: levels[0]?.settings.locks ?? [],
       ...(explain ? { provenance: resolved } : {}),
     };
@@ -178,6 +174,15 @@ export class SettingsService {
     };
     return { current: toLevel(stored), revision, above, save };
   }
+}
+
+/**
+ * Effective features: every leaf is a catalog default or a value its leaf schema accepted when it
+ * was written (`planWrite`), so the tree already is `Features`; parsing it again per answer would
+ * only cost time.
+ */
+function featuresOf(resolved: Record<string, Provenance>): Features {
+  return effectiveFeatures(resolved) as Features;
 }
 
 function accountLevel(account: AccountDoc): Level {

@@ -5,7 +5,7 @@ import { createAccount } from '../../services/accounts.js';
 import type { SettingsService } from '../../services/settings.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
-import { AccountCreate } from '../schemas.js';
+import { AccountCreate, AccountIdParams } from '../schemas.js';
 
 /** Customer accounts: create with linked channels, list, read. */
 export function accountRoutes(
@@ -45,7 +45,8 @@ export function accountRoutes(
     res.json(await Promise.all(accounts.map(render)));
   });
   router.get('/accounts/:accountId', async (req, res) => {
-    res.json(await render(await settings.accountDoc(teamOf(res), req.params.accountId)));
+    const { accountId } = parseInput(AccountIdParams, req.params, 'path');
+    res.json(await render(await settings.accountDoc(teamOf(res), accountId)));
   });
   return router;
 }

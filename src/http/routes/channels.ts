@@ -5,7 +5,7 @@ import type { SettingsService } from '../../services/settings.js';
 import { Features } from '../../settings/features.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
-import { ChannelUpdate } from '../schemas.js';
+import { ChannelIdParams, ChannelUpdate } from '../schemas.js';
 
 /** Seed 002's channel resource. */
 export function channelRoutes(models: Models, settings: SettingsService): Router {
@@ -21,10 +21,11 @@ export function channelRoutes(models: Models, settings: SettingsService): Router
     res.json(await Promise.all(channels.map(render)));
   });
   router.get('/channels/:channelId', async (req, res) => {
-    res.json(await render(await settings.channel(teamOf(res), req.params.channelId)));
+    const { channelId } = parseInput(ChannelIdParams, req.params, 'path');
+    res.json(await render(await settings.channel(teamOf(res), channelId)));
   });
   router.put('/channels/:channelId', async (req, res) => {
-    const { channelId } = req.params;
+    const { channelId } = parseInput(ChannelIdParams, req.params, 'path');
     await settings.channel(teamOf(res), channelId);
     const change = parseInput(ChannelUpdate, req.body, 'body');
     await updateChannel(models, settings, teamOf(res), channelId, change);

@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import type { SettingsService } from '../../services/settings.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
+import { AccountIdParams, ChannelIdParams, ExplainQuery } from '../schemas.js';
 
-const Explain = z.object({ explain: z.enum(['true', 'false']).optional() });
-const explainOf = (query: unknown) => parseInput(Explain, query, 'query').explain === 'true';
+const explainOf = (query: unknown) => parseInput(ExplainQuery, query, 'query').explain === 'true';
 
 /** Settings at the three levels (DESIGN.md §6); writes return the state after the write. */
 export function settingsRoutes(settings: SettingsService): Router {
@@ -28,7 +27,7 @@ export function settingsRoutes(settings: SettingsService): Router {
   });
 
   router.get('/accounts/:accountId/settings', async (req, res) => {
-    const { accountId } = req.params;
+    const { accountId } = parseInput(AccountIdParams, req.params, 'path');
     res.json({
       ok: true,
       error: null,
@@ -36,7 +35,7 @@ export function settingsRoutes(settings: SettingsService): Router {
     });
   });
   router.patch('/accounts/:accountId/settings', async (req, res) => {
-    const { accountId } = req.params;
+    const { accountId } = parseInput(AccountIdParams, req.params, 'path');
     await settings.write({ level: 'account', teamId: teamOf(res), accountId }, req.body);
     res.json({
       ok: true,
@@ -46,7 +45,7 @@ export function settingsRoutes(settings: SettingsService): Router {
   });
 
   router.get('/channels/:channelId/settings', async (req, res) => {
-    const { channelId } = req.params;
+    const { channelId } = parseInput(ChannelIdParams, req.params, 'path');
     const channel = await settings.channel(teamOf(res), channelId);
     res.json({
       ok: true,
@@ -55,7 +54,7 @@ export function settingsRoutes(settings: SettingsService): Router {
     });
   });
   router.patch('/channels/:channelId/settings', async (req, res) => {
-    const { channelId } = req.params;
+    const { channelId } = parseInput(ChannelIdParams, req.params, 'path');
     await settings.write({ level: 'channel', teamId: teamOf(res), channelId }, req.body);
     const channel = await settings.channel(teamOf(res), channelId);
     res.json({
