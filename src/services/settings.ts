@@ -1,7 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Types } from 'mongoose';
 import { AppError } from '../errors.js';
-import type { AccountDoc, ChannelDoc, Models, StoredSettings } from '../db/models/index.js';
+import {
+  parseAccount,
+  parseChannel,
+  type AccountDoc,
+  type ChannelDoc,
+  type Models,
+  type StoredSettings,
+} from '../db/models/index.js';
 import type { RelationshipSettings, WorkspaceSettings } from '../settings/effective.js';
 import { Features } from '../settings/features.js';
 import {
@@ -63,8 +70,8 @@ export class SettingsService {
     const channels = await this.models.channels
       .find({ teamId, accountId: account._id })
       .sort({ channelId: 1 })
-      .lean<ChannelDoc[]>();
-    return Promise.all(channels.map((channel) => this.forChannel(channel, explain)));
+      .lean();
+    return Promise.all(channels.map((channel) => this.forChannel(parseChannel(channel), explain)));
   }
 
   /**
@@ -89,8 +96,8 @@ export class SettingsService {
   }
 
   async channel(teamId: string, channelId: string): Promise<ChannelDoc> {
-    const channel = await this.models.channels.findOne({ teamId, channelId }).lean<ChannelDoc>();
-    if (channel) return channel;
+    const channel = await this.models.channels.findOne({ teamId, channelId }).lean();
+    if (channel) return parseChannel(channel);
     if (await this.models.channels.exists({ channelId })) {
       throw new AppError(
         'forbidden_workspace',
@@ -101,9 +108,10 @@ export class SettingsService {
   }
 
   async accountDoc(teamId: string, accountId: string): Promise<AccountDoc> {
-    const account = /^[0-9a-f]{24}$/.test(accountId)
-      ? await this.models.accounts.findById(accountId).lean<AccountDoc>()
+    const stored = /^[0-9a-f]{24}$/.test(accountId)
+      ? await this.models.accounts.findById(accountId).lean()
       : null;
+    const account = stored && parseAccount(stored);
     if (!account) throw new AppError('account_not_found', `unknown account ${accountId}`);
     if (account.teamId !== teamId) {
       throw new AppError(
@@ -117,8 +125,8 @@ export class SettingsService {
   private async levelsFor(channel: ChannelDoc): Promise<Level[]> {
     const levels = [await this.workspaceLevel(channel.teamId)];
     if (channel.accountId) {
-      const account = await this.models.accounts.findById(channel.accountId).lean<AccountDoc>();
-      if (account) levels.push(accountLevel(account));
+      const account = await this.models.accounts.findById(channel.accountId).lean();
+      if (account) levels.push(accountLevel(parseAccount(account)));
     }
     levels.push(channelLevel(channel));
     return levels;

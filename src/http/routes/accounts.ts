@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { WebClient } from '@slack/web-api';
-import type { AccountDoc, Models } from '../../db/models/index.js';
+import { parseAccount, type AccountDoc, type Models } from '../../db/models/index.js';
 import { createAccount } from '../../services/accounts.js';
 import type { SettingsService } from '../../services/settings.js';
 import { teamOf } from '../auth.js';
@@ -41,8 +41,8 @@ export function accountRoutes(
     const accounts = await models.accounts
       .find({ teamId: teamOf(res) })
       .sort({ name: 1 })
-      .lean<AccountDoc[]>();
-    res.json(await Promise.all(accounts.map(render)));
+      .lean();
+    res.json(await Promise.all(accounts.map((account) => render(parseAccount(account)))));
   });
   router.get('/accounts/:accountId', async (req, res) => {
     const { accountId } = parseInput(AccountIdParams, req.params, 'path');

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { ChannelDoc, Models } from '../../db/models/index.js';
+import { parseChannel, type ChannelDoc, type Models } from '../../db/models/index.js';
 import { channelResponse, updateChannel } from '../../services/channels.js';
 import type { SettingsService } from '../../services/settings.js';
 import { Features } from '../../settings/features.js';
@@ -17,8 +17,8 @@ export function channelRoutes(models: Models, settings: SettingsService): Router
     const channels = await models.channels
       .find({ teamId: teamOf(res) })
       .sort({ channelId: 1 })
-      .lean<ChannelDoc[]>();
-    res.json(await Promise.all(channels.map(render)));
+      .lean();
+    res.json(await Promise.all(channels.map((channel) => render(parseChannel(channel)))));
   });
   router.get('/channels/:channelId', async (req, res) => {
     const { channelId } = parseInput(ChannelIdParams, req.params, 'path');
