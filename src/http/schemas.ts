@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSIGNMENT_MODES, CHANNEL_KINDS } from '../db/models/channel.js';
+import { ASSIGNMENT_MODES, ChannelKind } from '../db/models/channel.js';
 import { ErrorDetail } from '../errors.js';
 import { RelationshipSettings, WorkspaceSettings } from '../settings/effective.js';
 import { HHMM, HHMMEnd, SlackChannelId, SlackUserId } from '../settings/primitives.js';
@@ -57,7 +57,7 @@ export const BusinessHours = z
   .meta({ id: 'BusinessHours' });
 
 export const AssignmentMode = z.enum(ASSIGNMENT_MODES).meta({ id: 'AssignmentModeEnum' });
-export const ChannelKind = z.enum(CHANNEL_KINDS);
+export { ChannelKind };
 
 /** Seed 002's `ChannelUpdate`, plus the channel's role and links (documented additions). */
 export const ChannelUpdate = z

@@ -5,7 +5,9 @@ import { StoredSettingsField } from './settings-level.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
 
 export const CHANNEL_KINDS = ['customer', 'triage', 'internal'] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+/** What a channel is for: customers post requests, agents triage, or neither. */
+export const ChannelKind = z.enum(CHANNEL_KINDS);
+export type ChannelKind = z.infer<typeof ChannelKind>;
 export const ASSIGNMENT_MODES = ['manual', 'first_responder', 'csm'] as const;
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
 
@@ -19,7 +21,7 @@ export const ChannelDocument = z.object({
   isExtShared: z.boolean().default(false),
   isArchived: z.boolean().default(false),
   botIsMember: z.boolean().default(false),
-  kind: z.enum(CHANNEL_KINDS).default('customer'),
+  kind: ChannelKind.default('customer'),
   accountId: ObjectId.nullable().default(null),
   triageChannelId: z.string().nullable().default(null),
   csmUserId: z.string().nullable().default(null),

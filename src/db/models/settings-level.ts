@@ -15,8 +15,4 @@ export type StoredSettings = z.infer<typeof StoredSettings>;
 /** The `settings` field of a workspace, account or channel: empty until a level is written. */
 export const StoredSettingsField = StoredSettings.prefault({});
 
-export const emptyStoredSettings = (): StoredSettings => ({
-  overrides: [],
-  locks: [],
-  revision: 0,
-});
+export const emptyStoredSettings = (): StoredSettings => StoredSettings.parse({});
