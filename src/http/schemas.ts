@@ -13,6 +13,7 @@ export const ErrorBody = z
     detail: z.array(ErrorDetail),
   })
   .meta({ id: 'ErrorBody' });
+export type ErrorBody = z.infer<typeof ErrorBody>;
 
 export { RelationshipSettings };
 
@@ -20,10 +21,12 @@ export { RelationshipSettings };
 export const SettingsResponse = z
   .object({ ok: z.literal(true), error: z.null(), data: z.array(RelationshipSettings) })
   .meta({ id: 'SettingsResponse' });
+export type SettingsResponse = z.infer<typeof SettingsResponse>;
 
 export const WorkspaceSettingsResponse = z
   .object({ ok: z.literal(true), error: z.null(), data: WorkspaceSettings })
   .meta({ id: 'WorkspaceSettingsResponse' });
+export type WorkspaceSettingsResponse = z.infer<typeof WorkspaceSettingsResponse>;
 
 /** `?explain=true` adds the provenance of every key to a settings answer. */
 export const ExplainQuery = z.object({ explain: z.enum(['true', 'false']).optional() });
@@ -121,6 +124,7 @@ export const AccountResponse = z
     created_at: z.iso.datetime(),
   })
   .meta({ id: 'Account' });
+export type AccountResponse = z.infer<typeof AccountResponse>;
 
 export const HealthResponse = z
   .object({
@@ -129,3 +133,4 @@ export const HealthResponse = z
     scheduler: z.enum(['running', 'stopped', 'disabled']),
   })
   .meta({ id: 'Health' });
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -5,7 +5,7 @@ import { createAccount } from '../../services/accounts.js';
 import type { SettingsService } from '../../services/settings.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
-import { AccountCreate, AccountIdParams } from '../schemas.js';
+import { AccountCreate, AccountIdParams, type AccountResponse } from '../schemas.js';
 
 /** Customer accounts: create with linked channels, list, read. */
 export function accountRoutes(
@@ -14,7 +14,7 @@ export function accountRoutes(
   slackFor: (teamId: string) => Promise<WebClient>,
 ): Router {
   const router = Router();
-  const render = async (account: AccountDoc) => {
+  const render = async (account: AccountDoc): Promise<AccountResponse> => {
     const channels = await models.channels
       .find({ accountId: account._id }, { channelId: 1 })
       .sort({ channelId: 1 })
