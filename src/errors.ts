@@ -1,11 +1,12 @@
 import { z } from 'zod';
 
 /** One entry of the HTTP API's 422 body (seed 002's `HTTPValidationError`). */
-export interface ErrorDetail {
-  loc: (string | number)[];
-  msg: string;
-  type: string;
-}
+export const ErrorDetail = z.object({
+  loc: z.array(z.union([z.string(), z.number()])),
+  msg: z.string(),
+  type: z.string(),
+});
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
 /**
  * Every error code, what it answers over HTTP and what a Slack user is told: the one place

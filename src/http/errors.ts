@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, ERRORS, validationError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { ErrorBody } from './schemas.js';
 
 /** Unknown API paths answer like every other error, not with Express's HTML page. */
 export const notFound: RequestHandler = (req, _res, next) => {
@@ -28,7 +29,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         appError.detail.length > 0
           ? appError.detail
           : [{ loc: [], msg: appError.message, type: name }],
-    });
+    } satisfies ErrorBody);
   };
 }
 

@@ -2,14 +2,17 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import {
   AccountCreate,
+  AccountIdParams,
+  ChannelIdParams,
+  ExplainQuery,
   AccountResponse,
   ChannelResponse,
-  ChannelSettingsWriteBody,
+  ChannelSettingsWrite,
   ChannelUpdate,
   ErrorBody,
   HealthResponse,
   SettingsResponse,
-  SettingsWriteBody,
+  SettingsWrite,
   WorkspaceSettingsResponse,
 } from './schemas.js';
 
@@ -35,9 +38,6 @@ export function openApiDocument() {
   const errorResponses = Object.fromEntries(
     Object.entries(errors).map(([code, text]) => [code, json(ErrorBody, text)]),
   );
-  const explain = z.object({ explain: z.enum(['true', 'false']).optional() });
-  const accountId = z.object({ accountId: z.string() });
-  const channelId = z.object({ channelId: z.string() });
   const body = (schema: z.ZodType) => ({
     body: { required: true, content: { 'application/json': { schema } } },
   });
@@ -47,19 +47,19 @@ export function openApiDocument() {
       path: '/api/v1/workspace/settings',
       params: undefined,
       response: WorkspaceSettingsResponse,
-      write: SettingsWriteBody,
+      write: SettingsWrite,
     },
     {
       path: '/api/v1/accounts/{accountId}/settings',
-      params: accountId,
+      params: AccountIdParams,
       response: SettingsResponse,
-      write: SettingsWriteBody,
+      write: SettingsWrite,
     },
     {
       path: '/api/v1/channels/{channelId}/settings',
-      params: channelId,
+      params: ChannelIdParams,
       response: SettingsResponse,
-      write: ChannelSettingsWriteBody,
+      write: ChannelSettingsWrite,
     },
   ];
   for (const { path, params, response, write } of settingsPaths) {
@@ -67,14 +67,14 @@ export function openApiDocument() {
       method: 'get',
       path,
       security,
-      request: { params, query: explain },
+      request: { params, query: ExplainQuery },
       responses: { 200: json(response, 'Effective settings'), ...errorResponses },
     });
     registry.registerPath({
       method: 'patch',
       path,
       security,
-      request: { params, query: explain, ...body(write) },
+      request: { params, query: ExplainQuery, ...body(write) },
       responses: { 200: json(response, 'Effective settings after the write'), ...errorResponses },
     });
   }
@@ -91,14 +91,14 @@ export function openApiDocument() {
     method: 'get',
     path: '/api/v1/channels/{channelId}',
     security,
-    request: { params: channelId },
+    request: { params: ChannelIdParams },
     responses: { 200: json(ChannelResponse, 'The channel'), ...errorResponses },
   });
   registry.registerPath({
     method: 'put',
     path: '/api/v1/channels/{channelId}',
     security,
-    request: { params: channelId, ...body(ChannelUpdate) },
+    request: { params: ChannelIdParams, ...body(ChannelUpdate) },
     responses: { 200: json(ChannelResponse, 'The channel after the update'), ...errorResponses },
   });
   registry.registerPath({
@@ -121,7 +121,7 @@ export function openApiDocument() {
     method: 'get',
     path: '/api/v1/accounts/{accountId}',
     security,
-    request: { params: accountId },
+    request: { params: AccountIdParams },
     responses: { 200: json(AccountResponse, 'The account'), ...errorResponses },
   });
   registry.registerPath({

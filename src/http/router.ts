@@ -8,6 +8,7 @@ import type { SettingsService } from '../services/settings.js';
 import { requireToken } from './auth.js';
 import { errorHandler, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
+import type { HealthResponse } from './schemas.js';
 import { accountRoutes } from './routes/accounts.js';
 import { channelRoutes } from './routes/channels.js';
 import { settingsRoutes } from './routes/settings.js';
@@ -30,7 +31,7 @@ export function apiRouter(deps: HttpDeps): Router {
     const database = await ping(deps.db);
     const scheduler = deps.schedulerState();
     const ok = database === 'up' && scheduler !== 'stopped';
-    res.status(ok ? 200 : 503).json({ ok, database, scheduler });
+    res.status(ok ? 200 : 503).json({ ok, database, scheduler } satisfies HealthResponse);
   });
   router.get('/api/v1/openapi.json', (_req, res) => {
     openApi ??= openApiDocument();

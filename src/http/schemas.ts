@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ASSIGNMENT_MODES, CHANNEL_KINDS } from '../db/models/channel.js';
-import { Features } from '../settings/features.js';
+import { ASSIGNMENT_MODES, ChannelKind } from '../db/models/channel.js';
+import { ErrorDetail } from '../errors.js';
+import { RelationshipSettings, WorkspaceSettings } from '../settings/effective.js';
 import { HHMM, HHMMEnd, SlackChannelId, SlackUserId } from '../settings/primitives.js';
-import { LevelRef, Provenance } from '../settings/levels.js';
 
 /** The error body of every non-2xx answer; 422s carry seed 002's `{loc, msg, type}` entries. */
 export const ErrorBody = z
@@ -10,64 +10,31 @@ export const ErrorBody = z
     ok: z.literal(false),
     error: z.string().meta({ description: 'A stable error code, e.g. validation_failed' }),
     message: z.string(),
-    detail: z.array(
-      z.object({
-        loc: z.array(z.union([z.string(), z.number()])),
-        msg: z.string(),
-        type: z.string(),
-      }),
-    ),
+    detail: z.array(ErrorDetail),
   })
   .meta({ id: 'ErrorBody' });
+export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const RelationshipSettings = z
-  .object({
-    relationship_id: z.string().meta({ description: 'The Slack channel id' }),
-    features: Features,
-    provenance: z.record(z.string(), Provenance).optional(),
-  })
-  .meta({ id: 'RelationshipSettings' });
+export { RelationshipSettings };
 
 /** Seed 000's response envelope. */
 export const SettingsResponse = z
   .object({ ok: z.literal(true), error: z.null(), data: z.array(RelationshipSettings) })
   .meta({ id: 'SettingsResponse' });
+export type SettingsResponse = z.infer<typeof SettingsResponse>;
 
 export const WorkspaceSettingsResponse = z
-  .object({
-    ok: z.literal(true),
-    error: z.null(),
-    data: z.object({
-      team_id: z.string(),
-      features: Features,
-      locks: z.array(z.string()),
-      provenance: z.record(z.string(), Provenance).optional(),
-    }),
-  })
+  .object({ ok: z.literal(true), error: z.null(), data: WorkspaceSettings })
   .meta({ id: 'WorkspaceSettingsResponse' });
+export type WorkspaceSettingsResponse = z.infer<typeof WorkspaceSettingsResponse>;
 
-const KeyList = z
-  .array(z.string())
-  .meta({ description: 'Flattened keys, e.g. features.requests.config.send_feedback' });
+/** `?explain=true` adds the provenance of every key to a settings answer. */
+export const ExplainQuery = z.object({ explain: z.enum(['true', 'false']).optional() });
+export const AccountIdParams = z.object({ accountId: z.string() });
+export const ChannelIdParams = z.object({ channelId: z.string() });
 
-/** The documented shape of a settings write; `planWrite` enforces the same rules. */
-export const SettingsWriteBody = z
-  .strictObject({
-    update: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .meta({ description: 'Partial nested features; arrays replace' }),
-    reset: KeyList.optional(),
-    lock: KeyList.optional().meta({ description: 'Keys locked for the levels below' }),
-    unlock: KeyList.optional(),
-  })
-  .meta({ id: 'SettingsWrite', minProperties: 1 });
-
-/** Channels are the lowest level: no lock or unlock. */
-export const ChannelSettingsWriteBody = SettingsWriteBody.omit({ lock: true, unlock: true }).meta({
-  id: 'ChannelSettingsWrite',
-  minProperties: 1,
-});
+/** Settings write bodies: one schema each, parsed by `planWrite` and published here. */
+export { SettingsWrite, ChannelSettingsWrite } from '../settings/write.js';
 
 export const DaySchedule = z
   .strictObject({ enabled: z.boolean(), start: HHMM, end: HHMMEnd })
@@ -93,7 +60,7 @@ export const BusinessHours = z
   .meta({ id: 'BusinessHours' });
 
 export const AssignmentMode = z.enum(ASSIGNMENT_MODES).meta({ id: 'AssignmentModeEnum' });
-export const ChannelKind = z.enum(CHANNEL_KINDS);
+export { ChannelKind };
 
 /** Seed 002's `ChannelUpdate`, plus the channel's role and links (documented additions). */
 export const ChannelUpdate = z
@@ -157,6 +124,7 @@ export const AccountResponse = z
     created_at: z.iso.datetime(),
   })
   .meta({ id: 'Account' });
+export type AccountResponse = z.infer<typeof AccountResponse>;
 
 export const HealthResponse = z
   .object({
@@ -165,5 +133,4 @@ export const HealthResponse = z
     scheduler: z.enum(['running', 'stopped', 'disabled']),
   })
   .meta({ id: 'Health' });
-
-export { LevelRef };
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -1,7 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Types } from 'mongoose';
 import { AppError } from '../errors.js';
-import type { AccountDoc, ChannelDoc, Models, StoredSettings } from '../db/models/index.js';
+import {
+  parseAccount,
+  parseChannel,
+  type AccountDoc,
+  type ChannelDoc,
+  type Models,
+  type StoredSettings,
+} from '../db/models/index.js';
+import type { RelationshipSettings, WorkspaceSettings } from '../settings/effective.js';
 import { Features } from '../settings/features.js';
 import {
   effectiveFeatures,
@@ -14,12 +22,7 @@ import {
   type Provenance,
 } from '../settings/index.js';
 
-/** One channel's effective configuration in seed 000's `data[]` shape. */
-export interface RelationshipSettings {
-  relationship_id: string;
-  features: Record<string, unknown>;
-  provenance?: Record<string, Provenance>;
-}
+export type { RelationshipSettings };
 
 export type SettingsTarget =
   | { level: 'workspace'; teamId: string }
@@ -46,17 +49,17 @@ export class SettingsService {
     const resolved = resolve(this.catalog, await this.levelsFor(channel));
     return {
       relationship_id: channel.channelId,
-      features: effectiveFeatures(resolved),
+      features: featuresOf(resolved),
       ...(explain ? { provenance: resolved } : {}),
     };
   }
 
-  async workspace(teamId: string, explain: boolean) {
+  async workspace(teamId: string, explain: boolean): Promise<WorkspaceSettings> {
     const levels = [await this.workspaceLevel(teamId)];
     const resolved = resolve(this.catalog, levels);
     return {
       team_id: teamId,
-      features: effectiveFeatures(resolved),
+      features: featuresOf(resolved),
       locks: levels[0]?.settings.locks ?? [],
       ...(explain ? { provenance: resolved } : {}),
     };
@@ -67,8 +70,8 @@ export class SettingsService {
     const channels = await this.models.channels
       .find({ teamId, accountId: account._id })
       .sort({ channelId: 1 })
-      .lean<ChannelDoc[]>();
-    return Promise.all(channels.map((channel) => this.forChannel(channel, explain)));
+      .lean();
+    return Promise.all(channels.map((channel) => this.forChannel(parseChannel(channel), explain)));
   }
 
   /**
@@ -93,8 +96,8 @@ export class SettingsService {
   }
 
   async channel(teamId: string, channelId: string): Promise<ChannelDoc> {
-    const channel = await this.models.channels.findOne({ teamId, channelId }).lean<ChannelDoc>();
-    if (channel) return channel;
+    const channel = await this.models.channels.findOne({ teamId, channelId }).lean();
+    if (channel) return parseChannel(channel);
     if (await this.models.channels.exists({ channelId })) {
       throw new AppError(
         'forbidden_workspace',
@@ -105,9 +108,10 @@ export class SettingsService {
   }
 
   async accountDoc(teamId: string, accountId: string): Promise<AccountDoc> {
-    const account = /^[0-9a-f]{24}$/.test(accountId)
-      ? await this.models.accounts.findById(accountId).lean<AccountDoc>()
+    const stored = /^[0-9a-f]{24}$/.test(accountId)
+      ? await this.models.accounts.findById(accountId).lean()
       : null;
+    const account = stored && parseAccount(stored);
     if (!account) throw new AppError('account_not_found', `unknown account ${accountId}`);
     if (account.teamId !== teamId) {
       throw new AppError(
@@ -121,8 +125,8 @@ export class SettingsService {
   private async levelsFor(channel: ChannelDoc): Promise<Level[]> {
     const levels = [await this.workspaceLevel(channel.teamId)];
     if (channel.accountId) {
-      const account = await this.models.accounts.findById(channel.accountId).lean<AccountDoc>();
-      if (account) levels.push(accountLevel(account));
+      const account = await this.models.accounts.findById(channel.accountId).lean();
+      if (account) levels.push(accountLevel(parseAccount(account)));
     }
     levels.push(channelLevel(channel));
     return levels;
@@ -178,6 +182,15 @@ export class SettingsService {
     };
     return { current: toLevel(stored), revision, above, save };
   }
+}
+
+/**
+ * Effective features: every leaf is a catalog default or a value its leaf schema accepted when it
+ * was written (`planWrite`), so the tree already is `Features`; parsing it again per answer would
+ * only cost time.
+ */
+function featuresOf(resolved: Record<string, Provenance>): Features {
+  return effectiveFeatures(resolved) as Features;
 }
 
 function accountLevel(account: AccountDoc): Level {

@@ -21,9 +21,9 @@ export const LevelSettings = z.object({
 });
 export type LevelSettings = z.infer<typeof LevelSettings>;
 
-export interface Level extends LevelRef {
-  settings: LevelSettings;
-}
+/** One level as the resolver reads it: where it is and what it stores. */
+export const Level = LevelRef.extend({ settings: LevelSettings });
+export type Level = z.infer<typeof Level>;
 
 /** Seed 001's per-setting provenance. */
 export const Provenance = z.object({

@@ -4,34 +4,47 @@ import { keysUnder, normalizeKey, type Catalog } from './catalog.js';
 import { flattenChecked, isPlainObject } from './flatten.js';
 import { lockAbove, type Level, type LevelKind, type LevelSettings } from './levels.js';
 
-const KeyList = z.array(z.string().min(1).max(300)).max(500);
+const KeyList = z
+  .array(z.string().min(1).max(300))
+  .max(500)
+  .meta({ description: 'Flattened keys, e.g. features.requests.config.send_feedback' });
 // Not z.record: rebuilding the object by assignment drops an own `__proto__` key (from
-// JSON.parse) before anything could refuse it.
-const Update = z.custom<Record<string, unknown>>(isPlainObject, {
-  message: 'Expected an object of settings',
-});
+// JSON.parse) before anything could refuse it. The OpenAPI document can only say "an object":
+// the partial features tree is checked leaf by leaf against the catalog in `collectUpdates`.
+const Update = z
+  .custom<Record<string, unknown>>(isPlainObject, { message: 'Expected an object of settings' })
+  .meta({
+    type: 'object',
+    additionalProperties: {},
+    description: 'Partial nested features; arrays replace',
+  });
+
+const writeFields = {
+  update: Update.optional(),
+  reset: KeyList.optional(),
+  lock: KeyList.optional().meta({ description: 'Keys locked for the levels below' }),
+  unlock: KeyList.optional(),
+};
 
 /**
  * Seed 000's write body: `update` (a partial nested `features` object, arrays replace) and `reset`
  * (flattened keys, with or without the `features.` prefix). Workspace and account writes also
- * take `lock` and `unlock` (seed 001).
+ * take `lock` and `unlock` (seed 001). The one schema of the body: `planWrite` parses with it and
+ * the OpenAPI document publishes it (`minProperties` says what the refinement checks).
  */
 export const SettingsWrite = z
-  .strictObject({
-    update: Update.optional(),
-    reset: KeyList.optional(),
-    lock: KeyList.optional(),
-    unlock: KeyList.optional(),
-  })
+  .strictObject(writeFields)
   .refine((body) => body.update || body.reset || body.lock || body.unlock, {
     message: 'nothing to do: give update, reset, lock or unlock',
-  });
+  })
+  .meta({ id: 'SettingsWrite', minProperties: 1 });
 export type SettingsWrite = z.infer<typeof SettingsWrite>;
 
 /** Channels are the lowest level: there is nobody below to lock anything for. */
 export const ChannelSettingsWrite = z
-  .strictObject({ update: Update.optional(), reset: KeyList.optional() })
-  .refine((body) => body.update || body.reset, { message: 'nothing to do: give update or reset' });
+  .strictObject({ update: writeFields.update, reset: writeFields.reset })
+  .refine((body) => body.update || body.reset, { message: 'nothing to do: give update or reset' })
+  .meta({ id: 'ChannelSettingsWrite', minProperties: 1 });
 
 export interface WritePlan {
   next: LevelSettings;

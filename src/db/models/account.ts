@@ -1,25 +1,29 @@
-import { Schema, Types, type Connection, type Model } from 'mongoose';
-import { StoredSettingsSchema, type StoredSettings } from './settings-level.js';
+import type { Connection, Model } from 'mongoose';
+import { z } from 'zod';
 import { bumpsConfigVersion } from './config-version.js';
+import { StoredSettingsField } from './settings-level.js';
+import { mongooseSchema, ObjectId } from './zod-schema.js';
 
 /** A customer account (e.g. "Acme") owning one or more channels. */
-export interface AccountDoc {
-  _id: Types.ObjectId;
-  teamId: string;
-  name: string;
-  settings: StoredSettings;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export const AccountDocument = z.object({
+  _id: ObjectId,
+  teamId: z.string(),
+  name: z.string(),
+  settings: StoredSettingsField,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type AccountDoc = z.infer<typeof AccountDocument>;
 
-const AccountSchema = new Schema<AccountDoc>(
-  {
-    teamId: { type: String, required: true, index: true },
-    name: { type: String, required: true },
-    settings: { type: StoredSettingsSchema, default: () => ({}) },
-  },
-  { timestamps: true, collection: 'accounts', minimize: false },
-);
+/** An account as read from the database, checked once where it is read. */
+export const parseAccount = (doc: unknown): AccountDoc => AccountDocument.parse(doc);
+
+const AccountSchema = mongooseSchema(AccountDocument, {
+  timestamps: true,
+  collection: 'accounts',
+  minimize: false,
+});
+AccountSchema.index({ teamId: 1 });
 AccountSchema.index({ teamId: 1, name: 1 }, { unique: true });
 
 AccountSchema.plugin(bumpsConfigVersion, { volatile: [] });

@@ -1,29 +1,27 @@
-import { Schema, Types, type Connection, type Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
+import { z } from 'zod';
+import { mongooseSchema, ObjectId } from './zod-schema.js';
 
 /** A bearer token for the HTTP API, stored as a SHA-256 hash and scoped to one workspace. */
-export interface ApiTokenDoc {
-  _id: Types.ObjectId;
-  hash: string;
+export const ApiTokenDocument = z.object({
+  _id: ObjectId,
+  hash: z.string(),
   /** The first characters, so an admin can tell tokens apart without the secret. */
-  prefix: string;
-  teamId: string;
-  createdBy: string;
-  lastUsedAt?: Date | null;
-  revokedAt?: Date | null;
-  createdAt: Date;
-}
+  prefix: z.string(),
+  teamId: z.string(),
+  createdBy: z.string(),
+  lastUsedAt: z.date().nullable().default(null),
+  revokedAt: z.date().nullable().default(null),
+  createdAt: z.date(),
+});
+export type ApiTokenDoc = z.infer<typeof ApiTokenDocument>;
 
-const ApiTokenSchema = new Schema<ApiTokenDoc>(
-  {
-    hash: { type: String, required: true, unique: true },
-    prefix: { type: String, required: true },
-    teamId: { type: String, required: true, index: true },
-    createdBy: { type: String, required: true },
-    lastUsedAt: { type: Date, default: null },
-    revokedAt: { type: Date, default: null },
-  },
-  { timestamps: { createdAt: true, updatedAt: false }, collection: 'api_tokens' },
-);
+const ApiTokenSchema = mongooseSchema(ApiTokenDocument, {
+  timestamps: { createdAt: true, updatedAt: false },
+  collection: 'api_tokens',
+});
+ApiTokenSchema.index({ hash: 1 }, { unique: true });
+ApiTokenSchema.index({ teamId: 1 });
 
 export type ApiTokenModel = Model<ApiTokenDoc>;
 export const apiTokenModel = (db: Connection): ApiTokenModel =>

@@ -1,15 +1,12 @@
-import { Schema, type Connection, type Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
+import { z } from 'zod';
+import { mongooseSchema } from './zod-schema.js';
 
 /** "This happened once": a unique key inserted by whoever does a once-only thing first. */
-export interface ClaimDoc {
-  _id: string;
-  at: Date;
-}
+export const ClaimDocument = z.object({ _id: z.string(), at: z.date() });
+export type ClaimDoc = z.infer<typeof ClaimDocument>;
 
-const ClaimSchema = new Schema<ClaimDoc>(
-  { _id: { type: String, required: true }, at: { type: Date, required: true } },
-  { collection: 'claims', versionKey: false },
-);
+const ClaimSchema = mongooseSchema(ClaimDocument, { collection: 'claims', versionKey: false });
 ClaimSchema.index({ at: 1 });
 
 export type ClaimModel = Model<ClaimDoc>;

@@ -1,11 +1,6 @@
-import {
-  Schema,
-  type Connection,
-  type Model,
-  type Query,
-  type Schema as SchemaType,
-  type UpdateQuery,
-} from 'mongoose';
+import type { Connection, Model, Query, Schema as SchemaType, UpdateQuery } from 'mongoose';
+import { z } from 'zod';
+import { mongooseSchema } from './zod-schema.js';
 
 /**
  * One number that every write to the configuration the bot reads per message (workspaces,
@@ -14,15 +9,13 @@ import {
  * so a write on any instance is seen by every other on its next message, at the price of one
  * `_id` read instead of four or five.
  */
-export interface ConfigVersionDoc {
-  _id: string;
-  v: number;
-}
+export const ConfigVersionDocument = z.object({ _id: z.string(), v: z.number() });
+export type ConfigVersionDoc = z.infer<typeof ConfigVersionDocument>;
 
-const ConfigVersionSchema = new Schema<ConfigVersionDoc>(
-  { _id: { type: String, required: true }, v: { type: Number, required: true } },
-  { collection: 'config_versions', versionKey: false },
-);
+const ConfigVersionSchema = mongooseSchema(ConfigVersionDocument, {
+  collection: 'config_versions',
+  versionKey: false,
+});
 
 export type ConfigVersionModel = Model<ConfigVersionDoc>;
 export const configVersionModel = (db: Connection): ConfigVersionModel =>

@@ -1,4 +1,6 @@
-import { Schema, Types, type Connection, type Model } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
+import { z } from 'zod';
+import { mongooseSchema, ObjectId } from './zod-schema.js';
 
 /** How an arrival was greeted: a welcome shown to a person, or the bot's own join announced. */
 export const GREETINGS = ['welcome', 'join-alert'] as const;
@@ -12,24 +14,20 @@ export type Greeting = (typeof GREETINGS)[number];
  * parallel deliveries post once. (Inserting into a unique index is the one claim that is
  * atomic on FerretDB 1.24 as well as MongoDB; conditional updates are not atomic there.)
  */
-export interface WelcomeDoc {
-  _id: Types.ObjectId;
-  teamId: string;
-  channelId: string;
-  userId: string;
-  greeting: Greeting;
-  createdAt: Date;
-}
+export const WelcomeDocument = z.object({
+  _id: ObjectId,
+  teamId: z.string(),
+  channelId: z.string(),
+  userId: z.string(),
+  greeting: z.enum(GREETINGS),
+  createdAt: z.date(),
+});
+export type WelcomeDoc = z.infer<typeof WelcomeDocument>;
 
-const WelcomeSchema = new Schema<WelcomeDoc>(
-  {
-    teamId: { type: String, required: true },
-    channelId: { type: String, required: true },
-    userId: { type: String, required: true },
-    greeting: { type: String, enum: GREETINGS, required: true },
-  },
-  { timestamps: { createdAt: true, updatedAt: false }, collection: 'welcomes' },
-);
+const WelcomeSchema = mongooseSchema(WelcomeDocument, {
+  timestamps: { createdAt: true, updatedAt: false },
+  collection: 'welcomes',
+});
 WelcomeSchema.index({ teamId: 1, channelId: 1, userId: 1 }, { unique: true });
 
 export type WelcomeModel = Model<WelcomeDoc>;

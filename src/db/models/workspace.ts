@@ -1,37 +1,32 @@
-import { Schema, type Connection, type Model } from 'mongoose';
-import { StoredSettingsSchema, type StoredSettings } from './settings-level.js';
+import type { Connection, Model } from 'mongoose';
+import { z } from 'zod';
 import { bumpsConfigVersion } from './config-version.js';
+import { StoredSettingsField } from './settings-level.js';
+import { mongooseSchema } from './zod-schema.js';
 
 /** A Slack workspace (team) the bot is installed in; `_id` is the team id. */
-export interface WorkspaceDoc {
-  _id: string;
-  name?: string;
-  enterpriseId?: string;
+export const WorkspaceDocument = z.object({
+  _id: z.string(),
+  name: z.string().optional(),
+  enterpriseId: z.string().optional(),
   /** Bolt's OAuth `Installation`, for multi-workspace installs. */
-  installation?: Record<string, unknown>;
-  botUserId?: string;
+  installation: z.record(z.string(), z.unknown()).optional(),
+  botUserId: z.string().optional(),
   /** An Enterprise Grid org-wide install: `_id` is the enterprise id, not a team id. */
-  isEnterpriseInstall?: boolean;
+  isEnterpriseInstall: z.boolean().optional(),
   /** Users treated as the support team even without being in a Connect partner team. */
-  internalUserIds: string[];
-  settings: StoredSettings;
-  createdAt: Date;
-  updatedAt: Date;
-}
+  internalUserIds: z.array(z.string()).default(() => []),
+  settings: StoredSettingsField,
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export type WorkspaceDoc = z.infer<typeof WorkspaceDocument>;
 
-const WorkspaceSchema = new Schema<WorkspaceDoc>(
-  {
-    _id: { type: String, required: true },
-    name: String,
-    enterpriseId: String,
-    installation: Schema.Types.Mixed,
-    botUserId: String,
-    isEnterpriseInstall: Boolean,
-    internalUserIds: { type: [String], default: [] },
-    settings: { type: StoredSettingsSchema, default: () => ({}) },
-  },
-  { timestamps: true, collection: 'workspaces', minimize: false },
-);
+const WorkspaceSchema = mongooseSchema(WorkspaceDocument, {
+  timestamps: true,
+  collection: 'workspaces',
+  minimize: false,
+});
 
 WorkspaceSchema.plugin(bumpsConfigVersion, { volatile: [] });
 

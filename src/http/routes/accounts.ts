@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import type { WebClient } from '@slack/web-api';
-import type { AccountDoc, Models } from '../../db/models/index.js';
+import { parseAccount, type AccountDoc, type Models } from '../../db/models/index.js';
 import { createAccount } from '../../services/accounts.js';
 import type { SettingsService } from '../../services/settings.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
-import { AccountCreate } from '../schemas.js';
+import { AccountCreate, AccountIdParams, type AccountResponse } from '../schemas.js';
 
 /** Customer accounts: create with linked channels, list, read. */
 export function accountRoutes(
@@ -14,7 +14,7 @@ export function accountRoutes(
   slackFor: (teamId: string) => Promise<WebClient>,
 ): Router {
   const router = Router();
-  const render = async (account: AccountDoc) => {
+  const render = async (account: AccountDoc): Promise<AccountResponse> => {
     const channels = await models.channels
       .find({ accountId: account._id }, { channelId: 1 })
       .sort({ channelId: 1 })
@@ -41,11 +41,12 @@ export function accountRoutes(
     const accounts = await models.accounts
       .find({ teamId: teamOf(res) })
       .sort({ name: 1 })
-      .lean<AccountDoc[]>();
-    res.json(await Promise.all(accounts.map(render)));
+      .lean();
+    res.json(await Promise.all(accounts.map((account) => render(parseAccount(account)))));
   });
   router.get('/accounts/:accountId', async (req, res) => {
-    res.json(await render(await settings.accountDoc(teamOf(res), req.params.accountId)));
+    const { accountId } = parseInput(AccountIdParams, req.params, 'path');
+    res.json(await render(await settings.accountDoc(teamOf(res), accountId)));
   });
   return router;
 }

@@ -1,11 +1,11 @@
 import { Router } from 'express';
-import type { ChannelDoc, Models } from '../../db/models/index.js';
+import { parseChannel, type ChannelDoc, type Models } from '../../db/models/index.js';
 import { channelResponse, updateChannel } from '../../services/channels.js';
 import type { SettingsService } from '../../services/settings.js';
 import { Features } from '../../settings/features.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
-import { ChannelUpdate } from '../schemas.js';
+import { ChannelIdParams, ChannelUpdate } from '../schemas.js';
 
 /** Seed 002's channel resource. */
 export function channelRoutes(models: Models, settings: SettingsService): Router {
@@ -17,14 +17,15 @@ export function channelRoutes(models: Models, settings: SettingsService): Router
     const channels = await models.channels
       .find({ teamId: teamOf(res) })
       .sort({ channelId: 1 })
-      .lean<ChannelDoc[]>();
-    res.json(await Promise.all(channels.map(render)));
+      .lean();
+    res.json(await Promise.all(channels.map((channel) => render(parseChannel(channel)))));
   });
   router.get('/channels/:channelId', async (req, res) => {
-    res.json(await render(await settings.channel(teamOf(res), req.params.channelId)));
+    const { channelId } = parseInput(ChannelIdParams, req.params, 'path');
+    res.json(await render(await settings.channel(teamOf(res), channelId)));
   });
   router.put('/channels/:channelId', async (req, res) => {
-    const { channelId } = req.params;
+    const { channelId } = parseInput(ChannelIdParams, req.params, 'path');
     await settings.channel(teamOf(res), channelId);
     const change = parseInput(ChannelUpdate, req.body, 'body');
     await updateChannel(models, settings, teamOf(res), channelId, change);
