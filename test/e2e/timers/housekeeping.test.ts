@@ -42,7 +42,7 @@ describe('hourly housekeeping', () => {
     expect(left.map((job) => job.data.key)).toEqual(['recent']);
   });
 
-  it.each([
+  it.each<[string, Record<string, number>, string]>([
     ['timer_kind_key', { name: 1, 'data.key': 1 }, 'schedule and cancel find a timer by'],
     ['timer_lock_expiry', { name: 1, lockedAt: 1 }, "the lock query's expired-lock half reads"],
   ])('indexes the jobs as %s, %o, which %s', async (name, key) => {

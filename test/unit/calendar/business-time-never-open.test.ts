@@ -46,11 +46,11 @@ describe('calendars that are never open', () => {
     ],
   ];
 
-  it.each(cases)('throws calendar_never_open quickly: %s', (_name, calendar) => {
-    const started = performance.now();
+  // A search for an opening that never comes would run until Jest's timeout; no wall-clock bound
+  // here, since a loaded machine (CI) can make any such bound fail.
+  it.each(cases)('throws calendar_never_open instead of searching on: %s', (_name, calendar) => {
     expect(() => addBusinessMinutes(calendar, t, 1)).toThrow(neverOpen);
     expect(() => nextOpening(calendar, t)).toThrow(neverOpen);
-    expect(performance.now() - started).toBeLessThan(50);
   });
 
   it.each(cases)('answers the questions that have an answer: %s', (_name, calendar) => {
