@@ -61,6 +61,18 @@ export function isPleasantry(text: string): boolean {
   return stripped.length <= 60 && PLEASANTRY.test(stripped);
 }
 
+/**
+ * The kind a channel the bot meets for the first time is registered as: a customer channel when
+ * it is shared with another organisation (Slack Connect) or named `ext-…`; otherwise internal
+ * until someone runs setup.
+ */
+export function firstSeenKind(channel: {
+  name: string;
+  isExtShared: boolean;
+}): 'customer' | 'internal' {
+  return channel.isExtShared || channel.name.startsWith('ext-') ? 'customer' : 'internal';
+}
+
 /** What the rules need of the configuration. */
 export interface DetectionSettings {
   blockRequestDetection: boolean;

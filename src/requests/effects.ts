@@ -1,5 +1,5 @@
 import type { Features } from '../settings/features.js';
-import { STATUS_LABEL } from './lifecycle.js';
+import { LIVE_STATUSES, STATUS_LABEL } from './lifecycle.js';
 import type { RequestStatus } from './request.js';
 
 /** The request settings the effects of a change depend on. */
@@ -42,6 +42,18 @@ export type Effect =
       text: string;
     }
   | { kind: 'hooks'; moment: HookMoment };
+
+/**
+ * Whether a request's triage card is still to be posted: not posted yet, and not deleted by
+ * triage clean-up (a cleaned-up card of a request that is no longer live stays gone).
+ */
+export function cardToPost(request: {
+  status: RequestStatus;
+  triage: { ts: string | null; deletedAt: Date | null };
+}): boolean {
+  if (request.triage.ts) return false;
+  return !request.triage.deletedAt || LIVE_STATUSES.includes(request.status);
+}
 
 /** The thread link in an assignee's DM. */
 function threadLink(request: RequestFacts): string {

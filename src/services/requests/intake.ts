@@ -1,5 +1,6 @@
 import type { WebClient } from '@slack/web-api';
-import type { ChannelDoc, RequestDoc } from '../../db/models/index.js';
+import type { RequestDoc } from '../../db/models/index.js';
+import { ChannelStore } from '../../db/repositories/channels.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { customerReplyMove, countsAsResponse, routeMessage } from '../../requests/activity.js';
@@ -41,6 +42,7 @@ type Counts = Record<string, number>;
  */
 export class RequestIntake {
   private readonly store: RequestStore;
+  private readonly channels: ChannelStore;
   private readonly effects: RequestEffects;
 
   constructor(
@@ -48,6 +50,7 @@ export class RequestIntake {
     private readonly client: WebClient,
   ) {
     this.store = new RequestStore(deps.models);
+    this.channels = new ChannelStore(deps.models);
     this.effects = new RequestEffects(deps, client);
   }
 
@@ -85,10 +88,7 @@ export class RequestIntake {
 
   /** Adds to channel counters in one write; returns the channel's conversations after it. */
   private async count(ctx: ChannelContext, counts: Counts): Promise<number | undefined> {
-    const channel = await this.deps.models.channels
-      .findOneAndUpdate({ _id: ctx.channel._id }, { $inc: counts }, { returnDocument: 'after' })
-      .lean<ChannelDoc>();
-    return channel?.counters?.total_conversations;
+    return (await this.channels.count(ctx.channel._id, counts))?.total_conversations;
   }
 
   /** A customer's top-level message; true when it opened a request (and was counted with it). */

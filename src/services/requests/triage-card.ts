@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { RequestDoc } from '../../db/models/index.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
-import { LIVE_STATUSES } from '../../requests/lifecycle.js';
+import { cardToPost } from '../../requests/effects.js';
 import { triageNotification } from '../../slack/blocks/triage-notification.js';
 import { bestEffort } from '../../slack/safe-call.js';
 import type { ChannelContext } from './context.js';
@@ -38,8 +38,7 @@ export class TriageCard {
    */
   async ensure(ctx: ChannelContext, request: RequestDoc): Promise<void> {
     const triage = ctx.channel.triageChannelId;
-    if (!triage || request.triage.ts) return;
-    if (request.triage.deletedAt && !LIVE_STATUSES.includes(request.status)) return; // cleaned up
+    if (!triage || !cardToPost(request)) return;
     const claim = await this.store.claimNotification(request._id, this.deps.clock.now());
     if (!claim) return;
     const fresh = claim.request;

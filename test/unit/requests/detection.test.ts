@@ -3,6 +3,7 @@ import {
   decideThreadReply,
   decideTopLevel,
   detectionSettings,
+  firstSeenKind,
   isPleasantry,
   requestText,
   type DetectionSettings,
@@ -239,5 +240,16 @@ describe('detectionSettings', () => {
       reopenClosed: false,
       blockOnDiscarded: true,
     });
+  });
+});
+
+describe('firstSeenKind', () => {
+  it.each<[string, boolean, 'customer' | 'internal']>([
+    ['acme-support', true, 'customer'], // Slack Connect
+    ['ext-acme', false, 'customer'],
+    ['EXT-acme', false, 'internal'], // the prefix is lower case, as Slack names are
+    ['general', false, 'internal'],
+  ])('#%s, shared %s → %s', (name, isExtShared, expected) => {
+    expect(firstSeenKind({ name, isExtShared })).toBe(expected);
   });
 });

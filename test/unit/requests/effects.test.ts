@@ -1,4 +1,5 @@
 import {
+  cardToPost,
   EFFECTS_OF_REDELIVERY,
   effectsOfChange,
   effectsOfCreation,
@@ -6,6 +7,7 @@ import {
   type RequestConfig,
   type RequestFacts,
 } from '../../../src/requests/effects.js';
+import type { RequestStatus } from '../../../src/requests/request.js';
 import { Features } from '../../../src/settings/features.js';
 
 /** Every notice off, so each row turns on what it is about. */
@@ -242,5 +244,18 @@ describe('effectsOfChange', () => {
       REDRAW,
       { kind: 'hooks', moment: 'changed' },
     ]);
+  });
+});
+
+describe('cardToPost', () => {
+  const CLEANED = new Date('2026-03-02T10:00:00.000Z');
+  it.each<[string, RequestStatus, string | null, Date | null, boolean]>([
+    ['a new request', 'open', null, null, true],
+    ['a card already posted', 'open', '1772445601.000200', null, false],
+    ['a closed request whose card clean-up deleted', 'closed', null, CLEANED, false],
+    ['a discarded request whose card clean-up deleted', 'discarded', null, CLEANED, false],
+    ['a request reopened after clean-up', 'open', null, CLEANED, true],
+  ])('%s: %s', (_case, status, ts, deletedAt, expected) => {
+    expect(cardToPost({ status, triage: { ts, deletedAt } })).toBe(expected);
   });
 });
