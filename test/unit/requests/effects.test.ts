@@ -50,6 +50,18 @@ const AUTO_ASSIGNED: Effect = {
   text: 'You were automatically assigned this request from <@U0CUSTOMER>.',
 };
 
+const AUTO_RESPOND = {
+  auto_respond_to_requests: true,
+  message_for_auto_respond_to_requests: 'On it!',
+};
+const AUTO_RESPONSE = {
+  kind: 'post',
+  step: 'auto_respond',
+  channel: 'C0ACME',
+  threadTs: '1772445600.000100',
+  text: 'On it!',
+} as const;
+
 describe('effectsOfCreation', () => {
   it.each<[string, Partial<RequestConfig>, Partial<RequestFacts>, boolean, Effect[]]>([
     ['with every notice off: the card, then the hooks', {}, {}, false, []],
@@ -60,40 +72,13 @@ describe('effectsOfCreation', () => {
       false,
       [{ kind: 'mark', to: 'open' }],
     ],
-    [
-      'the auto-response in the thread',
-      { auto_respond_to_requests: true, message_for_auto_respond_to_requests: 'On it!' },
-      {},
-      false,
-      [
-        {
-          kind: 'post',
-          step: 'auto_respond',
-          channel: 'C0ACME',
-          threadTs: '1772445600.000100',
-          text: 'On it!',
-        },
-      ],
-    ],
+    ['the auto-response in the thread', AUTO_RESPOND, {}, false, [AUTO_RESPONSE]],
     [
       'the auto-response with the CSM’s face',
-      {
-        auto_respond_to_requests: true,
-        message_for_auto_respond_to_requests: 'On it!',
-        use_csm_avatar_for_auto_respond_to_requests: true,
-      },
+      { ...AUTO_RESPOND, use_csm_avatar_for_auto_respond_to_requests: true },
       {},
       false,
-      [
-        {
-          kind: 'post',
-          step: 'auto_respond',
-          channel: 'C0ACME',
-          threadTs: '1772445600.000100',
-          text: 'On it!',
-          asCsm: true,
-        },
-      ],
+      [{ ...AUTO_RESPONSE, asCsm: true }],
     ],
     [
       'the CSM’s heads-up',
