@@ -16,6 +16,7 @@ export const TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[
 /** The live statuses: a request in one of these still needs the team. */
 export const LIVE_STATUSES: readonly RequestStatus[] = ['open', 'in_progress', 'on_hold'];
 
+/** Whether the state machine allows a move from `from` to `to` (`TRANSITIONS`). */
 export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
