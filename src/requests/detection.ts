@@ -184,6 +184,21 @@ export function decideThreadReply(
 }
 
 /**
+ * What a change to a channel message means for requests: an edit of a reply means nothing; the
+ * tombstone Slack leaves when a root with replies is deleted (it announces that deletion as a
+ * change, not as `message_deleted`) discards its request; any other edit of a top-level message
+ * becomes its request's text.
+ */
+export function decideMessageChange(changed: {
+  ts: string;
+  threadTs?: string;
+  subtype?: string;
+}): 'ignore' | 'discard' | 'edit' {
+  if (changed.threadTs && changed.threadTs !== changed.ts) return 'ignore';
+  return changed.subtype === 'tombstone' ? 'discard' : 'edit';
+}
+
+/**
  * What a request records of a message: its text, then the name of each file it shares, one a
  * line (a file upload may have no text at all, and the names say what was sent).
  */

@@ -1,5 +1,6 @@
 import {
   afterLostGrouping,
+  decideMessageChange,
   decideThreadReply,
   decideTopLevel,
   detectionSettings,
@@ -251,5 +252,21 @@ describe('firstSeenKind', () => {
     ['general', false, 'internal'],
   ])('#%s, shared %s → %s', (name, isExtShared, expected) => {
     expect(firstSeenKind({ name, isExtShared })).toBe(expected);
+  });
+});
+
+describe('decideMessageChange', () => {
+  it.each<[string, Parameters<typeof decideMessageChange>[0], 'ignore' | 'discard' | 'edit']>([
+    ['an edited top-level message', { ts: '1.0' }, 'edit'],
+    ['an edited thread root', { ts: '1.0', threadTs: '1.0' }, 'edit'],
+    ['an edited reply', { ts: '2.0', threadTs: '1.0' }, 'ignore'],
+    [
+      'a deleted root with replies (tombstone)',
+      { ts: '1.0', threadTs: '1.0', subtype: 'tombstone' },
+      'discard',
+    ],
+    ['a tombstone of a reply', { ts: '2.0', threadTs: '1.0', subtype: 'tombstone' }, 'ignore'],
+  ])('%s → %s', (_case, changed, expected) => {
+    expect(decideMessageChange(changed)).toBe(expected);
   });
 });
