@@ -5,6 +5,7 @@ import type { Models } from './db/models/index.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
 import type { Timers } from './scheduler/timers.js';
+import type { RequestHooks } from './services/requests/hooks.js';
 import type { SettingsService } from './services/settings.js';
 
 /** What listeners, routes and jobs are given (STYLE rule 9: dependencies are passed in). */
@@ -19,4 +20,6 @@ export interface BotDeps {
   slackFor(teamId: string): Promise<WebClient>;
   /** Request timers (SLAs, nudges, auto-close, clean-up) on Agenda. */
   timers: Timers;
+  /** What features do at a request's moments, in order (`services/requests/registry.ts`). */
+  requestHooks: readonly RequestHooks[];
 }

@@ -20,6 +20,7 @@ import { createModels, syncIndexes } from './db/models/index.js';
 import type { BotDeps } from './deps.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
+import { REQUEST_HOOKS } from './services/requests/registry.js';
 import { SettingsService } from './services/settings.js';
 import { workspaceClients } from './slack/authorize.js';
 import { MongoInstallationStore } from './slack/installation-store.js';
@@ -75,6 +76,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     logger,
     slackFor: workspaceClients(env, new MongoInstallationStore(models.workspaces), logger),
     timers: new Timers(agenda, db, JOBS, () => deps),
+    requestHooks: REQUEST_HOOKS,
   };
   await deps.timers.ensureIndexes();
   deps.timers.define();

@@ -1,3 +1,5 @@
+import type { Features } from '../settings/features.js';
+import { LIVE_STATUSES } from './lifecycle.js';
 import type { RequestStatus } from './request.js';
 
 const PLEASANTRY_WORDS = [
@@ -59,6 +61,18 @@ export function isPleasantry(text: string): boolean {
   return stripped.length <= 60 && PLEASANTRY.test(stripped);
 }
 
+/**
+ * The kind a channel the bot meets for the first time is registered as: a customer channel when
+ * it is shared with another organisation (Slack Connect) or named `ext-…`; otherwise internal
+ * until someone runs setup.
+ */
+export function firstSeenKind(channel: {
+  name: string;
+  isExtShared: boolean;
+}): 'customer' | 'internal' {
+  return channel.isExtShared || channel.name.startsWith('ext-') ? 'customer' : 'internal';
+}
+
 /** What the rules need of the configuration. */
 export interface DetectionSettings {
   blockRequestDetection: boolean;
@@ -66,6 +80,18 @@ export interface DetectionSettings {
   suppressOnNonClosedThreads: boolean;
   reopenClosed: boolean;
   blockOnDiscarded: boolean;
+}
+
+/** The detection rules' view of the channel's request settings. */
+export function detectionSettings(features: Features): DetectionSettings {
+  const config = features.requests.config;
+  return {
+    blockRequestDetection: config.block_request_detection,
+    groupingWindowMinutes: config.conversation_grouping_window,
+    suppressOnNonClosedThreads: config.suppress_requests_on_non_closed_conversation_threads,
+    reopenClosed: config.reopen_closed_requests,
+    blockOnDiscarded: config.block_new_request_creation_on_discard_request,
+  };
 }
 
 export interface RecentRequest {
@@ -95,7 +121,7 @@ export function decideTopLevel(
   if (settings.blockRequestDetection) return { action: 'ignore', reason: 'detection_blocked' };
   const windowMs = settings.groupingWindowMinutes * 60_000;
   const recent = latest && now.getTime() - latest.lastTopLevelAt.getTime() <= windowMs;
-  if (recent && latest && ['open', 'in_progress', 'on_hold'].includes(latest.status)) {
+  if (recent && latest && LIVE_STATUSES.includes(latest.status)) {
     return { action: 'group', requestId: latest.id };
   }
   if (isPleasantry(text)) return { action: 'ignore', reason: 'pleasantry' };
@@ -103,6 +129,22 @@ export function decideTopLevel(
     return { action: 'ignore', reason: 'discarded_recently' };
   }
   return { action: 'create' };
+}
+
+/**
+ * A message judged part of a live request could not be added to it. When the request (read
+ * again) already has it, or is still live, the write lost to a retry of the same message:
+ * nothing more to do. Otherwise the request closed between the decision and the write, and the
+ * message opens a request of its own rather than being lost.
+ */
+export function afterLostGrouping(
+  current: { status: RequestStatus; groupedTs: readonly string[] } | null,
+  ts: string,
+): 'done' | 'create' {
+  if (current && (current.groupedTs.includes(ts) || LIVE_STATUSES.includes(current.status))) {
+    return 'done';
+  }
+  return 'create';
 }
 
 export type ThreadReplyDecision =
@@ -139,6 +181,21 @@ export function decideThreadReply(
     return { action: 'activity' };
   }
   return { action: 'create' };
+}
+
+/**
+ * What a change to a channel message means for requests: an edit of a reply means nothing; the
+ * tombstone Slack leaves when a root with replies is deleted (it announces that deletion as a
+ * change, not as `message_deleted`) discards its request; any other edit of a top-level message
+ * becomes its request's text.
+ */
+export function decideMessageChange(changed: {
+  ts: string;
+  threadTs?: string;
+  subtype?: string;
+}): 'ignore' | 'discard' | 'edit' {
+  if (changed.threadTs && changed.threadTs !== changed.ts) return 'ignore';
+  return changed.subtype === 'tombstone' ? 'discard' : 'edit';
 }
 
 /**

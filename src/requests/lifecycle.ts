@@ -1,4 +1,4 @@
-import type { RequestStatus } from './request.js';
+import type { HistoryEntry, RequestStatus } from './request.js';
 
 /**
  * The request state machine: `open → in_progress ↔ on_hold → closed`, `discarded` from any
@@ -16,6 +16,7 @@ export const TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[
 /** The live statuses: a request in one of these still needs the team. */
 export const LIVE_STATUSES: readonly RequestStatus[] = ['open', 'in_progress', 'on_hold'];
 
+/** Whether the state machine allows a move from `from` to `to` (`TRANSITIONS`). */
 export function canTransition(from: RequestStatus, to: RequestStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
@@ -33,3 +34,61 @@ export const STATUS_LABEL: Readonly<Record<RequestStatus, string>> = {
   closed: 'Closed',
   discarded: 'Discarded',
 };
+
+/** A customer's message that opens a request. */
+export interface NewRequest {
+  teamId: string;
+  channelId: string;
+  rootTs: string;
+  requesterId: string;
+  text: string;
+  at: Date;
+  assigneeId?: string | null;
+}
+
+/**
+ * The request a message opens: open, with the message's time as its creation and the
+ * customer's last activity, and a history of its opening by the requester and, when it starts
+ * assigned (auto_assign_to_csm), the bot's assignment.
+ */
+export function openedRequest(input: NewRequest) {
+  const { at, requesterId } = input;
+  const assigneeId = input.assigneeId ?? null;
+  const history: HistoryEntry[] = [
+    { at, type: 'status', from: null, to: 'open', by: requesterId },
+    ...(assigneeId ? [{ at, type: 'assign', from: null, to: assigneeId, by: 'bot' }] : []),
+  ];
+  return {
+    teamId: input.teamId,
+    channelId: input.channelId,
+    rootTs: input.rootTs,
+    requesterId,
+    text: input.text,
+    groupedTs: [] as string[],
+    status: 'open' as RequestStatus,
+    assigneeId,
+    createdAt: at,
+    lastCustomerActivityAt: at,
+    history,
+  };
+}
+
+/**
+ * The fields a move from `from` to `to` sets and the history entry it appends: closing stamps
+ * `closedAt`, reopening clears it.
+ */
+export function statusChange(
+  from: RequestStatus,
+  to: RequestStatus,
+  by: string,
+  at: Date,
+): { set: { status: RequestStatus; closedAt?: Date | null }; entry: HistoryEntry } {
+  return {
+    set: {
+      status: to,
+      ...(to === 'closed' ? { closedAt: at } : {}),
+      ...(to === 'open' ? { closedAt: null } : {}),
+    },
+    entry: { at, type: 'status', from, to, by },
+  };
+}

@@ -1,4 +1,4 @@
-import { RequestStore } from '../../src/services/requests/store.js';
+import { RequestStore } from '../../src/db/repositories/requests.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { report } from './support/slack-delivery.js';
 

@@ -1,15 +1,13 @@
 import type { WebClient } from '@slack/web-api';
+import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import type { RequestStatus } from '../../requests/request.js';
-import { STATUS_LABEL } from '../../requests/lifecycle.js';
+import { refusalOf, ticketFor, type RequestCommand } from '../../requests/commands.js';
+import { bestEffort } from '../../slack/safe-call.js';
 import { channelContext } from './context.js';
 import { RequestEffects } from './effects.js';
-import { RequestStore } from './store.js';
-import { bestEffort } from '../../slack/safe-call.js';
 
-export type RequestCommand =
-  { kind: 'assign'; assigneeId: string } | { kind: 'status'; to: RequestStatus };
+export type { RequestCommand };
 
 /**
  * Applies an agent's command (a triage button or an emoji shortcut) to a request and shows the
@@ -40,11 +38,7 @@ export async function applyRequestCommand(
     command.kind === 'assign'
       ? await store.assign(request._id, command.assigneeId, by, now)
       : await store.transition(request._id, command.to, by, now);
-  if (!result) {
-    return command.kind === 'assign'
-      ? `This request is ${STATUS_LABEL[request.status].toLowerCase()}${request.assigneeId ? ` and assigned to <@${request.assigneeId}>` : ''}.`
-      : `This request is ${STATUS_LABEL[request.status].toLowerCase()}; it cannot be moved to ${STATUS_LABEL[command.to].toLowerCase()}.`;
-  }
+  if (!result) return refusalOf(request, command);
   const ctx = await channelContext(deps, client, request.teamId, request.channelId);
   if (ctx) await new RequestEffects(deps, client).changed(ctx, result.before, result.after, by);
   return undefined;
@@ -60,7 +54,8 @@ export async function createTicketFromReaction(
   const store = new RequestStore(deps.models);
   const request = await store.byRoot(find.teamId, find.channelId, find.rootTs);
   if (!request) return;
-  const ticketed = await store.createTicket(request._id, by, deps.clock.now());
+  const made = ticketFor(String(request._id), by, deps.clock.now());
+  const ticketed = await store.createTicket(request._id, made);
   if (!ticketed?.ticket) return;
   const ticketId = ticketed.ticket.id;
   await bestEffort(deps.logger, { step: 'ticket_created', requestId: String(request._id) }, () =>

@@ -1,7 +1,9 @@
 import type { WebClient } from '@slack/web-api';
 import { readConfigVersion, type ChannelDoc } from '../../db/models/index.js';
+import { ChannelStore } from '../../db/repositories/channels.js';
 import type { BotDeps } from '../../deps.js';
 import { errorCode } from '../../errors.js';
+import { firstSeenKind } from '../../requests/detection.js';
 import type { Features } from '../../settings/features.js';
 import { slackErrorCode } from '../../slack/safe-call.js';
 import { lookUpChannel } from '../accounts.js';
@@ -32,9 +34,8 @@ const MAX_CACHED_CHANNELS = 5_000;
 const configCaches = new WeakMap<BotDeps, Map<string, ConfigPart>>();
 
 /**
- * Loads (or, for a channel the bot has never seen, registers) the channel and its effective
- * settings. A channel is registered as a customer channel when it is shared with another
- * organisation (Slack Connect) or named `ext-…`; others are internal until someone runs setup.
+ * Loads (or, for a channel the bot has never seen, registers as `firstSeenKind` says) the
+ * channel and its effective settings.
  * What comes from the configuration is reused while the configuration version is unchanged
  * (`db/models/config-version.ts`): one read per message instead of five.
  */
@@ -84,27 +85,13 @@ async function loadChannel(
   teamId: string,
   channelId: string,
 ): Promise<ChannelDoc | null> {
-  const channel = await deps.models.channels.findOne({ teamId, channelId }).lean<ChannelDoc>();
+  const channels = new ChannelStore(deps.models);
+  const channel = await channels.find(teamId, channelId);
   if (channel) return channel;
   const info = await lookUpChannel(client, channelId);
   if (!info) return null;
-  const kind = info.is_ext_shared || info.name.startsWith('ext-') ? 'customer' : 'internal';
-  return deps.models.channels
-    .findOneAndUpdate(
-      { teamId, channelId },
-      {
-        $setOnInsert: {
-          name: info.name,
-          isPrivate: info.is_private,
-          isExtShared: info.is_ext_shared,
-          isArchived: info.is_archived,
-          botIsMember: true,
-          kind,
-        },
-      },
-      { upsert: true, returnDocument: 'after' },
-    )
-    .lean<ChannelDoc>();
+  const kind = firstSeenKind({ name: info.name, isExtShared: info.is_ext_shared });
+  return channels.register(teamId, channelId, info, kind);
 }
 
 /**

@@ -1,63 +1,48 @@
 import type { WebClient } from '@slack/web-api';
-import type { ChannelDoc, RequestDoc } from '../../db/models/index.js';
+import type { RequestDoc } from '../../db/models/index.js';
+import { ChannelStore } from '../../db/repositories/channels.js';
+import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
+import { customerReplyMove, countsAsResponse, routeMessage } from '../../requests/activity.js';
 import {
+  firstResponderAssignee,
+  firstResponseStarts,
+  initialAssignee,
+} from '../../requests/assignment.js';
+import {
+  afterLostGrouping,
   decideThreadReply,
   decideTopLevel,
+  detectionSettings,
   requestText,
-  type DetectionSettings,
 } from '../../requests/detection.js';
-import { LIVE_STATUSES } from '../../requests/lifecycle.js';
-import type { Features } from '../../settings/features.js';
+import type { RequestStatus } from '../../requests/request.js';
 import { channelContext, type ChannelContext } from './context.js';
 import { RequestEffects } from './effects.js';
 import { runHooks } from './hooks.js';
-import { REQUEST_HOOKS } from './registry.js';
-import { senderOf } from './sender.js';
-import { RequestStore } from './store.js';
+import { senderOf, type SenderIdentity } from './sender.js';
 
 /** A message as the bot needs it, whatever event shape it came in. */
-export interface IncomingMessage {
-  teamId: string;
-  botUserId: string;
+export interface IncomingMessage extends SenderIdentity {
   channelId: string;
   ts: string;
   threadTs?: string;
-  userId?: string;
-  botId?: string;
-  userTeamId?: string;
   text: string;
   /** Names of the files a `file_share` message carries. */
   fileNames?: string[];
 }
 
-/** Channel counter increments not written yet (`counters.*` paths). */
-type PendingCounts = Record<string, number>;
-
-/** `pending`'s increments plus `more`, leaving `pending` empty (they are about to be written). */
-function takeAll(pending: PendingCounts, more: PendingCounts): PendingCounts {
-  const all = { ...pending, ...more };
-  for (const key of Object.keys(pending)) delete pending[key];
-  return all;
-}
-
-function detectionSettings(features: Features): DetectionSettings {
-  const config = features.requests.config;
-  return {
-    blockRequestDetection: config.block_request_detection,
-    groupingWindowMinutes: config.conversation_grouping_window,
-    suppressOnNonClosedThreads: config.suppress_requests_on_non_closed_conversation_threads,
-    reopenClosed: config.reopen_closed_requests,
-    blockOnDiscarded: config.block_new_request_creation_on_discard_request,
-  };
-}
+/** Channel counter increments (`counters.*` paths) not written yet. */
+type Counts = Record<string, number>;
 
 /**
- * Turns channel messages into requests and request activity (DESIGN.md §1): customers open,
- * group into, reopen and revive requests; agents respond to them.
+ * Turns channel messages into requests and request activity (DESIGN.md §1): load, decide
+ * (`src/requests/`), apply. Customers open, group into, reopen and revive requests; agents
+ * respond to them.
  */
 export class RequestIntake {
   private readonly store: RequestStore;
+  private readonly channels: ChannelStore;
   private readonly effects: RequestEffects;
 
   constructor(
@@ -65,6 +50,7 @@ export class RequestIntake {
     private readonly client: WebClient,
   ) {
     this.store = new RequestStore(deps.models);
+    this.channels = new ChannelStore(deps.models);
     this.effects = new RequestEffects(deps, client);
   }
 
@@ -72,88 +58,75 @@ export class RequestIntake {
     const ctx = await channelContext(this.deps, this.client, incoming.teamId, incoming.channelId);
     if (!ctx || ctx.channel.kind !== 'customer' || ctx.channel.teamId !== incoming.teamId) return;
     const message = { ...incoming, text: requestText(incoming.text, incoming.fileNames) };
-    const inThread = message.threadTs && message.threadTs !== message.ts;
+    const inThread = !!message.threadTs && message.threadTs !== message.ts;
     const request = inThread
       ? await this.store.byThread(message.teamId, message.channelId, message.threadTs as string)
       : null;
     const sender = await senderOf(this.deps, this.client, ctx, message, request?.requesterId);
-    if (sender === 'ignored') return;
+    const place = { inThread, inRequestThread: !!request };
+    const route = routeMessage(sender, place, ctx.features.requests.config);
+    if (route === 'ignore') return;
     if (sender === 'agent') {
       await this.count(ctx, { 'counters.total_messages_sent': 1 });
-      if (request) await this.agentReplied(ctx, request, message);
-      else if (!inThread && !ctx.features.requests.config.auto_assign_thread_only) {
-        await this.agentPostedInChannel(ctx, message);
-      }
+      const answered =
+        route === 'agent_reply'
+          ? request
+          : route === 'agent_top_level'
+            ? await this.store.newestUnanswered(message.teamId, message.channelId)
+            : null;
+      if (answered) await this.agentReplied(ctx, answered, message.userId);
       return;
     }
     // The customer's message is counted in the same write as the request it opens, if any.
-    const pending: PendingCounts = { 'counters.total_messages_received': 1 };
-    if (request) await this.customerReplied(ctx, request, message, pending);
-    else await this.customerPosted(ctx, message, pending);
-    if (Object.keys(pending).length > 0) await this.count(ctx, pending);
+    const received = { 'counters.total_messages_received': 1 };
+    const counted =
+      request !== null
+        ? await this.customerReplied(ctx, request, message, received)
+        : await this.customerPosted(ctx, message, received);
+    if (!counted) await this.count(ctx, received);
   }
 
-  /** Adds to channel counters in one write; returns the channel's counters after it. */
-  private async count(
-    ctx: ChannelContext,
-    counts: PendingCounts,
-  ): Promise<ChannelDoc['counters'] | undefined> {
-    const channel = await this.deps.models.channels
-      .findOneAndUpdate({ _id: ctx.channel._id }, { $inc: counts }, { returnDocument: 'after' })
-      .lean<ChannelDoc>();
-    return channel?.counters;
+  /** Adds to channel counters in one write; returns the channel's conversations after it. */
+  private async count(ctx: ChannelContext, counts: Counts): Promise<number | undefined> {
+    return (await this.channels.count(ctx.channel._id, counts))?.total_conversations;
   }
 
-  private async customerPosted(
-    ctx: ChannelContext,
-    message: IncomingMessage,
-    pending: PendingCounts,
-  ) {
+  /** A customer's top-level message; true when it opened a request (and was counted with it). */
+  private async customerPosted(ctx: ChannelContext, message: IncomingMessage, counts: Counts) {
     const now = this.deps.clock.now();
     const requesterId = (message.userId ?? message.botId) as string;
     const existing = await this.store.byRoot(message.teamId, message.channelId, message.ts);
-    if (existing) {
-      // A redelivery whose first attempt may not have finished its side effects.
-      await this.effects.createdAgain(ctx, existing);
-      return;
-    }
+    // A redelivery whose first attempt may not have finished its side effects.
+    if (existing) return this.effects.createdAgain(ctx, existing).then(() => false);
     const latest = await this.store.latestOf(message.teamId, message.channelId, requesterId);
-    const decision = decideTopLevel(
-      detectionSettings(ctx.features),
-      message.text,
-      now,
-      latest
-        ? {
-            id: String(latest._id),
-            status: latest.status,
-            lastTopLevelAt: latest.lastCustomerActivityAt,
-          }
-        : undefined,
-    );
+    const recent = latest && {
+      id: String(latest._id),
+      status: latest.status,
+      lastTopLevelAt: latest.lastCustomerActivityAt,
+    };
+    const settings = detectionSettings(ctx.features);
+    const decision = decideTopLevel(settings, message.text, now, recent ?? undefined);
+    if (decision.action === 'ignore') return false;
     if (decision.action === 'group' && latest) {
       const after = await this.store.group(latest._id, message.ts, now);
       if (after) {
         await this.effects.changed(ctx, latest, after, requesterId);
-        await runHooks(REQUEST_HOOKS, 'customerWrote', this.deps, ctx, after);
-        return;
+        await runHooks(this.deps.requestHooks, 'customerWrote', this.deps, ctx, after);
+        return false;
       }
       const current = await this.store.byId(String(latest._id));
-      const already = current?.groupedTs.includes(message.ts);
-      if (already || (current && LIVE_STATUSES.includes(current.status))) return; // a retry
-      // Closed between the decision and the write: the message opens a request of its own
-      // rather than being lost.
+      if (afterLostGrouping(current, message.ts) === 'done') return false; // a retry
     }
-    if (decision.action === 'create' || decision.action === 'group') {
-      await this.open(ctx, message, requesterId, pending);
-    }
+    return this.open(ctx, message, requesterId, counts);
   }
 
+  /** Opens a request; true when this delivery created it (and counted `counts` with it). */
   private async open(
     ctx: ChannelContext,
     message: IncomingMessage,
     requesterId: string,
-    pending: PendingCounts,
-  ) {
+    counts: Counts,
+  ): Promise<boolean> {
     const config = ctx.features.requests.config;
     const { request, created } = await this.store.create({
       teamId: message.teamId,
@@ -162,101 +135,74 @@ export class RequestIntake {
       requesterId,
       text: message.text,
       at: this.deps.clock.now(),
-      assigneeId: config.auto_assign_to_csm ? (ctx.channel.csmUserId ?? null) : null,
+      assigneeId: initialAssignee(config, ctx.channel.csmUserId),
     });
-    if (!created) {
-      await this.effects.createdAgain(ctx, request);
-      return;
-    }
-    const counters = await this.count(ctx, takeAll(pending, { 'counters.total_conversations': 1 }));
-    const conversations = counters?.total_conversations;
+    if (!created) return this.effects.createdAgain(ctx, request).then(() => false);
+    const conversations = await this.count(ctx, { ...counts, 'counters.total_conversations': 1 });
     await this.effects.created(ctx, request, conversations === 1);
+    return true;
   }
 
+  /** A customer's reply in a request's thread; true when it opened a request of its own. */
   private async customerReplied(
     ctx: ChannelContext,
     request: RequestDoc,
     message: IncomingMessage,
-    pending: PendingCounts,
-  ) {
+    counts: Counts,
+  ): Promise<boolean> {
     const now = this.deps.clock.now();
-    const decision = decideThreadReply(
-      detectionSettings(ctx.features),
-      message.text,
-      request.status,
-    );
+    const settings = detectionSettings(ctx.features);
+    const decision = decideThreadReply(settings, message.text, request.status);
     const requesterId = (message.userId ?? message.botId) as string;
-    if (decision.action === 'create') return this.open(ctx, message, requesterId, pending);
-    if (decision.action === 'ignore') return;
+    if (decision.action === 'create') return this.open(ctx, message, requesterId, counts);
+    if (decision.action === 'ignore') return false;
     const fresh = (await this.store.customerActivity(request._id, now)) ?? request;
-    await runHooks(REQUEST_HOOKS, 'customerWrote', this.deps, ctx, fresh);
-    if (decision.action === 'reopen') {
-      const moved = await this.store.transition(request._id, 'open', requesterId, now);
-      if (moved) await this.effects.changed(ctx, moved.before, moved.after, requesterId);
-      return;
-    }
-    if (request.status === 'on_hold' && ctx.features.requests.config.move_onhold_to_inprogress) {
-      const moved = await this.store.transition(request._id, 'in_progress', requesterId, now);
-      if (moved) await this.effects.changed(ctx, moved.before, moved.after, requesterId);
-    }
+    await runHooks(this.deps.requestHooks, 'customerWrote', this.deps, ctx, fresh);
+    const to = customerReplyMove(decision.action, request.status, ctx.features.requests.config);
+    if (to) await this.move(ctx, request, to, requesterId, now);
+    return false;
   }
 
   /**
-   * An agent's reply in a request thread: the first one sets the first response time, moves an
-   * open request to in progress and (auto_assign_request_to_first_responder) assigns it.
+   * An agent's reply to a request: the first one sets the first response time, may assign the
+   * request to the responder and moves an open request to in progress.
    */
-  private async agentReplied(ctx: ChannelContext, request: RequestDoc, message: IncomingMessage) {
-    if (!LIVE_STATUSES.includes(request.status) || !message.userId) return;
+  private async agentReplied(ctx: ChannelContext, request: RequestDoc, agentId?: string) {
+    if (!countsAsResponse(request.status, agentId) || !agentId) return;
     const now = this.deps.clock.now();
-    const first = await this.store.agentResponse(request._id, message.userId, now);
+    const first = await this.store.agentResponse(request._id, agentId, now);
     const replied = (await this.store.byId(String(request._id))) ?? request;
-    await runHooks(REQUEST_HOOKS, 'agentReplied', this.deps, ctx, replied);
-    if (!first) return;
+    await runHooks(this.deps.requestHooks, 'agentReplied', this.deps, ctx, replied);
+    const config = ctx.features.requests.config;
     let current = request;
-    if (ctx.features.requests.config.auto_assign_request_to_first_responder) {
-      const assigned = await this.store.assign(request._id, message.userId, 'bot', now, true);
-      if (assigned) {
-        await this.effects.changed(ctx, current, assigned.after, 'bot');
-        current = assigned.after;
-      }
+    const assignee = firstResponderAssignee(config, first, agentId);
+    const assigned = assignee && (await this.store.assign(request._id, assignee, 'bot', now, true));
+    if (assigned) {
+      await this.effects.changed(ctx, current, assigned.after, 'bot');
+      current = assigned.after;
     }
-    // Only an open request starts moving; one on hold stays on hold until someone resumes it.
-    if (current.status !== 'open') return;
-    const moved = await this.store.transition(request._id, 'in_progress', message.userId, now);
-    if (moved) await this.effects.changed(ctx, moved.before, moved.after, message.userId);
+    if (first && firstResponseStarts(current.status)) {
+      await this.move(ctx, request, 'in_progress', agentId, now);
+    }
   }
 
-  /** Without auto_assign_thread_only, an agent's top-level reply answers the newest live request. */
-  private async agentPostedInChannel(ctx: ChannelContext, message: IncomingMessage) {
-    const latest = await this.deps.models.requests
-      .findOne({
-        teamId: message.teamId,
-        channelId: message.channelId,
-        status: { $in: LIVE_STATUSES },
-        firstResponseAt: null,
-      })
-      .sort({ createdAt: -1 })
-      .lean<RequestDoc>();
-    if (latest) await this.agentReplied(ctx, latest, message);
+  /** Moves the request to `to` if it still may, and shows the change. */
+  private async move(
+    ctx: ChannelContext,
+    request: RequestDoc,
+    to: RequestStatus,
+    by: string,
+    at = this.deps.clock.now(),
+  ) {
+    const moved = await this.store.transition(request._id, to, by, at);
+    if (moved) await this.effects.changed(ctx, moved.before, moved.after, by);
   }
 
   /** The customer edited their message: the request's text follows. */
-  async edited(
-    teamId: string,
-    channelId: string,
-    ts: string,
-    text: string,
-    fileNames: string[] = [],
-  ): Promise<void> {
-    const updated = await this.store.updateText(
-      teamId,
-      channelId,
-      ts,
-      requestText(text, fileNames),
-    );
-    if (!updated) return;
-    const ctx = await channelContext(this.deps, this.client, teamId, channelId);
-    if (ctx) await this.effects.updateNotification(ctx, updated);
+  async edited(teamId: string, channelId: string, ts: string, text: string, files: string[] = []) {
+    const updated = await this.store.updateText(teamId, channelId, ts, requestText(text, files));
+    const ctx = updated && (await channelContext(this.deps, this.client, teamId, channelId));
+    if (updated && ctx) await this.effects.updateNotification(ctx, updated);
   }
 
   /**

@@ -6,7 +6,12 @@ import { nudgeHooks } from '../timers/nudge.js';
 import { autoCloseHooks } from '../timers/auto-close.js';
 import { cleanupHooks } from '../timers/cleanup.js';
 
-/** The features that act on request moments, in the order they run. */
+/**
+ * The features that act on request moments, in the order they run. Only the composition root
+ * (`runtime.ts`) imports this list; the request services receive it as `deps.requestHooks`, so a
+ * hook's own module may use those services (auto-close closes through `applyRequestCommand`)
+ * without an import cycle.
+ */
 export const REQUEST_HOOKS: readonly RequestHooks[] = [
   slaHooks,
   outOfOfficeHooks,

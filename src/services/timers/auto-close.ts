@@ -4,9 +4,10 @@ import type { BotDeps } from '../../deps.js';
 import { LIVE_STATUSES } from '../../requests/lifecycle.js';
 import { formatMinutes } from '../../slack/blocks/nudge.js';
 import { bestEffort } from '../../slack/safe-call.js';
+import { applyRequestCommand } from '../requests/actions.js';
 import { channelContext, type ChannelContext } from '../requests/context.js';
 import type { RequestHooks } from '../requests/hooks.js';
-import { RequestStore } from '../requests/store.js';
+import { RequestStore } from '../../db/repositories/requests.js';
 
 type QuietFacts = Pick<RequestDoc, 'status' | 'lastCustomerActivityAt' | 'history'>;
 
@@ -82,8 +83,6 @@ export async function autoClose(deps: BotDeps, data: AutoCloseData): Promise<voi
   const client = await deps.slackFor(request.teamId);
   const ctx = await channelContext(deps, client, request.teamId, request.channelId);
   if (!ctx || autoCloseMinutes(ctx) === 0) return; // turned off since it was scheduled
-  // Loaded here, not at the top: actions → effects → the hook registry → this module.
-  const { applyRequestCommand } = await import('../requests/actions.js');
   const command = { kind: 'status', to: 'closed' } as const;
   if (await applyRequestCommand(deps, client, { id: data.key }, command, 'bot')) return;
   const claim = `auto-close:${data.key}:${quietSince(request).toISOString()}`;

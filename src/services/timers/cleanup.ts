@@ -4,7 +4,7 @@ import type { BotDeps } from '../../deps.js';
 import { slackErrorCode } from '../../slack/safe-call.js';
 import { channelContext } from '../requests/context.js';
 import type { RequestHooks } from '../requests/hooks.js';
-import { RequestStore } from '../requests/store.js';
+import { RequestStore } from '../../db/repositories/requests.js';
 
 /** When a closed request's triage card goes: `minutes` after it closed; null when off or not closed. */
 export function cleanupDueAt(

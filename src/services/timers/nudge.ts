@@ -10,7 +10,7 @@ import {
 import { bestEffort } from '../../slack/safe-call.js';
 import { channelContext, type ChannelContext } from '../requests/context.js';
 import type { RequestHooks } from '../requests/hooks.js';
-import { RequestStore } from '../requests/store.js';
+import { RequestStore } from '../../db/repositories/requests.js';
 
 // This module must not import requests/actions or requests/effects: they import the hook
 // registry, which imports this module (an import cycle that would leave `nudgeHooks` undefined).

@@ -1,5 +1,5 @@
 import { ACTIONS } from '../../../src/constants.js';
-import { RequestStore } from '../../../src/services/requests/store.js';
+import { RequestStore } from '../../../src/db/repositories/requests.js';
 import type { TestBot } from '../../support/bot.js';
 import {
   AGENT,

@@ -1,17 +1,8 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
-import { applyRequestCommand, type RequestCommand } from '../../../services/requests/actions.js';
+import { BUTTON_COMMANDS as COMMANDS } from '../../../requests/commands.js';
+import { applyRequestCommand } from '../../../services/requests/actions.js';
 import { bestEffort } from '../../safe-call.js';
-
-const COMMANDS: Record<string, (user: string) => RequestCommand> = {
-  [ACTIONS.assignToMe]: (user) => ({ kind: 'assign', assigneeId: user }),
-  [ACTIONS.inProgress]: () => ({ kind: 'status', to: 'in_progress' }),
-  [ACTIONS.onHold]: () => ({ kind: 'status', to: 'on_hold' }),
-  [ACTIONS.close]: () => ({ kind: 'status', to: 'closed' }),
-  [ACTIONS.discard]: () => ({ kind: 'status', to: 'discarded' }),
-  [ACTIONS.reopen]: () => ({ kind: 'status', to: 'open' }),
-};
 
 /** The triage card's buttons: Assign to me, In progress, On hold, Close, Discard, Reopen. */
 export function register(app: App, deps: BotDeps): void {

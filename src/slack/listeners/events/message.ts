@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { BotDeps } from '../../../deps.js';
+import { decideMessageChange } from '../../../requests/detection.js';
 import { RequestIntake } from '../../../services/requests/intake.js';
 
 /** A shared file as the bot reads it: its name (Slack may leave it out, e.g. for a hidden file). */
@@ -47,11 +48,11 @@ export function register(app: App, deps: BotDeps): void {
     const changed = Changed.safeParse(event);
     if (changed.success) {
       const { channel, message } = changed.data;
-      if (message.thread_ts && message.thread_ts !== message.ts) return;
-      // Slack announces the deletion of a root that has replies as this change, not as
-      // `message_deleted`.
-      if (message.subtype === 'tombstone') await intake.deleted(teamId, channel, message.ts);
-      else await intake.edited(teamId, channel, message.ts, message.text, fileNames(message.files));
+      const change = decideMessageChange({ ...message, threadTs: message.thread_ts });
+      if (change === 'discard') await intake.deleted(teamId, channel, message.ts);
+      if (change === 'edit') {
+        await intake.edited(teamId, channel, message.ts, message.text, fileNames(message.files));
+      }
       return;
     }
     const deleted = Deleted.safeParse(event);

@@ -1,14 +1,13 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { EMOJI } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
+import { mayReact, reactionIntent } from '../../../requests/commands.js';
+import { classifySender } from '../../../requests/sender.js';
 import {
   applyRequestCommand,
   createTicketFromReaction,
-  type RequestCommand,
 } from '../../../services/requests/actions.js';
 import { channelContext } from '../../../services/requests/context.js';
-import { classifySender } from '../../../requests/sender.js';
 
 const ReactionAdded = z.object({
   user: z.string(),
@@ -25,15 +24,8 @@ export function register(app: App, deps: BotDeps): void {
     const parsed = ReactionAdded.safeParse(event);
     if (!parsed.success) return;
     const { user, reaction, item } = parsed.data;
-    const name = reaction.split('::')[0];
-    const ticket = name === EMOJI.ticket;
-    const command: RequestCommand | undefined =
-      name === EMOJI.assign
-        ? { kind: 'assign', assigneeId: user }
-        : name === EMOJI.close || name === 'heavy_check_mark'
-          ? { kind: 'status', to: 'closed' }
-          : undefined;
-    if ((!command && !ticket) || user === context.botUserId) return;
+    const intent = reactionIntent(reaction, user, context.botUserId);
+    if (!intent) return;
     const teamId = context.teamId as string;
     const ctx = await channelContext(deps, client, teamId, item.channel);
     if (!ctx || ctx.channel.kind !== 'customer') return;
@@ -50,11 +42,10 @@ export function register(app: App, deps: BotDeps): void {
         ? (await client.users.info({ user })).user?.team_id
         : undefined,
     });
-    if (sender !== 'agent') return;
+    const tickets = ctx.features.tickets.config.allow_ticket_creation_with_ticket_emoji;
+    if (!mayReact(intent, sender, tickets)) return;
     const find = { teamId, channelId: item.channel, rootTs: item.ts };
-    if (command) await applyRequestCommand(deps, client, find, command, user);
-    else if (ctx.features.tickets.config.allow_ticket_creation_with_ticket_emoji) {
-      await createTicketFromReaction(deps, client, find, user);
-    }
+    if (intent.kind === 'ticket') await createTicketFromReaction(deps, client, find, user);
+    else await applyRequestCommand(deps, client, find, intent, user);
   });
 }

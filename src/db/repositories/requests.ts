@@ -1,20 +1,19 @@
-import type { Models, RequestDoc } from '../../db/models/index.js';
-import { LIVE_STATUSES, sourcesOf } from '../../requests/lifecycle.js';
+import {
+  LIVE_STATUSES,
+  openedRequest,
+  sourcesOf,
+  statusChange,
+  type NewRequest,
+} from '../../requests/lifecycle.js';
 import type { RequestStatus } from '../../requests/request.js';
+import type { TicketMade } from '../../requests/commands.js';
+import type { Models, RequestDoc } from '../models/index.js';
 
 const DUPLICATE_KEY = 11000;
 /** Compare-and-set attempts before a transition gives up to a stream of other writers. */
 const MAX_ATTEMPTS = 10;
 
-export interface NewRequest {
-  teamId: string;
-  channelId: string;
-  rootTs: string;
-  requesterId: string;
-  text: string;
-  at: Date;
-  assigneeId?: string | null;
-}
+export type { NewRequest };
 
 /**
  * Request writes. Each is one conditional single-document update, so concurrent events, Slack
@@ -26,24 +25,7 @@ export class RequestStore {
   /** Inserts the request; `created: false` with the stored one when it already exists. */
   async create(input: NewRequest): Promise<{ request: RequestDoc; created: boolean }> {
     try {
-      const doc = await this.models.requests.create({
-        teamId: input.teamId,
-        channelId: input.channelId,
-        rootTs: input.rootTs,
-        requesterId: input.requesterId,
-        text: input.text,
-        groupedTs: [],
-        status: 'open',
-        assigneeId: input.assigneeId ?? null,
-        createdAt: input.at,
-        lastCustomerActivityAt: input.at,
-        history: [
-          { at: input.at, type: 'status', from: null, to: 'open', by: input.requesterId },
-          ...(input.assigneeId
-            ? [{ at: input.at, type: 'assign', from: null, to: input.assigneeId, by: 'bot' }]
-            : []),
-        ],
-      });
+      const doc = await this.models.requests.create(openedRequest(input));
       return { request: doc.toObject(), created: true };
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
@@ -72,6 +54,14 @@ export class RequestStore {
   latestOf(teamId: string, channelId: string, requesterId: string): Promise<RequestDoc | null> {
     return this.models.requests
       .findOne({ teamId, channelId, requesterId })
+      .sort({ createdAt: -1 })
+      .lean<RequestDoc>();
+  }
+
+  /** The channel's newest live request no agent has answered yet. */
+  newestUnanswered(teamId: string, channelId: string): Promise<RequestDoc | null> {
+    return this.models.requests
+      .findOne({ teamId, channelId, status: { $in: LIVE_STATUSES }, firstResponseAt: null })
       .sort({ createdAt: -1 })
       .lean<RequestDoc>();
   }
@@ -133,18 +123,11 @@ export class RequestStore {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const before = await this.byId(String(id));
       if (!before || !sourcesOf(to).includes(before.status)) return null;
+      const change = statusChange(before.status, to, by, at);
       const after = await this.models.requests
         .findOneAndUpdate(
           { _id: id, status: before.status },
-          {
-            $set: {
-              status: to,
-              ...(to === 'closed' ? { closedAt: at } : {}),
-              ...(to === 'open' ? { closedAt: null } : {}),
-              ...extra,
-            },
-            $push: { history: { at, type: 'status', from: before.status, to, by } },
-          },
+          { $set: { ...change.set, ...extra }, $push: { history: change.entry } },
           { returnDocument: 'after' },
         )
         .lean<RequestDoc>();
@@ -182,16 +165,11 @@ export class RequestStore {
   }
 
   /** Makes a ticket from the request once; null when it already has one. */
-  async createTicket(id: RequestDoc['_id'], by: string, at: Date): Promise<RequestDoc | null> {
-    const ticket = {
-      id: `TKT-${String(id).slice(-6).toUpperCase()}`,
-      createdAt: at,
-      createdBy: by,
-    };
+  createTicket(id: RequestDoc['_id'], made: TicketMade): Promise<RequestDoc | null> {
     return this.models.requests
       .findOneAndUpdate(
         { _id: id, ticket: null },
-        { $set: { ticket }, $push: { history: { at, type: 'ticket', to: ticket.id, by } } },
+        { $set: { ticket: made.ticket }, $push: { history: made.entry } },
         { returnDocument: 'after' },
       )
       .lean<RequestDoc>();
