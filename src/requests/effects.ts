@@ -55,6 +55,28 @@ export function cardToPost(request: {
   return !request.triage.deletedAt || LIVE_STATUSES.includes(request.status);
 }
 
+/**
+ * What a triage card shows of its request: two requests with the same version draw the same
+ * card. Every change a card shows (status, assignee, text, ticket, grouping) changes it.
+ */
+export function cardVersion(request: {
+  status: RequestStatus;
+  assigneeId: string | null;
+  text: string;
+  ticket?: { id: string } | null;
+  groupedTs: readonly string[];
+  history: readonly unknown[];
+}): string {
+  return JSON.stringify([
+    request.status,
+    request.assigneeId,
+    request.text,
+    request.ticket?.id ?? null,
+    request.groupedTs.length,
+    request.history.length,
+  ]);
+}
+
 /** The thread link in an assignee's DM. */
 function threadLink(request: RequestFacts): string {
   return `https://slack.com/archives/${request.channelId}/p${request.rootTs.replace('.', '')}`;

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { RequestDoc } from '../../db/models/index.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
-import { cardToPost } from '../../requests/effects.js';
+import { cardToPost, cardVersion } from '../../requests/effects.js';
 import { triageNotification } from '../../slack/blocks/triage-notification.js';
 import { bestEffort } from '../../slack/safe-call.js';
 import type { ChannelContext } from './context.js';
@@ -10,6 +10,8 @@ import type { ChannelContext } from './context.js';
 /** The metadata event type that marks a triage card with the id of its request. */
 export const TRIAGE_CARD_EVENT = 'triage_card';
 const CARD_SEARCH_PAGES = 5;
+/** Redraws of one change's card, should the request keep moving on while it is drawn. */
+const MAX_REDRAWS = 3;
 
 /** What a failed Slack call about a request logs. */
 export const logStep = (request: RequestDoc, step: string) => ({
@@ -68,13 +70,29 @@ export class TriageCard {
     else await this.store.releaseNotificationClaim(request._id);
   }
 
-  /** Redraws the card, or posts it when it was never posted. */
+  /**
+   * Redraws the card, or posts it when it was never posted. Slack keeps whichever redraw reaches
+   * it last, which need not be the newest change's (two agents click at once, on one instance or
+   * two). So after its redraw each change reads the request again and redraws once more if the
+   * request has moved on: the redraw that reaches Slack last is then checked against the newest
+   * stored state.
+   */
   async update(ctx: ChannelContext, request: RequestDoc): Promise<void> {
     if (!request.triage.ts || !request.triage.channelId) return this.ensure(ctx, request);
     const { channelId, ts } = request.triage;
-    await bestEffort(this.deps.logger, logStep(request, 'triage_update'), async () =>
-      this.client.chat.update({ channel: channelId, ts, ...(await this.blocks(ctx, request)) }),
-    );
+    let drawn = request;
+    for (let redraw = 0; redraw < MAX_REDRAWS; redraw++) {
+      const updated = await bestEffort(
+        this.deps.logger,
+        logStep(request, 'triage_update'),
+        async () =>
+          this.client.chat.update({ channel: channelId, ts, ...(await this.blocks(ctx, drawn)) }),
+      );
+      if (!updated) return;
+      const stored = await this.store.byId(String(request._id));
+      if (!stored || cardVersion(stored) === cardVersion(drawn)) return;
+      drawn = stored;
+    }
   }
 
   /**

@@ -148,6 +148,31 @@ describe('working a request from the triage card', () => {
     ).toBeGreaterThanOrEqual(1);
     expect([AGENT, AGENT_2]).toContain(stored?.assigneeId);
   });
+
+  it('shows the newest status on the card when an older redraw reaches Slack last', async () => {
+    const { message } = await t.driver.customerSays(
+      CHANNEL,
+      newCustomer(t, 'U0LATE'),
+      'Our exports are stuck',
+    );
+    await eventually(async () => (await requestOf(t, message.ts))?.triage.ts);
+    const cardTs = (await requestOf(t, message.ts))?.triage.ts as string;
+    // The On hold redraw is held on its way to Slack until the Close redraw has arrived.
+    let arrive!: () => void;
+    const closeArrived = new Promise<void>((resolve) => (arrive = resolve));
+    t.sim.fail('chat.update', { delay: true, until: closeArrived });
+    const updatesBefore = t.sim.calls('chat.update').length;
+    const onHold = click(t, message.ts, ACTIONS.onHold, AGENT);
+    await eventually(async () => (await statusOf(t, message.ts)) === 'on_hold' || undefined);
+    await click(t, message.ts, ACTIONS.close, AGENT_2);
+    await t.sim.waitFor(() => t.sim.calls('chat.update').length > updatesBefore);
+    arrive();
+    await onHold;
+
+    expect(await statusOf(t, message.ts)).toBe('closed');
+    await t.sim.waitFor(() => JSON.stringify(cardOf(t, cardTs)?.blocks).includes('*Closed*'));
+    expect(JSON.stringify(cardOf(t, cardTs)?.blocks)).not.toContain('*On hold*');
+  });
 });
 
 describe('replies in the request thread', () => {

@@ -84,9 +84,25 @@ export class SimServer {
       return;
     }
     const params = decodeParams(rawParams);
+    const fault = this.faults.take(method, params);
+    if (fault !== undefined && 'delay' in fault) {
+      void fault.until.finally(() => this.apply(method, rawParams, params, req, res));
+      return;
+    }
+    this.apply(method, rawParams, params, req, res, fault);
+  }
+
+  /** Records the call and answers it: with its fault, if any, else as Slack would. */
+  private apply(
+    method: string,
+    rawParams: Params,
+    params: Params,
+    req: IncomingMessage,
+    res: ServerResponse,
+    fault?: Exclude<Fault, { delay: true }>,
+  ): void {
     const record: CallRecord = { method, params, at: new Date(this.state.opts.now()) };
     this.state.calls.push(record);
-    const fault = this.faults.take(method, params);
     if (fault !== undefined) return this.fault(fault, record, res);
 
     const bodyToken = typeof rawParams.token === 'string' ? rawParams.token : undefined;
@@ -111,7 +127,11 @@ export class SimServer {
     send(res, status, body);
   }
 
-  private fault(fault: Fault, record: CallRecord, res: ServerResponse): void {
+  private fault(
+    fault: Exclude<Fault, { delay: true }>,
+    record: CallRecord,
+    res: ServerResponse,
+  ): void {
     if ('hang' in fault) {
       this.hung.add(res);
       res.on('close', () => this.hung.delete(res));
@@ -160,6 +180,7 @@ export class SimServer {
     this.state.responses.push({ id, url: `${url.origin}${url.pathname}`, body, context, at });
     const fault = this.faults.take('response_url', body);
     if (fault !== undefined) {
+      if ('delay' in fault) throw new Error('a delay fault is for Web API methods');
       const record: CallRecord = { method: 'response_url', params: body, at };
       return this.fault(fault, record, res);
     }

@@ -177,7 +177,9 @@ export type Fault =
   | { status: 429; retryAfter: number }
   | { status: 500 | 502 | 503 }
   | { error: string }
-  | { hang: true };
+  | { hang: true }
+  /** The call reaches Slack late: it is applied, and answered, once `until` settles. */
+  | { delay: true; until: Promise<unknown> };
 
 export interface FaultOptions {
   /** How many matching calls get the fault; default 1. */

@@ -1,5 +1,6 @@
 import {
   cardToPost,
+  cardVersion,
   EFFECTS_OF_REDELIVERY,
   effectsOfChange,
   effectsOfCreation,
@@ -242,5 +243,32 @@ describe('cardToPost', () => {
     ['a request reopened after clean-up', 'open', null, CLEANED, true],
   ])('%s: %s', (_case, status, ts, deletedAt, expected) => {
     expect(cardToPost({ status, triage: { ts, deletedAt } })).toBe(expected);
+  });
+});
+
+describe('cardVersion', () => {
+  const drawn = {
+    status: 'open' as RequestStatus,
+    assigneeId: null as string | null,
+    text: 'Invoices are missing',
+    ticket: null as { id: string } | null,
+    groupedTs: [] as string[],
+    history: [{}],
+  };
+
+  it.each<[string, Partial<typeof drawn>]>([
+    ['a status change', { status: 'on_hold', history: [{}, {}] }],
+    ['an assignment', { assigneeId: 'U0AGENT', history: [{}, {}] }],
+    ['an edit of the text', { text: 'Invoices are missing for March', history: [{}, {}] }],
+    ['a ticket', { ticket: { id: 'T-1' }, history: [{}, {}] }],
+    ['a grouped follow-up', { groupedTs: ['1767600000.000100'] }],
+    ['any new history entry', { history: [{}, {}] }],
+  ])('changes with %s, which the card shows', (_what, change) => {
+    expect(cardVersion({ ...drawn, ...change })).not.toBe(cardVersion(drawn));
+  });
+
+  it('stays the same for what the card does not show', () => {
+    const withTimes = { ...drawn, lastAgentActivityAt: new Date('2026-01-05T09:00:00Z') };
+    expect(cardVersion(withTimes)).toBe(cardVersion(drawn));
   });
 });
