@@ -1,6 +1,6 @@
-import { nudgeDueAt } from '../../../../src/services/timers/nudge.js';
-import { formatMinutes } from '../../../../src/slack/blocks/nudge.js';
-import type { RequestStatus } from '../../../../src/requests/request.js';
+import { nudgeDueAt } from '../../../src/timers/nudge.js';
+import { formatMinutes } from '../../../src/slack/blocks/nudge.js';
+import type { RequestStatus } from '../../../src/requests/request.js';
 
 const at = (iso: string) => new Date(iso);
 

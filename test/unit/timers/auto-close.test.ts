@@ -1,5 +1,5 @@
-import type { HistoryEntry, RequestStatus } from '../../../../src/requests/request.js';
-import { autoCloseDueAt, quietSince } from '../../../../src/services/timers/auto-close.js';
+import type { HistoryEntry, RequestStatus } from '../../../src/requests/request.js';
+import { autoCloseDueAt, quietSince } from '../../../src/timers/auto-close.js';
 
 const at = (iso: string) => new Date(iso);
 const status = (iso: string, from: RequestStatus | null, to: RequestStatus): HistoryEntry => ({

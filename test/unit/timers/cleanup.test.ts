@@ -1,5 +1,5 @@
-import type { RequestStatus } from '../../../../src/requests/request.js';
-import { cleanupDueAt } from '../../../../src/services/timers/cleanup.js';
+import type { RequestStatus } from '../../../src/requests/request.js';
+import { cleanupDueAt } from '../../../src/timers/cleanup.js';
 
 const at = (iso: string) => new Date(iso);
 
