@@ -2,11 +2,10 @@ import { claimOnce } from '../src/db/models/index.js';
 import type { BotDeps } from '../src/deps.js';
 import type { JobDefinition } from '../src/scheduler/timers.js';
 import { applyRequestCommand } from '../src/services/requests/actions.js';
-import { channelContext } from '../src/services/requests/context.js';
-import { fireMinutesTimer } from '../src/services/timers/apply.js';
+import { fireMinutesTimer, stillOn } from '../src/services/timers/apply.js';
 import { formatMinutes } from '../src/slack/blocks/nudge.js';
 import { bestEffort } from '../src/slack/safe-call.js';
-import { autoCloseClaim, autoCloseDueAt, autoCloseMinutes } from '../src/timers/auto-close.js';
+import { AUTO_CLOSE_TIMER, autoCloseClaim } from '../src/timers/auto-close.js';
 import { AUTO_CLOSE, MinutesTimerData } from '../src/timers/jobs.js';
 
 export { AUTO_CLOSE };
@@ -17,12 +16,11 @@ export { AUTO_CLOSE };
  * card (card, status mark, thread update) and says why in the thread, once.
  */
 export async function autoClose(deps: BotDeps, data: MinutesTimerData): Promise<void> {
-  const fired = await fireMinutesTimer(deps, AUTO_CLOSE, data, autoCloseDueAt);
-  if (!fired) return;
+  const fired = await fireMinutesTimer(deps, AUTO_CLOSE_TIMER, data);
+  const on = fired && (await stillOn(deps, AUTO_CLOSE_TIMER, fired.request));
+  if (!fired || !on) return;
   const { request, now } = fired;
-  const client = await deps.slackFor(request.teamId);
-  const ctx = await channelContext(deps, client, request.teamId, request.channelId);
-  if (!ctx || autoCloseMinutes(ctx.features) === 0) return; // turned off since it was scheduled
+  const { client } = on;
   const command = { kind: 'status', to: 'closed' } as const;
   if (await applyRequestCommand(deps, client, { id: data.key }, command, 'bot')) return;
   if (!(await claimOnce(deps.models.claims, autoCloseClaim(data.key, request), now))) return;

@@ -1,8 +1,7 @@
 import { claimOnce } from '../src/db/models/index.js';
 import type { BotDeps } from '../src/deps.js';
 import type { JobDefinition } from '../src/scheduler/timers.js';
-import { channelContext } from '../src/services/requests/context.js';
-import { fireMinutesTimer } from '../src/services/timers/apply.js';
+import { fireMinutesTimer, stillOn } from '../src/services/timers/apply.js';
 import {
   CUSTOMER_NUDGE_QUESTION,
   closeNudge,
@@ -10,7 +9,7 @@ import {
 } from '../src/slack/blocks/nudge.js';
 import { bestEffort } from '../src/slack/safe-call.js';
 import { CLOSE_NUDGE, MinutesTimerData } from '../src/timers/jobs.js';
-import { nudgeDueAt, nudgeMinutes, nudgePlan } from '../src/timers/nudge.js';
+import { NUDGE_TIMER, nudgePlan } from '../src/timers/nudge.js';
 
 export { CLOSE_NUDGE };
 
@@ -20,13 +19,13 @@ export { CLOSE_NUDGE };
  * per agent reply, whatever number of instances run the job.
  */
 export async function sendCloseNudge(deps: BotDeps, data: MinutesTimerData): Promise<void> {
-  const fired = await fireMinutesTimer(deps, CLOSE_NUDGE, data, nudgeDueAt);
+  const fired = await fireMinutesTimer(deps, NUDGE_TIMER, data);
   const answeredAt = fired?.request.lastAgentActivityAt;
   if (!fired || !answeredAt) return;
   const { request, now } = fired;
-  const client = await deps.slackFor(request.teamId);
-  const ctx = await channelContext(deps, client, request.teamId, request.channelId);
-  if (!ctx || nudgeMinutes(ctx.features) === 0) return; // turned off since it was scheduled
+  const on = await stillOn(deps, NUDGE_TIMER, request);
+  if (!on) return;
+  const { client, ctx } = on;
   const stopForTriage = ctx.features.requests.config.stop_nudge_for_triage_channel;
   const plan = nudgePlan(data.key, { ...request, lastAgentActivityAt: answeredAt }, stopForTriage);
   if (!(await claimOnce(deps.models.claims, plan.claim, now))) return;

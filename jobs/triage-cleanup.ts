@@ -1,9 +1,8 @@
 import type { BotDeps } from '../src/deps.js';
 import type { JobDefinition } from '../src/scheduler/timers.js';
-import { channelContext } from '../src/services/requests/context.js';
-import { fireMinutesTimer } from '../src/services/timers/apply.js';
+import { fireMinutesTimer, stillOn } from '../src/services/timers/apply.js';
 import { slackErrorCode } from '../src/slack/safe-call.js';
-import { cleanupDueAt, cleanupMinutes, cleanupTarget } from '../src/timers/cleanup.js';
+import { CLEANUP_TIMER, cleanupTarget } from '../src/timers/cleanup.js';
 import { MinutesTimerData, TRIAGE_CLEANUP } from '../src/timers/jobs.js';
 
 export { TRIAGE_CLEANUP };
@@ -15,13 +14,11 @@ export { TRIAGE_CLEANUP };
  * racing with this gets a fresh card rather than none.
  */
 export async function deleteTriageCard(deps: BotDeps, data: MinutesTimerData): Promise<void> {
-  const fired = await fireMinutesTimer(deps, TRIAGE_CLEANUP, data, cleanupDueAt);
+  const fired = await fireMinutesTimer(deps, CLEANUP_TIMER, data);
   const card = fired && cleanupTarget(fired.request);
-  if (!fired || !card) return;
+  const on = fired && card && (await stillOn(deps, CLEANUP_TIMER, fired.request));
+  if (!fired || !card || !on) return;
   const { request, now } = fired;
-  const client = await deps.slackFor(request.teamId);
-  const ctx = await channelContext(deps, client, request.teamId, request.channelId);
-  if (!ctx || cleanupMinutes(ctx.features) === 0) return; // turned off since it was scheduled
   // One conditional update: a transition racing with it either comes first (and this changes
   // nothing) or after (and finds the card unlinked, so a reopening posts a fresh one).
   const unlinked = await deps.models.requests.updateOne(
@@ -32,7 +29,7 @@ export async function deleteTriageCard(deps: BotDeps, data: MinutesTimerData): P
     },
   );
   if (unlinked.modifiedCount !== 1) return;
-  await client.chat.delete({ channel: card.channelId, ts: card.ts }).catch((error: unknown) => {
+  await on.client.chat.delete({ channel: card.channelId, ts: card.ts }).catch((error: unknown) => {
     if (slackErrorCode(error) === 'message_not_found') return; // someone deleted it already
     deps.logger.warn(
       { step: 'triage_delete', requestId: data.key, slackError: slackErrorCode(error) },

@@ -1,6 +1,5 @@
 import { LIVE_STATUSES } from '../requests/lifecycle.js';
 import type { HistoryEntry, RequestStatus } from '../requests/request.js';
-import type { Features } from '../settings/features.js';
 import {
   CANCEL,
   KEEP,
@@ -11,10 +10,6 @@ import {
   type TimerMoment,
 } from './timer.js';
 import { AUTO_CLOSE } from './jobs.js';
-
-/** How long a quiet customer has before the request closes itself (0: off). */
-export const autoCloseMinutes = (features: Features): number =>
-  features.requests.config.auto_close_duration_in_minutes;
 
 /** What the auto-close rules read of a request. */
 export interface QuietFacts {
@@ -70,7 +65,8 @@ export function autoCloseTimer(
 /** The auto close timer: its job, its setting and its rule. */
 export const AUTO_CLOSE_TIMER: MinutesTimer<QuietFacts> = {
   job: AUTO_CLOSE,
-  minutes: autoCloseMinutes,
+  minutes: (features) => features.requests.config.auto_close_duration_in_minutes,
+  dueAt: autoCloseDueAt,
   decide: autoCloseTimer,
 };
 

@@ -1,5 +1,4 @@
 import type { RequestStatus } from '../requests/request.js';
-import type { Features } from '../settings/features.js';
 import {
   CANCEL,
   KEEP,
@@ -10,10 +9,6 @@ import {
   type TimerMoment,
 } from './timer.js';
 import { TRIAGE_CLEANUP } from './jobs.js';
-
-/** How long after a close the triage card goes (0: off). */
-export const cleanupMinutes = (features: Features): number =>
-  features.requests.config.delete_notification_from_triage_in_minutes;
 
 /** What the triage clean-up rules read of a request. */
 export interface CleanupFacts {
@@ -51,7 +46,8 @@ export function cleanupTimer(
 /** The cleanup timer: its job, its setting and its rule. */
 export const CLEANUP_TIMER: MinutesTimer<CleanupFacts> = {
   job: TRIAGE_CLEANUP,
-  minutes: cleanupMinutes,
+  minutes: (features) => features.requests.config.delete_notification_from_triage_in_minutes,
+  dueAt: cleanupDueAt,
   decide: cleanupTimer,
 };
 

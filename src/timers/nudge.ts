@@ -1,6 +1,5 @@
 import { LIVE_STATUSES, STATUS_LABEL } from '../requests/lifecycle.js';
 import type { RequestStatus } from '../requests/request.js';
-import type { Features } from '../settings/features.js';
 import {
   CANCEL,
   KEEP,
@@ -11,10 +10,6 @@ import {
   type TimerMoment,
 } from './timer.js';
 import { CLOSE_NUDGE } from './jobs.js';
-
-/** How long after an agent reply a quiet request is nudged (0: off). */
-export const nudgeMinutes = (features: Features): number =>
-  features.requests.config.close_nudge_duration_in_minutes;
 
 /** What the close-nudge rules read of a request. */
 export interface NudgeFacts {
@@ -54,7 +49,8 @@ export function nudgeTimer(moment: TimerMoment, request: NudgeFacts, minutes: nu
 /** The nudge timer: its job, its setting and its rule. */
 export const NUDGE_TIMER: MinutesTimer<NudgeFacts> = {
   job: CLOSE_NUDGE,
-  minutes: nudgeMinutes,
+  minutes: (features) => features.requests.config.close_nudge_duration_in_minutes,
+  dueAt: nudgeDueAt,
   decide: nudgeTimer,
 };
 

@@ -45,10 +45,13 @@ export const minutesAfter = (at: Date, minutes: number) =>
 
 /**
  * A request timer whose duration is a minutes setting (nudge, auto-close, clean-up): its job, the
- * setting, and the rule for what each moment does to it with the duration set at that moment.
+ * setting, its due date, and what each moment does to it with the duration set at that moment.
  */
 export interface MinutesTimer<Facts> {
   job: string;
+  /** The duration setting (0: off). */
   minutes: (features: Features) => number;
+  /** When the timer falls due for the request as it is now; null when it no longer applies. */
+  dueAt: (request: Facts, minutes: number) => Date | null;
   decide: (moment: TimerMoment, request: Facts, minutes: number) => TimerChange;
 }

@@ -1,3 +1,4 @@
+import type { WebClient } from '@slack/web-api';
 import { Types } from 'mongoose';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
@@ -8,7 +9,7 @@ import {
   type TimerChange,
   type TimerMoment,
 } from '../../timers/timer.js';
-import type { ChannelContext } from '../requests/context.js';
+import { channelContext, type ChannelContext } from '../requests/context.js';
 import type { RequestHooks } from '../requests/hooks.js';
 
 type TimerDeps = Pick<BotDeps, 'timers'>;
@@ -52,15 +53,28 @@ export async function fireWhenDue(
   return next.kind === 'fire' ? { request, due: next.due, now } : null;
 }
 
-/** `fireWhenDue` for a timer whose due date is a function of the request and its `minutes`. */
+/** `fireWhenDue` for a minutes timer: its due date from the duration the job carries. */
 export function fireMinutesTimer(
   deps: Pick<BotDeps, 'models' | 'timers' | 'clock'>,
-  name: string,
+  timer: MinutesTimer<RequestDoc>,
   data: { key: string; minutes: number },
-  dueAt: (request: RequestDoc, minutes: number) => Date | null,
 ) {
-  const step = (request: RequestDoc, now: Date) => dueStep(dueAt(request, data.minutes), now);
-  return fireWhenDue(deps, name, data.key, step, { minutes: data.minutes });
+  const step = (request: RequestDoc, now: Date) => dueStep(timer.dueAt(request, data.minutes), now);
+  return fireWhenDue(deps, timer.job, data.key, step, { minutes: data.minutes });
+}
+
+/**
+ * The Slack client and channel context a fired minutes timer acts with; null when the channel is
+ * gone or the timer was turned off since it was scheduled.
+ */
+export async function stillOn(
+  deps: BotDeps,
+  timer: MinutesTimer<RequestDoc>,
+  request: RequestDoc,
+): Promise<{ client: WebClient; ctx: ChannelContext } | null> {
+  const client = await deps.slackFor(request.teamId);
+  const ctx = await channelContext(deps, client, request.teamId, request.channelId);
+  return ctx && timer.minutes(ctx.features) > 0 ? { client, ctx } : null;
 }
 
 /**

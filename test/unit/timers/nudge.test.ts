@@ -1,4 +1,5 @@
-import { nudgeDueAt } from '../../../src/timers/nudge.js';
+import { keepOpenRefusal, nudgeDueAt, nudgePlan, nudgeTimer } from '../../../src/timers/nudge.js';
+import type { TimerChange, TimerMoment } from '../../../src/timers/timer.js';
 import { formatMinutes } from '../../../src/slack/blocks/nudge.js';
 import type { RequestStatus } from '../../../src/requests/request.js';
 
@@ -65,5 +66,92 @@ describe('formatMinutes', () => {
     [2940, '49 hours'],
   ])('%i minutes reads "%s"', (minutes, expected) => {
     expect(formatMinutes(minutes)).toBe(expected);
+  });
+});
+
+describe('nudgeTimer', () => {
+  const answered = {
+    status: 'in_progress' as RequestStatus,
+    lastCustomerActivityAt: at('2026-03-02T10:00:00Z'),
+    lastAgentActivityAt: at('2026-03-02T10:05:00Z'),
+  };
+  it.each<[string, TimerMoment, typeof answered, number, TimerChange]>([
+    // an agent reply at 10:05 with 60 min = nudge at 11:05
+    [
+      'an agent reply schedules it',
+      { kind: 'agentReplied' },
+      answered,
+      60,
+      { kind: 'schedule', at: at('2026-03-02T11:05:00Z') },
+    ],
+    [
+      'an agent reply with nudges off cancels it',
+      { kind: 'agentReplied' },
+      answered,
+      0,
+      { kind: 'cancel' },
+    ],
+    ['a customer message cancels it', { kind: 'customerWrote' }, answered, 60, { kind: 'cancel' }],
+    [
+      'a close cancels it',
+      { kind: 'changed', from: 'in_progress' },
+      { ...answered, status: 'closed' },
+      60,
+      { kind: 'cancel' },
+    ],
+    [
+      'a discard cancels it',
+      { kind: 'changed', from: 'open' },
+      { ...answered, status: 'discarded' },
+      60,
+      { kind: 'cancel' },
+    ],
+    [
+      'going on hold keeps it',
+      { kind: 'changed', from: 'in_progress' },
+      { ...answered, status: 'on_hold' },
+      60,
+      { kind: 'keep' },
+    ],
+    [
+      'opening keeps it (nothing answered yet)',
+      { kind: 'created' },
+      answered,
+      60,
+      { kind: 'keep' },
+    ],
+  ])('%s', (_case, moment, request, minutes, expected) => {
+    expect(nudgeTimer(moment, request, minutes)).toEqual(expected);
+  });
+});
+
+describe('nudgePlan', () => {
+  const request = {
+    lastAgentActivityAt: at('2026-03-02T10:05:00Z'),
+    triage: { channelId: 'C0TRIAGE', ts: '1740909600.000100' },
+  };
+  it('nudges once per agent reply, in the triage thread too', () => {
+    expect(nudgePlan('65f000000000000000000001', request, false)).toEqual({
+      claim: 'nudge:65f000000000000000000001:2026-03-02T10:05:00.000Z',
+      triage: { channelId: 'C0TRIAGE', ts: '1740909600.000100' },
+    });
+  });
+  it('leaves the triage thread out with stop_nudge_for_triage_channel', () => {
+    expect(nudgePlan('65f000000000000000000001', request, true).triage).toBeNull();
+  });
+  it('leaves the triage thread out when the request has no card', () => {
+    const noCard = { ...request, triage: { channelId: 'C0TRIAGE', ts: null } };
+    expect(nudgePlan('65f000000000000000000001', noCard, false).triage).toBeNull();
+  });
+});
+
+describe('keepOpenRefusal', () => {
+  it.each<[string, { status: RequestStatus } | null, string | undefined]>([
+    ['a live request stays open', { status: 'on_hold' }, undefined],
+    ['a closed request', { status: 'closed' }, 'This request is already closed.'],
+    ['a discarded request', { status: 'discarded' }, 'This request is already discarded.'],
+    ['a request that is gone', null, 'That request no longer exists.'],
+  ])('%s', (_case, request, expected) => {
+    expect(keepOpenRefusal(request)).toBe(expected);
   });
 });
