@@ -2,7 +2,7 @@ import { claimOnce } from '../src/db/models/index.js';
 import type { BotDeps } from '../src/deps.js';
 import type { JobDefinition } from '../src/scheduler/timers.js';
 import { applyRequestCommand } from '../src/services/requests/actions.js';
-import { fireMinutesTimer, stillOn } from '../src/services/timers/apply.js';
+import { fireMinutesTimer } from '../src/services/timers/apply.js';
 import { formatMinutes } from '../src/slack/blocks/nudge.js';
 import { bestEffort } from '../src/slack/safe-call.js';
 import { AUTO_CLOSE_TIMER, autoCloseClaim } from '../src/timers/auto-close.js';
@@ -17,10 +17,8 @@ export { AUTO_CLOSE };
  */
 export async function autoClose(deps: BotDeps, data: MinutesTimerData): Promise<void> {
   const fired = await fireMinutesTimer(deps, AUTO_CLOSE_TIMER, data);
-  const on = fired && (await stillOn(deps, AUTO_CLOSE_TIMER, fired.request));
-  if (!fired || !on) return;
-  const { request, now } = fired;
-  const { client } = on;
+  if (!fired) return;
+  const { request, now, client } = fired;
   const command = { kind: 'status', to: 'closed' } as const;
   if (await applyRequestCommand(deps, client, { id: data.key }, command, 'bot')) return;
   if (!(await claimOnce(deps.models.claims, autoCloseClaim(data.key, request), now))) return;

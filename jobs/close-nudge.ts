@@ -1,7 +1,7 @@
 import { claimOnce } from '../src/db/models/index.js';
 import type { BotDeps } from '../src/deps.js';
 import type { JobDefinition } from '../src/scheduler/timers.js';
-import { fireMinutesTimer, stillOn } from '../src/services/timers/apply.js';
+import { fireMinutesTimer } from '../src/services/timers/apply.js';
 import {
   CUSTOMER_NUDGE_QUESTION,
   closeNudge,
@@ -22,10 +22,7 @@ export async function sendCloseNudge(deps: BotDeps, data: MinutesTimerData): Pro
   const fired = await fireMinutesTimer(deps, NUDGE_TIMER, data);
   const answeredAt = fired?.request.lastAgentActivityAt;
   if (!fired || !answeredAt) return;
-  const { request, now } = fired;
-  const on = await stillOn(deps, NUDGE_TIMER, request);
-  if (!on) return;
-  const { client, ctx } = on;
+  const { request, now, client, ctx } = fired;
   const stopForTriage = ctx.features.requests.config.stop_nudge_for_triage_channel;
   const plan = nudgePlan(data.key, { ...request, lastAgentActivityAt: answeredAt }, stopForTriage);
   if (!(await claimOnce(deps.models.claims, plan.claim, now))) return;

@@ -1,6 +1,7 @@
+import type { RequestDoc } from '../src/db/models/index.js';
 import type { BotDeps } from '../src/deps.js';
 import type { JobDefinition } from '../src/scheduler/timers.js';
-import { fireMinutesTimer, stillOn } from '../src/services/timers/apply.js';
+import { fireMinutesTimer } from '../src/services/timers/apply.js';
 import { slackErrorCode } from '../src/slack/safe-call.js';
 import { CLEANUP_TIMER, cleanupTarget } from '../src/timers/cleanup.js';
 import { MinutesTimerData, TRIAGE_CLEANUP } from '../src/timers/jobs.js';
@@ -14,11 +15,11 @@ export { TRIAGE_CLEANUP };
  * racing with this gets a fresh card rather than none.
  */
 export async function deleteTriageCard(deps: BotDeps, data: MinutesTimerData): Promise<void> {
-  const fired = await fireMinutesTimer(deps, CLEANUP_TIMER, data);
+  const hasCard = (request: RequestDoc) => cleanupTarget(request) !== null;
+  const fired = await fireMinutesTimer(deps, CLEANUP_TIMER, data, hasCard);
   const card = fired && cleanupTarget(fired.request);
-  const on = fired && card && (await stillOn(deps, CLEANUP_TIMER, fired.request));
-  if (!fired || !card || !on) return;
-  const { request, now } = fired;
+  if (!fired || !card) return;
+  const { request, now, client } = fired;
   // One conditional update: a transition racing with it either comes first (and this changes
   // nothing) or after (and finds the card unlinked, so a reopening posts a fresh one).
   const unlinked = await deps.models.requests.updateOne(
@@ -29,7 +30,7 @@ export async function deleteTriageCard(deps: BotDeps, data: MinutesTimerData): P
     },
   );
   if (unlinked.modifiedCount !== 1) return;
-  await on.client.chat.delete({ channel: card.channelId, ts: card.ts }).catch((error: unknown) => {
+  await client.chat.delete({ channel: card.channelId, ts: card.ts }).catch((error: unknown) => {
     if (slackErrorCode(error) === 'message_not_found') return; // someone deleted it already
     deps.logger.warn(
       { step: 'triage_delete', requestId: data.key, slackError: slackErrorCode(error) },

@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import { Types } from 'mongoose';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
@@ -53,28 +52,24 @@ export async function fireWhenDue(
   return next.kind === 'fire' ? { request, due: next.due, now } : null;
 }
 
-/** `fireWhenDue` for a minutes timer: its due date from the duration the job carries. */
-export function fireMinutesTimer(
-  deps: Pick<BotDeps, 'models' | 'timers' | 'clock'>,
-  timer: MinutesTimer<RequestDoc>,
-  data: { key: string; minutes: number },
-) {
-  const step = (request: RequestDoc, now: Date) => dueStep(timer.dueAt(request, data.minutes), now);
-  return fireWhenDue(deps, timer.job, data.key, step, { minutes: data.minutes });
-}
-
 /**
- * The Slack client and channel context a fired minutes timer acts with; null when the channel is
- * gone or the timer was turned off since it was scheduled.
+ * A minutes timer's job fell due: `fireWhenDue` with the due date from the duration the job
+ * carries, then the Slack client and channel context to act with. Null when it does not fire,
+ * the request is not `ready` for it, the channel is gone or the timer was turned off since.
  */
-export async function stillOn(
+export async function fireMinutesTimer(
   deps: BotDeps,
   timer: MinutesTimer<RequestDoc>,
-  request: RequestDoc,
-): Promise<{ client: WebClient; ctx: ChannelContext } | null> {
-  const client = await deps.slackFor(request.teamId);
-  const ctx = await channelContext(deps, client, request.teamId, request.channelId);
-  return ctx && timer.minutes(ctx.features) > 0 ? { client, ctx } : null;
+  data: { key: string; minutes: number },
+  ready: (request: RequestDoc) => boolean = () => true,
+) {
+  const step = (request: RequestDoc, now: Date) => dueStep(timer.dueAt(request, data.minutes), now);
+  const fired = await fireWhenDue(deps, timer.job, data.key, step, { minutes: data.minutes });
+  if (!fired || !ready(fired.request)) return null;
+  const { teamId, channelId } = fired.request;
+  const client = await deps.slackFor(teamId);
+  const ctx = await channelContext(deps, client, teamId, channelId);
+  return ctx && timer.minutes(ctx.features) > 0 ? { ...fired, client, ctx } : null;
 }
 
 /**

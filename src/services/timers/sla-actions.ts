@@ -18,10 +18,11 @@ export interface Breach {
 }
 
 /**
- * Applies a breach plan (`src/sla/breach.ts`) in Slack: the alert, then the `sla_breach_config`
- * actions. Best effort: a Slack failure is logged and never undoes the recorded breach.
+ * Applies a recorded breach's plan (`src/sla/breach.ts`) in Slack: the alert, then the
+ * `sla_breach_config` actions; then takes the breach off the pending alerts. Best effort: a Slack
+ * failure is logged and never undoes the recorded breach.
  */
-export async function applyBreachPlan(
+export async function alertBreach(
   deps: BotDeps,
   client: WebClient,
   ctx: ChannelContext,
@@ -29,12 +30,7 @@ export async function applyBreachPlan(
   breach: Breach,
 ): Promise<void> {
   const { kind, request } = breach;
-  const log = (step: string) => ({
-    step,
-    kind,
-    requestId: String(request._id),
-    channel: request.channelId,
-  });
+  const ids = { kind, requestId: String(request._id), channel: request.channelId };
   if (plan.alertChannel) {
     const channel = plan.alertChannel;
     const { accountId } = ctx.channel;
@@ -49,26 +45,34 @@ export async function applyBreachPlan(
       showPreview: plan.showPreview,
       suggestDiscard: plan.suggestDiscard,
     });
-    await bestEffort(deps.logger, log('sla_alert'), () =>
+    await bestEffort(deps.logger, { step: 'sla_alert', ...ids }, () =>
       client.chat.postMessage({ channel, ...message }),
     );
   }
   if (plan.react) {
-    const ts =
-      plan.react === 'last_message' ? await latestTs(deps, client, ctx, request) : request.rootTs;
+    let ts = request.rootTs;
+    if (plan.react === 'last_message') {
+      const thread = { channel: request.channelId, ts: request.rootTs };
+      const replies = await bestEffort(
+        deps.logger,
+        { requestId: ids.requestId, step: 'sla_replies' },
+        () => client.conversations.replies(thread),
+      );
+      ts = latestCustomerTs(request, replies?.messages ?? [], ctx.internalUserIds);
+    }
     await client.reactions
       .add({ channel: request.channelId, timestamp: ts, name: EMOJI.slaBreach })
       .catch((error: unknown) => {
         const slackError = slackErrorCode(error);
         if (slackError !== 'already_reacted')
           deps.logger.warn(
-            { requestId: String(request._id), step: 'sla_reaction', slackError },
+            { requestId: ids.requestId, step: 'sla_reaction', slackError },
             'Slack call failed',
           );
       });
   }
   if (plan.holdingReply) {
-    await bestEffort(deps.logger, log('holding_reply'), () =>
+    await bestEffort(deps.logger, { step: 'holding_reply', ...ids }, () =>
       client.chat.postMessage({
         channel: request.channelId,
         thread_ts: request.rootTs,
@@ -77,19 +81,8 @@ export async function applyBreachPlan(
     );
   }
   if (plan.markRequest) await new RequestEffects(deps, client).updateNotification(ctx, request);
-}
-
-/** The customer's latest message of the request, reading its thread from Slack. */
-async function latestTs(
-  deps: BotDeps,
-  client: WebClient,
-  ctx: ChannelContext,
-  request: RequestDoc,
-): Promise<string> {
-  const replies = await bestEffort(
-    deps.logger,
-    { requestId: String(request._id), step: 'sla_replies' },
-    () => client.conversations.replies({ channel: request.channelId, ts: request.rootTs }),
+  await deps.models.requests.updateOne(
+    { _id: request._id },
+    { $pull: { 'sla.alertsPending': kind } },
   );
-  return latestCustomerTs(request, replies?.messages ?? [], ctx.internalUserIds);
 }

@@ -1,12 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import { claimOnce, type RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
-import { breachClaim, breachPlan, breachStep, type BreachPlan } from '../../sla/breach.js';
+import { breachClaim, breachPlan, breachStep } from '../../sla/breach.js';
 import { RUNNING_QUERY, slaEnabled, type SlaKind } from '../../sla/clocks.js';
 import { SLA_JOB } from '../../timers/jobs.js';
-import { channelContext, type ChannelContext } from '../requests/context.js';
+import { channelContext } from '../requests/context.js';
 import { fireWhenDue } from './apply.js';
-import { applyBreachPlan, type Breach } from './sla-actions.js';
+import { alertBreach } from './sla-actions.js';
 
 /**
  * An SLA job fell due: re-check the request (`breachStep`), claim the breach once (across
@@ -34,21 +34,6 @@ export async function slaJobDue(deps: BotDeps, kind: SlaKind, requestId: string)
   if (breached) await alertBreach(deps, client, ctx, plan, { kind, request: breached, due, now });
 }
 
-/** Sends a recorded breach's alert and actions, then takes it off the pending list. */
-export async function alertBreach(
-  deps: BotDeps,
-  client: WebClient,
-  ctx: ChannelContext,
-  plan: BreachPlan,
-  breach: Breach,
-): Promise<void> {
-  await applyBreachPlan(deps, client, ctx, plan, breach);
-  await deps.models.requests.updateOne(
-    { _id: breach.request._id },
-    { $pull: { 'sla.alertsPending': breach.kind } },
-  );
-}
-
 /**
  * Sets the breach time (and, when the plan marks the request, a `sla_breach` history entry)
  * unless the SLA stopped running meanwhile. Returns the updated request, or null.
@@ -60,12 +45,11 @@ async function recordBreach(
   at: Date,
   withHistory: boolean,
 ): Promise<RequestDoc | null> {
-  const field = kind === 'response' ? 'sla.responseBreachedAt' : 'sla.closureBreachedAt';
   return deps.models.requests
     .findOneAndUpdate(
       { _id: id, ...RUNNING_QUERY[kind] },
       {
-        $set: { [field]: at },
+        $set: { [`sla.${kind}BreachedAt`]: at },
         $addToSet: { 'sla.alertsPending': kind },
         ...(withHistory
           ? { $push: { history: { at, type: 'sla_breach', from: null, to: kind, by: 'bot' } } }

@@ -17,16 +17,6 @@ import { loadRequest } from './apply.js';
 /** Attempts of an optimistic read-compute-write before it gives up to other writers. */
 const MAX_ATTEMPTS = 10;
 
-const DUE_FIELD: Readonly<Record<SlaKind, string>> = {
-  response: 'sla.responseDueAt',
-  closure: 'sla.closureDueAt',
-};
-/** A clock starts only on a live request without a due date (response: not yet answered). */
-const STARTABLE: Readonly<Record<SlaKind, Record<string, unknown>>> = {
-  response: { 'sla.responseDueAt': null, firstResponseAt: null },
-  closure: { 'sla.closureDueAt': null },
-};
-
 /**
  * Response and closure SLAs on the request moments (rules in `src/sla/clocks.ts`). Due dates are
  * computed once, when the request is created, from the settings in force then, and stored on the
@@ -39,9 +29,15 @@ export const slaHooks: RequestHooks = {
     // Each clock starts once, in one conditional update: a redelivery or a racing writer finds
     // the due date set (or the request answered or no longer live) and changes nothing.
     for (const [kind, due] of Object.entries(start) as [SlaKind, Date | null][]) {
+      const unanswered = kind === 'response' ? { firstResponseAt: null } : {};
       await deps.models.requests.updateOne(
-        { _id: request._id, status: { $in: LIVE_STATUSES }, ...STARTABLE[kind] },
-        { $set: { [DUE_FIELD[kind]]: due } },
+        {
+          _id: request._id,
+          status: { $in: LIVE_STATUSES },
+          [`sla.${kind}DueAt`]: null,
+          ...unanswered,
+        },
+        { $set: { [`sla.${kind}DueAt`]: due } },
       );
     }
     const current = await loadRequest(deps, String(request._id));
@@ -66,8 +62,7 @@ type Deps = Pick<BotDeps, 'models' | 'timers' | 'clock'>;
 
 /** Drops both jobs and any pause: a closed or discarded request keeps no clock. */
 async function end(deps: Deps, id: RequestDoc['_id']): Promise<void> {
-  await deps.timers.cancel(RESPONSE_SLA, String(id));
-  await deps.timers.cancel(CLOSURE_SLA, String(id));
+  for (const job of [RESPONSE_SLA, CLOSURE_SLA]) await deps.timers.cancel(job, String(id));
   await deps.models.requests.updateOne(
     { _id: id, 'sla.pausedAt': { $ne: null } },
     { $set: { 'sla.pausedAt': null } },
