@@ -1,6 +1,7 @@
 import type { RequestStatus } from '../../../src/requests/request.js';
 import {
   clockChange,
+  RUNNING_QUERY,
   clockTimers,
   runningDue,
   startClocks,
@@ -68,59 +69,77 @@ describe('startClocks', () => {
   });
 });
 
+const due = at('2026-03-09T09:00:00Z');
+const RUNNING_ROWS: [string, SlaKind, ReturnType<typeof slaRequest>, Date | null][] = [
+  ['response running', 'response', slaRequest({ responseDueAt: due }), due],
+  [
+    'response met by a first response',
+    'response',
+    slaRequest({ responseDueAt: due }, { firstResponseAt: at('2026-03-09T08:00:00Z') }),
+    null,
+  ],
+  [
+    'response already breached',
+    'response',
+    slaRequest({ responseDueAt: due, responseBreachedAt: due }),
+    null,
+  ],
+  [
+    'response on a closed request',
+    'response',
+    slaRequest({ responseDueAt: due }, { status: 'closed' }),
+    null,
+  ],
+  ['closure running', 'closure', slaRequest({ closureDueAt: due }), due],
+  [
+    'closure running after the first response',
+    'closure',
+    slaRequest({ closureDueAt: due }, { firstResponseAt: at('2026-03-09T08:00:00Z') }),
+    due,
+  ],
+  [
+    'closure paused (on hold)',
+    'closure',
+    slaRequest({ closureDueAt: due, pausedAt: at('2026-03-06T15:00:00Z') }, { status: 'on_hold' }),
+    null,
+  ],
+  [
+    'closure already breached',
+    'closure',
+    slaRequest({ closureDueAt: due, closureBreachedAt: due }),
+    null,
+  ],
+  [
+    'closure on a discarded request',
+    'closure',
+    slaRequest({ closureDueAt: due }, { status: 'discarded' }),
+    null,
+  ],
+  ['no clock started', 'closure', slaRequest(), null],
+];
+
 describe('runningDue', () => {
-  const due = at('2026-03-09T09:00:00Z');
-  it.each<[string, SlaKind, ReturnType<typeof slaRequest>, Date | null]>([
-    ['response running', 'response', slaRequest({ responseDueAt: due }), due],
-    [
-      'response met by a first response',
-      'response',
-      slaRequest({ responseDueAt: due }, { firstResponseAt: at('2026-03-09T08:00:00Z') }),
-      null,
-    ],
-    [
-      'response already breached',
-      'response',
-      slaRequest({ responseDueAt: due, responseBreachedAt: due }),
-      null,
-    ],
-    [
-      'response on a closed request',
-      'response',
-      slaRequest({ responseDueAt: due }, { status: 'closed' }),
-      null,
-    ],
-    ['closure running', 'closure', slaRequest({ closureDueAt: due }), due],
-    [
-      'closure running after the first response',
-      'closure',
-      slaRequest({ closureDueAt: due }, { firstResponseAt: at('2026-03-09T08:00:00Z') }),
-      due,
-    ],
-    [
-      'closure paused (on hold)',
-      'closure',
-      slaRequest(
-        { closureDueAt: due, pausedAt: at('2026-03-06T15:00:00Z') },
-        { status: 'on_hold' },
-      ),
-      null,
-    ],
-    [
-      'closure already breached',
-      'closure',
-      slaRequest({ closureDueAt: due, closureBreachedAt: due }),
-      null,
-    ],
-    [
-      'closure on a discarded request',
-      'closure',
-      slaRequest({ closureDueAt: due }, { status: 'discarded' }),
-      null,
-    ],
-    ['no clock started', 'closure', slaRequest(), null],
-  ])('%s', (_case, kind, request, expected) => {
+  it.each(RUNNING_ROWS)('%s', (_case, kind, request, expected) => {
     expect(runningDue(kind, request)).toEqual(expected);
+  });
+});
+
+/** Whether a stored request matches a query of plain equality, `$in` and `$ne` conditions. */
+function matches(request: Record<string, unknown>, query: Record<string, unknown>): boolean {
+  const value = (path: string) =>
+    path.split('.').reduce<unknown>((doc, key) => (doc as Record<string, unknown>)?.[key], request);
+  return Object.entries(query).every(([path, condition]) => {
+    const actual = value(path);
+    if (condition === null) return actual === null;
+    const { $in, $ne } = condition as { $in?: unknown[]; $ne?: unknown };
+    if ($in) return $in.includes(actual);
+    return $ne === null ? actual !== null : actual === condition;
+  });
+}
+
+describe('RUNNING_QUERY', () => {
+  it.each(RUNNING_ROWS)('says the same as runningDue: %s', (_case, kind, request, expected) => {
+    expect(matches(request as never, RUNNING_QUERY[kind])).toBe(expected !== null);
   });
 });
 

@@ -1,6 +1,5 @@
 import { keepOpenRefusal, nudgeDueAt, nudgePlan, nudgeTimer } from '../../../src/timers/nudge.js';
 import type { TimerChange, TimerMoment } from '../../../src/timers/timer.js';
-import { formatMinutes } from '../../../src/slack/blocks/nudge.js';
 import type { RequestStatus } from '../../../src/requests/request.js';
 
 const at = (iso: string) => new Date(iso);
@@ -51,21 +50,6 @@ describe('nudgeDueAt', () => {
       lastAgentActivityAt: agent ? at(agent) : null,
     };
     expect(nudgeDueAt(request, minutes)).toEqual(expected ? at(expected) : null);
-  });
-});
-
-describe('formatMinutes', () => {
-  it.each([
-    [1, '1 minute'],
-    [45, '45 minutes'],
-    [60, '1 hour'],
-    [90, '90 minutes'],
-    [180, '3 hours'],
-    [1440, '1 day'],
-    [2880, '2 days'],
-    [2940, '49 hours'],
-  ])('%i minutes reads "%s"', (minutes, expected) => {
-    expect(formatMinutes(minutes)).toBe(expected);
   });
 });
 
