@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SlaKind } from '../sla/clocks.js';
 
 /**
  * The names and data of the request timers' jobs, in one module that imports neither `jobs/`
@@ -13,10 +12,8 @@ export const AUTO_CLOSE = 'auto-close';
 export const TRIAGE_CLEANUP = 'triage-cleanup';
 export const CATCH_UP = 'catch-up';
 
-export const SLA_JOB: Readonly<Record<SlaKind, string>> = {
-  response: RESPONSE_SLA,
-  closure: CLOSURE_SLA,
-};
+/** The job of each SLA kind (`src/sla/`'s `SlaKind`). */
+export const SLA_JOB = { response: RESPONSE_SLA, closure: CLOSURE_SLA } as const;
 
 /** A request id, as every request timer's key. */
 const RequestKey = z.string().regex(/^[0-9a-f]{24}$/);
