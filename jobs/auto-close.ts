@@ -1,19 +1,39 @@
-import { z } from 'zod';
+import { claimOnce } from '../src/db/models/index.js';
+import type { BotDeps } from '../src/deps.js';
 import type { JobDefinition } from '../src/scheduler/timers.js';
-import { autoClose } from '../src/services/timers/auto-close.js';
+import { applyRequestCommand } from '../src/services/requests/actions.js';
+import { fireMinutesTimer } from '../src/services/timers/apply.js';
+import { formatMinutes } from '../src/slack/blocks/nudge.js';
+import { bestEffort } from '../src/slack/safe-call.js';
+import { AUTO_CLOSE_TIMER, autoCloseClaim } from '../src/timers/auto-close.js';
+import { AUTO_CLOSE, MinutesTimerData } from '../src/timers/jobs.js';
 
-export const AUTO_CLOSE = 'auto-close';
+export { AUTO_CLOSE };
 
-/** `key`: the request id; `minutes`: auto_close_duration_in_minutes when it was scheduled. */
-export const AutoCloseData = z.object({
-  key: z.string().regex(/^[0-9a-f]{24}$/),
-  minutes: z.number().int().positive(),
-});
-export type AutoCloseData = z.infer<typeof AutoCloseData>;
+/**
+ * The due close: re-reads the request; when the customer wrote since it was scheduled it moves
+ * itself to the new time, otherwise it closes the request as the bot would from the triage
+ * card (card, status mark, thread update) and says why in the thread, once.
+ */
+export async function autoClose(deps: BotDeps, data: MinutesTimerData): Promise<void> {
+  const fired = await fireMinutesTimer(deps, AUTO_CLOSE_TIMER, data);
+  if (!fired) return;
+  const { request, now, client } = fired;
+  const command = { kind: 'status', to: 'closed' } as const;
+  if (await applyRequestCommand(deps, client, { id: data.key }, command, 'bot')) return;
+  if (!(await claimOnce(deps.models.claims, autoCloseClaim(data.key, request), now))) return;
+  await bestEffort(deps.logger, { step: 'auto_close_note', requestId: data.key }, () =>
+    client.chat.postMessage({
+      channel: request.channelId,
+      thread_ts: request.rootTs,
+      text: `Closed automatically after ${formatMinutes(data.minutes)} without a reply.`,
+    }),
+  );
+}
 
 /** Closes a live request the customer has not written in for the configured time. */
-export const autoCloseJob: JobDefinition<AutoCloseData> = {
+export const autoCloseJob: JobDefinition<MinutesTimerData> = {
   name: AUTO_CLOSE,
-  data: AutoCloseData,
+  data: MinutesTimerData,
   handle: (deps, data) => autoClose(deps, data),
 };

@@ -1,56 +1,71 @@
+import type { RequestDoc } from '../src/db/models/index.js';
 import type { BotDeps } from '../src/deps.js';
 import { LIVE_STATUSES } from '../src/requests/lifecycle.js';
 import { TimerData, type JobDefinition } from '../src/scheduler/timers.js';
-import type { RequestDoc } from '../src/db/models/index.js';
 import { channelContext } from '../src/services/requests/context.js';
 import { RequestEffects } from '../src/services/requests/effects.js';
-import { resendPendingAlerts, slaJobDue } from '../src/services/timers/sla-breach.js';
+import { alertBreach } from '../src/services/timers/sla-actions.js';
+import { slaJobDue } from '../src/services/timers/sla-breach.js';
+import { breachPlan } from '../src/sla/breach.js';
+import { alertsToResend, overdueFilter, overdueKinds } from '../src/sla/catch-up.js';
+import { CATCH_UP } from '../src/timers/jobs.js';
 
-export const CATCH_UP = 'catch-up';
+export { CATCH_UP };
 
-/** How many overdue requests one run handles at most (the next run takes the rest). */
+/** How many requests one run handles at most per step (the next run takes the rest). */
 const BATCH = 200;
 
 /**
  * Agenda clears a one-shot job's next run when it starts it, so a process killed mid-run loses
  * that job. Once a minute this finds SLA deadlines that passed without a breach being recorded
- * and runs their (idempotent, claimed) handler. Returns how many it handled.
+ * (`overdueKinds`) and runs their (idempotent, claimed) handler. Returns how many it handled.
  */
 export async function catchUpOverdue(deps: BotDeps): Promise<number> {
   const now = deps.clock.now();
-  const live = { status: { $in: LIVE_STATUSES } };
-  const overdue = [
-    ...(
-      await deps.models.requests
-        .find(
-          {
-            ...live,
-            firstResponseAt: null,
-            'sla.responseBreachedAt': null,
-            'sla.responseDueAt': { $lte: now },
-          },
-          { _id: 1 },
-        )
-        .limit(BATCH)
-        .lean()
-    ).map((r) => ['response', String(r._id)] as const),
-    ...(
-      await deps.models.requests
-        .find(
-          {
-            ...live,
-            'sla.closureBreachedAt': null,
-            'sla.pausedAt': null,
-            'sla.closureDueAt': { $lte: now },
-          },
-          { _id: 1 },
-        )
-        .limit(BATCH)
-        .lean()
-    ).map((r) => ['closure', String(r._id)] as const),
-  ];
-  for (const [kind, id] of overdue) await slaJobDue(deps, kind, id);
-  return overdue.length;
+  const overdue = await deps.models.requests
+    .find(overdueFilter(now), { status: 1, firstResponseAt: 1, sla: 1 })
+    .limit(BATCH)
+    .lean<Pick<RequestDoc, '_id' | 'status' | 'firstResponseAt' | 'sla'>[]>();
+  let handled = 0;
+  for (const request of overdue) {
+    for (const kind of overdueKinds(request, now)) {
+      await slaJobDue(deps, kind, String(request._id));
+      handled++;
+    }
+  }
+  return handled;
+}
+
+/**
+ * Alerts for breaches that were recorded but whose alert never went out (the process died in
+ * between): breaches older than `graceMs` (`alertsToResend`). An alert may then be sent twice
+ * (if the crash came after posting), never not at all.
+ */
+export async function resendPendingAlerts(deps: BotDeps, graceMs = 60_000): Promise<number> {
+  const now = deps.clock.now();
+  const before = new Date(now.getTime() - graceMs);
+  const pending = await deps.models.requests
+    .find({
+      'sla.alertsPending.0': { $exists: true },
+      $or: [
+        { 'sla.responseBreachedAt': { $lt: before } },
+        { 'sla.closureBreachedAt': { $lt: before } },
+      ],
+    })
+    .limit(BATCH)
+    .lean<RequestDoc[]>();
+  let sent = 0;
+  for (const request of pending) {
+    const client = await deps.slackFor(request.teamId);
+    const ctx = await channelContext(deps, client, request.teamId, request.channelId);
+    if (!ctx) continue;
+    for (const { kind, due } of alertsToResend(request.sla, now, graceMs)) {
+      const plan = breachPlan(kind, ctx.features, ctx.channel);
+      await alertBreach(deps, client, ctx, plan, { kind, request, due, now });
+      sent++;
+    }
+  }
+  return sent;
 }
 
 /** How long a triage card may be missing before the catch-up posts it (the live path goes first). */

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { JobDefinition } from '../src/scheduler/timers.js';
 import { slaJobDue } from '../src/services/timers/sla-breach.js';
-import { CLOSURE_SLA } from '../src/services/timers/sla.js';
+import { CLOSURE_SLA, SlaJobData } from '../src/timers/jobs.js';
 
 export { CLOSURE_SLA };
 
@@ -11,6 +10,6 @@ export { CLOSURE_SLA };
  */
 export const closureSlaJob: JobDefinition = {
   name: CLOSURE_SLA,
-  data: z.object({ key: z.string() }),
+  data: SlaJobData,
   handle: (deps, { key }) => slaJobDue(deps, 'closure', key),
 };

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { JobDefinition } from '../src/scheduler/timers.js';
 import { slaJobDue } from '../src/services/timers/sla-breach.js';
-import { RESPONSE_SLA } from '../src/services/timers/sla.js';
+import { RESPONSE_SLA, SlaJobData } from '../src/timers/jobs.js';
 
 export { RESPONSE_SLA };
 
@@ -11,6 +10,6 @@ export { RESPONSE_SLA };
  */
 export const responseSlaJob: JobDefinition = {
   name: RESPONSE_SLA,
-  data: z.object({ key: z.string() }),
+  data: SlaJobData,
   handle: (deps, { key }) => slaJobDue(deps, 'response', key),
 };

@@ -1,13 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import { ACTIONS, EMOJI } from '../../constants.js';
 import type { RequestDoc } from '../../db/models/index.js';
+import type { SlaKind } from '../../sla/clocks.js';
 import { formatDuration } from './app-home.js';
 import { escapeMrkdwn, messageLink, truncate } from './links.js';
 
-export type SlaKindLabel = 'response' | 'closure';
-
 export interface SlaAlertInput {
-  kind: SlaKindLabel;
+  kind: SlaKind;
   request: Pick<RequestDoc, '_id' | 'channelId' | 'rootTs' | 'requesterId' | 'text' | 'assigneeId'>;
   channelName: string;
   /** The customer account's name, when the channel belongs to one. */
@@ -20,10 +19,22 @@ export interface SlaAlertInput {
   suggestDiscard: boolean;
 }
 
-const TITLE: Record<SlaKindLabel, string> = {
+const TITLE: Record<SlaKind, string> = {
   response: 'Response SLA breached',
   closure: 'Closure SLA breached',
 };
+
+const HOLDING_REPLY: Record<SlaKind, string> = {
+  response:
+    'Sorry for the wait! Your request is taking longer than we promised to answer. ' +
+    'The team has been alerted and will get back to you as soon as possible.',
+  closure:
+    'Sorry this is taking longer than expected. The team has been alerted and is working ' +
+    'to resolve your request as soon as possible.',
+};
+
+/** The apology posted in the customer's thread on a breach (`sla_breach_config.conversation_response`). */
+export const slaHoldingReply = (kind: SlaKind): string => HOLDING_REPLY[kind];
 
 /**
  * The alert posted in the SLA channel when a request misses its response or closure SLA: whose

@@ -1,5 +1,5 @@
-import { resumeDue, slaDue } from '../../../../src/services/timers/sla-math.js';
-import type { WorkingHoursInput } from '../../../../src/calendar/index.js';
+import { resumeDue, slaDue } from '../../../src/sla/due.js';
+import type { WorkingHoursInput } from '../../../src/calendar/index.js';
 
 const weekdays9to17 = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' }));
 

@@ -4,7 +4,7 @@ import {
   businessMinutesBetween,
   calendarFromWorkingHours,
   type WorkingHoursInput,
-} from '../../calendar/index.js';
+} from '../calendar/index.js';
 
 /**
  * SLA due dates: pure functions of instants and the working-hours settings. SLA minutes are
