@@ -1,15 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { AppError, validationError, type ErrorDetail } from '../errors.js';
 import type { AccountDoc, Models } from '../db/models/index.js';
-
-export interface SlackChannelInfo {
-  id: string;
-  name: string;
-  is_private: boolean;
-  is_ext_shared: boolean;
-  is_archived: boolean;
-  is_member: boolean;
-}
+import { channelFields, type SlackChannelInfo } from '../channels/channel.js';
 
 /** `conversations.info`, mapped to what a channel document keeps; undefined when Slack has no such channel. */
 export async function lookUpChannel(
@@ -86,14 +78,7 @@ export async function createAccount(
     await models.channels.updateOne(
       { teamId, channelId: info.id },
       {
-        $set: {
-          accountId: account._id,
-          name: info.name,
-          isPrivate: info.is_private,
-          isExtShared: info.is_ext_shared,
-          isArchived: info.is_archived,
-          botIsMember: info.is_member,
-        },
+        $set: { accountId: account._id, ...channelFields(info) },
         $setOnInsert: { kind: 'customer' },
       },
       { upsert: true },

@@ -5,7 +5,7 @@ import { joinAlertMessage, type JoinReason } from '../../slack/blocks/automation
 import { bestEffort } from '../../slack/safe-call.js';
 import { lookUpChannel } from '../accounts.js';
 import { claimGreeting, featuresFor, markBotJoined, type JoinedChannel } from './channel-state.js';
-import { shouldAutoJoin, shouldNotifyJoin } from './match.js';
+import { shouldAutoJoin, shouldNotifyJoin } from '../../automations/match.js';
 
 /** A public channel as `channel_created` / `channel_rename` describe it. */
 export interface ChannelEvent {

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { isAdminProfile } from '../../commands/access.js';
 import type { ChannelDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
@@ -33,7 +34,7 @@ export async function commandChannel(ctx: CommandContext): Promise<ChannelDoc> {
 export async function isWorkspaceAdmin(client: WebClient, userId: string): Promise<boolean> {
   try {
     const { user } = await client.users.info({ user: userId });
-    return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
+    return isAdminProfile(user);
   } catch (error) {
     if (slackErrorCode(error) === 'user_not_found') return false;
     throw error;

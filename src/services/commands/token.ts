@@ -1,6 +1,6 @@
 import { createApiToken } from '../tokens.js';
 import type { CommandContext } from './context.js';
-import type { Reply } from './reply.js';
+import type { Reply } from '../../slack/blocks/command-reply.js';
 
 /**
  * `token`: a new API token for the workspace. The secret appears only in this ephemeral reply

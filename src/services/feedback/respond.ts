@@ -6,7 +6,7 @@ import type { Features } from '../../settings/features.js';
 import { COMMENT_BLOCK, MAX_COMMENT_LENGTH } from '../../slack/blocks/feedback-comment.js';
 import { feedbackCommentReceivedText, feedbackReceivedText } from '../../slack/blocks/feedback.js';
 import { bestEffort } from '../../slack/safe-call.js';
-import { parseRatingValue, ratingOf, type RatingScale } from './rating.js';
+import { parseRatingValue, ratingOf, type RatingScale } from '../../feedback/rating.js';
 import { FeedbackStore } from './store.js';
 
 /** A message for the team about feedback received (`send_request_feedback_received_message`). */

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import type { Models, RequestDoc } from '../../db/models/index.js';
-import type { RatingScale } from './rating.js';
+import type { RatingScale } from '../../feedback/rating.js';
 
 /** Compare-and-set attempts of one feedback write under concurrent writers. */
 const MAX_ATTEMPTS = 10;

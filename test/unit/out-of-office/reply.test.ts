@@ -2,7 +2,7 @@ import {
   backAt,
   outOfOfficeCalendar,
   shouldReplyOutOfOffice,
-} from '../../../src/services/out-of-office.js';
+} from '../../../src/out-of-office/reply.js';
 import { WorkingHoursConfig } from '../../../src/settings/features/working-hours.js';
 
 /** Mon–Fri 09:00–17:00 Europe/Berlin (CET, UTC+1 in January), 2026-01-06 a holiday. */
