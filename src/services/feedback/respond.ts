@@ -1,9 +1,9 @@
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import type { ChannelDoc, RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
+import { isRequestId, type FeedbackComment } from '../../feedback/comment.js';
+import { feedbackNoticeChannel } from '../../feedback/feedback.js';
 import type { Features } from '../../settings/features.js';
-import { COMMENT_BLOCK, MAX_COMMENT_LENGTH } from '../../slack/blocks/feedback-comment.js';
 import { feedbackCommentReceivedText, feedbackReceivedText } from '../../slack/blocks/feedback.js';
 import { bestEffort } from '../../slack/safe-call.js';
 import { parseRatingValue, ratingOf, type RatingScale } from '../../feedback/rating.js';
@@ -32,9 +32,6 @@ export interface RatingTaken {
   /** Set when the rating was stored and the team wants to hear of it. */
   notice?: FeedbackNotice;
 }
-
-/** Refusal shown to anyone but the requester who clicks a rating or comment button. */
-export const ONLY_REQUESTER = 'Only the person who asked can rate this.';
 
 /**
  * A click on a rating button by `userId`: stored when they are the requester (replacing any
@@ -78,27 +75,6 @@ export async function rateRequest(
   };
 }
 
-/** The comment modal's submission, as validated before anything is stored. */
-export const FeedbackComment = z.object({
-  requestId: z.string().regex(/^[0-9a-f]{24}$/, 'This request no longer exists.'),
-  text: z
-    .string()
-    .trim()
-    .min(1, 'Please write a comment, or press Skip.')
-    .max(MAX_COMMENT_LENGTH, `Please keep your comment to ${MAX_COMMENT_LENGTH} characters.`),
-});
-export type FeedbackComment = z.infer<typeof FeedbackComment>;
-
-/** Validates a submission; on failure, the modal's errors keyed by the input's block id. */
-export function parseComment(input: {
-  requestId: string | undefined;
-  text: string | null | undefined;
-}): { ok: true; comment: FeedbackComment } | { ok: false; errors: Record<string, string> } {
-  const parsed = FeedbackComment.safeParse({ ...input, text: input.text ?? '' });
-  if (parsed.success) return { ok: true, comment: parsed.data };
-  return { ok: false, errors: { [COMMENT_BLOCK]: parsed.error.issues[0]?.message ?? 'Invalid' } };
-}
-
 /** Stores the requester's comment; returns the notice to post, if any. */
 export async function commentOnRequest(
   deps: BotDeps,
@@ -125,7 +101,7 @@ export async function commentTarget(
   userId: string,
   requestId: string | undefined,
 ): Promise<{ kind: 'missing' } | { kind: 'refused' } | { kind: 'ok'; request: RequestDoc }> {
-  if (!requestId || !/^[0-9a-f]{24}$/.test(requestId)) return { kind: 'missing' };
+  if (!isRequestId(requestId)) return { kind: 'missing' };
   const request = await deps.models.requests.findById(requestId).lean<RequestDoc>();
   if (!request) return { kind: 'missing' };
   if (request.requesterId !== userId) return { kind: 'refused' };
@@ -157,17 +133,12 @@ async function settingsOf(
   return { features, channel };
 }
 
-/**
- * With `send_request_feedback_received_message`: a notice for its channel, else the request's
- * triage channel; none when neither is set.
- */
+/** A notice for the team about this feedback, when it wants one (see `feedbackNoticeChannel`). */
 function noticeFor(
   features: Features,
   channel: ChannelDoc | null,
   text: () => string,
 ): FeedbackNotice | undefined {
-  const config = features.requests.config;
-  if (!config.send_request_feedback_received_message) return undefined;
-  const target = config.send_request_feedback_received_message_channel ?? channel?.triageChannelId;
+  const target = feedbackNoticeChannel(features.requests.config, channel?.triageChannelId);
   return target ? { channel: target, text: text() } : undefined;
 }

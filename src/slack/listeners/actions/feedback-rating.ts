@@ -2,11 +2,8 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
-import {
-  ONLY_REQUESTER,
-  announceFeedback,
-  rateRequest,
-} from '../../../services/feedback/respond.js';
+import { ONLY_REQUESTER } from '../../../feedback/comment.js';
+import { announceFeedback, rateRequest } from '../../../services/feedback/respond.js';
 import { feedbackCommentModal } from '../../blocks/feedback-comment.js';
 import { feedbackThanks } from '../../blocks/feedback.js';
 import { bestEffort } from '../../safe-call.js';
