@@ -1,8 +1,6 @@
 import { EMOJI } from '../constants.js';
 import type { RequestStatus } from '../requests/request.js';
 
-/** Statuses that still need someone. */
-export const OPEN_STATUSES = ['open', 'in_progress', 'on_hold'] as const;
 /** The most requests `/triage requests` lists; more are counted in the heading. */
 export const MAX_LISTED = 20;
 

@@ -1,5 +1,6 @@
-import { MAX_LISTED, OPEN_STATUSES, openRequestsText } from '../../commands/requests.js';
+import { MAX_LISTED, openRequestsText } from '../../commands/requests.js';
 import type { RequestDoc } from '../../db/models/index.js';
+import { LIVE_STATUSES } from '../../requests/lifecycle.js';
 import type { Reply } from '../../slack/blocks/command-reply.js';
 import { messageLink } from '../../slack/blocks/links.js';
 import { bestEffort } from '../../slack/safe-call.js';
@@ -10,7 +11,7 @@ export async function listOpenRequests(ctx: CommandContext): Promise<Reply> {
   const filter = {
     teamId: ctx.teamId,
     channelId: ctx.channelId,
-    status: { $in: [...OPEN_STATUSES] },
+    status: { $in: [...LIVE_STATUSES] },
   };
   const docs = await ctx.deps.models.requests
     .find(filter)
