@@ -91,3 +91,15 @@ export function commentChange(
     history: { at, type: 'feedback_comment', by },
   };
 }
+
+/**
+ * Whether a rating click opens the comment modal: text feedback is asked for
+ * (`request_for_text_feedback`), the click stored a new rating, and no comment was given yet.
+ */
+export function opensCommentModal(
+  kind: 'stored' | 'same',
+  askForComment: boolean,
+  comment: string | null | undefined,
+): boolean {
+  return askForComment && kind === 'stored' && !comment;
+}

@@ -6,7 +6,8 @@ import type { Command } from '../../commands/parse.js';
 import { appErrorReply, type Reply } from '../../slack/blocks/command-reply.js';
 import { listOpenRequests } from './requests.js';
 import { setUpChannel } from './setup.js';
-import { createTokenReply } from './token.js';
+import { tokenReplyText } from '../../commands/token.js';
+import { createApiToken } from '../tokens.js';
 
 /**
  * Runs one parsed `/triage` command: refuses writes by non-admins before anything is read or
@@ -46,6 +47,8 @@ async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
     case 'requests':
       return listOpenRequests(ctx);
     case 'token':
-      return createTokenReply(ctx);
+      return {
+        text: tokenReplyText(await createApiToken(ctx.deps.models, ctx.teamId, ctx.userId)),
+      };
   }
 }

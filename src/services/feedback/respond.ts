@@ -50,29 +50,19 @@ export async function rateRequest(
   const write = await store.rate(parsed.requestId, userId, scale, rating, deps.clock.now());
   if (write.kind === 'missing' || write.kind === 'refused') return write;
   const { request } = write;
-  const { features, channel } = await settingsOf(deps, request);
-  const config = features.requests.config;
-  const previous = write.kind === 'stored' ? write.previous : null;
-  const notice =
-    write.kind === 'stored'
-      ? noticeFor(features, channel, () =>
-          feedbackReceivedText({
-            ...request,
-            scale,
-            rating,
-            previous:
-              previous?.rating == null ? null : { scale: previous.scale, rating: previous.rating },
-          }),
-        )
-      : undefined;
-  return {
-    kind: write.kind,
-    request,
+  const { features, target } = await noticeTarget(deps, request);
+  const askForComment = features.requests.config.request_for_text_feedback;
+  if (write.kind === 'same' || !target)
+    return { kind: write.kind, request, scale, rating, askForComment };
+  const { previous } = write;
+  const text = feedbackReceivedText({
+    ...request,
     scale,
     rating,
-    askForComment: config.request_for_text_feedback,
-    notice,
-  };
+    previous: previous?.rating == null ? null : { scale: previous.scale, rating: previous.rating },
+  });
+  const notice = { channel: target, text };
+  return { kind: write.kind, request, scale, rating, askForComment, notice };
 }
 
 /** Stores the requester's comment; returns the notice to post, if any. */
@@ -84,15 +74,11 @@ export async function commentOnRequest(
   const store = new FeedbackStore(deps.models);
   const write = await store.comment(comment.requestId, userId, comment.text, deps.clock.now());
   if (write.kind !== 'stored') return { kind: write.kind };
-  const { features, channel } = await settingsOf(deps, write.request);
-  const notice = noticeFor(features, channel, () =>
-    feedbackCommentReceivedText({
-      ...write.request,
-      text: comment.text,
-      edited: write.previous?.text != null,
-    }),
-  );
-  return { kind: 'stored', notice };
+  const { target } = await noticeTarget(deps, write.request);
+  if (!target) return { kind: 'stored' };
+  const edited = write.previous?.text != null;
+  const text = feedbackCommentReceivedText({ ...write.request, text: comment.text, edited });
+  return { kind: 'stored', notice: { channel: target, text } };
 }
 
 /** The request a comment button is for, when `userId` may comment on it. */
@@ -120,25 +106,19 @@ export async function announceFeedback(
   );
 }
 
-async function settingsOf(
+/** The request's settings, and where the team hears of its feedback (`feedbackNoticeChannel`). */
+async function noticeTarget(
   deps: BotDeps,
   request: RequestDoc,
-): Promise<{ features: Features; channel: ChannelDoc | null }> {
+): Promise<{ features: Features; target?: string }> {
   const [features, channel] = await Promise.all([
     deps.settings.effective(request.teamId, request.channelId),
     deps.models.channels
       .findOne({ teamId: request.teamId, channelId: request.channelId })
       .lean<ChannelDoc>(),
   ]);
-  return { features, channel };
-}
-
-/** A notice for the team about this feedback, when it wants one (see `feedbackNoticeChannel`). */
-function noticeFor(
-  features: Features,
-  channel: ChannelDoc | null,
-  text: () => string,
-): FeedbackNotice | undefined {
-  const target = feedbackNoticeChannel(features.requests.config, channel?.triageChannelId);
-  return target ? { channel: target, text: text() } : undefined;
+  return {
+    features,
+    target: feedbackNoticeChannel(features.requests.config, channel?.triageChannelId),
+  };
 }
