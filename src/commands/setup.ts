@@ -4,6 +4,11 @@ import { escapeMrkdwn } from '../slack/blocks/links.js';
 export type ChannelRef = { id: string } | { name: string };
 const INVITE = '`/invite @Triage`';
 
+/** What a command that needs a set-up channel answers elsewhere. */
+export const NOT_SET_UP =
+  "This channel isn't set up for triage yet: run `/triage setup customer` here first " +
+  "(or `/triage setup triage` for a triage team's channel).";
+
 /**
  * Why `/triage setup <kind>` cannot run in `channelId` (described by Slack as `here`, undefined
  * when Slack would not describe it), as the answer to give; undefined when it can.

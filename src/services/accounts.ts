@@ -1,29 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import { accountPlan, type AccountChannelCheck } from '../accounts/account.js';
 import type { AccountDoc, Models } from '../db/models/index.js';
-import { channelFields, type SlackChannelInfo } from '../channels/channel.js';
+import { channelFields } from '../channels/channel.js';
+import { lookUpChannel } from '../slack/lookups.js';
 
-/** `conversations.info`, mapped to what a channel document keeps; undefined when Slack has no such channel. */
-export async function lookUpChannel(
-  client: WebClient,
-  channelId: string,
-): Promise<SlackChannelInfo | undefined> {
-  try {
-    const { channel } = await client.conversations.info({ channel: channelId });
-    return {
-      id: channelId,
-      name: channel?.name ?? channelId,
-      is_private: Boolean(channel?.is_private),
-      is_ext_shared: Boolean(channel?.is_ext_shared || channel?.is_shared),
-      is_archived: Boolean(channel?.is_archived),
-      is_member: Boolean(channel?.is_member),
-    };
-  } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
-    if (code === 'channel_not_found') return undefined;
-    throw error;
-  }
-}
+// Kept for `services/requests/context.ts` until it imports `slack/lookups.ts` directly.
+export { lookUpChannel };
 
 /**
  * Creates a customer account and links its channels (names from Slack). Every channel is looked

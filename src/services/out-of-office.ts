@@ -2,8 +2,8 @@ import type { Calendar } from '../calendar/index.js';
 import { claimOnce, type ChannelDoc, type RequestDoc } from '../db/models/index.js';
 import type { BotDeps } from '../deps.js';
 import { planOutOfOffice, shouldReplyOutOfOffice } from '../out-of-office/reply.js';
+import { userIdentity } from '../slack/lookups.js';
 import { bestEffort } from '../slack/safe-call.js';
-import type { ChannelContext } from './requests/context.js';
 import type { RequestHooks } from './requests/hooks.js';
 
 /** Compare-and-set attempts on the reply slot before giving it up to other requests. */
@@ -31,13 +31,14 @@ export const outOfOfficeHooks: RequestHooks = {
     const claim = await claimReply(deps, ctx.channel, request, plan);
     if (!claim) return;
     const client = await deps.slackFor(request.teamId);
-    const csm = plan.asCsm ? await csmIdentity(deps, ctx) : {};
+    const csm = plan.asCsm && ctx.channel.csmUserId;
+    const identity = csm ? await userIdentity(client, deps.logger, csm) : {};
     const posted = await bestEffort(deps.logger, log, () =>
       client.chat.postMessage({
         channel: request.channelId,
         thread_ts: request.rootTs,
         text: plan.text,
-        ...csm,
+        ...identity,
       }),
     );
     if (!posted) await claim.release();
@@ -88,19 +89,4 @@ async function claimReply(
     };
   }
   return undefined;
-}
-
-async function csmIdentity(
-  deps: BotDeps,
-  ctx: ChannelContext,
-): Promise<{ username?: string; icon_url?: string }> {
-  const csm = ctx.channel.csmUserId;
-  if (!csm) return {};
-  const client = await deps.slackFor(ctx.channel.teamId);
-  const info = await bestEffort(deps.logger, { step: 'ooo_csm_identity' }, () =>
-    client.users.info({ user: csm }),
-  );
-  const profile = info?.user?.profile;
-  if (!profile) return {};
-  return { username: profile.display_name || profile.real_name, icon_url: profile.image_72 };
 }

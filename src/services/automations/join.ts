@@ -3,7 +3,7 @@ import type { BotDeps } from '../../deps.js';
 import type { Features } from '../../settings/features.js';
 import { joinAlertMessage, type JoinReason } from '../../slack/blocks/automation-join-alert.js';
 import { bestEffort } from '../../slack/safe-call.js';
-import { lookUpChannel } from '../accounts.js';
+import { lookUpChannel } from '../../slack/lookups.js';
 import { claimGreeting, featuresFor, markBotJoined } from './channel-state.js';
 import { joinAlertPlan, joinedChannelOf, type JoinedChannel } from '../../automations/join.js';
 import { shouldAutoJoin } from '../../automations/match.js';

@@ -8,6 +8,7 @@ import {
 import type { ChannelDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import type { Logger } from '../../logger.js';
+import { isChannelMember } from '../../slack/lookups.js';
 import { bestEffort, slackErrorCode } from '../../slack/safe-call.js';
 import { claimGreeting, releaseGreeting } from './channel-state.js';
 
@@ -74,26 +75,7 @@ async function isCustomer(
   // Asked only when the answer can matter: a listed person is staff whatever the triage says.
   const inTriage =
     triage && !internalUserIds.includes(userId)
-      ? await isMember(client, logger, triage, userId)
+      ? await isChannelMember(client, logger, triage, userId)
       : undefined;
   return customerByTeam({ userId, internalUserIds, hasTriageChannel: Boolean(triage), inTriage });
-}
-
-/** Whether `userId` is in `channelId`, page by page; undefined when Slack refuses to say. */
-async function isMember(
-  client: WebClient,
-  logger: Logger,
-  channelId: string,
-  userId: string,
-): Promise<boolean | undefined> {
-  let cursor: string | undefined;
-  do {
-    const page = await bestEffort(logger, { method: 'conversations.members', channelId }, () =>
-      client.conversations.members({ channel: channelId, limit: 200, cursor }),
-    );
-    if (!page) return undefined;
-    if (page.members?.includes(userId)) return true;
-    cursor = page.response_metadata?.next_cursor || undefined;
-  } while (cursor);
-  return false;
 }

@@ -2,8 +2,7 @@ import { MAX_LISTED, openRequestsText } from '../../commands/requests.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import { LIVE_STATUSES } from '../../requests/lifecycle.js';
 import type { Reply } from '../../slack/blocks/command-reply.js';
-import { messageLink } from '../../slack/blocks/links.js';
-import { bestEffort } from '../../slack/safe-call.js';
+import { permalink } from '../../slack/lookups.js';
 import type { CommandContext } from './context.js';
 
 /** `requests`: this channel's open requests, newest first, each with a link to its message. */
@@ -22,17 +21,10 @@ export async function listOpenRequests(ctx: CommandContext): Promise<Reply> {
     docs.length < MAX_LISTED ? docs.length : await ctx.deps.models.requests.countDocuments(filter);
   const now = ctx.deps.clock.now();
   const requests = await Promise.all(
-    docs.map(async (doc) => ({ ...doc, link: await permalink(ctx, doc) })),
+    docs.map(async (doc) => ({
+      ...doc,
+      link: await permalink(ctx.client, ctx.deps.logger, doc.channelId, doc.rootTs),
+    })),
   );
   return { text: openRequestsText({ channelId: ctx.channelId, requests, total, now }) };
-}
-
-/** Slack's permalink, or the archive URL Slack redirects from when it cannot give one. */
-async function permalink(ctx: CommandContext, request: RequestDoc): Promise<string> {
-  const answer = await bestEffort(
-    ctx.deps.logger,
-    { channel: request.channelId, ts: request.rootTs, op: 'requests permalink' },
-    () => ctx.client.chat.getPermalink({ channel: request.channelId, message_ts: request.rootTs }),
-  );
-  return answer?.permalink ?? messageLink(request.channelId, request.rootTs);
 }

@@ -1,7 +1,8 @@
 import { nonAdminRefusal } from '../../commands/access.js';
 import { helpBlocks } from '../../slack/blocks/help.js';
 import { lockConfig, resetConfig, setConfig, showConfig } from './config.js';
-import { isWorkspaceAdmin, type CommandContext } from './context.js';
+import { isWorkspaceAdmin } from '../../slack/lookups.js';
+import type { CommandContext } from './context.js';
 import type { Command } from '../../commands/parse.js';
 import { appErrorReply, type Reply } from '../../slack/blocks/command-reply.js';
 import { listOpenRequests } from './requests.js';

@@ -10,7 +10,7 @@ import {
 import type { ChannelDoc } from '../../db/models/index.js';
 import type { Reply } from '../../slack/blocks/command-reply.js';
 import { bestEffort } from '../../slack/safe-call.js';
-import { lookUpChannel } from '../accounts.js';
+import { channelIdByName, lookUpChannel } from '../../slack/lookups.js';
 import type { CommandContext } from './context.js';
 
 /**
@@ -29,7 +29,7 @@ export async function setUpChannel(
   if (refusal || !here) return { text: refusal ?? '' };
   let triage: SlackChannelInfo | undefined;
   if (triageRef) {
-    const id = 'id' in triageRef ? triageRef.id : await idByName(ctx, triageRef.name);
+    const id = 'id' in triageRef ? triageRef.id : await channelIdByName(ctx.client, triageRef.name);
     triage = id ? await lookUpChannel(ctx.client, id) : undefined;
     const refused = triageRefusal(here.id, triageRef, triage);
     if (refused) return { text: refused };
@@ -76,19 +76,4 @@ async function ensureMember(
     : undefined;
   notes.push(joinNote(info.id, Boolean(joined?.ok)));
   return Boolean(joined?.ok);
-}
-
-/** `#name` as typed: Slack sends plain names to commands that do not escape channels. */
-async function idByName(ctx: CommandContext, name: string): Promise<string | undefined> {
-  const pages = ctx.client.paginate('conversations.list', {
-    types: 'public_channel,private_channel',
-    exclude_archived: true,
-    limit: 200,
-  });
-  for await (const page of pages) {
-    const { channels = [] } = page as { channels?: { id?: string; name?: string }[] };
-    const hit = channels.find((channel) => channel.name === name);
-    if (hit?.id) return hit.id;
-  }
-  return undefined;
 }
