@@ -33,7 +33,11 @@ export interface HomeList {
 export interface AppHomeInput {
   assigned: HomeList;
   unassigned: HomeList;
-  /** Live requests assigned to other agents; present only with `appHomeOwnerFilters`. */
+  /**
+   * Live requests assigned to other agents; present only with `appHomeOwnerFilters`. The seed
+   * describes that setting only as "filters in the app home for request owners"; we read it as:
+   * let an owner (an agent) also see what the other owners hold, as a third list.
+   */
   others?: HomeList;
 }
 

@@ -19,10 +19,7 @@ export async function loadHome(
   userId: string,
 ): Promise<AppHomeInput> {
   const workspace = await deps.settings.workspace(teamId, false);
-  // The seed describes appHomeOwnerFilters only as "filters in the app home for request owners".
-  // We read it as: let an owner (an agent) also see what the other owners hold, as a third list
-  // of live requests assigned to someone other than the viewer. Workspace-level, as App Home is
-  // not tied to any one channel.
+  // Workspace-level, as App Home is not tied to any one channel (see `AppHomeInput.others`).
   const ownerFilters = Features.parse(workspace.features).requests.config.appHomeOwnerFilters;
   const live = { teamId, status: { $in: [...LIVE_STATUSES] } };
   const [assigned, unassigned, others] = await Promise.all([
@@ -60,26 +57,18 @@ async function list(deps: BotDeps, filter: QueryFilter<RequestDoc>) {
   return { docs, total };
 }
 
-/**
- * Which channels may show message previews (see `showsPreview`). The channels are read in one
- * query and each private channel's settings resolved once, however many of its requests are listed.
- */
-async function previewPolicy(
-  deps: BotDeps,
-  teamId: string,
-  requests: RequestDoc[],
-): Promise<Map<string, boolean>> {
+/** Which channels may show message previews (`showsPreview`), each channel's settings read once. */
+async function previewPolicy(deps: BotDeps, teamId: string, requests: RequestDoc[]) {
   const ids = [...new Set(requests.map((r) => r.channelId))];
-  const channels =
-    ids.length === 0
-      ? []
-      : await deps.models.channels.find({ teamId, channelId: { $in: ids } }).lean<ChannelDoc[]>();
+  if (ids.length === 0) return new Map<string, boolean>();
+  const channels = await deps.models.channels
+    .find({ teamId, channelId: { $in: ids } })
+    .lean<ChannelDoc[]>();
   const entries = await Promise.all(
     channels.map(async (channel): Promise<[string, boolean]> => {
       const settings = channel.isPrivate ? await deps.settings.forChannel(channel, false) : null;
-      const showPrivate = settings
-        ? Features.parse(settings.features).requests.config.show_private_message_previews
-        : false;
+      const features = settings && Features.parse(settings.features);
+      const showPrivate = features?.requests.config.show_private_message_previews ?? false;
       return [channel.channelId, showsPreview(channel, showPrivate)];
     }),
   );

@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.js';
 import { nestKey, quoteHint } from '../../commands/config.js';
-import { changedSettingLines, configViewBlocks } from '../../slack/blocks/config-view.js';
+import { changedSettingsText, configViewBlocks } from '../../slack/blocks/config-view.js';
 import { commandChannel, type CommandContext } from './context.js';
 import { appErrorReply, type Reply } from '../../slack/blocks/command-reply.js';
 
@@ -37,11 +37,8 @@ export async function setConfig(ctx: CommandContext, key: string, value: unknown
 export async function resetConfig(ctx: CommandContext, key: string): Promise<Reply> {
   const channel = await commandChannel(ctx);
   const changed = await ctx.deps.settings.write(channelTarget(ctx), { reset: [key] });
-  return changedReply(
-    ctx,
-    `:leftwards_arrow_with_hook: Reset for <#${channel.channelId}>:`,
-    changed,
-  );
+  const title = `:leftwards_arrow_with_hook: Reset for <#${channel.channelId}>:`;
+  return changedReply(ctx, title, changed);
 }
 
 /** `config lock|unlock <key>`: a workspace-level lock, binding every account and channel. */
@@ -54,7 +51,7 @@ export async function lockConfig(ctx: CommandContext, key: string, lock: boolean
   const title = lock
     ? ':lock: Locked for the whole workspace; accounts and channels can no longer change it:'
     : ':unlock: Unlocked; accounts and channels may set it again:';
-  return { text: [title, ...changedSettingLines(provenance, changed)].join('\n') };
+  return { text: changedSettingsText(title, provenance, changed) };
 }
 
 function channelTarget(ctx: CommandContext) {
@@ -65,5 +62,5 @@ function channelTarget(ctx: CommandContext) {
 async function changedReply(ctx: CommandContext, title: string, changed: string[]) {
   const channel = await commandChannel(ctx);
   const { provenance = {} } = await ctx.deps.settings.forChannel(channel, true);
-  return { text: [title, ...changedSettingLines(provenance, changed)].join('\n') };
+  return { text: changedSettingsText(title, provenance, changed) };
 }

@@ -71,11 +71,12 @@ export function settingLine(key: string, p: Provenance): string {
 /** More changed keys than this (a whole group reset) are counted rather than listed. */
 const MAX_CHANGED_LINES = 10;
 
-/** The written `keys` as they now resolve, for the answer to a settings write. */
-export function changedSettingLines(
+/** The answer to a settings write: `title`, then the written `keys` as they now resolve. */
+export function changedSettingsText(
+  title: string,
   provenance: Record<string, Provenance>,
   keys: string[],
-): string[] {
+): string {
   const known = keys.filter((key) => provenance[key]);
   const shown = known
     .slice(0, MAX_CHANGED_LINES)
@@ -83,7 +84,7 @@ export function changedSettingLines(
   if (known.length > MAX_CHANGED_LINES) {
     shown.push(`…and ${known.length - MAX_CHANGED_LINES} more.`);
   }
-  return shown.length > 0 ? shown : ['(no setting changed)'];
+  return [title, ...(shown.length > 0 ? shown : ['(no setting changed)'])].join('\n');
 }
 
 /** `workspace Simulated Inc`, `account Acme`, `channel #ext-acme`. */
