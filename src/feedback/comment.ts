@@ -1,9 +1,15 @@
 import { z } from 'zod';
-import { COMMENT_BLOCK, MAX_COMMENT_LENGTH } from '../slack/blocks/feedback-comment.js';
+
+/** The longest comment stored. */
+export const MAX_COMMENT_LENGTH = 2000;
+/** The name errors of a comment are reported under (the modal's input block uses it as its id). */
+export const COMMENT_FIELD = 'comment';
+/** A request id as stored: 24 hex digits. */
+const REQUEST_ID = /^[0-9a-f]{24}$/;
 
 /** The comment modal's submission, as validated before anything is stored. */
 export const FeedbackComment = z.object({
-  requestId: z.string().regex(/^[0-9a-f]{24}$/, 'This request no longer exists.'),
+  requestId: z.string().regex(REQUEST_ID, 'This request no longer exists.'),
   text: z
     .string()
     .trim()
@@ -12,14 +18,14 @@ export const FeedbackComment = z.object({
 });
 export type FeedbackComment = z.infer<typeof FeedbackComment>;
 
-/** Validates a submission; on failure, the modal's errors keyed by the input's block id. */
+/** Validates a submission; on failure, the error keyed by {@link COMMENT_FIELD}. */
 export function parseComment(input: {
   requestId: string | undefined;
   text: string | null | undefined;
 }): { ok: true; comment: FeedbackComment } | { ok: false; errors: Record<string, string> } {
   const parsed = FeedbackComment.safeParse({ ...input, text: input.text ?? '' });
   if (parsed.success) return { ok: true, comment: parsed.data };
-  return { ok: false, errors: { [COMMENT_BLOCK]: parsed.error.issues[0]?.message ?? 'Invalid' } };
+  return { ok: false, errors: { [COMMENT_FIELD]: parsed.error.issues[0]?.message ?? 'Invalid' } };
 }
 
 /** Refusal shown to anyone but the requester who clicks a rating or comment button. */
@@ -27,5 +33,5 @@ export const ONLY_REQUESTER = 'Only the person who asked can rate this.';
 
 /** Whether `requestId` names a request at all: ids are 24 hex digits, anything else is forged. */
 export function isRequestId(requestId: string | undefined): requestId is string {
-  return requestId !== undefined && /^[0-9a-f]{24}$/.test(requestId);
+  return requestId !== undefined && REQUEST_ID.test(requestId);
 }
