@@ -1,41 +1,15 @@
 import type { WebClient } from '@slack/web-api';
-import { AppError, validationError, type ErrorDetail } from '../errors.js';
+import { accountPlan, type AccountChannelCheck } from '../accounts/account.js';
 import type { AccountDoc, Models } from '../db/models/index.js';
+import { channelFields } from '../channels/channel.js';
+import { lookUpChannel } from '../slack/lookups.js';
 
-export interface SlackChannelInfo {
-  id: string;
-  name: string;
-  is_private: boolean;
-  is_ext_shared: boolean;
-  is_archived: boolean;
-  is_member: boolean;
-}
-
-/** `conversations.info`, mapped to what a channel document keeps; undefined when Slack has no such channel. */
-export async function lookUpChannel(
-  client: WebClient,
-  channelId: string,
-): Promise<SlackChannelInfo | undefined> {
-  try {
-    const { channel } = await client.conversations.info({ channel: channelId });
-    return {
-      id: channelId,
-      name: channel?.name ?? channelId,
-      is_private: Boolean(channel?.is_private),
-      is_ext_shared: Boolean(channel?.is_ext_shared || channel?.is_shared),
-      is_archived: Boolean(channel?.is_archived),
-      is_member: Boolean(channel?.is_member),
-    };
-  } catch (error) {
-    const code = (error as { data?: { error?: string } }).data?.error;
-    if (code === 'channel_not_found') return undefined;
-    throw error;
-  }
-}
+// Kept for `services/requests/context.ts` until it imports `slack/lookups.ts` directly.
+export { lookUpChannel };
 
 /**
  * Creates a customer account and links its channels (names from Slack). Every channel is looked
- * up and checked before anything is written; a channel already owned by another account is refused.
+ * up and checked (`accountPlan`) before anything is written.
  */
 export async function createAccount(
   models: Models,
@@ -43,61 +17,33 @@ export async function createAccount(
   teamId: string,
   input: { name: string; channels: string[] },
 ): Promise<{ account: AccountDoc; channels: string[] }> {
+  const nameTaken = await models.accounts.exists({ teamId, name: input.name });
   const channelIds = [...new Set(input.channels)];
-  const problems: ErrorDetail[] = [];
-  if (await models.accounts.exists({ teamId, name: input.name })) {
-    problems.push({
-      loc: ['body', 'name'],
-      msg: `an account named "${input.name}" exists`,
-      type: 'duplicate',
-    });
-  }
-  const infos: SlackChannelInfo[] = [];
+  const checks: AccountChannelCheck[] = [];
   for (const [index, channelId] of input.channels.entries()) {
     if (channelIds.indexOf(channelId) !== index) continue;
     const owned = await models.channels.findOne({ channelId, accountId: { $ne: null } }).lean();
+    // A foreign owner ends the checks: the request is refused whatever the other channels are.
     if (owned && owned.teamId !== teamId) {
-      throw new AppError(
-        'forbidden_workspace',
-        `channel ${channelId} belongs to another workspace`,
-      );
+      checks.push({ channelId, index, ownerTeamId: owned.teamId });
+      break;
     }
-    if (owned) {
-      problems.push({
-        loc: ['body', 'channels', index],
-        msg: `channel ${channelId} already belongs to an account`,
-        type: 'duplicate',
-      });
-      continue;
-    }
-    const info = await lookUpChannel(client, channelId);
-    if (!info) {
-      problems.push({
-        loc: ['body', 'channels', index],
-        msg: `Slack has no channel ${channelId} (or it is private and the bot is not in it)`,
-        type: 'channel_not_found',
-      });
-    } else infos.push(info);
+    const info = owned ? undefined : await lookUpChannel(client, channelId);
+    checks.push({ channelId, index, ownerTeamId: owned?.teamId, info });
   }
-  if (problems.length > 0) throw validationError(problems);
+  const plan = accountPlan(teamId, nameTaken ? input : undefined, checks);
+  if (!plan.ok) throw plan.error;
 
   const account = await models.accounts.create({ teamId, name: input.name });
-  for (const info of infos) {
+  for (const info of plan.channels) {
     await models.channels.updateOne(
       { teamId, channelId: info.id },
       {
-        $set: {
-          accountId: account._id,
-          name: info.name,
-          isPrivate: info.is_private,
-          isExtShared: info.is_ext_shared,
-          isArchived: info.is_archived,
-          botIsMember: info.is_member,
-        },
+        $set: { accountId: account._id, ...channelFields(info) },
         $setOnInsert: { kind: 'customer' },
       },
       { upsert: true },
     );
   }
-  return { account: account.toObject(), channels: infos.map((info) => info.id) };
+  return { account: account.toObject(), channels: plan.channels.map((info) => info.id) };
 }

@@ -2,15 +2,10 @@ import type { WebClient } from '@slack/web-api';
 import type { QueryFilter } from 'mongoose';
 import type { ChannelDoc, RequestDoc } from '../db/models/index.js';
 import type { BotDeps } from '../deps.js';
+import { homeSummary, showsPreview, type AppHomeInput } from '../home/summary.js';
 import { LIVE_STATUSES } from '../requests/lifecycle.js';
 import { Features } from '../settings/features.js';
-import {
-  appHomeView,
-  MAX_LIST_ITEMS,
-  type AppHomeInput,
-  type HomeList,
-  type HomeRequest,
-} from '../slack/blocks/app-home.js';
+import { appHomeView, MAX_LIST_ITEMS } from '../slack/blocks/app-home.js';
 import { bestEffort } from '../slack/safe-call.js';
 
 /**
@@ -18,12 +13,13 @@ import { bestEffort } from '../slack/safe-call.js';
  * unassigned ones and, when the workspace turns on `requests.config.appHomeOwnerFilters`, those
  * assigned to other agents. Oldest first, at most `MAX_LIST_ITEMS` each, with the full counts.
  */
-export async function loadHome(deps: BotDeps, teamId: string, userId: string) {
+export async function loadHome(
+  deps: BotDeps,
+  teamId: string,
+  userId: string,
+): Promise<AppHomeInput> {
   const workspace = await deps.settings.workspace(teamId, false);
-  // The seed describes appHomeOwnerFilters only as "filters in the app home for request owners".
-  // We read it as: let an owner (an agent) also see what the other owners hold, as a third list
-  // of live requests assigned to someone other than the viewer. Workspace-level, as App Home is
-  // not tied to any one channel.
+  // Workspace-level, as App Home is not tied to any one channel (see `AppHomeInput.others`).
   const ownerFilters = Features.parse(workspace.features).requests.config.appHomeOwnerFilters;
   const live = { teamId, status: { $in: [...LIVE_STATUSES] } };
   const [assigned, unassigned, others] = await Promise.all([
@@ -31,21 +27,9 @@ export async function loadHome(deps: BotDeps, teamId: string, userId: string) {
     list(deps, { ...live, assigneeId: null }),
     ownerFilters ? list(deps, { ...live, assigneeId: { $nin: [null, userId] } }) : undefined,
   ]);
-  const previews = await previewPolicy(
-    deps,
-    teamId,
-    [assigned, unassigned, others].flatMap((l) => l?.docs ?? []),
-  );
-  const toList = (l: { docs: RequestDoc[]; total: number }): HomeList => ({
-    total: l.total,
-    requests: l.docs.map((doc) => homeRequest(doc, previews)),
-  });
-  const input: AppHomeInput = {
-    assigned: toList(assigned),
-    unassigned: toList(unassigned),
-    ...(others ? { others: toList(others) } : {}),
-  };
-  return input;
+  const shown = [assigned, unassigned, others].flatMap((l) => l?.docs ?? []);
+  const previews = await previewPolicy(deps, teamId, shown);
+  return homeSummary({ assigned, unassigned, ...(others ? { others } : {}) }, previews);
 }
 
 /** Loads, renders and publishes `userId`'s App Home; a Slack failure is logged, not thrown. */
@@ -73,54 +57,20 @@ async function list(deps: BotDeps, filter: QueryFilter<RequestDoc>) {
   return { docs, total };
 }
 
-/**
- * Which channels may show message previews: public ones always, private ones only when their
- * effective `show_private_message_previews` says so. The channels are read in one query and
- * each private channel's settings resolved once, however many of its requests are listed.
- */
-async function previewPolicy(
-  deps: BotDeps,
-  teamId: string,
-  requests: RequestDoc[],
-): Promise<Map<string, boolean>> {
+/** Which channels may show message previews (`showsPreview`), each channel's settings read once. */
+async function previewPolicy(deps: BotDeps, teamId: string, requests: RequestDoc[]) {
   const ids = [...new Set(requests.map((r) => r.channelId))];
-  const channels =
-    ids.length === 0
-      ? []
-      : await deps.models.channels.find({ teamId, channelId: { $in: ids } }).lean<ChannelDoc[]>();
+  if (ids.length === 0) return new Map<string, boolean>();
+  const channels = await deps.models.channels
+    .find({ teamId, channelId: { $in: ids } })
+    .lean<ChannelDoc[]>();
   const entries = await Promise.all(
     channels.map(async (channel): Promise<[string, boolean]> => {
-      if (!channel.isPrivate) return [channel.channelId, true];
-      const { features } = await deps.settings.forChannel(channel, false);
-      return [
-        channel.channelId,
-        Features.parse(features).requests.config.show_private_message_previews,
-      ];
+      const settings = channel.isPrivate ? await deps.settings.forChannel(channel, false) : null;
+      const features = settings && Features.parse(settings.features);
+      const showPrivate = features?.requests.config.show_private_message_previews ?? false;
+      return [channel.channelId, showsPreview(channel, showPrivate)];
     }),
   );
-  // A channel the bot has no record of stays hidden: we cannot tell whether it is private.
   return new Map(entries);
-}
-
-const NO_SLA: HomeRequest['sla'] = {
-  responseDueAt: null,
-  responseBreachedAt: null,
-  closureDueAt: null,
-  closureBreachedAt: null,
-  pausedAt: null,
-};
-
-function homeRequest(doc: RequestDoc, previews: Map<string, boolean>): HomeRequest {
-  return {
-    id: String(doc._id),
-    channelId: doc.channelId,
-    rootTs: doc.rootTs,
-    requesterId: doc.requesterId,
-    assigneeId: doc.assigneeId,
-    status: doc.status,
-    createdAt: doc.createdAt,
-    firstResponseAt: doc.firstResponseAt,
-    preview: previews.get(doc.channelId) ? doc.text : null,
-    sla: { ...NO_SLA, ...doc.sla },
-  };
 }

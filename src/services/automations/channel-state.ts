@@ -1,16 +1,8 @@
+import type { JoinedChannel } from '../../automations/join.js';
 import type { ChannelKind, Greeting, Models } from '../../db/models/index.js';
 import { AppError } from '../../errors.js';
 import { Features } from '../../settings/features.js';
 import type { SettingsService } from '../settings.js';
-
-/** What a channel document keeps from Slack's `conversations.info`. */
-export interface JoinedChannel {
-  channelId: string;
-  name: string;
-  isPrivate: boolean;
-  isExtShared: boolean;
-  isArchived: boolean;
-}
 
 const DUPLICATE_KEY = 11000;
 

@@ -3,9 +3,10 @@ import type { BotDeps } from '../../deps.js';
 import type { Features } from '../../settings/features.js';
 import { joinAlertMessage, type JoinReason } from '../../slack/blocks/automation-join-alert.js';
 import { bestEffort } from '../../slack/safe-call.js';
-import { lookUpChannel } from '../accounts.js';
-import { claimGreeting, featuresFor, markBotJoined, type JoinedChannel } from './channel-state.js';
-import { shouldAutoJoin, shouldNotifyJoin } from './match.js';
+import { lookUpChannel } from '../../slack/lookups.js';
+import { claimGreeting, featuresFor, markBotJoined } from './channel-state.js';
+import { joinAlertPlan, joinedChannelOf, type JoinedChannel } from '../../automations/join.js';
+import { shouldAutoJoin } from '../../automations/match.js';
 
 /** A public channel as `channel_created` / `channel_rename` describe it. */
 export interface ChannelEvent {
@@ -46,13 +47,8 @@ export async function autoJoinChannel(
   const info = await bestEffort(logger, { method: 'conversations.info' }, () =>
     lookUpChannel(client, channelId),
   );
-  const channel: JoinedChannel = {
-    channelId,
-    name: info?.name ?? name,
-    isPrivate: info?.is_private ?? false,
-    isExtShared: info?.is_ext_shared ?? Boolean(joined.channel?.is_ext_shared),
-    isArchived: info?.is_archived ?? false,
-  };
+  const isExtShared = Boolean(joined.channel?.is_ext_shared);
+  const channel = joinedChannelOf(channelId, info, { name, isExtShared });
   if (await markBotJoined(deps.models, teamId, channel, 'customer')) {
     const { botUserId } = event;
     const reason = { kind: 'auto-join' } as const;
@@ -79,13 +75,7 @@ export async function botJoinedChannel(
     logger.warn('joined a channel Slack does not describe; not recorded');
     return;
   }
-  const channel: JoinedChannel = {
-    channelId,
-    name: info.name,
-    isPrivate: info.is_private,
-    isExtShared: info.is_ext_shared,
-    isArchived: info.is_archived,
-  };
+  const channel = joinedChannelOf(channelId, info, { name: info.name, isExtShared: false });
   if (!(await markBotJoined(deps.models, teamId, channel, 'customer'))) return;
   const features = await featuresFor(deps.settings, teamId, channelId);
   const { botUserId, inviter } = event;
@@ -109,14 +99,14 @@ async function announceJoin(
     reason: JoinReason;
   },
 ): Promise<void> {
-  const { teamId, botUserId, features, channel } = join;
-  const ref = { id: channel.channelId, name: channel.name, isPrivate: channel.isPrivate };
-  const alertsChannel = features.requests.automations.notifyOnChannelJoin.alertsChannel;
-  if (!alertsChannel || !shouldNotifyJoin(features, ref)) return;
+  const { teamId, botUserId, channel } = join;
+  const plan = joinAlertPlan(join.features, channel);
+  if (!plan) return;
   const arrival = { teamId, channelId: channel.channelId, userId: botUserId };
   if (!(await claimGreeting(deps.models, arrival, 'join-alert'))) return;
-  const hideName = channel.isPrivate && features.hidePrivateChannelMetadata;
-  const message = joinAlertMessage({ ...ref, hideName }, join.reason);
+  const { alertsChannel, hideName } = plan;
+  const ref = { id: channel.channelId, name: channel.name, hideName };
+  const message = joinAlertMessage(ref, join.reason);
   const logger = deps.logger.child({ automation: 'join-alert', teamId, alertsChannel });
   await bestEffort(logger, { method: 'chat.postMessage', channelId: channel.channelId }, () =>
     client.chat.postMessage({ channel: alertsChannel, ...message }),

@@ -1,7 +1,14 @@
 import type { WebClient } from '@slack/web-api';
+import {
+  customerByProfile,
+  customerByTeam,
+  keepsWelcomeClaim,
+  welcomeMessage,
+} from '../../automations/welcome.js';
 import type { ChannelDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import type { Logger } from '../../logger.js';
+import { isChannelMember } from '../../slack/lookups.js';
 import { bestEffort, slackErrorCode } from '../../slack/safe-call.js';
 import { claimGreeting, releaseGreeting } from './channel-state.js';
 
@@ -17,8 +24,7 @@ export interface MemberJoined {
  * `should_send_welcome_message` on, shows `welcome_message` to a joining customer as an
  * ephemeral (only they see it, so the channel is not filled with greetings), once per person
  * per channel, ever. The claim is a unique `welcomes` document inserted before posting: only
- * the delivery whose insert wins posts. A person who already left (`user_not_in_channel`) keeps
- * the claim; any other failed post frees it, so their next join is welcomed.
+ * the delivery whose insert wins posts; a failed post frees it unless `keepsWelcomeClaim`.
  */
 export async function welcomeMember(
   deps: BotDeps,
@@ -27,34 +33,28 @@ export async function welcomeMember(
 ): Promise<void> {
   const { teamId, channelId, userId } = event;
   const channel = await deps.models.channels.findOne({ teamId, channelId }).lean<ChannelDoc>();
-  if (!channel || channel.kind !== 'customer') return;
+  if (!channel) return;
   const config = (await deps.settings.effective(teamId, channelId)).requests.config;
-  if (!config.should_send_welcome_message || config.welcome_message.trim() === '') return;
+  const text = welcomeMessage(channel.kind, config);
+  if (!text) return;
 
   const logger = deps.logger.child({ automation: 'welcome', teamId, channelId, userId });
-  const customer = await isCustomer(deps, client, logger, channel, userId);
-  if (customer !== true) return;
+  if ((await isCustomer(deps, client, logger, channel, userId)) !== true) return;
 
   // Welcomed before, or another delivery of this join is welcoming them right now.
   if (!(await claimGreeting(deps.models, event, 'welcome'))) return;
   try {
-    await client.chat.postEphemeral({
-      channel: channelId,
-      user: userId,
-      text: config.welcome_message,
-    });
+    await client.chat.postEphemeral({ channel: channelId, user: userId, text });
   } catch (error) {
     const slackError = slackErrorCode(error);
     logger.warn({ slackError, err: error }, 'welcome message not shown');
-    if (slackError !== 'user_not_in_channel') await releaseGreeting(deps.models, event);
+    if (!keepsWelcomeClaim(slackError)) await releaseGreeting(deps.models, event);
   }
 }
 
 /**
- * Whether the person is on the customer side: from another Slack team (Slack Connect); or, in
- * a channel that is not shared, neither listed in the workspace's `internalUserIds` nor a
- * member of the channel's triage channel. Undefined when Slack could not say (then nobody is
- * greeted, rather than greeting an agent).
+ * Whether the person is on the customer side (`customerByProfile`, then `customerByTeam`);
+ * undefined when Slack could not say (then nobody is greeted, rather than greeting an agent).
  */
 async function isCustomer(
   deps: BotDeps,
@@ -66,33 +66,16 @@ async function isCustomer(
   const found = await bestEffort(logger, { method: 'users.info' }, () =>
     client.users.info({ user: userId }),
   );
-  const user = found?.user;
-  if (!user) return undefined;
-  if (user.is_bot || user.deleted) return false;
-  if (user.team_id && user.team_id !== channel.teamId) return true;
-  if (channel.isExtShared) return false; // our own team's people in a Connect channel are staff
+  if (!found?.user) return undefined;
+  const byProfile = customerByProfile(found.user, channel);
+  if (byProfile !== 'undecided') return byProfile;
   const workspace = await deps.models.workspaces.findById(channel.teamId).lean();
-  if (workspace?.internalUserIds.includes(userId)) return false;
-  if (!channel.triageChannelId) return true;
-  const inTriage = await isMember(client, logger, channel.triageChannelId, userId);
-  return inTriage === undefined ? undefined : !inTriage;
-}
-
-/** Whether `userId` is in `channelId`, page by page; undefined when Slack refuses to say. */
-async function isMember(
-  client: WebClient,
-  logger: Logger,
-  channelId: string,
-  userId: string,
-): Promise<boolean | undefined> {
-  let cursor: string | undefined;
-  do {
-    const page = await bestEffort(logger, { method: 'conversations.members', channelId }, () =>
-      client.conversations.members({ channel: channelId, limit: 200, cursor }),
-    );
-    if (!page) return undefined;
-    if (page.members?.includes(userId)) return true;
-    cursor = page.response_metadata?.next_cursor || undefined;
-  } while (cursor);
-  return false;
+  const internalUserIds = workspace?.internalUserIds ?? [];
+  const triage = channel.triageChannelId;
+  // Asked only when the answer can matter: a listed person is staff whatever the triage says.
+  const inTriage =
+    triage && !internalUserIds.includes(userId)
+      ? await isChannelMember(client, logger, triage, userId)
+      : undefined;
+  return customerByTeam({ userId, internalUserIds, hasTriageChannel: Boolean(triage), inTriage });
 }

@@ -1,11 +1,8 @@
 import { AppError } from '../../errors.js';
-import type { Provenance } from '../../settings/index.js';
-import { configViewBlocks, settingLine } from '../../slack/blocks/config-view.js';
+import { nestKey, quoteHint } from '../../commands/config.js';
+import { changedSettingsText, configViewBlocks } from '../../slack/blocks/config-view.js';
 import { commandChannel, type CommandContext } from './context.js';
-import { appErrorReply, type Reply } from './reply.js';
-
-/** More changed keys than this (a whole group reset) are counted rather than listed. */
-const MAX_CHANGED_LINES = 10;
+import { appErrorReply, type Reply } from '../../slack/blocks/command-reply.js';
 
 /** `config [prefix]`: the channel's effective settings and where each value comes from. */
 export async function showConfig(ctx: CommandContext, prefix?: string): Promise<Reply> {
@@ -32,12 +29,7 @@ export async function setConfig(ctx: CommandContext, key: string, value: unknown
     // Other failures (a lock, an unknown channel) are answered by the caller.
     if (!(error instanceof AppError) || error.code !== 'invalid_input') throw error;
     const reply = appErrorReply(error) as Reply;
-    // `15` and `true` parse as JSON; text settings that look like that must be quoted.
-    const wantsText = error.detail.some((d) => d.msg.includes('expected string'));
-    if (wantsText && (typeof value === 'number' || typeof value === 'boolean')) {
-      reply.text += `\nTo set text that looks like a number or true/false, quote it: \`"${value}"\``;
-    }
-    return reply;
+    return { ...reply, text: reply.text + (quoteHint(error.detail, value) ?? '') };
   }
 }
 
@@ -45,11 +37,8 @@ export async function setConfig(ctx: CommandContext, key: string, value: unknown
 export async function resetConfig(ctx: CommandContext, key: string): Promise<Reply> {
   const channel = await commandChannel(ctx);
   const changed = await ctx.deps.settings.write(channelTarget(ctx), { reset: [key] });
-  return changedReply(
-    ctx,
-    `:leftwards_arrow_with_hook: Reset for <#${channel.channelId}>:`,
-    changed,
-  );
+  const title = `:leftwards_arrow_with_hook: Reset for <#${channel.channelId}>:`;
+  return changedReply(ctx, title, changed);
 }
 
 /** `config lock|unlock <key>`: a workspace-level lock, binding every account and channel. */
@@ -62,25 +51,7 @@ export async function lockConfig(ctx: CommandContext, key: string, lock: boolean
   const title = lock
     ? ':lock: Locked for the whole workspace; accounts and channels can no longer change it:'
     : ':unlock: Unlocked; accounts and channels may set it again:';
-  return { text: [title, ...lines(provenance, changed)].join('\n') };
-}
-
-/**
- * The nested `update` body for one flattened key. Own properties are defined rather than
- * assigned, so a segment such as `__proto__` is an unknown setting (as in the HTTP API's parsed
- * JSON), never a prototype write.
- */
-export function nestKey(key: string, value: unknown): Record<string, unknown> {
-  return key.split('.').reduceRight<unknown>(
-    (inner, part) =>
-      Object.defineProperty({}, part, {
-        value: inner,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      }),
-    value,
-  ) as Record<string, unknown>;
+  return { text: changedSettingsText(title, provenance, changed) };
 }
 
 function channelTarget(ctx: CommandContext) {
@@ -91,16 +62,5 @@ function channelTarget(ctx: CommandContext) {
 async function changedReply(ctx: CommandContext, title: string, changed: string[]) {
   const channel = await commandChannel(ctx);
   const { provenance = {} } = await ctx.deps.settings.forChannel(channel, true);
-  return { text: [title, ...lines(provenance, changed)].join('\n') };
-}
-
-function lines(provenance: Record<string, Provenance>, keys: string[]): string[] {
-  const known = keys.filter((key) => provenance[key]);
-  const shown = known
-    .slice(0, MAX_CHANGED_LINES)
-    .map((key) => `• ${settingLine(key, provenance[key] as Provenance)}`);
-  if (known.length > MAX_CHANGED_LINES) {
-    shown.push(`…and ${known.length - MAX_CHANGED_LINES} more.`);
-  }
-  return shown.length > 0 ? shown : ['(no setting changed)'];
+  return { text: changedSettingsText(title, provenance, changed) };
 }

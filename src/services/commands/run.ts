@@ -1,12 +1,14 @@
+import { nonAdminRefusal } from '../../commands/access.js';
 import { helpBlocks } from '../../slack/blocks/help.js';
 import { lockConfig, resetConfig, setConfig, showConfig } from './config.js';
-import { isWorkspaceAdmin, type CommandContext } from './context.js';
-import type { Command } from './parse.js';
-import { appErrorReply, type Reply } from './reply.js';
+import { isWorkspaceAdmin } from '../../slack/lookups.js';
+import type { CommandContext } from './context.js';
+import type { Command } from '../../commands/parse.js';
+import { appErrorReply, type Reply } from '../../slack/blocks/command-reply.js';
 import { listOpenRequests } from './requests.js';
 import { setUpChannel } from './setup.js';
-import { createTokenReply } from './token.js';
-import { SUBCOMMANDS } from './usage.js';
+import { tokenReplyText } from '../../commands/token.js';
+import { createApiToken } from '../tokens.js';
 
 /**
  * Runs one parsed `/triage` command: refuses writes by non-admins before anything is read or
@@ -14,12 +16,8 @@ import { SUBCOMMANDS } from './usage.js';
  * anything else is thrown for the listener to log.
  */
 export async function runCommand(ctx: CommandContext, command: Command): Promise<Reply> {
-  const { adminOnly } = SUBCOMMANDS[command.name];
-  if (adminOnly && !(await isWorkspaceAdmin(ctx.client, ctx.userId))) {
-    return {
-      text: `:no_entry: Only workspace admins can ${adminOnly}. Nothing was changed; \`/triage help\` lists what you can do.`,
-    };
-  }
+  const refusal = nonAdminRefusal(command.name);
+  if (refusal && !(await isWorkspaceAdmin(ctx.client, ctx.userId))) return { text: refusal };
   try {
     return await dispatch(ctx, command);
   } catch (error) {
@@ -50,6 +48,8 @@ async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
     case 'requests':
       return listOpenRequests(ctx);
     case 'token':
-      return createTokenReply(ctx);
+      return {
+        text: tokenReplyText(await createApiToken(ctx.deps.models, ctx.teamId, ctx.userId)),
+      };
   }
 }

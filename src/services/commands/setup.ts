@@ -1,10 +1,17 @@
+import { channelFields, type SlackChannelInfo } from '../../channels/channel.js';
+import {
+  joinNote,
+  mayJoin,
+  setupDone,
+  setupRefusal,
+  triageRefusal,
+  type ChannelRef,
+} from '../../commands/setup.js';
 import type { ChannelDoc } from '../../db/models/index.js';
+import type { Reply } from '../../slack/blocks/command-reply.js';
 import { bestEffort } from '../../slack/safe-call.js';
-import { lookUpChannel, type SlackChannelInfo } from '../accounts.js';
+import { channelIdByName, lookUpChannel } from '../../slack/lookups.js';
 import type { CommandContext } from './context.js';
-import { escapeMrkdwn, type Reply } from './reply.js';
-
-const INVITE = '`/invite @Triage`';
 
 /**
  * `setup customer [#triage]` / `setup triage`: registers the channel (upserting its document with
@@ -14,29 +21,18 @@ const INVITE = '`/invite @Triage`';
 export async function setUpChannel(
   ctx: CommandContext,
   kind: 'customer' | 'triage',
-  triageRef?: { id: string } | { name: string },
+  triageRef?: ChannelRef,
 ): Promise<Reply> {
-  if (ctx.channelId.startsWith('D')) {
-    return { text: ':warning: Run `/triage setup` in a channel, not in a direct message.' };
-  }
-  const here = await lookUpChannel(ctx.client, ctx.channelId);
-  if (!here) {
-    // Slack hides private channels from a bot that is not in them.
-    return {
-      text: `:warning: I can't see this channel: it is private and I'm not in it. Run ${INVITE} here, then \`/triage setup ${kind}\` again.`,
-    };
-  }
-  if (here.is_archived) return { text: ':warning: This channel is archived.' };
+  const dm = ctx.channelId.startsWith('D');
+  const here = dm ? undefined : await lookUpChannel(ctx.client, ctx.channelId);
+  const refusal = setupRefusal(ctx.channelId, here, kind);
+  if (refusal || !here) return { text: refusal ?? '' };
   let triage: SlackChannelInfo | undefined;
   if (triageRef) {
-    const found = await resolveChannel(ctx, triageRef);
-    if (typeof found === 'string') return { text: found };
-    if (found.id === here.id) {
-      return {
-        text: ':warning: The triage channel must be another channel: requests are posted there for your team.',
-      };
-    }
-    triage = found;
+    const id = 'id' in triageRef ? triageRef.id : await channelIdByName(ctx.client, triageRef.name);
+    triage = id ? await lookUpChannel(ctx.client, id) : undefined;
+    const refused = triageRefusal(here.id, triageRef, triage);
+    if (refused) return { text: refused };
   }
 
   const notes: string[] = [];
@@ -48,7 +44,7 @@ export async function setUpChannel(
       { teamId: ctx.teamId, channelId: here.id },
       {
         $set: {
-          ...fieldsOf(here, hereMember),
+          ...channelFields(here, hereMember),
           kind,
           ...(triage ? { triageChannelId: triage.id } : {}),
         },
@@ -59,32 +55,11 @@ export async function setUpChannel(
   if (triage) {
     await models.channels.updateOne(
       { teamId: ctx.teamId, channelId: triage.id },
-      {
-        $set: fieldsOf(triage, triageMember),
-        $setOnInsert: { kind: 'triage' },
-      },
+      { $set: channelFields(triage, triageMember), $setOnInsert: { kind: 'triage' } },
       { upsert: true },
     );
   }
-
-  const done = `:white_check_mark: <#${here.id}> is set up as a *${kind}* channel.`;
-  const routing =
-    kind === 'triage'
-      ? `In each customer channel, run \`/triage setup customer #${escapeMrkdwn(here.name)}\` to send its requests here.`
-      : saved?.triageChannelId
-        ? `New requests here go to <#${saved.triageChannelId}>.`
-        : 'No triage channel yet: run `/triage setup customer #your-triage-channel` to route its requests.';
-  return { text: [`${done} ${routing}`, ...notes].join('\n') };
-}
-
-function fieldsOf(info: SlackChannelInfo, isMember: boolean) {
-  return {
-    name: info.name,
-    isPrivate: info.is_private,
-    isExtShared: info.is_ext_shared,
-    isArchived: info.is_archived,
-    botIsMember: isMember,
-  };
+  return { text: setupDone(here, kind, saved?.triageChannelId, notes) };
 }
 
 /** Joins a public channel the bot is not in; a private one needs a person to invite it. */
@@ -94,45 +69,11 @@ async function ensureMember(
   notes: string[],
 ): Promise<boolean> {
   if (info.is_member) return true;
-  const joined = info.is_private
-    ? undefined
-    : await bestEffort(ctx.deps.logger, { channel: info.id, op: 'setup join' }, () =>
+  const joined = mayJoin(info)
+    ? await bestEffort(ctx.deps.logger, { channel: info.id, op: 'setup join' }, () =>
         ctx.client.conversations.join({ channel: info.id }),
-      );
-  notes.push(
-    joined?.ok
-      ? `I joined <#${info.id}>.`
-      : `:warning: I'm not in <#${info.id}> and couldn't join it: run ${INVITE} there.`,
-  );
+      )
+    : undefined;
+  notes.push(joinNote(info.id, Boolean(joined?.ok)));
   return Boolean(joined?.ok);
-}
-
-/** A mentioned channel, looked up; or what to tell the user when it cannot be used. */
-async function resolveChannel(
-  ctx: CommandContext,
-  ref: { id: string } | { name: string },
-): Promise<SlackChannelInfo | string> {
-  const id = 'id' in ref ? ref.id : await idByName(ctx, ref.name);
-  const info = id ? await lookUpChannel(ctx.client, id) : undefined;
-  const label = 'id' in ref ? `<#${ref.id}>` : `#${escapeMrkdwn(ref.name)}`;
-  if (!info) {
-    return `:warning: I can't find ${label}. If it is private, run ${INVITE} there first. Nothing was changed.`;
-  }
-  if (info.is_archived) return `:warning: ${label} is archived. Nothing was changed.`;
-  return info;
-}
-
-/** `#name` as typed: Slack sends plain names to commands that do not escape channels. */
-async function idByName(ctx: CommandContext, name: string): Promise<string | undefined> {
-  const pages = ctx.client.paginate('conversations.list', {
-    types: 'public_channel,private_channel',
-    exclude_archived: true,
-    limit: 200,
-  });
-  for await (const page of pages) {
-    const { channels = [] } = page as { channels?: { id?: string; name?: string }[] };
-    const hit = channels.find((channel) => channel.name === name);
-    if (hit?.id) return hit.id;
-  }
-  return undefined;
 }

@@ -1,6 +1,7 @@
 import { claimOnce } from '../../db/models/index.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
+import { feedbackAskKey } from '../../feedback/feedback.js';
 import { feedbackPrompt } from '../../slack/blocks/feedback.js';
 import { bestEffort } from '../../slack/safe-call.js';
 import type { ChannelContext } from '../requests/context.js';
@@ -16,11 +17,9 @@ import type { RequestHooks } from '../requests/hooks.js';
  */
 export const feedbackHooks: RequestHooks = {
   async changed(deps, ctx, before, after) {
-    if (after.status !== 'closed' || before.status === 'closed' || !after.closedAt) return;
-    const config = ctx.features.requests.config;
-    if (!config.send_feedback || ctx.features.csat_send_for !== 'REQUEST') return;
-    const key = `feedback:${String(after._id)}:${after.closedAt.toISOString()}`;
-    if (!(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
+    const { features } = ctx;
+    const key = feedbackAskKey(before, after, features.requests.config, features.csat_send_for);
+    if (!key || !(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
     const posted = await askForFeedback(deps, ctx, after);
     // Not shown: free the claim so a redelivery of the close may ask again.
     if (!posted) await deps.models.claims.deleteOne({ _id: key });

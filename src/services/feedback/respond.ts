@@ -1,12 +1,12 @@
 import type { WebClient } from '@slack/web-api';
-import { z } from 'zod';
 import type { ChannelDoc, RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
+import { isRequestId, type FeedbackComment } from '../../feedback/comment.js';
+import { feedbackNoticeChannel } from '../../feedback/feedback.js';
 import type { Features } from '../../settings/features.js';
-import { COMMENT_BLOCK, MAX_COMMENT_LENGTH } from '../../slack/blocks/feedback-comment.js';
 import { feedbackCommentReceivedText, feedbackReceivedText } from '../../slack/blocks/feedback.js';
 import { bestEffort } from '../../slack/safe-call.js';
-import { parseRatingValue, ratingOf, type RatingScale } from './rating.js';
+import { parseRatingValue, ratingOf, type RatingScale } from '../../feedback/rating.js';
 import { FeedbackStore } from './store.js';
 
 /** A message for the team about feedback received (`send_request_feedback_received_message`). */
@@ -33,9 +33,6 @@ export interface RatingTaken {
   notice?: FeedbackNotice;
 }
 
-/** Refusal shown to anyone but the requester who clicks a rating or comment button. */
-export const ONLY_REQUESTER = 'Only the person who asked can rate this.';
-
 /**
  * A click on a rating button by `userId`: stored when they are the requester (replacing any
  * earlier rating), refused otherwise. Posts nothing: the listener answers the click, then posts
@@ -53,50 +50,19 @@ export async function rateRequest(
   const write = await store.rate(parsed.requestId, userId, scale, rating, deps.clock.now());
   if (write.kind === 'missing' || write.kind === 'refused') return write;
   const { request } = write;
-  const { features, channel } = await settingsOf(deps, request);
-  const config = features.requests.config;
-  const previous = write.kind === 'stored' ? write.previous : null;
-  const notice =
-    write.kind === 'stored'
-      ? noticeFor(features, channel, () =>
-          feedbackReceivedText({
-            ...request,
-            scale,
-            rating,
-            previous:
-              previous?.rating == null ? null : { scale: previous.scale, rating: previous.rating },
-          }),
-        )
-      : undefined;
-  return {
-    kind: write.kind,
-    request,
+  const { features, target } = await noticeTarget(deps, request);
+  const askForComment = features.requests.config.request_for_text_feedback;
+  if (write.kind === 'same' || !target)
+    return { kind: write.kind, request, scale, rating, askForComment };
+  const { previous } = write;
+  const text = feedbackReceivedText({
+    ...request,
     scale,
     rating,
-    askForComment: config.request_for_text_feedback,
-    notice,
-  };
-}
-
-/** The comment modal's submission, as validated before anything is stored. */
-export const FeedbackComment = z.object({
-  requestId: z.string().regex(/^[0-9a-f]{24}$/, 'This request no longer exists.'),
-  text: z
-    .string()
-    .trim()
-    .min(1, 'Please write a comment, or press Skip.')
-    .max(MAX_COMMENT_LENGTH, `Please keep your comment to ${MAX_COMMENT_LENGTH} characters.`),
-});
-export type FeedbackComment = z.infer<typeof FeedbackComment>;
-
-/** Validates a submission; on failure, the modal's errors keyed by the input's block id. */
-export function parseComment(input: {
-  requestId: string | undefined;
-  text: string | null | undefined;
-}): { ok: true; comment: FeedbackComment } | { ok: false; errors: Record<string, string> } {
-  const parsed = FeedbackComment.safeParse({ ...input, text: input.text ?? '' });
-  if (parsed.success) return { ok: true, comment: parsed.data };
-  return { ok: false, errors: { [COMMENT_BLOCK]: parsed.error.issues[0]?.message ?? 'Invalid' } };
+    previous: previous?.rating == null ? null : { scale: previous.scale, rating: previous.rating },
+  });
+  const notice = { channel: target, text };
+  return { kind: write.kind, request, scale, rating, askForComment, notice };
 }
 
 /** Stores the requester's comment; returns the notice to post, if any. */
@@ -108,15 +74,11 @@ export async function commentOnRequest(
   const store = new FeedbackStore(deps.models);
   const write = await store.comment(comment.requestId, userId, comment.text, deps.clock.now());
   if (write.kind !== 'stored') return { kind: write.kind };
-  const { features, channel } = await settingsOf(deps, write.request);
-  const notice = noticeFor(features, channel, () =>
-    feedbackCommentReceivedText({
-      ...write.request,
-      text: comment.text,
-      edited: write.previous?.text != null,
-    }),
-  );
-  return { kind: 'stored', notice };
+  const { target } = await noticeTarget(deps, write.request);
+  if (!target) return { kind: 'stored' };
+  const edited = write.previous?.text != null;
+  const text = feedbackCommentReceivedText({ ...write.request, text: comment.text, edited });
+  return { kind: 'stored', notice: { channel: target, text } };
 }
 
 /** The request a comment button is for, when `userId` may comment on it. */
@@ -125,7 +87,7 @@ export async function commentTarget(
   userId: string,
   requestId: string | undefined,
 ): Promise<{ kind: 'missing' } | { kind: 'refused' } | { kind: 'ok'; request: RequestDoc }> {
-  if (!requestId || !/^[0-9a-f]{24}$/.test(requestId)) return { kind: 'missing' };
+  if (!isRequestId(requestId)) return { kind: 'missing' };
   const request = await deps.models.requests.findById(requestId).lean<RequestDoc>();
   if (!request) return { kind: 'missing' };
   if (request.requesterId !== userId) return { kind: 'refused' };
@@ -144,30 +106,19 @@ export async function announceFeedback(
   );
 }
 
-async function settingsOf(
+/** The request's settings, and where the team hears of its feedback (`feedbackNoticeChannel`). */
+async function noticeTarget(
   deps: BotDeps,
   request: RequestDoc,
-): Promise<{ features: Features; channel: ChannelDoc | null }> {
+): Promise<{ features: Features; target?: string }> {
   const [features, channel] = await Promise.all([
     deps.settings.effective(request.teamId, request.channelId),
     deps.models.channels
       .findOne({ teamId: request.teamId, channelId: request.channelId })
       .lean<ChannelDoc>(),
   ]);
-  return { features, channel };
-}
-
-/**
- * With `send_request_feedback_received_message`: a notice for its channel, else the request's
- * triage channel; none when neither is set.
- */
-function noticeFor(
-  features: Features,
-  channel: ChannelDoc | null,
-  text: () => string,
-): FeedbackNotice | undefined {
-  const config = features.requests.config;
-  if (!config.send_request_feedback_received_message) return undefined;
-  const target = config.send_request_feedback_received_message_channel ?? channel?.triageChannelId;
-  return target ? { channel: target, text: text() } : undefined;
+  return {
+    features,
+    target: feedbackNoticeChannel(features.requests.config, channel?.triageChannelId),
+  };
 }

@@ -1,11 +1,16 @@
 import { AppError } from '../../errors.js';
 import type { Models, RequestDoc } from '../../db/models/index.js';
-import type { RatingScale } from './rating.js';
+import {
+  commentChange,
+  ratingChange,
+  type Feedback,
+  type FeedbackChange,
+} from '../../feedback/feedback.js';
+import { isRequestId } from '../../feedback/comment.js';
+import type { RatingScale } from '../../feedback/rating.js';
 
 /** Compare-and-set attempts of one feedback write under concurrent writers. */
 const MAX_ATTEMPTS = 10;
-
-type Feedback = NonNullable<RequestDoc['feedback']>;
 
 /** What storing feedback did. `same`: the rating given was already the stored one. */
 export type FeedbackWrite =
@@ -23,54 +28,26 @@ export type FeedbackWrite =
 export class FeedbackStore {
   constructor(private readonly models: Models) {}
 
-  rate(
-    requestId: string,
-    by: string,
-    scale: RatingScale,
-    rating: number,
-    at: Date,
-  ): Promise<FeedbackWrite> {
-    return this.write(requestId, by, (current) => {
-      const previous = current.feedback;
-      if (previous?.rating === rating && previous.scale === scale) return undefined;
-      return {
-        feedback: { rating, scale, text: previous?.text ?? null, at },
-        history: {
-          at,
-          type: 'feedback',
-          from: previous?.rating == null ? null : String(previous.rating),
-          to: String(rating),
-          by,
-        },
-      };
-    });
+  rate(id: string, by: string, scale: RatingScale, rating: number, at: Date) {
+    return this.write(id, by, (current) => ratingChange(current, by, scale, rating, at));
   }
 
-  comment(requestId: string, by: string, text: string, at: Date): Promise<FeedbackWrite> {
-    return this.write(requestId, by, (current) => {
-      const previous = current.feedback;
-      if (previous?.text === text) return undefined;
-      return {
-        feedback: { rating: previous?.rating ?? null, scale: previous?.scale ?? null, text, at },
-        history: { at, type: 'feedback_comment', by },
-      };
-    });
+  comment(id: string, by: string, text: string, at: Date) {
+    return this.write(id, by, (current) => commentChange(current, by, text, at));
   }
 
   /** `change` returns the new feedback and its history entry, or undefined for no change. */
   private async write(
     requestId: string,
     by: string,
-    change: (
-      current: RequestDoc,
-    ) => { feedback: Feedback; history: Record<string, unknown> } | undefined,
+    change: (current: Feedback | null) => FeedbackChange | undefined,
   ): Promise<FeedbackWrite> {
-    if (!/^[0-9a-f]{24}$/.test(requestId)) return { kind: 'missing' };
+    if (!isRequestId(requestId)) return { kind: 'missing' };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.models.requests.findById(requestId).lean<RequestDoc>();
       if (!current) return { kind: 'missing' };
       if (current.requesterId !== by) return { kind: 'refused', request: current };
-      const next = change(current);
+      const next = change(current.feedback);
       if (!next) return { kind: 'same', request: current };
       const read = current.feedback;
       // The whole sub-document is set: `feedback` may still be null.

@@ -1,36 +1,8 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { ACTIONS, EMOJI } from '../../constants.js';
-import type { RequestDoc } from '../../db/models/index.js';
+import type { AppHomeInput, HomeList, HomeRequest } from '../../home/summary.js';
 import { STATUS_LABEL } from '../../requests/lifecycle.js';
 import { escapeMrkdwn, messageLink, truncate } from './links.js';
-
-/** One live request as the App Home shows it: plain data, already loaded. */
-export interface HomeRequest {
-  id: string;
-  channelId: string;
-  rootTs: string;
-  requesterId: string;
-  assigneeId: string | null;
-  status: RequestDoc['status'];
-  createdAt: Date;
-  firstResponseAt: Date | null;
-  /** The request's text, or `null` when it must not be shown (a private channel). */
-  preview: string | null;
-  sla: Omit<RequestDoc['sla'], 'alertsPending'>;
-}
-
-/** The first requests of a list (oldest first) and how many the list holds in all. */
-export interface HomeList {
-  requests: HomeRequest[];
-  total: number;
-}
-
-export interface AppHomeInput {
-  assigned: HomeList;
-  unassigned: HomeList;
-  /** Live requests assigned to other agents; present only with `appHomeOwnerFilters`. */
-  others?: HomeList;
-}
 
 /** Slack refuses a view with more blocks than this. */
 export const MAX_VIEW_BLOCKS = 100;

@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/web-api';
-import { codeValue, escapeMrkdwn } from '../../services/commands/reply.js';
+import { codeValue } from './command-reply.js';
+import { escapeMrkdwn } from './links.js';
 import type { LevelRef, Provenance } from '../../settings/index.js';
 
 /** Slack allows 3,000 characters per section text and 50 blocks per message. */
@@ -65,6 +66,25 @@ export function settingLine(key: string, p: Provenance): string {
   const where = p.setAt.level === 'default' ? 'default' : `set at ${levelName(p.setAt)}`;
   const lock = p.locked && p.lockedAt ? `, 🔒 locked at ${levelName(p.lockedAt)}` : '';
   return `\`${key}\` = ${codeValue(p.value)} (${where}${lock})`;
+}
+
+/** More changed keys than this (a whole group reset) are counted rather than listed. */
+const MAX_CHANGED_LINES = 10;
+
+/** The answer to a settings write: `title`, then the written `keys` as they now resolve. */
+export function changedSettingsText(
+  title: string,
+  provenance: Record<string, Provenance>,
+  keys: string[],
+): string {
+  const known = keys.filter((key) => provenance[key]);
+  const shown = known
+    .slice(0, MAX_CHANGED_LINES)
+    .map((key) => `• ${settingLine(key, provenance[key] as Provenance)}`);
+  if (known.length > MAX_CHANGED_LINES) {
+    shown.push(`…and ${known.length - MAX_CHANGED_LINES} more.`);
+  }
+  return [title, ...(shown.length > 0 ? shown : ['(no setting changed)'])].join('\n');
 }
 
 /** `workspace Simulated Inc`, `account Acme`, `channel #ext-acme`. */

@@ -1,11 +1,10 @@
 import type { ModalView } from '@slack/types';
 import { VIEWS } from '../../constants.js';
+import { COMMENT_FIELD, MAX_COMMENT_LENGTH } from '../../feedback/comment.js';
 
-/** The comment input's ids in the modal: errors are reported against `COMMENT_BLOCK`. */
-export const COMMENT_BLOCK = 'comment';
+/** The comment input's ids in the modal: `parseComment` reports errors against `COMMENT_BLOCK`. */
+export const COMMENT_BLOCK = COMMENT_FIELD;
 export const COMMENT_INPUT = 'text';
-/** The longest comment stored. */
-export const MAX_COMMENT_LENGTH = 2000;
 
 /**
  * The modal asking for a written comment (`request_for_text_feedback`); `private_metadata` is the

@@ -7,7 +7,7 @@ import {
   ratingLabel,
   ratingValue,
   type RatingScale,
-} from '../../services/feedback/rating.js';
+} from '../../feedback/rating.js';
 import { escapeMrkdwn, messageLink, truncate } from './links.js';
 
 interface Message {

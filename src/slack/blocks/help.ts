@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/web-api';
-import { escapeMrkdwn } from '../../services/commands/reply.js';
-import { SUBCOMMANDS } from '../../services/commands/usage.js';
+import { escapeMrkdwn } from './links.js';
+import { SUBCOMMANDS } from '../../commands/usage.js';
 
 /**
  * Every `/triage` subcommand with a one-line description and an example; `unknown` is a word the

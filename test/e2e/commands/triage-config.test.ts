@@ -1,4 +1,4 @@
-import { SUBCOMMANDS } from '../../../src/services/commands/usage.js';
+import { SUBCOMMANDS } from '../../../src/commands/usage.js';
 import { startTestBot, type TestBot } from '../../support/bot.js';
 import { ADMIN, channelOverrides, seedWorkspace, slackEscaped, stored, triage } from './support.js';
 

@@ -1,7 +1,8 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
-import { ONLY_REQUESTER, commentTarget } from '../../../services/feedback/respond.js';
+import { ONLY_REQUESTER } from '../../../feedback/comment.js';
+import { commentTarget } from '../../../services/feedback/respond.js';
 import { feedbackCommentModal } from '../../blocks/feedback-comment.js';
 import { bestEffort } from '../../safe-call.js';
 

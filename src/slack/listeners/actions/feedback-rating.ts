@@ -2,11 +2,9 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
-import {
-  ONLY_REQUESTER,
-  announceFeedback,
-  rateRequest,
-} from '../../../services/feedback/respond.js';
+import { ONLY_REQUESTER } from '../../../feedback/comment.js';
+import { opensCommentModal } from '../../../feedback/feedback.js';
+import { announceFeedback, rateRequest } from '../../../services/feedback/respond.js';
 import { feedbackCommentModal } from '../../blocks/feedback-comment.js';
 import { feedbackThanks } from '../../blocks/feedback.js';
 import { bestEffort } from '../../safe-call.js';
@@ -46,7 +44,7 @@ export function register(app: App, deps: BotDeps): void {
     }
     const { request } = outcome;
     const requestId = String(request._id);
-    if (outcome.askForComment && outcome.kind === 'stored' && !request.feedback?.text) {
+    if (opensCommentModal(outcome.kind, outcome.askForComment, request.feedback?.text)) {
       await bestEffort(deps.logger, log, () =>
         client.views.open({
           trigger_id: body.trigger_id,

@@ -2,8 +2,9 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { SLASH_COMMAND } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
-import { parseCommand } from '../../../services/commands/parse.js';
-import { escapeMrkdwn, type Reply } from '../../../services/commands/reply.js';
+import { parseCommand } from '../../../commands/parse.js';
+import type { Reply } from '../../blocks/command-reply.js';
+import { escapeMrkdwn } from '../../blocks/links.js';
 import { runCommand } from '../../../services/commands/run.js';
 
 /** The part of Slack's slash-command payload the command uses. */

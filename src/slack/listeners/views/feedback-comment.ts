@@ -1,11 +1,8 @@
 import type { App } from '@slack/bolt';
 import { VIEWS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
-import {
-  announceFeedback,
-  commentOnRequest,
-  parseComment,
-} from '../../../services/feedback/respond.js';
+import { parseComment } from '../../../feedback/comment.js';
+import { announceFeedback, commentOnRequest } from '../../../services/feedback/respond.js';
 import { COMMENT_BLOCK, COMMENT_INPUT } from '../../blocks/feedback-comment.js';
 
 /**

@@ -4,8 +4,8 @@ import {
   formatDuration,
   MAX_VIEW_BLOCKS,
   slaState,
-  type HomeRequest,
 } from '../../../../src/slack/blocks/app-home.js';
+import type { HomeRequest } from '../../../../src/home/summary.js';
 
 const NOW = new Date('2025-03-12T12:00:00Z');
 const at = (iso: string) => new Date(iso);

@@ -1,15 +1,11 @@
 import type { KnownBlock } from '@slack/web-api';
 import { AppError } from '../../errors.js';
+import { escapeMrkdwn } from './links.js';
 
 /** What a subcommand answers: mrkdwn text (the notification fallback when blocks are given). */
 export interface Reply {
   text: string;
   blocks?: KnownBlock[];
-}
-
-/** `&`, `<` and `>` are Slack's control characters; text we did not write must escape them. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A value as inline code: JSON, clipped, escaped, and without backticks that would end the span. */

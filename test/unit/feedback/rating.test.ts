@@ -6,8 +6,8 @@ import {
   ratingOf,
   ratingValue,
   type RatingChoice,
-} from '../../../../src/services/feedback/rating.js';
-import { feedbackPrompt, feedbackReceivedText } from '../../../../src/slack/blocks/feedback.js';
+} from '../../../src/feedback/rating.js';
+import { feedbackPrompt, feedbackReceivedText } from '../../../src/slack/blocks/feedback.js';
 
 const ID = '6740c0ffee0123456789abcd';
 

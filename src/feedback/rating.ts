@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FeedbackRating } from '../../settings/features/requests-config.js';
+import { FeedbackRating } from '../settings/features/requests-config.js';
 
 /** `feedback_rating`: which buttons the customer is shown. */
 export type RatingScale = z.infer<typeof FeedbackRating>;

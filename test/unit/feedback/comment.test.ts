@@ -1,4 +1,4 @@
-import { parseComment } from '../../../../src/services/feedback/respond.js';
+import { parseComment } from '../../../src/feedback/comment.js';
 
 const ID = '6740c0ffee0123456789abcd';
 

@@ -5,9 +5,9 @@ import {
   isRiskyPattern,
   shouldAutoJoin,
   shouldNotifyJoin,
-} from '../../../../src/services/automations/match.js';
-import { Features } from '../../../../src/settings/features.js';
-import type { ChannelCondition } from '../../../../src/settings/primitives.js';
+} from '../../../src/automations/match.js';
+import { Features } from '../../../src/settings/features.js';
+import type { ChannelCondition } from '../../../src/settings/primitives.js';
 
 /** Built-in defaults with `requests.automations` replaced by `automations`. */
 function features(automations: Record<string, unknown>): Features {

@@ -1,8 +1,9 @@
 import {
   backAt,
   outOfOfficeCalendar,
+  planOutOfOffice,
   shouldReplyOutOfOffice,
-} from '../../../src/services/out-of-office.js';
+} from '../../../src/out-of-office/reply.js';
 import { WorkingHoursConfig } from '../../../src/settings/features/working-hours.js';
 
 /** Mon–Fri 09:00–17:00 Europe/Berlin (CET, UTC+1 in January), 2026-01-06 a holiday. */
@@ -72,5 +73,52 @@ describe('backAt', () => {
       WorkingHoursConfig.parse({ timezone: 'UTC', workingDays: [1], dailyConfigurations: [] }),
     );
     expect(backAt(never, new Date('2026-01-03T10:00Z'))).toBeUndefined();
+  });
+});
+
+describe('planOutOfOffice', () => {
+  const config = (overrides: Record<string, unknown> = {}) =>
+    WorkingHoursConfig.parse({
+      timezone: 'Europe/Berlin',
+      holidayDates: ['2026-01-06'],
+      sendOutOfOfficeAutoReply: true,
+      outOfOfficeAutoReplyMessage: 'We are away.',
+      outOfOfficeAutoReplyGroupingWindow: 12,
+      ...overrides,
+    });
+
+  it('replies on a Saturday with the message and when the team is back', () => {
+    // Sat 10:00 Berlin → back Mon 09:00
+    const plan = planOutOfOffice(config(), berlin('2026-01-03T10:00'));
+    expect(plan).toMatchObject({
+      kind: 'reply',
+      text: "We are away.\n_We'll be back Monday 5 January, 09:00 (Europe/Berlin)._",
+      windowHours: 12,
+      asCsm: false,
+    });
+  });
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['the reply off', { sendOutOfOfficeAutoReply: false }, '2026-01-03T10:00', 'off'],
+    ['an empty message', { outOfOfficeAutoReplyMessage: '  ' }, '2026-01-03T10:00', 'no_message'],
+    ['working hours', {}, '2026-01-05T10:00', 'open'], // Mon 10:00
+  ])('says nothing with %s', (_case, overrides, at, reason) => {
+    expect(planOutOfOffice(config(overrides), berlin(at))).toEqual({ kind: 'none', reason });
+  });
+
+  it('replies under the CSM when asked', () => {
+    const plan = planOutOfOffice(
+      config({ useCsmAvatarForAutoReply: true }),
+      berlin('2026-01-03T10:00'),
+    );
+    expect(plan).toMatchObject({ kind: 'reply', asCsm: true });
+  });
+
+  it('gives the message alone when the team never opens again', () => {
+    const never = config({ timezone: 'UTC', workingDays: [1], dailyConfigurations: [] });
+    expect(planOutOfOffice(never, new Date('2026-01-03T10:00Z'))).toMatchObject({
+      kind: 'reply',
+      text: 'We are away.',
+    });
   });
 });

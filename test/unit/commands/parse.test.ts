@@ -1,4 +1,4 @@
-import { MAX_COMMAND_LENGTH, parseCommand } from '../../../../src/services/commands/parse.js';
+import { MAX_COMMAND_LENGTH, parseCommand } from '../../../src/commands/parse.js';
 
 const ok = (text: string) => {
   const result = parseCommand(text);

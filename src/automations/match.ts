@@ -1,5 +1,5 @@
-import type { Features } from '../../settings/features.js';
-import type { ChannelCondition } from '../../settings/primitives.js';
+import type { Features } from '../settings/features.js';
+import type { ChannelCondition } from '../settings/primitives.js';
 
 /** Slack caps channel names at 80 characters; nothing longer is ever tested against a regex. */
 export const MAX_CHANNEL_NAME_LENGTH = 80;

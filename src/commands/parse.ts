@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeKey } from '../../settings/index.js';
+import { normalizeKey } from '../settings/index.js';
 import { SUBCOMMANDS, type CommandName } from './usage.js';
 
 /** Longer input is refused before parsing: no setting needs more, and it bounds the work. */

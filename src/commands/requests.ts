@@ -1,0 +1,58 @@
+import { EMOJI } from '../constants.js';
+import type { RequestStatus } from '../requests/request.js';
+
+/** The most requests `/triage requests` lists; more are counted in the heading. */
+export const MAX_LISTED = 20;
+
+/** What one line of `/triage requests` shows of a request. */
+export interface ListedRequest {
+  status: RequestStatus;
+  requesterId: string;
+  assigneeId: string | null;
+  createdAt: Date;
+  /** The link to its message. */
+  link: string;
+}
+
+/**
+ * The answer to `/triage requests` in `channelId`: a heading with the count (`total` when more
+ * than the listed ones are open) and one line per request, as listed (newest first).
+ *
+ * @example
+ * // one open request from U1, created 2026-01-05T09:00Z, now 2026-01-05T12:00Z: "… · 3h old · …"
+ */
+export function openRequestsText(input: {
+  channelId: string;
+  requests: ListedRequest[];
+  total: number;
+  now: Date;
+}): string {
+  const { channelId, requests, total, now } = input;
+  if (requests.length === 0) return `No open requests in <#${channelId}>. :tada:`;
+  const lines = requests.map((request) => {
+    const assignee = request.assigneeId ? `assigned to <@${request.assigneeId}>` : 'unassigned';
+    return (
+      `:${EMOJI.status[request.status]}: *${request.status.replace('_', ' ')}* · ` +
+      `from <@${request.requesterId}> · ${assignee} · ${age(now, request.createdAt)} old · ` +
+      `<${request.link}|view>`
+    );
+  });
+  const heading =
+    total > requests.length
+      ? `*${total} open requests in <#${channelId}>*, the newest ${requests.length}:`
+      : `*${total} open request${total === 1 ? '' : 's'} in <#${channelId}>*, newest first:`;
+  return [heading, ...lines].join('\n');
+}
+
+/**
+ * `45m`, `3h`, `2d`: the largest whole unit.
+ *
+ * @example
+ * age(new Date('2026-01-05T12:00Z'), new Date('2026-01-05T09:30Z')); // '2h' (150 min)
+ */
+export function age(now: Date, since: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - new Date(since).getTime()) / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 60 * 24) return `${Math.floor(minutes / 60)}h`;
+  return `${Math.floor(minutes / (60 * 24))}d`;
+}

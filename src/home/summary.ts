@@ -1,0 +1,107 @@
+import type { RequestStatus } from '../requests/request.js';
+
+/** A request's SLA clocks as the App Home shows them. */
+export interface HomeSla {
+  responseDueAt: Date | null;
+  responseBreachedAt: Date | null;
+  closureDueAt: Date | null;
+  closureBreachedAt: Date | null;
+  pausedAt: Date | null;
+}
+
+/** One live request as the App Home shows it: plain data, already loaded. */
+export interface HomeRequest {
+  id: string;
+  channelId: string;
+  rootTs: string;
+  requesterId: string;
+  assigneeId: string | null;
+  status: RequestStatus;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  /** The request's text, or `null` when it must not be shown (a private channel). */
+  preview: string | null;
+  sla: HomeSla;
+}
+
+/** The first requests of a list (oldest first) and how many the list holds in all. */
+export interface HomeList {
+  requests: HomeRequest[];
+  total: number;
+}
+
+export interface AppHomeInput {
+  assigned: HomeList;
+  unassigned: HomeList;
+  /**
+   * Live requests assigned to other agents; present only with `appHomeOwnerFilters`. The seed
+   * describes that setting only as "filters in the app home for request owners"; we read it as:
+   * let an owner (an agent) also see what the other owners hold, as a third list.
+   */
+  others?: HomeList;
+}
+
+/** A stored request as the App Home reads it. */
+export interface StoredHomeRequest extends Omit<HomeRequest, 'id' | 'preview' | 'sla'> {
+  _id: { toString(): string };
+  text: string;
+  sla?: Partial<HomeSla> | null;
+}
+
+/**
+ * Whether requests of a channel may show their text: a public channel's always, a private one's
+ * only when its effective `show_private_message_previews` says so; a channel the bot has no
+ * record of never (we cannot tell whether it is private).
+ *
+ * @example
+ * showsPreview({ isPrivate: true }, false); // false
+ * showsPreview(undefined, true); // false
+ */
+export function showsPreview(
+  channel: { isPrivate: boolean } | undefined,
+  showPrivatePreviews: boolean,
+): boolean {
+  if (!channel) return false;
+  return !channel.isPrivate || showPrivatePreviews;
+}
+
+const NO_SLA: HomeSla = {
+  responseDueAt: null,
+  responseBreachedAt: null,
+  closureDueAt: null,
+  closureBreachedAt: null,
+  pausedAt: null,
+};
+
+/**
+ * The App Home's lists from the loaded requests and counts: each request as shown, its text only
+ * where `previews` (channel id → may show) allows, its missing SLA clocks as unset. `others` is
+ * present only when it was loaded (`appHomeOwnerFilters`).
+ */
+export function homeSummary(
+  lists: Record<'assigned' | 'unassigned', { docs: StoredHomeRequest[]; total: number }> & {
+    others?: { docs: StoredHomeRequest[]; total: number };
+  },
+  previews: ReadonlyMap<string, boolean>,
+): AppHomeInput {
+  const toList = (list: { docs: StoredHomeRequest[]; total: number }): HomeList => ({
+    total: list.total,
+    requests: list.docs.map((doc) => ({
+      id: String(doc._id),
+      channelId: doc.channelId,
+      rootTs: doc.rootTs,
+      requesterId: doc.requesterId,
+      assigneeId: doc.assigneeId,
+      status: doc.status,
+      createdAt: doc.createdAt,
+      firstResponseAt: doc.firstResponseAt,
+      preview: previews.get(doc.channelId) ? doc.text : null,
+      sla: { ...NO_SLA, ...doc.sla },
+    })),
+  });
+  return {
+    assigned: toList(lists.assigned),
+    unassigned: toList(lists.unassigned),
+    ...(lists.others ? { others: toList(lists.others) } : {}),
+  };
+}
