@@ -3,7 +3,7 @@ import type { BotDeps } from '../src/deps.js';
 import type { JobDefinition } from '../src/scheduler/timers.js';
 import { applyRequestCommand } from '../src/services/requests/actions.js';
 import { fireMinutesTimer } from '../src/services/timers/apply.js';
-import { formatMinutes } from '../src/slack/blocks/nudge.js';
+import { formatMinutes } from '../src/views/nudge.js';
 import { bestEffort } from '../src/slack/safe-call.js';
 import { AUTO_CLOSE_TIMER, autoCloseClaim } from '../src/timers/auto-close.js';
 import { AUTO_CLOSE, MinutesTimerData } from '../src/timers/jobs.js';

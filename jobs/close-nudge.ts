@@ -2,11 +2,7 @@ import { claimOnce } from '../src/db/models/index.js';
 import type { BotDeps } from '../src/deps.js';
 import type { JobDefinition } from '../src/scheduler/timers.js';
 import { fireMinutesTimer } from '../src/services/timers/apply.js';
-import {
-  CUSTOMER_NUDGE_QUESTION,
-  closeNudge,
-  triageNudgeQuestion,
-} from '../src/slack/blocks/nudge.js';
+import { CUSTOMER_NUDGE_QUESTION, closeNudge, triageNudgeQuestion } from '../src/views/nudge.js';
 import { bestEffort } from '../src/slack/safe-call.js';
 import { CLOSE_NUDGE, MinutesTimerData } from '../src/timers/jobs.js';
 import { NUDGE_TIMER, nudgePlan } from '../src/timers/nudge.js';

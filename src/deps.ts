@@ -1,11 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Connection } from 'mongoose';
 import type { Clock } from './clock.js';
-import type { Models } from './db/models/index.js';
+import type { Models, RequestDoc } from './db/models/index.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
-import type { Timers } from './scheduler/timers.js';
-import type { RequestHooks } from './services/requests/hooks.js';
+import type { ChannelContext } from './services/requests/channel-context.js';
 import type { SettingsService } from './services/settings.js';
 
 /** What listeners, routes and jobs are given (STYLE rule 9: dependencies are passed in). */
@@ -18,8 +17,43 @@ export interface BotDeps {
   logger: Logger;
   /** The Web API client acting for a workspace (its installation's bot token). */
   slackFor(teamId: string): Promise<WebClient>;
-  /** Request timers (SLAs, nudges, auto-close, clean-up) on Agenda. */
-  timers: Timers;
+  /** Request timers (SLAs, nudges, auto-close, clean-up) on Agenda (`scheduler/timers.ts`). */
+  timers: TimerPort;
   /** What features do at a request's moments, in order (`services/requests/registry.ts`). */
   requestHooks: readonly RequestHooks[];
+}
+
+/** What the bot's code asks of its timers (`Timers` in `scheduler/timers.ts` does it on Agenda). */
+export interface TimerPort {
+  /** Schedules (or moves) the pending job of this kind for `key`. */
+  schedule(name: string, key: string, runAt: Date, data?: Record<string, unknown>): Promise<void>;
+  /** Removes every job of this kind for `key`. */
+  cancel(name: string, key: string): Promise<void>;
+  /** Removes one-off jobs that finished before `before`; returns how many went. */
+  sweepFinished(before: Date): Promise<number>;
+  /** Pending jobs, soonest first (for tests and operators). */
+  pending(): Promise<{ name: string; key: string; runAt: Date }[]>;
+}
+
+/**
+ * What a feature does at the moments of a request's life: SLAs, nudges, auto-close, clean-up,
+ * feedback and out-of-office each plug in here (one file each, listed in `REQUEST_HOOKS`), so
+ * intake and effects stay the same whatever features exist. Every hook must be idempotent: a
+ * Slack redelivery runs `created` again for the same request.
+ */
+export interface RequestHooks {
+  /** The request was just opened (or its opening is being redelivered). */
+  created?(deps: BotDeps, ctx: ChannelContext, request: RequestDoc): Promise<void>;
+  /** Status or assignee changed. */
+  changed?(
+    deps: BotDeps,
+    ctx: ChannelContext,
+    before: RequestDoc,
+    after: RequestDoc,
+    by: string,
+  ): Promise<void>;
+  /** An agent replied in the request's thread. */
+  agentReplied?(deps: BotDeps, ctx: ChannelContext, request: RequestDoc): Promise<void>;
+  /** The customer wrote again (thread reply or grouped message). */
+  customerWrote?(deps: BotDeps, ctx: ChannelContext, request: RequestDoc): Promise<void>;
 }

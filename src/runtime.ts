@@ -67,6 +67,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     db.db as unknown as Db,
     virtualClock ? VIRTUAL_CLOCK_POLL_MS : AGENDA_SETTINGS.processEvery,
   );
+  const timers = new Timers(agenda, db, JOBS, () => deps);
   const deps: BotDeps = {
     env,
     db,
@@ -75,11 +76,11 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     clock: options.clock ?? systemClock,
     logger,
     slackFor: workspaceClients(env, new MongoInstallationStore(models.workspaces), logger),
-    timers: new Timers(agenda, db, JOBS, () => deps),
+    timers,
     requestHooks: REQUEST_HOOKS,
   };
-  await deps.timers.ensureIndexes();
-  deps.timers.define();
+  await timers.ensureIndexes();
+  timers.define();
   // Scheduler-level failures (a lost database while locking jobs, …), and failed jobs.
   agenda.on('error', (error: unknown) => logger.error({ err: error }, 'scheduler error'));
   agenda.on('fail', (error: unknown, job: Job) =>

@@ -1,5 +1,5 @@
 import type { SlackChannelInfo } from '../channels/channel.js';
-import { escapeMrkdwn } from '../slack/blocks/links.js';
+import { escapeMrkdwn } from '../text/mrkdwn.js';
 
 export type ChannelRef = { id: string } | { name: string };
 const INVITE = '`/invite @Triage`';

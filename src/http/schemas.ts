@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { ASSIGNMENT_MODES, ChannelKind } from '../db/models/channel.js';
 import { ErrorDetail } from '../errors.js';
 import { RelationshipSettings, WorkspaceSettings } from '../settings/effective.js';
-import { HHMM, HHMMEnd, SlackChannelId, SlackUserId } from '../settings/primitives.js';
+import { SlackChannelId } from '../settings/primitives.js';
 
 /** The error body of every non-2xx answer; 422s carry seed 002's `{loc, msg, type}` entries. */
 export const ErrorBody = z
@@ -36,78 +35,17 @@ export const ChannelIdParams = z.object({ channelId: z.string() });
 /** Settings write bodies: one schema each, parsed by `planWrite` and published here. */
 export { SettingsWrite, ChannelSettingsWrite } from '../settings/write.js';
 
-export const DaySchedule = z
-  .strictObject({ enabled: z.boolean(), start: HHMM, end: HHMMEnd })
-  .meta({ id: 'DaySchedule' });
-
-export const WEEKDAYS = [
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-] as const;
-
-export const BusinessHours = z
-  .strictObject(
-    Object.fromEntries(WEEKDAYS.map((day) => [day, DaySchedule.nullable().optional()])) as Record<
-      (typeof WEEKDAYS)[number],
-      z.ZodOptional<z.ZodNullable<typeof DaySchedule>>
-    >,
-  )
-  .meta({ id: 'BusinessHours' });
-
-export const AssignmentMode = z.enum(ASSIGNMENT_MODES).meta({ id: 'AssignmentModeEnum' });
-export { ChannelKind };
-
-/** Seed 002's `ChannelUpdate`, plus the channel's role and links (documented additions). */
-export const ChannelUpdate = z
-  .strictObject({
-    business_hours: BusinessHours.refine((hours) => WEEKDAYS.some((day) => hours[day]?.enabled), {
-      message: 'at least one day must be enabled (null resets to the inherited working hours)',
-    })
-      .nullable()
-      .optional(),
-    assignment_mode: AssignmentMode.nullable().optional(),
-    channel_type: ChannelKind.optional(),
-    triage_channel_id: SlackChannelId.nullable().optional(),
-    csm_user_id: SlackUserId.nullable().optional(),
-  })
-  .meta({ id: 'ChannelUpdate' });
-export type ChannelUpdate = z.infer<typeof ChannelUpdate>;
-
-/** Seed 002's `ChannelResponse`; `id` is the Slack channel id. */
-export const ChannelResponse = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    channel_type: ChannelKind,
-    status: z.enum(['active', 'archived', 'not_joined']).meta({ id: 'ChannelStatusEnum' }),
-    config: z.object({
-      account_id: z.string().nullable(),
-      triage_channel_id: z.string().nullable(),
-      csm_user_id: z.string().nullable(),
-      is_private: z.boolean(),
-      is_ext_shared: z.boolean(),
-      timezone: z.string(),
-      business_hours: z.record(z.string(), DaySchedule),
-    }),
-    is_active: z.boolean(),
-    is_default: z.boolean(),
-    auto_reply_enabled: z.boolean(),
-    business_hours_enabled: z.boolean(),
-    assignment_mode: AssignmentMode,
-    sla_enabled: z.boolean(),
-    total_conversations: z.number().int(),
-    total_messages_sent: z.number().int(),
-    total_messages_received: z.number().int(),
-    created_at: z.iso.datetime(),
-    updated_at: z.iso.datetime(),
-  })
-  .meta({ id: 'ChannelResponse' });
-export type ChannelResponse = z.infer<typeof ChannelResponse>;
+// The channel resource's shapes are the domain's (src/channels/channel.ts), which the service
+// applies; published here with the rest of the API's.
+export {
+  AssignmentMode,
+  BusinessHours,
+  ChannelKind,
+  ChannelResponse,
+  ChannelUpdate,
+  DaySchedule,
+  WEEKDAYS,
+} from '../channels/channel.js';
 
 export const AccountCreate = z
   .strictObject({

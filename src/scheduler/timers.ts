@@ -1,7 +1,7 @@
 import type { Agenda, Job } from 'agenda';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
-import type { BotDeps } from '../deps.js';
+import type { BotDeps, TimerPort } from '../deps.js';
 import { JOB_LOCK_LIFETIME_MS, JOBS_COLLECTION } from './agenda-settings.js';
 
 /** Every job's data carries the key that makes it the one pending job of its kind for a thing. */
@@ -48,7 +48,7 @@ export interface PendingTimer {
  * rescheduled. Every handler re-checks the current state before acting, so a late, duplicate or
  * stale run does nothing wrong; once-only effects go through `claimOnce`.
  */
-export class Timers {
+export class Timers implements TimerPort {
   constructor(
     private readonly agenda: Agenda,
     private readonly db: Connection,

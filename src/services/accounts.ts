@@ -4,9 +4,6 @@ import type { AccountDoc, Models } from '../db/models/index.js';
 import { channelFields } from '../channels/channel.js';
 import { lookUpChannel } from '../slack/lookups.js';
 
-// Kept for `services/requests/context.ts` until it imports `slack/lookups.ts` directly.
-export { lookUpChannel };
-
 /**
  * Creates a customer account and links its channels (names from Slack). Every channel is looked
  * up and checked (`accountPlan`) before anything is written.

@@ -4,9 +4,6 @@ import type { ChannelUpdate } from '../channels/channel.js';
 import { planChannelUpdate } from '../channels/resource.js';
 import type { SettingsService } from './settings.js';
 
-// Kept for `http/routes/channels.ts` until it imports the domain module directly.
-export { channelResponse } from '../channels/resource.js';
-
 /**
  * Applies a `ChannelUpdate` as {@link planChannelUpdate} decides: with a setting to change, one
  * settings write that also sets the channel's own fields (one update of the channel document);

@@ -5,7 +5,7 @@ import type { BotDeps } from '../deps.js';
 import { homeSummary, showsPreview, type AppHomeInput } from '../home/summary.js';
 import { LIVE_STATUSES } from '../requests/lifecycle.js';
 import { Features } from '../settings/features.js';
-import { appHomeView, MAX_LIST_ITEMS } from '../slack/blocks/app-home.js';
+import { appHomeView, MAX_LIST_ITEMS } from '../views/app-home.js';
 import { bestEffort } from '../slack/safe-call.js';
 
 /**

@@ -3,7 +3,7 @@ import type { SlackChannelInfo } from '../channels/channel.js';
 import { isAdminProfile } from '../commands/access.js';
 import type { Logger } from '../logger.js';
 import { bestEffort, slackErrorCode } from './safe-call.js';
-import { messageLink } from './blocks/links.js';
+import { messageLink } from '../text/mrkdwn.js';
 
 /**
  * Slack reads the services share: what a channel or person is, as plain data. Each answers

@@ -1,15 +1,11 @@
 import type { Connection, Model } from 'mongoose';
 import { z } from 'zod';
+import { ChannelKind } from '../../channels/channel.js';
 import { bumpsConfigVersion } from './config-version.js';
 import { StoredSettingsField } from './settings-level.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
 
-export const CHANNEL_KINDS = ['customer', 'triage', 'internal'] as const;
-/** What a channel is for: customers post requests, agents triage, or neither. */
-export const ChannelKind = z.enum(CHANNEL_KINDS);
-export type ChannelKind = z.infer<typeof ChannelKind>;
-export const ASSIGNMENT_MODES = ['manual', 'first_responder', 'csm'] as const;
-export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
+export { ChannelKind };
 
 /** A channel the bot knows (a "relationship"), unique per workspace and Slack channel id. */
 export const ChannelDocument = z.object({

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { parseChannel, type ChannelDoc, type Models } from '../../db/models/index.js';
-import { channelResponse, updateChannel } from '../../services/channels.js';
+import { channelResponse } from '../../channels/resource.js';
+import { updateChannel } from '../../services/channels.js';
 import type { SettingsService } from '../../services/settings.js';
 import { Features } from '../../settings/features.js';
 import { teamOf } from '../auth.js';

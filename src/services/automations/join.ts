@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { BotDeps } from '../../deps.js';
 import type { Features } from '../../settings/features.js';
-import { joinAlertMessage, type JoinReason } from '../../slack/blocks/automation-join-alert.js';
+import { joinAlertMessage, type JoinReason } from '../../views/automation-join-alert.js';
 import { bestEffort } from '../../slack/safe-call.js';
 import { lookUpChannel } from '../../slack/lookups.js';
 import { claimGreeting, featuresFor, markBotJoined } from './channel-state.js';

@@ -1,8 +1,8 @@
 import { AppError } from '../../errors.js';
 import { nestKey, quoteHint } from '../../commands/config.js';
-import { changedSettingsText, configViewBlocks } from '../../slack/blocks/config-view.js';
+import { changedSettingsText, configViewBlocks } from '../../views/config-view.js';
 import { commandChannel, type CommandContext } from './context.js';
-import { appErrorReply, type Reply } from '../../slack/blocks/command-reply.js';
+import { appErrorReply, type Reply } from '../../views/command-reply.js';
 
 /** `config [prefix]`: the channel's effective settings and where each value comes from. */
 export async function showConfig(ctx: CommandContext, prefix?: string): Promise<Reply> {

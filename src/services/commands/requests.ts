@@ -1,7 +1,7 @@
 import { MAX_LISTED, openRequestsText } from '../../commands/requests.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import { LIVE_STATUSES } from '../../requests/lifecycle.js';
-import type { Reply } from '../../slack/blocks/command-reply.js';
+import type { Reply } from '../../views/command-reply.js';
 import { permalink } from '../../slack/lookups.js';
 import type { CommandContext } from './context.js';
 

@@ -1,10 +1,10 @@
 import { nonAdminRefusal } from '../../commands/access.js';
-import { helpBlocks } from '../../slack/blocks/help.js';
+import { helpBlocks } from '../../views/help.js';
 import { lockConfig, resetConfig, setConfig, showConfig } from './config.js';
 import { isWorkspaceAdmin } from '../../slack/lookups.js';
 import type { CommandContext } from './context.js';
 import type { Command } from '../../commands/parse.js';
-import { appErrorReply, type Reply } from '../../slack/blocks/command-reply.js';
+import { appErrorReply, type Reply } from '../../views/command-reply.js';
 import { listOpenRequests } from './requests.js';
 import { setUpChannel } from './setup.js';
 import { tokenReplyText } from '../../commands/token.js';

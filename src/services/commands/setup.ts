@@ -8,7 +8,7 @@ import {
   type ChannelRef,
 } from '../../commands/setup.js';
 import type { ChannelDoc } from '../../db/models/index.js';
-import type { Reply } from '../../slack/blocks/command-reply.js';
+import type { Reply } from '../../views/command-reply.js';
 import { bestEffort } from '../../slack/safe-call.js';
 import { channelIdByName, lookUpChannel } from '../../slack/lookups.js';
 import type { CommandContext } from './context.js';

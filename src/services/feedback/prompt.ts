@@ -2,7 +2,7 @@ import { claimOnce } from '../../db/models/index.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { feedbackAskKey } from '../../feedback/feedback.js';
-import { feedbackPrompt } from '../../slack/blocks/feedback.js';
+import { feedbackPrompt } from '../../views/feedback.js';
 import { bestEffort } from '../../slack/safe-call.js';
 import type { ChannelContext } from '../requests/context.js';
 import type { RequestHooks } from '../requests/hooks.js';

@@ -4,7 +4,7 @@ import type { BotDeps } from '../../deps.js';
 import { isRequestId, type FeedbackComment } from '../../feedback/comment.js';
 import { feedbackNoticeChannel } from '../../feedback/feedback.js';
 import type { Features } from '../../settings/features.js';
-import { feedbackCommentReceivedText, feedbackReceivedText } from '../../slack/blocks/feedback.js';
+import { feedbackCommentReceivedText, feedbackReceivedText } from '../../views/feedback.js';
 import { bestEffort } from '../../slack/safe-call.js';
 import { parseRatingValue, ratingOf, type RatingScale } from '../../feedback/rating.js';
 import { FeedbackStore } from './store.js';

@@ -2,19 +2,15 @@ import type { WebClient } from '@slack/web-api';
 import { readConfigVersion, type ChannelDoc } from '../../db/models/index.js';
 import { ChannelStore } from '../../db/repositories/channels.js';
 import type { BotDeps } from '../../deps.js';
+import type { ChannelContext } from './channel-context.js';
 import { errorCode } from '../../errors.js';
 import { firstSeenKind } from '../../requests/detection.js';
 import type { Features } from '../../settings/features.js';
 import { slackErrorCode } from '../../slack/safe-call.js';
-import { lookUpChannel } from '../accounts.js';
+import { lookUpChannel } from '../../slack/lookups.js';
 
 /** Everything the request rules need to know about a channel, loaded once per event. */
-export interface ChannelContext {
-  channel: ChannelDoc;
-  features: Features;
-  /** The support side: the workspace's list plus the members of the linked triage channel. */
-  internalUserIds: Set<string>;
-}
+export type { ChannelContext };
 
 const MEMBERS_TTL_MS = 5 * 60_000;
 /** Per running bot (tests run several), per channel: the members and when they were read. */

@@ -3,7 +3,7 @@ import type { RequestDoc } from '../../db/models/index.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { cardToPost, cardVersion } from '../../requests/effects.js';
-import { triageNotification } from '../../slack/blocks/triage-notification.js';
+import { triageNotification } from '../../views/triage-notification.js';
 import { bestEffort } from '../../slack/safe-call.js';
 import type { ChannelContext } from './context.js';
 

@@ -4,7 +4,7 @@ import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { latestCustomerTs, type BreachPlan } from '../../sla/breach.js';
 import type { SlaKind } from '../../sla/clocks.js';
-import { slaBreachAlert, slaHoldingReply } from '../../slack/blocks/sla-alert.js';
+import { slaBreachAlert, slaHoldingReply } from '../../views/sla-alert.js';
 import { bestEffort, slackErrorCode } from '../../slack/safe-call.js';
 import type { ChannelContext } from '../requests/context.js';
 import { RequestEffects } from '../requests/effects.js';

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../src/clock.js';
-import { messageLink } from '../../../src/slack/blocks/links.js';
+import { messageLink } from '../../../src/text/mrkdwn.js';
 import { startTestBot, type TestBot, type TestBotOptions } from '../../support/bot.js';
 import type { VirtualClock } from '../../support/clock.js';
 import type { SlackSimulator } from '../../support/slack/simulator.js';

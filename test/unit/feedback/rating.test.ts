@@ -7,7 +7,7 @@ import {
   ratingValue,
   type RatingChoice,
 } from '../../../src/feedback/rating.js';
-import { feedbackPrompt, feedbackReceivedText } from '../../../src/slack/blocks/feedback.js';
+import { feedbackPrompt, feedbackReceivedText } from '../../../src/views/feedback.js';
 
 const ID = '6740c0ffee0123456789abcd';
 

@@ -3,7 +3,7 @@ import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { ONLY_REQUESTER } from '../../../feedback/comment.js';
 import { commentTarget } from '../../../services/feedback/respond.js';
-import { feedbackCommentModal } from '../../blocks/feedback-comment.js';
+import { feedbackCommentModal } from '../../../views/feedback-comment.js';
 import { bestEffort } from '../../safe-call.js';
 
 /** "Add a comment" / "Edit comment" under a rated prompt: opens the comment modal for the requester. */

@@ -5,8 +5,8 @@ import type { BotDeps } from '../../../deps.js';
 import { ONLY_REQUESTER } from '../../../feedback/comment.js';
 import { opensCommentModal } from '../../../feedback/feedback.js';
 import { announceFeedback, rateRequest } from '../../../services/feedback/respond.js';
-import { feedbackCommentModal } from '../../blocks/feedback-comment.js';
-import { feedbackThanks } from '../../blocks/feedback.js';
+import { feedbackCommentModal } from '../../../views/feedback-comment.js';
+import { feedbackThanks } from '../../../views/feedback.js';
 import { bestEffort } from '../../safe-call.js';
 
 /** The message the button was on: an ephemeral prompt is replaced through `respond`. */

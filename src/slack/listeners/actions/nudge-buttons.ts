@@ -4,7 +4,7 @@ import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { applyRequestCommand } from '../../../services/requests/actions.js';
 import { keepOpen } from '../../../services/timers/nudge.js';
-import { CUSTOMER_NUDGE_QUESTION, closeNudgeAnswered } from '../../blocks/nudge.js';
+import { CUSTOMER_NUDGE_QUESTION, closeNudgeAnswered } from '../../../views/nudge.js';
 import { bestEffort } from '../../safe-call.js';
 
 /** What a nudge click must carry: the request, and where the nudge message is. */

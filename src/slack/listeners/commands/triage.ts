@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { SLASH_COMMAND } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { parseCommand } from '../../../commands/parse.js';
-import type { Reply } from '../../blocks/command-reply.js';
-import { escapeMrkdwn } from '../../blocks/links.js';
+import type { Reply } from '../../../views/command-reply.js';
+import { escapeMrkdwn } from '../../../text/mrkdwn.js';
 import { runCommand } from '../../../services/commands/run.js';
 
 /** The part of Slack's slash-command payload the command uses. */

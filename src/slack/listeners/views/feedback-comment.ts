@@ -3,7 +3,7 @@ import { VIEWS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { parseComment } from '../../../feedback/comment.js';
 import { announceFeedback, commentOnRequest } from '../../../services/feedback/respond.js';
-import { COMMENT_BLOCK, COMMENT_INPUT } from '../../blocks/feedback-comment.js';
+import { COMMENT_BLOCK, COMMENT_INPUT } from '../../../views/feedback-comment.js';
 
 /**
  * The feedback comment modal's submission: an invalid comment (empty, over 2,000 characters)

@@ -1,8 +1,8 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import { ACTIONS, EMOJI } from '../../constants.js';
-import type { AppHomeInput, HomeList, HomeRequest } from '../../home/summary.js';
-import { STATUS_LABEL } from '../../requests/lifecycle.js';
-import { escapeMrkdwn, messageLink, truncate } from './links.js';
+import { ACTIONS, EMOJI } from '../constants.js';
+import type { AppHomeInput, HomeList, HomeRequest } from '../home/summary.js';
+import { STATUS_LABEL } from '../requests/lifecycle.js';
+import { escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
 
 /** Slack refuses a view with more blocks than this. */
 export const MAX_VIEW_BLOCKS = 100;

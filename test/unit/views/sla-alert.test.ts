@@ -3,7 +3,7 @@ import {
   slaBreachNote,
   slaHoldingReply,
   type SlaAlertInput,
-} from '../../../../src/slack/blocks/sla-alert.js';
+} from '../../../src/views/sla-alert.js';
 
 const at = (iso: string) => new Date(iso);
 

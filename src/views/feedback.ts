@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { ACTIONS } from '../../constants.js';
+import { ACTIONS } from '../constants.js';
 import {
   CHOICES,
   choiceOf,
@@ -7,8 +7,8 @@ import {
   ratingLabel,
   ratingValue,
   type RatingScale,
-} from '../../feedback/rating.js';
-import { escapeMrkdwn, messageLink, truncate } from './links.js';
+} from '../feedback/rating.js';
+import { escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
 
 interface Message {
   text: string;

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/web-api';
-import { AppError } from '../../errors.js';
-import { escapeMrkdwn } from './links.js';
+import { AppError } from '../errors.js';
+import { escapeMrkdwn } from '../text/mrkdwn.js';
 
 /** What a subcommand answers: mrkdwn text (the notification fallback when blocks are given). */
 export interface Reply {

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/web-api';
 import { codeValue } from './command-reply.js';
-import { escapeMrkdwn } from './links.js';
-import type { LevelRef, Provenance } from '../../settings/index.js';
+import { escapeMrkdwn } from '../text/mrkdwn.js';
+import type { LevelRef, Provenance } from '../settings/index.js';
 
 /** Slack allows 3,000 characters per section text and 50 blocks per message. */
 const SECTION_CHARS = 2900;

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/web-api';
-import { escapeMrkdwn } from './links.js';
-import { SUBCOMMANDS } from '../../commands/usage.js';
+import { escapeMrkdwn } from '../text/mrkdwn.js';
+import { SUBCOMMANDS } from '../commands/usage.js';
 
 /**
  * Every `/triage` subcommand with a one-line description and an example; `unknown` is a word the

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
-import { VIEWS } from '../../constants.js';
-import { COMMENT_FIELD, MAX_COMMENT_LENGTH } from '../../feedback/comment.js';
+import { VIEWS } from '../constants.js';
+import { COMMENT_FIELD, MAX_COMMENT_LENGTH } from '../feedback/comment.js';
 
 /** The comment input's ids in the modal: `parseComment` reports errors against `COMMENT_BLOCK`. */
 export const COMMENT_BLOCK = COMMENT_FIELD;

@@ -1,4 +1,4 @@
-import { formatMinutes } from '../../../../src/slack/blocks/nudge.js';
+import { formatMinutes } from '../../../src/views/nudge.js';
 
 describe('formatMinutes', () => {
   it.each([

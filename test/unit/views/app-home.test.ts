@@ -1,11 +1,11 @@
-import { ACTIONS } from '../../../../src/constants.js';
+import { ACTIONS } from '../../../src/constants.js';
 import {
   appHomeView,
   formatDuration,
   MAX_VIEW_BLOCKS,
   slaState,
-} from '../../../../src/slack/blocks/app-home.js';
-import type { HomeRequest } from '../../../../src/home/summary.js';
+} from '../../../src/views/app-home.js';
+import type { HomeRequest } from '../../../src/home/summary.js';
 
 const NOW = new Date('2025-03-12T12:00:00Z');
 const at = (iso: string) => new Date(iso);

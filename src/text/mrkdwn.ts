@@ -1,3 +1,5 @@
+/** Pure helpers for Slack's mrkdwn text, used by views and by domain rules that word replies. */
+
 /** A link to a message (or thread) that works in any workspace the viewer belongs to. */
 export function messageLink(channelId: string, ts: string): string {
   return `https://slack.com/archives/${channelId}/p${ts.replace('.', '')}`;

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import { ACTIONS } from '../../constants.js';
-import type { RequestDoc } from '../../db/models/index.js';
-import { STATUS_LABEL } from '../../requests/lifecycle.js';
-import { escapeMrkdwn, messageLink, truncate } from './links.js';
+import { ACTIONS } from '../constants.js';
+import type { RequestDoc } from '../db/models/index.js';
+import { STATUS_LABEL } from '../requests/lifecycle.js';
+import { escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
 import { slaBreachNote } from './sla-alert.js';
 
 export interface TriageNotificationInput {

@@ -1,9 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import { ACTIONS, EMOJI } from '../../constants.js';
-import type { RequestDoc } from '../../db/models/index.js';
-import type { SlaKind } from '../../sla/clocks.js';
+import { ACTIONS, EMOJI } from '../constants.js';
+import type { RequestDoc } from '../db/models/index.js';
+import type { SlaKind } from '../sla/clocks.js';
 import { formatDuration } from './app-home.js';
-import { escapeMrkdwn, messageLink, truncate } from './links.js';
+import { escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
 
 export interface SlaAlertInput {
   kind: SlaKind;

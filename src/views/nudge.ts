@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { ACTIONS } from '../../constants.js';
+import { ACTIONS } from '../constants.js';
 
 /** A duration as people say it: "45 minutes", "3 hours", "2 days" (minutes when not whole). */
 export function formatMinutes(minutes: number): string {
