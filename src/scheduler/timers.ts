@@ -26,11 +26,15 @@ export const TIMER_INDEXES = [
   { key: { name: 1, lockedAt: 1 }, name: 'timer_lock_expiry' },
 ] as const;
 
-/** Creates `TIMER_INDEXES` on Agenda's collection (the bot at start-up, the benchmark). */
+/**
+ * Creates `TIMER_INDEXES` on Agenda's collection (the bot at start-up, the benchmark), one
+ * `createIndex` each: FerretDB 1.24 can panic on a `createIndexes` of several at once (seen at a
+ * restart, with them existing).
+ */
 export async function ensureTimerIndexes(jobs: {
-  createIndexes(specs: { key: Record<string, 1>; name: string }[]): Promise<unknown>;
+  createIndex(key: Record<string, 1>, options: { name: string }): Promise<unknown>;
 }): Promise<void> {
-  await jobs.createIndexes(TIMER_INDEXES.map((index) => ({ ...index, key: { ...index.key } })));
+  for (const index of TIMER_INDEXES) await jobs.createIndex({ ...index.key }, { name: index.name });
 }
 
 /** How many jobs `sweepFinished` reads at a time. */
