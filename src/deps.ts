@@ -23,6 +23,13 @@ export interface BotDeps {
   requestHooks: readonly RequestHooks[];
 }
 
+/** A pending timer, as `TimerPort.pending()` lists it. */
+export interface PendingTimer {
+  name: string;
+  key: string;
+  runAt: Date;
+}
+
 /** What the bot's code asks of its timers (`Timers` in `scheduler/timers.ts` does it on Agenda). */
 export interface TimerPort {
   /** Schedules (or moves) the pending job of this kind for `key`. */
@@ -32,7 +39,7 @@ export interface TimerPort {
   /** Removes one-off jobs that finished before `before`; returns how many went. */
   sweepFinished(before: Date): Promise<number>;
   /** Pending jobs, soonest first (for tests and operators). */
-  pending(): Promise<{ name: string; key: string; runAt: Date }[]>;
+  pending(): Promise<PendingTimer[]>;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Agenda, Job } from 'agenda';
 import type { Connection } from 'mongoose';
 import { z } from 'zod';
-import type { BotDeps, TimerPort } from '../deps.js';
+import type { BotDeps, PendingTimer, TimerPort } from '../deps.js';
 import { JOB_LOCK_LIFETIME_MS, JOBS_COLLECTION } from './agenda-settings.js';
 
 /** Every job's data carries the key that makes it the one pending job of its kind for a thing. */
@@ -39,13 +39,6 @@ export async function ensureTimerIndexes(jobs: {
 
 /** How many jobs `sweepFinished` reads at a time. */
 const SWEEP_PAGE = 500;
-
-/** A pending timer, as `pending()` lists it. */
-export interface PendingTimer {
-  name: string;
-  key: string;
-  runAt: Date;
-}
 
 /**
  * Timers on Agenda, through its public API only: one pending job per (kind, key), replaced when
