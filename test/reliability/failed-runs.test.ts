@@ -22,8 +22,11 @@ describe('an event whose run fails', () => {
   });
   afterAll(() => t.stop());
 
+  /** The stored event of the message sent at `ts` (its payload is the delivery's JSON text). */
   const storedEvent = (ts: string) =>
-    t.db.collection('slack_events').findOne({ 'payload.event.ts': ts });
+    t.db
+      .collection('slack_events')
+      .findOne({ payload: { $regex: `"ts":"${ts.replace('.', '\\.')}"` } });
   const requestOf = (ts: string) =>
     t.db.collection('requests').findOne({ channelId: NEWCO, rootTs: ts });
 
