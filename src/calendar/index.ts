@@ -1,16 +1,12 @@
 /** Business hours, holidays and time zones: pure functions of a calendar and given instants. */
+export { ALWAYS_OPEN, Calendar, OpenInterval, Weekday, parseCalendar } from './calendar.js';
 export {
-  ALWAYS_OPEN,
   BusinessHoursInput,
-  Calendar,
-  OpenInterval,
-  Weekday,
   WorkingHoursInput,
   calendarFromBusinessHours,
   calendarFromWorkingHours,
-  parseCalendar,
   parseTimeOfDay,
-} from './calendar.js';
+} from './from-settings.js';
 export {
   addBusinessMinutes,
   businessMinutesBetween,

@@ -1,20 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
 import { setTimeout as sleep } from 'node:timers/promises';
 import PQueue from 'p-queue';
 import type { BotDeps } from '../deps.js';
-import { InsertAbandoned, InsertBatcher } from '../db/insert-batcher.js';
-import { databaseReachable } from '../db/reachability.js';
-import { AppError, errorCode } from '../errors.js';
+import { errorCode } from '../errors.js';
+import { EventStore, LEASE_MS } from './event-store.js';
 
-const LEASE_MS = 60_000;
-/**
- * How long storing an event may take before it is refused (a 5xx, and Slack retries). Slack
- * waits 3 s; the rest is Bolt, HTTP and a busy machine. The driver's own limits are longer: an
- * insert issued while it still counts a dead server as up waits out server selection (5 s), one
- * on a connection that stopped answering waits for the monitor's timeout (5–10 s).
- */
-const STORE_BUDGET_MS = 1_500;
 /**
  * How long a stored event waits for acknowledgements in progress before it is processed. Under a
  * burst the acks come first (Slack's 3 s, and its retries add load); processing catches up after.
@@ -31,18 +21,13 @@ const STORED_EVENT = 'inboxStoredEventId';
  * one write, and processing steps aside briefly while acks are waiting), an event is never acked and
  * dropped (a failed insert answers 5xx and Slack retries; a failed or interrupted run is run
  * again from the stored payload), and each event id is processed once (duplicates and retries
- * find the stored id and are acknowledged without work). A store that takes too long is refused
- * too; its write may still land, and then nobody is processing the stored event: Slack's retry
- * takes it over when it reaches this instance (which knows the lease that write set), else the
- * event runs once its lease has run out.
+ * find the stored id and are acknowledged without work). Storing, leases and take-overs are
+ * `EventStore`'s (`event-store.ts`).
  */
 export class EventInbox {
   private readonly queue: PQueue;
   private readonly queued = new Set<string>();
-  /** Refused events whose write may have landed: the lease ids it set, kept for a lease's time. */
-  private readonly unconfirmed = new Map<string, { leaseIds: string[]; until: number }>();
-  private readonly inserts: InsertBatcher;
-  private admitting = 0;
+  private readonly store: EventStore;
   private app: App | undefined;
 
   constructor(
@@ -50,7 +35,9 @@ export class EventInbox {
     concurrency = 2,
   ) {
     this.queue = new PQueue({ concurrency });
-    this.inserts = new InsertBatcher(() => deps.models.slackEvents.collection);
+    this.store = new EventStore(deps.db, deps.models.slackEvents, deps.logger, (eventId) =>
+      this.queued.has(eventId),
+    );
   }
 
   /**
@@ -65,7 +52,7 @@ export class EventInbox {
       const eventId = (body as { event_id?: unknown }).event_id;
       if (typeof eventId !== 'string' || context[STORED_EVENT] === eventId) return next();
       const payload = body as Record<string, unknown>;
-      if (!(await this.admit(eventId, payload))) return;
+      if (!(await this.store.admit(eventId, payload))) return;
       this.enqueue(eventId, payload);
     };
   }
@@ -115,91 +102,6 @@ export class EventInbox {
       count++;
     }
     return count;
-  }
-
-  /** True when this delivery should be processed (first time, or taking over a dead attempt). */
-  private async admit(eventId: string, body: Record<string, unknown>): Promise<boolean> {
-    if (!databaseReachable(this.deps.db)) {
-      // Refused at once (a 5xx) so Slack delivers it again once the database is back.
-      throw new AppError('database_unavailable', 'database unavailable');
-    }
-    const deadline = AbortSignal.timeout(STORE_BUDGET_MS);
-    this.admitting++;
-    try {
-      return await this.store(eventId, body, deadline);
-    } catch (error) {
-      if (!deadline.aborted) throw error;
-      this.deps.logger.warn({ eventId }, 'storing a Slack event timed out; refused, Slack retries');
-      throw new AppError('database_unavailable', 'database not answering');
-    } finally {
-      this.admitting--;
-    }
-  }
-
-  private async store(
-    eventId: string,
-    body: Record<string, unknown>,
-    deadline: AbortSignal,
-  ): Promise<boolean> {
-    const events = this.deps.models.slackEvents;
-    const now = new Date();
-    const leaseUntil = new Date(now.getTime() + LEASE_MS);
-    const leaseId = randomUUID();
-    let inserted: boolean;
-    try {
-      inserted = await this.inserts.insert(
-        {
-          _id: eventId,
-          teamId: typeof body.team_id === 'string' ? body.team_id : null,
-          state: 'processing',
-          leaseUntil,
-          leaseId,
-          receivedAt: now,
-          payload: JSON.stringify(body),
-          attempts: 0,
-        },
-        deadline,
-      );
-    } catch (error) {
-      if (!(error instanceof InsertAbandoned && !error.sent)) this.unconfirm(eventId, leaseId);
-      throw error;
-    }
-    if (inserted) {
-      this.unconfirmed.delete(eventId);
-      return true;
-    }
-    if (this.queued.has(eventId)) return false;
-    // Take over an attempt that died (its lease ran out) or one this instance refused.
-    const mine = this.unconfirmed.get(eventId)?.leaseIds;
-    const takeover = events.findOneAndUpdate(
-      {
-        _id: eventId,
-        state: 'processing',
-        $or: [{ leaseUntil: { $lt: now } }, ...(mine ? [{ leaseId: { $in: mine } }] : [])],
-      },
-      { $set: { leaseUntil, leaseId } },
-    );
-    let taken: unknown;
-    try {
-      taken = await beforeDeadline(takeover, deadline);
-    } catch (error) {
-      this.unconfirm(eventId, leaseId);
-      throw error;
-    }
-    this.unconfirmed.delete(eventId);
-    return taken !== null;
-  }
-
-  /** Remembers a lease a refused delivery's write may have taken. */
-  private unconfirm(eventId: string, leaseId: string): void {
-    const now = Date.now();
-    for (const [id, entry] of this.unconfirmed) {
-      if (entry.until > now) break; // oldest first; past a lease's time an expired lease does
-      this.unconfirmed.delete(id);
-    }
-    const leaseIds = [...(this.unconfirmed.get(eventId)?.leaseIds ?? []), leaseId];
-    this.unconfirmed.delete(eventId);
-    this.unconfirmed.set(eventId, { leaseIds, until: now + LEASE_MS });
   }
 
   private enqueue(eventId: string, body: Record<string, unknown>): void {
@@ -257,25 +159,6 @@ export class EventInbox {
   /** Waits (briefly) while acknowledgements are being stored: Slack's 3 s comes first. */
   private async yieldToAcks(): Promise<void> {
     const until = Date.now() + YIELD_TO_ACKS_MS;
-    while (this.admitting > 0 && Date.now() < until) await sleep(5);
+    while (this.store.admitting > 0 && Date.now() < until) await sleep(5);
   }
-}
-
-/** `work`'s result, or a rejection once `deadline` aborts (`work` itself runs on). */
-function beforeDeadline<T>(work: PromiseLike<T>, deadline: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => reject(deadline.reason);
-    if (deadline.aborted) return abort();
-    deadline.addEventListener('abort', abort, { once: true });
-    Promise.resolve(work).then(
-      (value) => {
-        deadline.removeEventListener('abort', abort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        deadline.removeEventListener('abort', abort);
-        reject(error);
-      },
-    );
-  });
 }
