@@ -71,6 +71,11 @@ export const ERRORS = {
     error: 'not_found',
     say: "This channel isn't set up for triage yet; run `/triage setup` in it first.",
   },
+  custom_field_not_found: {
+    status: 404,
+    error: 'not_found',
+    say: 'That custom field no longer exists.',
+  },
   request_not_found: {
     status: 404,
     error: 'not_found',

@@ -9,6 +9,10 @@ import {
   ChannelResponse,
   ChannelSettingsWrite,
   ChannelUpdate,
+  CustomFieldCreate,
+  CustomFieldIdParams,
+  CustomFieldResponse,
+  CustomFieldUpdate,
   ErrorBody,
   HealthResponse,
   SettingsResponse,
@@ -123,6 +127,47 @@ export function openApiDocument() {
     security,
     request: { params: AccountIdParams },
     responses: { 200: json(AccountResponse, 'The account'), ...errorResponses },
+  });
+  const fields = '/api/v1/custom_attribute_definitions';
+  registry.registerPath({
+    method: 'get',
+    path: fields,
+    security,
+    responses: {
+      200: json(z.array(CustomFieldResponse), 'Custom field definitions of the workspace'),
+      ...errorResponses,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: fields,
+    security,
+    request: { ...body(CustomFieldCreate) },
+    responses: { 201: json(CustomFieldResponse, 'The new definition'), ...errorResponses },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: `${fields}/{id}`,
+    security,
+    request: { params: CustomFieldIdParams },
+    responses: { 200: json(CustomFieldResponse, 'The definition'), ...errorResponses },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: `${fields}/{id}`,
+    security,
+    request: { params: CustomFieldIdParams, ...body(CustomFieldUpdate) },
+    responses: {
+      200: json(CustomFieldResponse, 'The definition after the change'),
+      ...errorResponses,
+    },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: `${fields}/{id}`,
+    security,
+    request: { params: CustomFieldIdParams },
+    responses: { 204: { description: 'Deleted' }, ...errorResponses },
   });
   registry.registerPath({
     method: 'get',

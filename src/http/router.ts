@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.js';
 import type { HealthResponse } from './schemas.js';
 import { accountRoutes } from './routes/accounts.js';
 import { channelRoutes } from './routes/channels.js';
+import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 
 export interface HttpDeps {
@@ -45,6 +46,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(settingsRoutes(deps.settings));
   api.use(channelRoutes(deps.models, deps.settings));
   api.use(accountRoutes(deps.models, deps.settings, deps.slackFor));
+  api.use(customFieldRoutes(deps.models));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/api', notFound);

@@ -72,3 +72,24 @@ export const HealthResponse = z
   })
   .meta({ id: 'Health' });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+// Custom field definitions: the bodies are the domain's (src/custom-fields/definition.ts).
+export { CustomFieldCreate, CustomFieldUpdate } from '../custom-fields/definition.js';
+export const CustomFieldIdParams = z.object({ id: z.string() });
+
+/** Chatwoot's custom attribute definition, as the API answers it. */
+export const CustomFieldResponse = z
+  .object({
+    id: z.string(),
+    attribute_display_name: z.string(),
+    attribute_display_type: z.enum(['text', 'number', 'list', 'date']),
+    attribute_description: z.string(),
+    attribute_key: z.string(),
+    attribute_values: z.array(z.string()),
+    attribute_model: z.literal('conversation_attribute'),
+    default_value: z.null(),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+  })
+  .meta({ id: 'CustomAttributeDefinition' });
+export type CustomFieldResponse = z.infer<typeof CustomFieldResponse>;

@@ -15,6 +15,8 @@ export interface Tenant {
   channel: string;
   triage: string;
   accountId: string;
+  /** A custom field definition of this workspace's. */
+  fieldId: string;
   /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
   secrets: string[];
 }
@@ -88,6 +90,12 @@ export async function twoWorkspaces(): Promise<{
     ];
     for (const [method, path, body] of writes)
       expect((await api(method, path, body)).status).toBe(200);
+    const field = await api('POST', '/api/v1/custom_attribute_definitions', {
+      attribute_display_name: `${upper}-SECRET-FIELD`,
+      attribute_display_type: 'list',
+      attribute_values: [`${upper}-SECRET-OPTION`],
+    });
+    expect(field.status).toBe(201);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -108,7 +116,10 @@ export async function twoWorkspaces(): Promise<{
       channel,
       triage,
       accountId: account.body.id,
+      fieldId: field.body.id,
       secrets: [
+        `${upper}-SECRET-FIELD`,
+        `${upper}-SECRET-OPTION`,
         `${upper}-SECRET-WORKSPACE`,
         `${upper}-SECRET-ACCT`,
         `${upper}-SECRET-CHANNEL`,
@@ -136,6 +147,7 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       channels: await of('channels', { teamId }),
       requests: await of('requests', { teamId }),
       tokens: await of('api_tokens', { teamId }),
+      customFields: await of('custom_fields', { teamId }),
     },
     { relaxed: false },
   );
@@ -147,6 +159,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     ...victim.secrets,
     victim.teamId,
     victim.accountId,
+    victim.fieldId,
     victim.channel,
     victim.triage,
     victim.customer,

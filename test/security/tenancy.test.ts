@@ -89,10 +89,17 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         ['PUT', `/api/v1/channels/${v.channel}`, { business_hours: null }],
         ['PUT', `/api/v1/channels/${v.triage}`, { channel_type: 'customer' }],
         ['POST', '/api/v1/accounts', { name: 'Takeover', channels: [v.channel] }],
+        ['GET', `/api/v1/custom_attribute_definitions/${v.fieldId}`],
+        [
+          'PATCH',
+          `/api/v1/custom_attribute_definitions/${v.fieldId}`,
+          { attribute_display_name: 'Taken over' },
+        ],
+        ['DELETE', `/api/v1/custom_attribute_definitions/${v.fieldId}`],
       ];
       for (const [method, path, body] of attempts) {
         const res = await call(method, path, body);
-        const asked = [v.accountId, v.channel, v.triage].filter(
+        const asked = [v.accountId, v.channel, v.triage, v.fieldId].filter(
           (id) => path.includes(id) || JSON.stringify(body ?? '').includes(id),
         );
         expect([method, path, res.status, res.body?.error]).toEqual([
@@ -118,6 +125,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         `/api/v1/accounts/${a.accountId}/settings?explain=true`,
         `/api/v1/channels/${a.channel}`,
         `/api/v1/channels/${a.channel}/settings?explain=true`,
+        '/api/v1/custom_attribute_definitions',
+        `/api/v1/custom_attribute_definitions/${a.fieldId}`,
       ];
       for (const path of reads) {
         const res = await call('GET', path);
@@ -130,6 +139,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(channels.body.map((ch: { id: string }) => ch.id).sort()).toEqual(
         [a.channel, a.triage].sort(),
       );
+      const fields = await call('GET', '/api/v1/custom_attribute_definitions');
+      expect(fields.body.map((f: { id: string }) => f.id)).toEqual([a.fieldId]);
       const workspace = await call('GET', '/api/v1/workspace/settings');
       expect(workspace.body.data.team_id).toBe(a.teamId);
     });

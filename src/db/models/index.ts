@@ -4,6 +4,7 @@ import { apiTokenModel } from './api-token.js';
 import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
 import { configVersionModel } from './config-version.js';
+import { customFieldModel } from './custom-field.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
 import { welcomeModel } from './welcome.js';
@@ -14,6 +15,7 @@ export * from './api-token.js';
 export * from './channel.js';
 export * from './claim.js';
 export * from './config-version.js';
+export * from './custom-field.js';
 export * from './request.js';
 export * from './slack-event.js';
 export * from './welcome.js';
@@ -29,6 +31,7 @@ export function createModels(db: Connection) {
     apiTokens: apiTokenModel(db),
     claims: claimModel(db),
     configVersions: configVersionModel(db),
+    customFields: customFieldModel(db),
     requests: requestModel(db),
     slackEvents: slackEventModel(db),
     welcomes: welcomeModel(db),
