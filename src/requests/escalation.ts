@@ -72,11 +72,11 @@ export function decideEscalation(facts: EscalationFacts): EscalationDecision {
     const nextAllowedAt = nextEscalationAt(last, coolOffMinutes);
     const by = request.escalated?.by ? ` by <@${request.escalated.by}>` : '';
     return {
-      ...refuse(
-        'cooling_off',
+      kind: 'refuse',
+      reason: 'cooling_off',
+      text:
         `:hourglass: This request was already escalated${by} at ${slackDate(last)}; ` +
-          `it can be escalated again from ${slackDate(nextAllowedAt)}. Nothing was changed.`,
-      ),
+        `it can be escalated again from ${slackDate(nextAllowedAt)}. Nothing was changed.`,
       nextAllowedAt,
     };
   }
@@ -87,7 +87,10 @@ const ESCALATION_OFF =
   ':no_entry: Escalation is turned off for this channel (`requests.config.is_request_escalation_enabled`). Nothing was changed.';
 const AGENTS_ONLY = ':no_entry: Only the support team can escalate a request. Nothing was changed.';
 
-function refuse(reason: EscalationRefusal, text: string): EscalationDecision {
+function refuse(
+  reason: Exclude<EscalationRefusal, 'cooling_off'>,
+  text: string,
+): EscalationDecision {
   return { kind: 'refuse', reason, text };
 }
 
