@@ -43,19 +43,19 @@ export async function escalate(
   if (!ctx) return { ok: false, text: NOT_TRACKED };
   const identity = { teamId: request.teamId, botUserId: who.botUserId ?? '', userId: who.userId };
   const sender = await senderOf(deps, client, ctx, identity, request.requesterId);
+  const now = deps.clock.now();
   const decide = (state: RequestDoc): EscalationDecision =>
     decideEscalation({
       request: state,
       enabled: ctx.features.requests.config.is_request_escalation_enabled,
       coolOffMinutes: ctx.features.tickets.config.escalation_cool_off_period_in_min,
       who: sender,
-      now: deps.clock.now(),
+      now,
     });
   const decision = decide(request);
   if (decision.kind === 'refuse') return { ok: false, text: decision.text };
   const store = new RequestStore(deps.models);
   const reason = who.reason?.trim() || null;
-  const now = deps.clock.now();
   const after = await store.escalate(request._id, who.userId, now, decision.lastAtOrBefore, reason);
   if (!after) {
     // Another escalation (or a close) won the write: say what the request is like now.
