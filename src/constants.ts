@@ -11,6 +11,7 @@ export const ACTIONS = {
   close: 'request_close',
   discard: 'request_discard',
   reopen: 'request_reopen',
+  escalate: 'request_escalate',
   nudgeClose: 'nudge_close',
   nudgeKeepOpen: 'nudge_keep_open',
   feedbackRating: 'feedback_rating',
@@ -31,6 +32,8 @@ export const EMOJI = {
   close: 'white_check_mark',
   /** Create a ticket from the request (when allow_ticket_creation_with_ticket_emoji). */
   ticket: 'ticket',
+  /** Added by an agent on a request's message (root or thread): escalate the request. */
+  escalate: 'bangbang',
   /** Status marks the bot keeps on the root message (add_emojis_on_request_thread). */
   status: {
     open: 'large_yellow_circle',

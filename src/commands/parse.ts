@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ESCALATION_REASON } from '../requests/escalation.js';
 import { normalizeKey } from '../settings/index.js';
 import { SUBCOMMANDS, type CommandName } from './usage.js';
 
@@ -69,6 +70,41 @@ export const ChannelRef = z.string().transform((raw, ctx): { id: string } | { na
   return z.NEVER;
 });
 
+const NOT_A_REQUEST_REF =
+  "paste the link to the customer's message (its ⋯ menu → Copy link) or the request id";
+
+/**
+ * Which request `escalate` means: a message link as Slack's *Copy link* gives it (`<…>` when
+ * Slack formatted it; a reply's link names its thread in `thread_ts`) or a request id. Slack
+ * sends no thread with a slash command, so the link is how a thread is named.
+ */
+export const RequestRef = z
+  .string({ error: `Say which request: ${NOT_A_REQUEST_REF}` })
+  .transform((raw, ctx): { id: string } | { channelId: string; ts: string } => {
+    if (/^[0-9a-f]{24}$/i.test(raw)) return { id: raw.toLowerCase() };
+    const link = /^<?(https:\/\/[^\s|<>]+)(?:\|[^>]*)?>?$/.exec(raw)?.[1];
+    const url = link && URL.canParse(link) ? new URL(link) : undefined;
+    const path = url && /^\/archives\/([CG][A-Z0-9]{2,})\/p(\d{10})(\d{6})$/.exec(url.pathname);
+    if (path) {
+      const thread = url.searchParams.get('thread_ts');
+      const ts = thread && /^\d{10}\.\d{6}$/.test(thread) ? thread : `${path[2]}.${path[3]}`;
+      return { channelId: path[1] as string, ts };
+    }
+    ctx.addIssue({
+      code: 'custom',
+      input: raw,
+      message: `"${clip(raw)}" is not a request: ${NOT_A_REQUEST_REF}`,
+    });
+    return z.NEVER;
+  });
+export type RequestRef = z.output<typeof RequestRef>;
+
+/** Why a request is escalated, as typed after its link; shown in the escalation channel. */
+const EscalationReason = z
+  .string()
+  .max(MAX_ESCALATION_REASON, `Keep the reason under ${MAX_ESCALATION_REASON} characters`)
+  .optional();
+
 const keyed = <N extends CommandName>(name: N) =>
   z.object({ name: z.literal(name), key: SettingKey });
 
@@ -83,6 +119,7 @@ export const Command = z.discriminatedUnion('name', [
   z.object({ name: z.literal('setup customer'), triageChannel: ChannelRef.optional() }),
   z.object({ name: z.literal('setup triage') }),
   z.object({ name: z.literal('requests') }),
+  z.object({ name: z.literal('escalate'), request: RequestRef, reason: EscalationReason }),
   z.object({ name: z.literal('token') }),
 ]);
 export type Command = z.output<typeof Command>;
@@ -158,6 +195,11 @@ function candidateOf(input: string): Candidate {
       return { name: 'requests', extra: second };
     case 'token':
       return { name: 'token', extra: second };
+    case 'escalate':
+      return {
+        name: 'escalate',
+        fields: { request: second, reason: take(input, 2).rest || undefined },
+      };
     default:
       return { name: 'help', fields: { unknown: clip(sub ?? '') } };
   }

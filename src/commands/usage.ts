@@ -11,6 +11,7 @@ export const CommandName = z.enum([
   'setup customer',
   'setup triage',
   'requests',
+  'escalate',
   'token',
 ]);
 export type CommandName = z.infer<typeof CommandName>;
@@ -82,6 +83,13 @@ export const SUBCOMMANDS: Readonly<Record<CommandName, Subcommand>> = {
     usage: '/triage requests',
     description: 'The open requests of this channel, newest first.',
     example: '/triage requests',
+  },
+  escalate: {
+    usage: '/triage escalate <message link or request id> [reason]',
+    description:
+      "Escalate a request (support team only, when escalation is on for its channel): name it by the link to the customer's message (⋯ → Copy link), since Slack does not tell a command which thread it was typed in.",
+    example:
+      '/triage escalate https://acme.slack.com/archives/C0123ABCD/p1767605400000100 Customer is blocked',
   },
   token: {
     usage: '/triage token',

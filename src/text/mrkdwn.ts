@@ -14,3 +14,17 @@ export function escapeMrkdwn(text: string): string {
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
+
+/**
+ * A time Slack shows in each reader's own time zone (`<!date^…>`), with a UTC fallback for
+ * clients that cannot.
+ *
+ * @example
+ * slackDate(new Date('2026-01-05T09:30:00Z'));
+ * // '<!date^1767605400^{date_short_pretty} at {time}|2026-01-05 09:30 UTC>'
+ */
+export function slackDate(at: Date): string {
+  const unix = Math.floor(at.getTime() / 1000);
+  const fallback = `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return `<!date^${unix}^{date_short_pretty} at {time}|${fallback}>`;
+}

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
-import { ACTIONS } from '../constants.js';
+import { ACTIONS, EMOJI } from '../constants.js';
 import type { RequestDoc } from '../db/models/index.js';
 import { STATUS_LABEL } from '../requests/lifecycle.js';
-import { escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
+import { escapeMrkdwn, messageLink, slackDate, truncate } from '../text/mrkdwn.js';
 import { slaBreachNote } from './sla-alert.js';
 
 export interface TriageNotificationInput {
@@ -18,7 +18,7 @@ export interface TriageNotificationInput {
     | 'assigneeId'
     | 'groupedTs'
   > &
-    Partial<Pick<RequestDoc, 'history'>>;
+    Partial<Pick<RequestDoc, 'history' | 'escalated'>>;
   channelName: string;
   /** Customer (account or Connect team) name, when use_customer_name_in_notifications. */
   customerName?: string;
@@ -26,6 +26,8 @@ export interface TriageNotificationInput {
   customerLogo?: string;
   /** False for private channels unless show_private_message_previews. */
   showPreview: boolean;
+  /** is_request_escalation_enabled: a live request's card offers Escalate. */
+  escalation?: boolean;
 }
 
 const STATUS_EMOJI = {
@@ -59,6 +61,7 @@ export function triageNotification(input: TriageNotificationInput): {
   const ticket = request.ticket ? ` · :ticket: ${request.ticket.id}` : '';
   const breach = slaBreachNote(request.history);
   const sla = breach ? ` · ${breach}` : '';
+  const escalated = escalationNote(request.escalated);
   const header: KnownBlock = {
     type: 'section',
     text: {
@@ -88,6 +91,7 @@ export function triageNotification(input: TriageNotificationInput): {
         ...(request.status !== 'on_hold' ? [button('On hold', ACTIONS.onHold, value)] : []),
         button('Close', ACTIONS.close, value),
         button('Discard', ACTIONS.discard, value, 'danger'),
+        ...(input.escalation ? [button('Escalate', ACTIONS.escalate, value)] : []),
       ]
     : request.status === 'closed'
       ? [button('Reopen', ACTIONS.reopen, value)]
@@ -105,11 +109,22 @@ export function triageNotification(input: TriageNotificationInput): {
           },
         ],
       },
+      ...(escalated
+        ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: escalated }] }]
+        : []),
       ...(buttons.length > 0
         ? [{ type: 'actions' as const, block_id: `request_${value}`, elements: buttons }]
         : []),
     ],
   };
+}
+
+/** "‼️ Escalated by @x at …" (and how many times), for a request that has been escalated. */
+function escalationNote(escalated: RequestDoc['escalated'] | undefined): string | undefined {
+  if (!escalated?.at || !escalated.by) return undefined;
+  const times = escalated.count > 1 ? ` (${escalated.count} times)` : '';
+  const reason = escalated.reason ? `: _${escapeMrkdwn(truncate(escalated.reason, 200))}_` : '';
+  return `:${EMOJI.escalate}: *Escalated* by <@${escalated.by}> at ${slackDate(escalated.at)}${times}${reason}`;
 }
 
 function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {

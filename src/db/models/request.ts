@@ -45,6 +45,18 @@ export const RequestDocument = z.object({
     .object({ id: z.string(), createdAt: z.date(), createdBy: z.string() })
     .nullable()
     .default(null),
+  /**
+   * The request's escalations (‼️, the card's Escalate, `/triage escalate`): the last one's who,
+   * when and why, and how many. Never null, so one update can `$set` its fields and `$inc` the count.
+   */
+  escalated: z
+    .object({
+      at: nullDate(),
+      by: nullString(),
+      count: z.number().int().min(0).default(0),
+      reason: nullString(),
+    })
+    .prefault({}),
   severity: nullString(),
   tags: z.array(z.string()).default(() => []),
   category: nullString(),

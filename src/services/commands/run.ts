@@ -9,6 +9,7 @@ import { listOpenRequests } from './requests.js';
 import { setUpChannel } from './setup.js';
 import { tokenReplyText } from '../../commands/token.js';
 import { createApiToken } from '../tokens.js';
+import { escalateFromCommand } from '../escalation/entries.js';
 
 /**
  * Runs one parsed `/triage` command: refuses writes by non-admins before anything is read or
@@ -47,6 +48,8 @@ async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
       return setUpChannel(ctx, 'triage');
     case 'requests':
       return listOpenRequests(ctx);
+    case 'escalate':
+      return escalateFromCommand(ctx, command.request, command.reason);
     case 'token':
       return {
         text: tokenReplyText(await createApiToken(ctx.deps.models, ctx.teamId, ctx.userId)),

@@ -141,6 +141,7 @@ export class TriageCard {
       customerName: customer.name,
       customerLogo: customer.logo,
       showPreview: !ctx.channel.isPrivate || config.show_private_message_previews,
+      escalation: config.is_request_escalation_enabled,
     });
   }
 

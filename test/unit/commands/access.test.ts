@@ -6,6 +6,7 @@ describe('nonAdminRefusal', () => {
     ['help', undefined],
     ['config', undefined],
     ['requests', undefined],
+    ['escalate', undefined],
     ['config set', 'change channel settings'],
     ['config reset', 'reset channel settings'],
     ['config lock', 'lock settings'],

@@ -140,3 +140,47 @@ describe('parseCommand', () => {
     });
   });
 });
+
+describe('escalate: which request, and why', () => {
+  const LINK = 'https://acme.slack.com/archives/C0EXTACME/p1767605400000100';
+  it.each<[string, unknown]>([
+    [`escalate ${LINK}`, { request: { channelId: 'C0EXTACME', ts: '1767605400.000100' } }],
+    // Slack may send a pasted link formatted, with or without a label
+    [`escalate <${LINK}>`, { request: { channelId: 'C0EXTACME', ts: '1767605400.000100' } }],
+    [`escalate <${LINK}|link>`, { request: { channelId: 'C0EXTACME', ts: '1767605400.000100' } }],
+    // a reply's link names its thread: the request is the thread's
+    [
+      `escalate ${LINK.replace('000100', '000900')}?thread_ts=1767605400.000100&cid=C0EXTACME`,
+      { request: { channelId: 'C0EXTACME', ts: '1767605400.000100' } },
+    ],
+    [
+      `escalate ${LINK} Customer is blocked  on payroll`,
+      {
+        request: { channelId: 'C0EXTACME', ts: '1767605400.000100' },
+        reason: 'Customer is blocked  on payroll',
+      },
+    ],
+    ['escalate 65A1B2C3D4E5F60718293A4B', { request: { id: '65a1b2c3d4e5f60718293a4b' } }],
+    [
+      'ESCALATE 65a1b2c3d4e5f60718293a4b &lt;urgent&gt;',
+      {
+        request: { id: '65a1b2c3d4e5f60718293a4b' },
+        reason: '<urgent>',
+      },
+    ],
+  ])('%j parses', (text, fields) => {
+    expect(ok(text)).toEqual({ name: 'escalate', ...(fields as object) });
+  });
+
+  it.each<[string, string]>([
+    ['escalate', 'Say which request'],
+    ['escalate the-big-one', '"the-big-one" is not a request'],
+    ['escalate https://example.com/archives/C0EXTACME', 'is not a request'],
+    ['escalate https://acme.slack.com/archives/C0EXTACME/p123', 'is not a request'],
+    [`escalate ${LINK} ${'x'.repeat(501)}`, 'Keep the reason under 500 characters'],
+  ])('%j is refused: %s', (text, error) => {
+    const result = fails(text);
+    expect(result.error).toContain(error);
+    expect(result.usage).toBe('/triage escalate <message link or request id> [reason]');
+  });
+});

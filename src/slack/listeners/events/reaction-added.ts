@@ -2,12 +2,15 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { BotDeps } from '../../../deps.js';
 import { mayReact, reactionIntent } from '../../../requests/commands.js';
+import { isEscalationReaction } from '../../../requests/escalation.js';
 import { classifySender } from '../../../requests/sender.js';
 import {
   applyRequestCommand,
   createTicketFromReaction,
 } from '../../../services/requests/actions.js';
 import { channelContext } from '../../../services/requests/context.js';
+import { escalateFromReaction } from '../../../services/escalation/entries.js';
+import { bestEffort } from '../../safe-call.js';
 
 const ReactionAdded = z.object({
   user: z.string(),
@@ -17,16 +20,37 @@ const ReactionAdded = z.object({
 
 /**
  * Emoji shortcuts on a customer's message, by an agent: 👀 assigns to them, ✅ closes, and 🎫
- * makes a ticket when allow_ticket_creation_with_ticket_emoji.
+ * makes a ticket when allow_ticket_creation_with_ticket_emoji. ‼️ on any message of a request
+ * escalates it; a refusal is an ephemeral to the reactor.
  */
 export function register(app: App, deps: BotDeps): void {
   app.event('reaction_added', async ({ event, context, client }) => {
     const parsed = ReactionAdded.safeParse(event);
     if (!parsed.success) return;
     const { user, reaction, item } = parsed.data;
+    const teamId = context.teamId as string;
+    if (isEscalationReaction(reaction, user, context.botUserId)) {
+      const done = await escalateFromReaction(deps, client, {
+        teamId,
+        channelId: item.channel,
+        ts: item.ts,
+        userId: user,
+        botUserId: context.botUserId,
+      });
+      if (!done || done.outcome.ok) return;
+      const { text } = done.outcome;
+      await bestEffort(deps.logger, { step: 'escalation_refusal', channel: item.channel }, () =>
+        client.chat.postEphemeral({
+          channel: item.channel,
+          user,
+          text,
+          ...(done.threadTs ? { thread_ts: done.threadTs } : {}),
+        }),
+      );
+      return;
+    }
     const intent = reactionIntent(reaction, user, context.botUserId);
     if (!intent) return;
-    const teamId = context.teamId as string;
     const ctx = await channelContext(deps, client, teamId, item.channel);
     if (!ctx || ctx.channel.kind !== 'customer') return;
     const sender = classifySender({
