@@ -107,3 +107,34 @@ export const ChannelCondition = z
     }
   });
 export type ChannelCondition = z.infer<typeof ChannelCondition>;
+
+/**
+ * What a secret setting reads as wherever settings are shown: `{ "set": true }`. Writing it back
+ * (a client round-tripping what it read) keeps the stored secret.
+ */
+export const SecretIsSet = z.strictObject({ set: z.literal(true) });
+export type SecretIsSet = z.infer<typeof SecretIsSet>;
+
+/** The schemas made by {@link secret}: the one mark that a setting holds a credential. */
+const SECRET_SCHEMAS = new WeakSet<z.ZodType>();
+
+/**
+ * A credential (a password, token or API key): written as text, stored encrypted
+ * (`secrets.ts`), shown only as {@link SecretIsSet}; `null` when not set.
+ */
+export function secret(plaintext: z.ZodString, description: string) {
+  const schema = z.union([plaintext, SecretIsSet]).nullable().default(null).describe(description);
+  SECRET_SCHEMAS.add(schema);
+  return schema;
+}
+
+/** Whether `schema` (or a schema it wraps) was made by {@link secret}. */
+export function isSecretSchema(schema: z.ZodType): boolean {
+  let current: z.ZodType | undefined = schema;
+  while (current) {
+    if (SECRET_SCHEMAS.has(current)) return true;
+    const def = current.def as { innerType?: z.ZodType };
+    current = def.innerType;
+  }
+  return false;
+}

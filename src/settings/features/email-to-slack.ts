@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Name, SlackChannelId, Timestamp } from '../primitives.js';
+import { Name, SlackChannelId, Timestamp, secret } from '../primitives.js';
 import { flag } from './requests-config.js';
 
 /** A DNS record the email provider asks the customer to publish. */
@@ -51,12 +51,10 @@ export const EmailDomain = z.strictObject({
   created_at: Timestamp.nullable()
     .default(null)
     .describe('The timestamp when the domain was created.'),
-  smtp_password: z
-    .string()
-    .max(200)
-    .nullable()
-    .default(null)
-    .describe('The SMTP password for the domain (a secret: redact it when showing settings).'),
+  smtp_password: secret(
+    z.string().min(1).max(200),
+    'The SMTP password for the domain: write-only, stored encrypted, shown as {"set": true}.',
+  ),
   smtp_login: z
     .string()
     .max(320)
@@ -105,7 +103,14 @@ export const EmailMapping = z.strictObject({
 /** `emailToSlack`: customers email an address and the mail arrives as a request in Slack. */
 export const EmailToSlack = z
   .strictObject({
-    domains: z.array(EmailDomain).max(50).default([]),
+    // Names are unique: a secret written back as {"set": true} is matched to its domain by name.
+    domains: z
+      .array(EmailDomain)
+      .max(50)
+      .refine((list) => new Set(list.map((domain) => domain.name)).size === list.length, {
+        error: 'Domain names must be unique',
+      })
+      .default([]),
     mappings: z.array(EmailMapping).max(500).default([]),
   })
   .prefault({});
