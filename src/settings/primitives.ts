@@ -64,8 +64,8 @@ export const Name = z.string().min(1).max(200);
 
 /** A `{ name, value }` pair: severities, tags and ticket types (`name` is shown, `value` stored). */
 export const NamedValue = z.strictObject({
-  name: Name,
-  value: Name,
+  name: Name.describe('The name shown to people.'),
+  value: Name.describe('The value stored (unique in its list).'),
 });
 export type NamedValue = z.infer<typeof NamedValue>;
 
@@ -95,8 +95,12 @@ export const ChannelConditionKind = z.enum([
  */
 export const ChannelCondition = z
   .strictObject({
-    condition: ChannelConditionKind,
-    value: z.string().min(1).max(200),
+    condition: ChannelConditionKind.describe("How the channel's name is compared with value."),
+    value: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('The text (or, with regex, the JavaScript regular expression) compared with.'),
   })
   .superRefine((rule, ctx) => {
     if (rule.condition !== 'regex') return;

@@ -65,8 +65,16 @@ export const EmailDomain = z.strictObject({
     .enum(['custom', 'sandbox'])
     .default('custom')
     .describe("The type of domain (e.g., 'custom')."),
-  receiving_dns_records: z.array(ReceivingDnsRecord).max(20).default([]),
-  sending_dns_records: z.array(SendingDnsRecord).max(20).default([]),
+  receiving_dns_records: z
+    .array(ReceivingDnsRecord)
+    .max(20)
+    .default([])
+    .describe('DNS records (MX) to publish for receiving emails.'),
+  sending_dns_records: z
+    .array(SendingDnsRecord)
+    .max(20)
+    .default([])
+    .describe('DNS records (SPF, DKIM, tracking) to publish for sending emails.'),
 });
 
 /** An inbound address whose mail is posted into a Slack channel. */
@@ -110,7 +118,12 @@ export const EmailToSlack = z
       .refine((list) => new Set(list.map((domain) => domain.name)).size === list.length, {
         error: 'Domain names must be unique',
       })
-      .default([]),
-    mappings: z.array(EmailMapping).max(500).default([]),
+      .default([])
+      .describe('Mail domains registered with the email provider, unique by name.'),
+    mappings: z
+      .array(EmailMapping)
+      .max(500)
+      .default([])
+      .describe('Inbound addresses whose mail is posted into a Slack channel.'),
   })
   .prefault({});
