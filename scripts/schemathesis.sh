@@ -87,6 +87,7 @@ port="$(free_port)"
 env -u MONGODB_URI \
   SLACK_BOT_TOKEN=xoxb-schemathesis SLACK_SIGNING_SECRET=schemathesis-signing-secret \
   SLACK_API_URL="http://127.0.0.1:$slack_port/api/" PORT="$port" DATA_DIR="$work/data" \
+  SETTINGS_ENCRYPTION_KEY="$(node -e "console.log(require('crypto').randomBytes(32).toString('base64'))")" \
   LOG_LEVEL=warn node dist/src/main.js >"$work/bot.log" 2>&1 &
 pids+=($!)
 healthy() { node -e "fetch('http://127.0.0.1:$port/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; }

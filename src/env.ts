@@ -4,6 +4,22 @@ import { z } from 'zod';
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
 /**
+ * A 32-byte AES-256 key as 64 hex digits or base64 (standard or URL-safe, padding optional),
+ * e.g. from `openssl rand -base64 32`.
+ */
+const EncryptionKey = z.string().transform((text, ctx) => {
+  const hex = /^[0-9a-fA-F]{64}$/.test(text);
+  const base64 = /^[A-Za-z0-9+/_-]{43}=?$/.test(text);
+  const key = hex ? Buffer.from(text, 'hex') : base64 ? Buffer.from(text, 'base64') : undefined;
+  if (key?.length === 32) return key;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)',
+  });
+  return z.NEVER;
+});
+
+/**
  * The process environment (DESIGN.md §7). This is the only module that reads `process.env`.
  * HTTP mode needs `SLACK_SIGNING_SECRET`; Socket Mode needs `SLACK_APP_TOKEN`. A single
  * workspace runs on `SLACK_BOT_TOKEN`; a multi-workspace install uses the OAuth trio instead.
@@ -37,6 +53,8 @@ const EnvFields = z.object({
     .default(3000),
   LOG_LEVEL: LogLevel.default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
+  /** Encrypts secrets in settings (e.g. SMTP passwords); needed once one is written. */
+  SETTINGS_ENCRYPTION_KEY: EncryptionKey.optional(),
 });
 
 export const Env = EnvFields.superRefine((env, ctx) => {

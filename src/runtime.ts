@@ -72,7 +72,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     env,
     db,
     models,
-    settings: new SettingsService(models),
+    settings: new SettingsService(models, env.SETTINGS_ENCRYPTION_KEY),
     clock: options.clock ?? systemClock,
     logger,
     slackFor: workspaceClients(env, new MongoInstallationStore(models.workspaces), logger),

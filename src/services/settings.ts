@@ -14,6 +14,7 @@ import { Features } from '../settings/features.js';
 import {
   effectiveFeatures,
   planWrite,
+  redactResolved,
   resolve,
   settingsCatalog,
   type Level,
@@ -36,17 +37,21 @@ const MAX_WRITE_ATTEMPTS = 20;
 export class SettingsService {
   private readonly catalog = settingsCatalog();
 
-  constructor(private readonly models: Models) {}
+  /** `secretKey` is `SETTINGS_ENCRYPTION_KEY`: it seals secrets as they are written. */
+  constructor(
+    private readonly models: Models,
+    private readonly secretKey?: Uint8Array,
+  ) {}
 
   /** The effective, fully typed features of one channel (what the bot acts on). */
   async effective(teamId: string, channelId: string): Promise<Features> {
     const channel = await this.channel(teamId, channelId);
-    return Features.parse(effectiveFeatures(resolve(this.catalog, await this.levelsFor(channel))));
+    return Features.parse(effectiveFeatures(this.resolve(await this.levelsFor(channel))));
   }
 
   /** Effective features for a known channel document, with provenance when `explain`. */
   async forChannel(channel: ChannelDoc, explain: boolean): Promise<RelationshipSettings> {
-    const resolved = resolve(this.catalog, await this.levelsFor(channel));
+    const resolved = this.resolve(await this.levelsFor(channel));
     return {
       relationship_id: channel.channelId,
       features: featuresOf(resolved),
@@ -56,7 +61,7 @@ export class SettingsService {
 
   async workspace(teamId: string, explain: boolean): Promise<WorkspaceSettings> {
     const levels = [await this.workspaceLevel(teamId)];
-    const resolved = resolve(this.catalog, levels);
+    const resolved = this.resolve(levels);
     return {
       team_id: teamId,
       features: featuresOf(resolved),
@@ -87,12 +92,21 @@ export class SettingsService {
   ): Promise<string[]> {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const { current, revision, above, save } = await this.writeContext(target);
-      const plan = planWrite(this.catalog, { level: target.level, current, above }, body);
+      const plan = planWrite(
+        this.catalog,
+        { level: target.level, current, above, secretKey: this.secretKey },
+        body,
+      );
       if (await save(plan.next, revision, alsoSet)) return plan.changed;
       // Lost the race to another writer: back off a little, with jitter, and plan again.
       await sleep(Math.random() * 5 * (attempt + 1));
     }
     throw new AppError('conflict', 'settings changed concurrently; try again');
+  }
+
+  /** Every key resolved through the levels, secrets shown only as `{"set": true}`. */
+  private resolve(levels: readonly Level[]): Record<string, Provenance> {
+    return redactResolved(this.catalog, resolve(this.catalog, levels));
   }
 
   async channel(teamId: string, channelId: string): Promise<ChannelDoc> {

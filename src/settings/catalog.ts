@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Features } from './features.js';
 import { leafSchemas } from './key-paths.js';
 import { flatten } from './flatten.js';
+import { secretPaths, type SecretPath } from './secrets.js';
 
 /**
  * Every settable key (a flattened path under `features`, arrays being single values) with its
@@ -11,6 +12,8 @@ import { flatten } from './flatten.js';
 export interface Catalog {
   leaves: ReadonlyMap<string, z.ZodType>;
   defaults: Readonly<Record<string, unknown>>;
+  /** The keys whose values hold secrets (`secret()` in the schema), and where in the value. */
+  secrets: ReadonlyMap<string, readonly SecretPath[]>;
 }
 
 let catalog: Catalog | undefined;
@@ -18,7 +21,11 @@ let catalog: Catalog | undefined;
 export function settingsCatalog(): Catalog {
   if (!catalog) {
     const leaves = leafSchemas(Features);
-    catalog = { leaves, defaults: flatten(Features.parse({}) as Record<string, unknown>, leaves) };
+    catalog = {
+      leaves,
+      defaults: flatten(Features.parse({}) as Record<string, unknown>, leaves),
+      secrets: secretPaths(leaves),
+    };
   }
   return catalog;
 }

@@ -17,3 +17,12 @@ export {
   zodDetail,
   type WritePlan,
 } from './write.js';
+export {
+  redactResolved,
+  redactSecrets,
+  revealSecret,
+  sealSecret,
+  secretName,
+  SealedSecret,
+  SecretError,
+} from './secrets.js';

@@ -64,8 +64,8 @@ export const Name = z.string().min(1).max(200);
 
 /** A `{ name, value }` pair: severities, tags and ticket types (`name` is shown, `value` stored). */
 export const NamedValue = z.strictObject({
-  name: Name,
-  value: Name,
+  name: Name.describe('The name shown to people.'),
+  value: Name.describe('The value stored (unique in its list).'),
 });
 export type NamedValue = z.infer<typeof NamedValue>;
 
@@ -95,8 +95,12 @@ export const ChannelConditionKind = z.enum([
  */
 export const ChannelCondition = z
   .strictObject({
-    condition: ChannelConditionKind,
-    value: z.string().min(1).max(200),
+    condition: ChannelConditionKind.describe("How the channel's name is compared with value."),
+    value: z
+      .string()
+      .min(1)
+      .max(200)
+      .describe('The text (or, with regex, the JavaScript regular expression) compared with.'),
   })
   .superRefine((rule, ctx) => {
     if (rule.condition !== 'regex') return;
@@ -107,3 +111,34 @@ export const ChannelCondition = z
     }
   });
 export type ChannelCondition = z.infer<typeof ChannelCondition>;
+
+/**
+ * What a secret setting reads as wherever settings are shown: `{ "set": true }`. Writing it back
+ * (a client round-tripping what it read) keeps the stored secret.
+ */
+export const SecretIsSet = z.strictObject({ set: z.literal(true) });
+export type SecretIsSet = z.infer<typeof SecretIsSet>;
+
+/** The schemas made by {@link secret}: the one mark that a setting holds a credential. */
+const SECRET_SCHEMAS = new WeakSet<z.ZodType>();
+
+/**
+ * A credential (a password, token or API key): written as text, stored encrypted
+ * (`secrets.ts`), shown only as {@link SecretIsSet}; `null` when not set.
+ */
+export function secret(plaintext: z.ZodString, description: string) {
+  const schema = z.union([plaintext, SecretIsSet]).nullable().default(null).describe(description);
+  SECRET_SCHEMAS.add(schema);
+  return schema;
+}
+
+/** Whether `schema` (or a schema it wraps) was made by {@link secret}. */
+export function isSecretSchema(schema: z.ZodType): boolean {
+  let current: z.ZodType | undefined = schema;
+  while (current) {
+    if (SECRET_SCHEMAS.has(current)) return true;
+    const def = current.def as { innerType?: z.ZodType };
+    current = def.innerType;
+  }
+  return false;
+}

@@ -3,6 +3,7 @@ import { AppError, validationError, type ErrorDetail } from '../errors.js';
 import { keysUnder, normalizeKey, type Catalog } from './catalog.js';
 import { flattenChecked, isPlainObject } from './flatten.js';
 import { lockAbove, type Level, type LevelKind, type LevelSettings } from './levels.js';
+import { sealWrite } from './secrets.js';
 
 const KeyList = z
   .array(z.string().min(1).max(300))
@@ -59,7 +60,13 @@ export interface WritePlan {
  */
 export function planWrite(
   catalog: Catalog,
-  target: { level: LevelKind; current: LevelSettings; above: readonly Level[] },
+  target: {
+    level: LevelKind;
+    current: LevelSettings;
+    above: readonly Level[];
+    /** `SETTINGS_ENCRYPTION_KEY`; without it a write that sets a secret is refused. */
+    secretKey?: Uint8Array;
+  },
   rawBody: unknown,
 ): WritePlan {
   const schema = target.level === 'channel' ? ChannelSettingsWrite : SettingsWrite;
@@ -69,6 +76,18 @@ export function planWrite(
 
   const invalid: ErrorDetail[] = [];
   const updates = collectUpdates(catalog, body.update ?? {}, invalid);
+  for (const [key, paths] of catalog.secrets) {
+    if (!Object.hasOwn(updates.values, key)) continue;
+    const sealed = sealWrite(
+      updates.values[key],
+      paths,
+      storedValue(target, key),
+      target.secretKey,
+      [...updates.at, ...key.split('.')],
+    );
+    updates.values[key] = sealed.value;
+    invalid.push(...sealed.invalid);
+  }
   const resets = new Set<string>(updates.resets);
   const keyLists = { reset: body.reset, lock: body.lock, unlock: body.unlock };
   const expanded: Record<keyof typeof keyLists, string[]> = { reset: [], lock: [], unlock: [] };
@@ -179,7 +198,14 @@ function collectUpdates(catalog: Catalog, update: Record<string, unknown>, inval
     if (result.success) values[key] = result.data;
     else invalid.push(...zodDetail(result.error, [...at, ...key.split('.')]));
   }
-  return { values, resets };
+  return { values, resets, at };
+}
+
+/** What `key` holds at the target level before the write: its own value, else the inherited one. */
+function storedValue(target: { current: LevelSettings; above: readonly Level[] }, key: string) {
+  const holders = [...target.above.map((level) => level.settings), target.current];
+  const holder = holders.reverse().find((settings) => Object.hasOwn(settings.overrides, key));
+  return holder?.overrides[key];
 }
 
 /** zod issues as `{loc, msg, type}` entries under a location prefix. */

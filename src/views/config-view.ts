@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/web-api';
 import { codeValue } from './command-reply.js';
 import { escapeMrkdwn } from '../text/mrkdwn.js';
 import type { LevelRef, Provenance } from '../settings/index.js';
+import { settingStatus, statusText } from '../settings/status.js';
 
 /** Slack allows 3,000 characters per section text and 50 blocks per message. */
 const SECTION_CHARS = 2900;
@@ -53,7 +54,12 @@ export function configViewBlocks(input: ConfigViewInput): { text: string; blocks
   if (shown.length > MAX_LINES) {
     footer = `Showing ${MAX_LINES} of ${shown.length}: give a longer prefix, e.g. ${HINT}. ${footer}`;
   }
-  const lines = shown.slice(0, MAX_LINES).map(([key, p]) => settingLine(key, p));
+  const listed = shown.slice(0, MAX_LINES);
+  const waiting = listed.filter(([key]) => settingStatus(key) !== 'acts').length;
+  if (waiting > 0) {
+    footer += ` ⏳ ${waiting} of these ${waiting === 1 ? 'does' : 'do'} nothing yet (or only in part); docs/settings.md says which issue makes each act.`;
+  }
+  const lines = listed.map(([key, p]) => settingLine(key, p));
   const sections = pack(lines).slice(0, MAX_BLOCKS - 2);
   return {
     text: `Settings of <#${input.channelId}>`,
@@ -61,11 +67,20 @@ export function configViewBlocks(input: ConfigViewInput): { text: string; blocks
   };
 }
 
-/** One setting: its value and where the value and any lock come from. */
+/**
+ * One setting: its value, where the value and any lock come from and, for a setting the bot does
+ * not act on yet, the issue that will make it act (`status.ts`).
+ */
 export function settingLine(key: string, p: Provenance): string {
   const where = p.setAt.level === 'default' ? 'default' : `set at ${levelName(p.setAt)}`;
   const lock = p.locked && p.lockedAt ? `, 🔒 locked at ${levelName(p.lockedAt)}` : '';
-  return `\`${key}\` = ${codeValue(p.value)} (${where}${lock})`;
+  return `\`${key}\` = ${codeValue(p.value)} (${where}${lock})${inactiveNote(key)}`;
+}
+
+/** ` ⏳ not yet active: issue 14 (…)` for a setting that does nothing yet (or only in part). */
+function inactiveNote(key: string): string {
+  const status = settingStatus(key);
+  return status === 'acts' ? '' : ` ⏳ ${statusText(status)}`;
 }
 
 /** More changed keys than this (a whole group reset) are counted rather than listed. */

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { Env, parseEnv } from '../../src/env.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { startBot, type RunningBot } from '../../src/runtime.js';
 import { createApiToken } from '../../src/services/tokens.js';
 import type { Clock } from '../../src/clock.js';
@@ -46,6 +46,8 @@ export interface TestBotOptions {
   sim?: SlackSimulator;
   /** Share a database with another bot; the first owner drops it. */
   database?: TestDatabase;
+  /** The bot's logger (a test reading the log passes one writing to memory). */
+  logger?: Logger;
 }
 
 export interface ApiResponse {
@@ -81,7 +83,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   const bot = await startBot({
     env,
     mongoUri: database.uri,
-    logger: createLogger(env.LOG_LEVEL),
+    logger: options.logger ?? createLogger(env.LOG_LEVEL),
     clock,
     port: 0,
     scheduler: clock ? 'virtual-clock' : 'agenda',

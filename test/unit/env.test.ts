@@ -26,6 +26,9 @@ describe('environment', () => {
     ['MONGODB_URI must be a mongodb://', { ...base, MONGODB_URI: 'postgres://x' }],
     ['SLACK_API_URL', { ...base, SLACK_API_URL: 'not a url' }],
     ['LOG_LEVEL', { ...base, LOG_LEVEL: 'loud' }],
+    ['SETTINGS_ENCRYPTION_KEY must be 32 bytes', { ...base, SETTINGS_ENCRYPTION_KEY: 'short' }],
+    ['SETTINGS_ENCRYPTION_KEY', { ...base, SETTINGS_ENCRYPTION_KEY: 'ab'.repeat(31) }],
+    ['SETTINGS_ENCRYPTION_KEY', { ...base, SETTINGS_ENCRYPTION_KEY: 'A'.repeat(44) }],
     [
       'SLACK_STATE_SECRET',
       { SLACK_SIGNING_SECRET: 'a-signing-secret', SLACK_CLIENT_ID: '1', SLACK_CLIENT_SECRET: 's' },
@@ -47,5 +50,15 @@ describe('environment', () => {
       parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-2-abc' }, Env)
         .SLACK_APP_TOKEN,
     ).toBe('xapp-1-A1-2-abc');
+  });
+
+  it.each([
+    ['hex', 'ab'.repeat(32)],
+    ['base64', Buffer.alloc(32, 7).toString('base64')],
+    ['base64url without padding', Buffer.alloc(32, 255).toString('base64url')],
+  ])('reads SETTINGS_ENCRYPTION_KEY as %s into 32 bytes', (_, text) => {
+    const key = parseEnv({ ...base, SETTINGS_ENCRYPTION_KEY: text }, Env).SETTINGS_ENCRYPTION_KEY;
+    expect(key?.length).toBe(32);
+    expect(parseEnv(base, Env).SETTINGS_ENCRYPTION_KEY).toBeUndefined();
   });
 });

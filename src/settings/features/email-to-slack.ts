@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Name, SlackChannelId, Timestamp } from '../primitives.js';
+import { Name, SlackChannelId, Timestamp, secret } from '../primitives.js';
 import { flag } from './requests-config.js';
 
 /** A DNS record the email provider asks the customer to publish. */
@@ -51,12 +51,10 @@ export const EmailDomain = z.strictObject({
   created_at: Timestamp.nullable()
     .default(null)
     .describe('The timestamp when the domain was created.'),
-  smtp_password: z
-    .string()
-    .max(200)
-    .nullable()
-    .default(null)
-    .describe('The SMTP password for the domain (a secret: redact it when showing settings).'),
+  smtp_password: secret(
+    z.string().min(1).max(200),
+    'The SMTP password for the domain: write-only, stored encrypted, shown as {"set": true}.',
+  ),
   smtp_login: z
     .string()
     .max(320)
@@ -67,8 +65,16 @@ export const EmailDomain = z.strictObject({
     .enum(['custom', 'sandbox'])
     .default('custom')
     .describe("The type of domain (e.g., 'custom')."),
-  receiving_dns_records: z.array(ReceivingDnsRecord).max(20).default([]),
-  sending_dns_records: z.array(SendingDnsRecord).max(20).default([]),
+  receiving_dns_records: z
+    .array(ReceivingDnsRecord)
+    .max(20)
+    .default([])
+    .describe('DNS records (MX) to publish for receiving emails.'),
+  sending_dns_records: z
+    .array(SendingDnsRecord)
+    .max(20)
+    .default([])
+    .describe('DNS records (SPF, DKIM, tracking) to publish for sending emails.'),
 });
 
 /** An inbound address whose mail is posted into a Slack channel. */
@@ -105,7 +111,19 @@ export const EmailMapping = z.strictObject({
 /** `emailToSlack`: customers email an address and the mail arrives as a request in Slack. */
 export const EmailToSlack = z
   .strictObject({
-    domains: z.array(EmailDomain).max(50).default([]),
-    mappings: z.array(EmailMapping).max(500).default([]),
+    // Names are unique: a secret written back as {"set": true} is matched to its domain by name.
+    domains: z
+      .array(EmailDomain)
+      .max(50)
+      .refine((list) => new Set(list.map((domain) => domain.name)).size === list.length, {
+        error: 'Domain names must be unique',
+      })
+      .default([])
+      .describe('Mail domains registered with the email provider, unique by name.'),
+    mappings: z
+      .array(EmailMapping)
+      .max(500)
+      .default([])
+      .describe('Inbound addresses whose mail is posted into a Slack channel.'),
   })
   .prefault({});

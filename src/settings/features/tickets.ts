@@ -88,8 +88,11 @@ export const Tickets = z.strictObject({ config: TicketsConfig }).prefault({});
 
 /** An extra name/value pair copied onto every internal ticket (`value` may be empty). */
 export const AdditionalField = z.strictObject({
-  name: Name,
-  value: z.string().max(2000),
+  name: Name.describe('The field name.'),
+  value: z
+    .string()
+    .max(2000)
+    .describe('The value copied onto each internal ticket (may be empty).'),
 });
 
 /**

@@ -11,9 +11,9 @@ export const IsoWeekday = z.number().int().min(1).max(7);
  */
 export const DailyConfiguration = z
   .strictObject({
-    day: IsoWeekday,
-    start: HHMM,
-    end: HHMMEnd,
+    day: IsoWeekday.describe('The ISO weekday (1 = Monday … 7 = Sunday).'),
+    start: HHMM.describe('Opening time, HH:mm.'),
+    end: HHMMEnd.describe('Closing time, HH:mm (24:00 for midnight; before start: the next day).'),
   })
   .refine((interval) => interval.start !== interval.end, {
     error: 'start and end must differ',

@@ -1,0 +1,106 @@
+import type { Catalog } from './catalog.js';
+
+/** The issues that will make the remaining settings act, by number. */
+export const ISSUES = {
+  11: 'triage settings',
+  12: 'desk',
+  13: 'reports',
+  14: 'tickets/CRM connectors',
+  15: 'email',
+  16: 'AI',
+} as const;
+export type IssueNumber = keyof typeof ISSUES;
+
+/**
+ * What a setting does today: `acts` when the bot reads it and does what it says, else the issue
+ * that will make it act; `inPart` says what already works of a setting that acts only in part.
+ */
+export type SettingStatus = 'acts' | { issue: IssueNumber; inPart?: string };
+
+/**
+ * The status of every setting, by key or key prefix (a group); the longest rule that matches a
+ * key decides. Checked by a test: every catalog key has a rule and every rule matches a key.
+ * Change a rule in the commit that makes a setting act.
+ */
+export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
+  'requests.automations': 'acts',
+  'requests.config': 'acts',
+  'requests.config.show_user_emails_in_assignee': { issue: 11 },
+  'requests.config.send_suggestedrequest_message': { issue: 11 },
+  'requests.config.send_suggestedrequest_message_channel': { issue: 11 },
+  'requests.config.store_non_suggested_request': { issue: 11 },
+  'requests.config.is_request_escalation_enabled': { issue: 11 },
+  'requests.config.message_for_request_escalation': { issue: 11 },
+  'requests.config.send_request_escalation_message_channel': { issue: 11 },
+  'requests.config.appHomeOwnerFilters': {
+    issue: 11,
+    inPart: 'read at workspace level only',
+  },
+  'requests.config.suppress_requests_on_non_closed_ticket_threads': { issue: 14 },
+  'requests.config.write_all_requests_to_crm': { issue: 14 },
+  'requests.config.auto_create_ticket_from_request': { issue: 14 },
+  'requests.config.host_domain': { issue: 12 },
+  'requests.config.web_request_redirection_channel': { issue: 12 },
+  'requests.config.web_request_email_communication': { issue: 15 },
+  'requests.config.ai_assist_auto_responder': { issue: 16 },
+  'requests.config.ai_smart_grouping': { issue: 16 },
+  'requests.config.knowledge_base_name': { issue: 16 },
+  'requests.config.knowledge_base_url': { issue: 16 },
+  'requests.config.send_kbsuggested_answers': { issue: 16 },
+  'requests.support.response_sla': 'acts',
+  'requests.support.request_closure_sla': 'acts',
+  'requests.support.severity': { issue: 11 },
+  'requests.support.tags': { issue: 11 },
+  'requests.categories': { issue: 11 },
+  'requests.custom_fields': { issue: 11 },
+  'requests.ai': { issue: 16 },
+  'requests.aiTags': { issue: 16 },
+  'requests.sink': { issue: 14 },
+  tickets: { issue: 14 },
+  'tickets.config.escalation_cool_off_period_in_min': { issue: 11 },
+  'tickets.config.allow_ticket_creation_with_ticket_emoji': {
+    issue: 14,
+    inPart: '🎫 records a ticket on the request; no helpdesk receives it yet',
+  },
+  internal_ticket: { issue: 11 },
+  crm: { issue: 14 },
+  csat_send_for: { issue: 11, inPart: 'TICKET stops request feedback; ticket feedback waits' },
+  hidePrivateChannelMetadata: {
+    issue: 11,
+    inPart: 'hides private channel names in join alerts only',
+  },
+  emailToSlack: { issue: 15 },
+  ma: { issue: 15 },
+};
+
+/** The rule deciding `key`: the longest rule that is the key or a group above it. */
+export function statusRule(key: string): string | undefined {
+  let best: string | undefined;
+  for (const rule of Object.keys(STATUS_RULES)) {
+    const matches = key === rule || key.startsWith(`${rule}.`);
+    if (matches && (best === undefined || rule.length > best.length)) best = rule;
+  }
+  return best;
+}
+
+/** What `key` does today; throws for a key no rule covers (a test keeps that from happening). */
+export function settingStatus(key: string): SettingStatus {
+  const rule = statusRule(key);
+  if (rule === undefined) throw new Error(`no status for setting "${key}" in STATUS_RULES`);
+  return STATUS_RULES[rule] as SettingStatus;
+}
+
+/** How many of the catalog's settings act today, of how many. */
+export function actingCount(catalog: Catalog): { acting: number; total: number } {
+  const keys = [...catalog.leaves.keys()];
+  return { acting: keys.filter((key) => settingStatus(key) === 'acts').length, total: keys.length };
+}
+
+/** A status in words: `acts`, `not yet active: issue 14 (tickets/CRM connectors)`. */
+export function statusText(status: SettingStatus): string {
+  if (status === 'acts') return 'acts';
+  const issue = `issue ${status.issue} (${ISSUES[status.issue]})`;
+  return status.inPart
+    ? `acts in part (${status.inPart}); the rest: ${issue}`
+    : `not yet active: ${issue}`;
+}

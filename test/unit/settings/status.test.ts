@@ -1,0 +1,50 @@
+import { settingsCatalog } from '../../../src/settings/catalog.js';
+import {
+  STATUS_RULES,
+  actingCount,
+  settingStatus,
+  statusRule,
+  statusText,
+} from '../../../src/settings/status.js';
+
+const catalog = settingsCatalog();
+const keys = [...catalog.leaves.keys()];
+
+describe('setting status', () => {
+  it('has a status for every catalog key', () => {
+    expect(keys.filter((key) => statusRule(key) === undefined)).toEqual([]);
+  });
+
+  it('has no rule that matches no key (a renamed or removed setting)', () => {
+    const used = new Set(keys.map((key) => statusRule(key)));
+    expect(Object.keys(STATUS_RULES).filter((rule) => !used.has(rule))).toEqual([]);
+  });
+
+  it.each<[string, string]>([
+    ['requests.config.conversation_grouping_window', 'acts'],
+    ['requests.support.response_sla.workingHoursConfig.timezone', 'acts'],
+    ['requests.config.is_request_escalation_enabled', 'not yet active: issue 11 (triage settings)'],
+    ['tickets.config.helpdeskIds', 'not yet active: issue 14 (tickets/CRM connectors)'],
+    [
+      'tickets.config.escalation_cool_off_period_in_min',
+      'not yet active: issue 11 (triage settings)',
+    ],
+    ['emailToSlack.domains', 'not yet active: issue 15 (email)'],
+    ['requests.aiTags.userDefinedTags', 'not yet active: issue 16 (AI)'],
+    [
+      'hidePrivateChannelMetadata',
+      'acts in part (hides private channel names in join alerts only); the rest: issue 11 (triage settings)',
+    ],
+  ])('says what %s does: %s', (key, text) => {
+    expect(statusText(settingStatus(key))).toBe(text);
+  });
+
+  it('matches whole key segments only', () => {
+    expect(statusRule('requests.configX')).toBeUndefined();
+    expect(() => settingStatus('nope')).toThrow(/no status for setting "nope"/);
+  });
+
+  it('counts the settings that act', () => {
+    expect(actingCount(catalog)).toEqual({ acting: 63, total: 138 });
+  });
+});
