@@ -29,9 +29,6 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.config.send_suggestedrequest_message': { issue: 11 },
   'requests.config.send_suggestedrequest_message_channel': { issue: 11 },
   'requests.config.store_non_suggested_request': { issue: 11 },
-  'requests.config.is_request_escalation_enabled': { issue: 11 },
-  'requests.config.message_for_request_escalation': { issue: 11 },
-  'requests.config.send_request_escalation_message_channel': { issue: 11 },
   'requests.config.appHomeOwnerFilters': {
     issue: 11,
     inPart: 'read at workspace level only',
@@ -57,7 +54,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.aiTags': { issue: 16 },
   'requests.sink': { issue: 14 },
   tickets: { issue: 14 },
-  'tickets.config.escalation_cool_off_period_in_min': { issue: 11 },
+  'tickets.config.escalation_cool_off_period_in_min': 'acts',
   'tickets.config.allow_ticket_creation_with_ticket_emoji': {
     issue: 14,
     inPart: '🎫 records a ticket on the request; no helpdesk receives it yet',
