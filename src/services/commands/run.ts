@@ -1,7 +1,6 @@
 import { nonAdminRefusal } from '../../commands/access.js';
 import { helpBlocks } from '../../views/help.js';
 import { lockConfig, resetConfig, setConfig, showConfig } from './config.js';
-import { isWorkspaceAdmin } from '../../slack/lookups.js';
 import type { CommandContext } from './context.js';
 import type { Command } from '../../commands/parse.js';
 import { appErrorReply, type Reply } from '../../views/command-reply.js';
@@ -17,7 +16,7 @@ import { createApiToken } from '../tokens.js';
  */
 export async function runCommand(ctx: CommandContext, command: Command): Promise<Reply> {
   const refusal = nonAdminRefusal(command.name);
-  if (refusal && !(await isWorkspaceAdmin(ctx.client, ctx.userId))) return { text: refusal };
+  if (refusal && !(await ctx.slack.isWorkspaceAdmin(ctx.userId))) return { text: refusal };
   try {
     return await dispatch(ctx, command);
   } catch (error) {

@@ -1,20 +1,22 @@
-import type { WebClient } from '@slack/web-api';
 import { readConfigVersion, type ChannelDoc } from '../../db/models/index.js';
 import { ChannelStore } from '../../db/repositories/channels.js';
+import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
 import type { ChannelContext } from './channel-context.js';
 import { errorCode } from '../../errors.js';
 import { firstSeenKind } from '../../requests/detection.js';
 import type { Features } from '../../settings/features.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import { slackErrorCode } from '../../slack/safe-call.js';
-import { lookUpChannel } from '../../slack/lookups.js';
 
 /** Everything the request rules need to know about a channel, loaded once per event. */
 export type { ChannelContext };
 
+type ContextDeps = Pick<BotDeps, 'models' | 'settings' | 'clock' | 'logger'>;
+
 const MEMBERS_TTL_MS = 5 * 60_000;
 /** Per running bot (tests run several), per channel: the members and when they were read. */
-const memberCaches = new WeakMap<BotDeps, Map<string, { at: number; members: Set<string> }>>();
+const memberCaches = new WeakMap<object, Map<string, { at: number; members: Set<string> }>>();
 
 /** What a channel's context derives from the configuration, cached per configuration version. */
 interface ConfigPart {
@@ -27,7 +29,14 @@ interface ConfigPart {
 /** Enough for every channel of a large workspace; the oldest entry goes first. */
 const MAX_CACHED_CHANNELS = 5_000;
 /** Per running bot (tests run several), per channel. */
-const configCaches = new WeakMap<BotDeps, Map<string, ConfigPart>>();
+const configCaches = new WeakMap<object, Map<string, ConfigPart>>();
+
+/** Per running bot: its models stand for it (tests run several bots in one process). */
+function cacheOf<V>(caches: WeakMap<object, Map<string, V>>, deps: ContextDeps) {
+  let cache = caches.get(deps.models);
+  if (!cache) caches.set(deps.models, (cache = new Map()));
+  return cache;
+}
 
 /**
  * Loads (or, for a channel the bot has never seen, registers as `firstSeenKind` says) the
@@ -36,39 +45,38 @@ const configCaches = new WeakMap<BotDeps, Map<string, ConfigPart>>();
  * (`db/models/config-version.ts`): one read per message instead of five.
  */
 export async function channelContext(
-  deps: BotDeps,
-  client: WebClient,
+  deps: ContextDeps,
+  slack: SlackGateway,
   teamId: string,
   channelId: string,
 ): Promise<ChannelContext | undefined> {
-  const part = await configPart(deps, client, teamId, channelId);
+  const part = await configPart(deps, slack, teamId, channelId);
   if (!part) return undefined;
   const internal = new Set(part.workspaceInternal);
   if (part.channel.triageChannelId) {
-    for (const member of await membersOf(deps, client, part.channel.triageChannelId))
+    for (const member of await membersOf(deps, slack, part.channel.triageChannelId))
       internal.add(member);
   }
   return { channel: part.channel, features: part.features, internalUserIds: internal };
 }
 
 async function configPart(
-  deps: BotDeps,
-  client: WebClient,
+  deps: ContextDeps,
+  slack: SlackGateway,
   teamId: string,
   channelId: string,
 ): Promise<ConfigPart | undefined> {
-  let cache = configCaches.get(deps);
-  if (!cache) configCaches.set(deps, (cache = new Map()));
+  const cache = cacheOf(configCaches, deps);
   const key = `${teamId}:${channelId}`;
   // Read before the configuration: a write that lands in between makes the entry stale at once.
   const version = await readConfigVersion(deps.models.configVersions);
   const cached = cache.get(key);
   if (cached?.version === version) return cached;
-  const channel = await loadChannel(deps, client, teamId, channelId);
+  const channel = await loadChannel(deps, slack, teamId, channelId);
   if (!channel) return undefined;
   const features = await deps.settings.effective(teamId, channelId);
-  const workspace = await deps.models.workspaces.findById(teamId, { internalUserIds: 1 }).lean();
-  const part = { version, channel, features, workspaceInternal: workspace?.internalUserIds ?? [] };
+  const workspaceInternal = await new WorkspaceStore(deps.models).internalUserIds(teamId);
+  const part = { version, channel, features, workspaceInternal };
   cache.delete(key);
   cache.set(key, part);
   if (cache.size > MAX_CACHED_CHANNELS) cache.delete(cache.keys().next().value as string);
@@ -76,15 +84,15 @@ async function configPart(
 }
 
 async function loadChannel(
-  deps: BotDeps,
-  client: WebClient,
+  deps: ContextDeps,
+  slack: SlackGateway,
   teamId: string,
   channelId: string,
 ): Promise<ChannelDoc | null> {
   const channels = new ChannelStore(deps.models);
   const channel = await channels.find(teamId, channelId);
   if (channel) return channel;
-  const info = await lookUpChannel(client, channelId);
+  const info = await slack.channelInfo(channelId);
   if (!info) return null;
   const kind = firstSeenKind({ name: info.name, isExtShared: info.is_ext_shared });
   return channels.register(teamId, channelId, info, kind);
@@ -94,7 +102,7 @@ async function loadChannel(
  * Slack's answers that are real ones: the bot is not in the triage channel (yet), or the channel
  * is gone. Nobody is an agent by that channel's membership, and that is cached like a list.
  */
-const NO_MEMBERS = new Set(['not_in_channel', 'channel_not_found']);
+const NO_MEMBERS = ['not_in_channel', 'channel_not_found'];
 
 /**
  * The triage channel's members, read at most every five minutes. A failure that says nothing
@@ -102,33 +110,29 @@ const NO_MEMBERS = new Set(['not_in_channel', 'channel_not_found']);
  * cached, and this call uses the last list read, or none (for this call only) when there is none.
  */
 async function membersOf(
-  deps: BotDeps,
-  client: WebClient,
+  deps: ContextDeps,
+  slack: SlackGateway,
   channelId: string,
 ): Promise<Set<string>> {
   const now = deps.clock.now();
-  let memberCache = memberCaches.get(deps);
-  if (!memberCache) memberCaches.set(deps, (memberCache = new Map()));
+  const memberCache = cacheOf(memberCaches, deps);
   const cached = memberCache.get(channelId);
   if (cached && now.getTime() - cached.at < MEMBERS_TTL_MS) return cached.members;
-  const members = new Set<string>();
+  let members: Set<string>;
   try {
-    for await (const page of client.paginate('conversations.members', {
-      channel: channelId,
-      limit: 200,
-    })) {
-      for (const member of (page as { members?: string[] }).members ?? []) members.add(member);
-    }
+    members = new Set(await slack.members(channelId, { expect: NO_MEMBERS }));
   } catch (error) {
-    const slackError = slackErrorCode(error);
-    if (!NO_MEMBERS.has(slackError ?? '')) {
-      deps.logger.warn(
-        { err: error, channelId, code: errorCode(error), slackError, usingLastKnown: !!cached },
-        'could not read the triage channel members; not cached',
-      );
-      return cached?.members ?? new Set();
-    }
-    members.clear();
+    deps.logger.warn(
+      {
+        err: error,
+        channelId,
+        code: errorCode(error),
+        slackError: slackErrorCode(error),
+        usingLastKnown: !!cached,
+      },
+      'could not read the triage channel members; not cached',
+    );
+    return cached?.members ?? new Set();
   }
   memberCache.set(channelId, { at: now.getTime(), members });
   return members;

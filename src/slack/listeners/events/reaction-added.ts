@@ -8,6 +8,7 @@ import {
   createTicketFromReaction,
 } from '../../../services/requests/actions.js';
 import { channelContext } from '../../../services/requests/context.js';
+import { SlackGateway } from '../../gateway.js';
 
 const ReactionAdded = z.object({
   user: z.string(),
@@ -27,7 +28,8 @@ export function register(app: App, deps: BotDeps): void {
     const intent = reactionIntent(reaction, user, context.botUserId);
     if (!intent) return;
     const teamId = context.teamId as string;
-    const ctx = await channelContext(deps, client, teamId, item.channel);
+    const slack = new SlackGateway(client, deps.logger);
+    const ctx = await channelContext(deps, slack, teamId, item.channel);
     if (!ctx || ctx.channel.kind !== 'customer') return;
     const sender = classifySender({
       userId: user,
@@ -38,14 +40,12 @@ export function register(app: App, deps: BotDeps): void {
       whitelistedBots: [],
       // A reaction event carries no team: in Connect channels only our own people can be agents,
       // so resolve the reactor's team from Slack.
-      userTeamId: ctx.channel.isExtShared
-        ? (await client.users.info({ user })).user?.team_id
-        : undefined,
+      userTeamId: ctx.channel.isExtShared ? (await slack.user(user))?.user?.team_id : undefined,
     });
     const tickets = ctx.features.tickets.config.allow_ticket_creation_with_ticket_emoji;
     if (!mayReact(intent, sender, tickets)) return;
     const find = { teamId, channelId: item.channel, rootTs: item.ts };
-    if (intent.kind === 'ticket') await createTicketFromReaction(deps, client, find, user);
-    else await applyRequestCommand(deps, client, find, intent, user);
+    if (intent.kind === 'ticket') await createTicketFromReaction(deps, slack, find, user);
+    else await applyRequestCommand(deps, slack, find, intent, user);
   });
 }
