@@ -7,7 +7,7 @@ import { appErrorReply, type Reply } from '../../views/command-reply.js';
 import { listOpenRequests } from './requests.js';
 import { setUpChannel } from './setup.js';
 import { tokenReplyText } from '../../commands/token.js';
-import { createApiToken } from '../tokens.js';
+import { createApiToken } from '../../db/repositories/api-tokens.js';
 
 /**
  * Runs one parsed `/triage` command: refuses writes by non-admins before anything is read or
