@@ -42,7 +42,7 @@ export interface Identity {
 export class SlackGateway {
   constructor(
     readonly client: WebClient,
-    private readonly logger: Logger,
+    readonly logger: Logger,
   ) {}
 
   /** Runs one Web API call under `options`; the single place Slack failures are caught. */

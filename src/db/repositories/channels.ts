@@ -58,6 +58,12 @@ export class ChannelStore {
     return channel?.counters;
   }
 
+  /** Sets fields of the channel; false when there is no such channel. */
+  async set(teamId: string, channelId: string, fields: Partial<ChannelDoc>): Promise<boolean> {
+    const result = await this.models.channels.updateOne({ teamId, channelId }, { $set: fields });
+    return result.matchedCount > 0;
+  }
+
   async rename(id: ChannelDoc['_id'], name: string): Promise<void> {
     await this.models.channels.updateOne({ _id: id }, { $set: { name } });
   }
