@@ -67,6 +67,22 @@ module.exports = {
       from: { path: '^src/(db/|scheduler/|env\\.ts$|logger\\.ts$|errors\\.ts$|clock\\.ts$)' },
       to: { path: SERVICES },
     },
+    {
+      name: 'slack-through-the-gateway',
+      comment:
+        'Services, jobs and listeners call Slack through src/slack/gateway.ts (one method per Web API call), never a WebClient of their own.',
+      severity: 'error',
+      from: { path: [SERVICES, ENTRY], pathNot: '^src/(main|runtime|app)\\.ts$' },
+      to: { path: ['(^|/)node_modules/@slack/web-api', '^src/slack/client\\.ts$'] },
+    },
+    {
+      name: 'gateway-above-domain',
+      comment:
+        'The gateway is handed to services and entry points (deps.slack); the domain, views, database and scheduler never call Slack.',
+      severity: 'error',
+      from: { path: [DOMAIN, VIEWS, '^src/(db|scheduler)/'] },
+      to: { path: '^src/slack/gateway\\.ts$' },
+    },
   ],
   options: {
     tsConfig: { fileName: 'tsconfig.json' },

@@ -4,7 +4,6 @@ import type { JobDefinition } from '../src/scheduler/timers.js';
 import { applyRequestCommand } from '../src/services/requests/actions.js';
 import { fireMinutesTimer } from '../src/services/timers/apply.js';
 import { formatMinutes } from '../src/views/nudge.js';
-import { bestEffort } from '../src/slack/safe-call.js';
 import { AUTO_CLOSE_TIMER, autoCloseClaim } from '../src/timers/auto-close.js';
 import { AUTO_CLOSE, MinutesTimerData } from '../src/timers/jobs.js';
 
@@ -18,16 +17,14 @@ export { AUTO_CLOSE };
 export async function autoClose(deps: BotDeps, data: MinutesTimerData): Promise<void> {
   const fired = await fireMinutesTimer(deps, AUTO_CLOSE_TIMER, data);
   if (!fired) return;
-  const { request, now, client } = fired;
+  const { request, now, slack } = fired;
   const command = { kind: 'status', to: 'closed' } as const;
-  if (await applyRequestCommand(deps, client, { id: data.key }, command, 'bot')) return;
+  if (await applyRequestCommand(deps, slack, { id: data.key }, command, 'bot')) return;
   if (!(await claimOnce(deps.models.claims, autoCloseClaim(data.key, request), now))) return;
-  await bestEffort(deps.logger, { step: 'auto_close_note', requestId: data.key }, () =>
-    client.chat.postMessage({
-      channel: request.channelId,
-      thread_ts: request.rootTs,
-      text: `Closed automatically after ${formatMinutes(data.minutes)} without a reply.`,
-    }),
+  const text = `Closed automatically after ${formatMinutes(data.minutes)} without a reply.`;
+  await slack.post(
+    { channel: request.channelId, thread_ts: request.rootTs, text },
+    { bestEffort: { step: 'auto_close_note', requestId: data.key } },
   );
 }
 

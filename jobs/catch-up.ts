@@ -1,13 +1,12 @@
-import type { RequestDoc } from '../src/db/models/index.js';
+import { RequestLists } from '../src/db/repositories/request-lists.js';
 import type { BotDeps } from '../src/deps.js';
-import { LIVE_STATUSES } from '../src/requests/lifecycle.js';
 import { TimerData, type JobDefinition } from '../src/scheduler/timers.js';
 import { channelContext } from '../src/services/requests/context.js';
 import { RequestEffects } from '../src/services/requests/effects.js';
 import { alertBreach } from '../src/services/timers/sla-actions.js';
 import { slaJobDue } from '../src/services/timers/sla-breach.js';
 import { breachPlan } from '../src/sla/breach.js';
-import { alertsToResend, overdueFilter, overdueKinds } from '../src/sla/catch-up.js';
+import { alertsToResend, overdueKinds } from '../src/sla/catch-up.js';
 import { CATCH_UP } from '../src/timers/jobs.js';
 
 export { CATCH_UP };
@@ -22,10 +21,7 @@ const BATCH = 200;
  */
 export async function catchUpOverdue(deps: BotDeps): Promise<number> {
   const now = deps.clock.now();
-  const overdue = await deps.models.requests
-    .find(overdueFilter(now), { status: 1, firstResponseAt: 1, sla: 1 })
-    .limit(BATCH)
-    .lean<Pick<RequestDoc, '_id' | 'status' | 'firstResponseAt' | 'sla'>[]>();
+  const overdue = await new RequestLists(deps.models).overdue(now, BATCH);
   let handled = 0;
   for (const request of overdue) {
     for (const kind of overdueKinds(request, now)) {
@@ -44,24 +40,15 @@ export async function catchUpOverdue(deps: BotDeps): Promise<number> {
 export async function resendPendingAlerts(deps: BotDeps, graceMs = 60_000): Promise<number> {
   const now = deps.clock.now();
   const before = new Date(now.getTime() - graceMs);
-  const pending = await deps.models.requests
-    .find({
-      'sla.alertsPending.0': { $exists: true },
-      $or: [
-        { 'sla.responseBreachedAt': { $lt: before } },
-        { 'sla.closureBreachedAt': { $lt: before } },
-      ],
-    })
-    .limit(BATCH)
-    .lean<RequestDoc[]>();
+  const pending = await new RequestLists(deps.models).alertsPending(before, BATCH);
   let sent = 0;
   for (const request of pending) {
-    const client = await deps.slackFor(request.teamId);
-    const ctx = await channelContext(deps, client, request.teamId, request.channelId);
+    const slack = await deps.slack(request.teamId);
+    const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
     if (!ctx) continue;
     for (const { kind, due } of alertsToResend(request.sla, now, graceMs)) {
       const plan = breachPlan(kind, ctx.features, ctx.channel);
-      await alertBreach(deps, client, ctx, plan, { kind, request, due, now });
+      await alertBreach(deps, slack, ctx, plan, { kind, request, due, now });
       sent++;
     }
   }
@@ -78,22 +65,13 @@ const CARD_GRACE_MS = 60_000;
  */
 export async function catchUpCards(deps: BotDeps): Promise<number> {
   const before = new Date(deps.clock.now().getTime() - CARD_GRACE_MS);
-  const missing = await deps.models.requests
-    .find({
-      status: { $in: LIVE_STATUSES },
-      'triage.ts': null,
-      'triage.deletedAt': null,
-      createdAt: { $lt: before },
-      $or: [{ 'triage.claimedAt': null }, { 'triage.claimedAt': { $lt: before } }],
-    })
-    .limit(BATCH)
-    .lean<RequestDoc[]>();
+  const missing = await new RequestLists(deps.models).withoutCard(before, BATCH);
   let posted = 0;
   for (const request of missing) {
-    const client = await deps.slackFor(request.teamId);
-    const ctx = await channelContext(deps, client, request.teamId, request.channelId);
+    const slack = await deps.slack(request.teamId);
+    const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
     if (!ctx?.channel.triageChannelId) continue;
-    await new RequestEffects(deps, client).ensureNotification(ctx, request);
+    await new RequestEffects(deps, slack).ensureNotification(ctx, request);
     posted++;
   }
   return posted;

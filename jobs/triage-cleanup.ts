@@ -1,8 +1,8 @@
 import type { RequestDoc } from '../src/db/models/index.js';
+import { TriageCardStore } from '../src/db/repositories/triage-cards.js';
 import type { BotDeps } from '../src/deps.js';
 import type { JobDefinition } from '../src/scheduler/timers.js';
 import { fireMinutesTimer } from '../src/services/timers/apply.js';
-import { slackErrorCode } from '../src/slack/safe-call.js';
 import { CLEANUP_TIMER, cleanupTarget } from '../src/timers/cleanup.js';
 import { MinutesTimerData, TRIAGE_CLEANUP } from '../src/timers/jobs.js';
 
@@ -19,24 +19,11 @@ export async function deleteTriageCard(deps: BotDeps, data: MinutesTimerData): P
   const fired = await fireMinutesTimer(deps, CLEANUP_TIMER, data, hasCard);
   const card = fired && cleanupTarget(fired.request);
   if (!fired || !card) return;
-  const { request, now, client } = fired;
-  // One conditional update: a transition racing with it either comes first (and this changes
-  // nothing) or after (and finds the card unlinked, so a reopening posts a fresh one).
-  const unlinked = await deps.models.requests.updateOne(
-    { _id: request._id, status: 'closed', closedAt: request.closedAt, 'triage.ts': card.ts },
-    {
-      $set: { 'triage.ts': null, 'triage.claimedAt': null, 'triage.deletedAt': now },
-      $push: { history: { at: now, type: 'triage_deleted', from: card.ts, to: null, by: 'bot' } },
-    },
-  );
-  if (unlinked.modifiedCount !== 1) return;
-  await client.chat.delete({ channel: card.channelId, ts: card.ts }).catch((error: unknown) => {
-    if (slackErrorCode(error) === 'message_not_found') return; // someone deleted it already
-    deps.logger.warn(
-      { step: 'triage_delete', requestId: data.key, slackError: slackErrorCode(error) },
-      'Slack call failed',
-    );
-  });
+  const { request, now, slack } = fired;
+  if (!(await new TriageCardStore(deps.models).unlink(request, card.ts, now))) return;
+  // `message_not_found`: someone deleted it already.
+  const bestEffort = { step: 'triage_delete', requestId: data.key };
+  await slack.delete(card.channelId, card.ts, { expect: ['message_not_found'], bestEffort });
 }
 
 /** Deletes a closed request's triage card the configured time after it closed. */

@@ -9,7 +9,7 @@ import { startMongo } from '../src/db/engine.js';
 import { Env, parseEnv } from '../src/env.js';
 import { createLogger } from '../src/logger.js';
 import { startBot } from '../src/runtime.js';
-import { createApiToken } from '../src/services/tokens.js';
+import { createApiToken } from '../src/db/repositories/api-tokens.js';
 import { SlackDriver } from '../test/support/slack/driver.js';
 import { SlackSimulator } from '../test/support/slack/simulator.js';
 import { transcript } from './transcript.js';

@@ -3,7 +3,7 @@ import { connect, withDatabase } from './db/connection.js';
 import { DEFAULT_DATABASE, EMBEDDED_PORT, portOpen, startMongo } from './db/engine.js';
 import { createModels, syncIndexes } from './db/models/index.js';
 import { EnvError, loadDbEnv } from './env.js';
-import { createApiToken } from './services/tokens.js';
+import { createApiToken } from './db/repositories/api-tokens.js';
 
 const USAGE = `usage: npm run --silent cli -- token create --team <TEAM_ID> [--created-by <USER_ID>]
 

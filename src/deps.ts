@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import type { Connection } from 'mongoose';
 import type { Clock } from './clock.js';
 import type { Models, RequestDoc } from './db/models/index.js';
@@ -6,6 +5,7 @@ import type { Env } from './env.js';
 import type { Logger } from './logger.js';
 import type { ChannelContext } from './services/requests/channel-context.js';
 import type { SettingsService } from './services/settings.js';
+import type { SlackGateway } from './slack/gateway.js';
 
 /** What listeners, routes and jobs are given (STYLE rule 9: dependencies are passed in). */
 export interface BotDeps {
@@ -15,8 +15,8 @@ export interface BotDeps {
   settings: SettingsService;
   clock: Clock;
   logger: Logger;
-  /** The Web API client acting for a workspace (its installation's bot token). */
-  slackFor(teamId: string): Promise<WebClient>;
+  /** Slack, acting for a workspace (its installation's bot token), through the one gateway. */
+  slack(teamId: string): Promise<SlackGateway>;
   /** Request timers (SLAs, nudges, auto-close, clean-up) on Agenda (`scheduler/timers.ts`). */
   timers: TimerPort;
   /** What features do at a request's moments, in order (`services/requests/registry.ts`). */

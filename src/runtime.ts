@@ -23,6 +23,7 @@ import type { Logger } from './logger.js';
 import { REQUEST_HOOKS } from './services/requests/registry.js';
 import { SettingsService } from './services/settings.js';
 import { workspaceClients } from './slack/authorize.js';
+import { workspaceGateways } from './slack/gateway.js';
 import { MongoInstallationStore } from './slack/installation-store.js';
 import { connectSocketMode } from './slack/socket-mode.js';
 
@@ -75,7 +76,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     settings: new SettingsService(models, env.SETTINGS_ENCRYPTION_KEY),
     clock: options.clock ?? systemClock,
     logger,
-    slackFor: workspaceClients(env, new MongoInstallationStore(models.workspaces), logger),
+    slack: workspaceGateways(
+      workspaceClients(env, new MongoInstallationStore(models.workspaces), logger),
+      logger,
+    ),
     timers,
     requestHooks: REQUEST_HOOKS,
   };

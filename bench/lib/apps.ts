@@ -6,7 +6,7 @@ import { withDatabase } from '../../src/db/connection.js';
 import { Env, parseEnv } from '../../src/env.js';
 import { createLogger } from '../../src/logger.js';
 import { startBot, type RunningBot } from '../../src/runtime.js';
-import { createApiToken } from '../../src/services/tokens.js';
+import { createApiToken } from '../../src/db/repositories/api-tokens.js';
 import { slackLogger } from '../../src/slack/client.js';
 import type { SeedResult, SlackSide } from './slack-side-client.js';
 

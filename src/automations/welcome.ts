@@ -56,10 +56,13 @@ export function customerByTeam(input: {
 }
 
 /**
- * Whether a welcome claim is kept after the post failed with `slackError`: a person who already
- * left (`user_not_in_channel`) keeps it (they were greeted as far as Slack allows); any other
- * failure frees it, so their next join is welcomed.
+ * The Slack errors of a failed welcome that keep its claim: a person who already left
+ * (`user_not_in_channel`) was greeted as far as Slack allows. Any other failure frees it, so
+ * their next join is welcomed.
  */
+export const KEEPS_WELCOME_CLAIM: readonly string[] = ['user_not_in_channel'];
+
+/** Whether a welcome claim is kept after the post failed with `slackError` (`KEEPS_WELCOME_CLAIM`). */
 export function keepsWelcomeClaim(slackError: string | undefined): boolean {
-  return slackError === 'user_not_in_channel';
+  return slackError !== undefined && KEEPS_WELCOME_CLAIM.includes(slackError);
 }

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { AppError } from '../errors.js';
 import type { Models } from '../db/models/index.js';
-import { teamForToken } from '../services/tokens.js';
+import { teamForToken } from '../db/repositories/api-tokens.js';
 
 /** The workspace the request's bearer token belongs to, set by `requireToken`. */
 export function teamOf(res: { locals: Record<string, unknown> }): string {

@@ -1,10 +1,10 @@
 import express, { Router } from 'express';
-import type { WebClient } from '@slack/web-api';
 import type { Connection } from 'mongoose';
 import { validationError } from '../errors.js';
 import type { Models } from '../db/models/index.js';
 import type { Logger } from '../logger.js';
 import type { SettingsService } from '../services/settings.js';
+import type { SlackGateway } from '../slack/gateway.js';
 import { requireToken } from './auth.js';
 import { errorHandler, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
@@ -18,7 +18,7 @@ export interface HttpDeps {
   db: Connection;
   models: Models;
   settings: SettingsService;
-  slackFor: (teamId: string) => Promise<WebClient>;
+  slack: (teamId: string) => Promise<SlackGateway>;
   schedulerState: () => 'running' | 'stopped' | 'disabled';
   logger: Logger;
 }
@@ -45,7 +45,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(requireJsonBody);
   api.use(settingsRoutes(deps.settings));
   api.use(channelRoutes(deps.models, deps.settings));
-  api.use(accountRoutes(deps.models, deps.settings, deps.slackFor));
+  api.use(accountRoutes(deps.models, deps.settings, deps.slack));
   api.use(customFieldRoutes(deps.models));
   api.use(notFound);
   router.use('/api/v1', api);

@@ -1,5 +1,6 @@
 import { AppError } from '../errors.js';
 import type { Models } from '../db/models/index.js';
+import { ChannelStore } from '../db/repositories/channels.js';
 import type { ChannelUpdate } from '../channels/channel.js';
 import { planChannelUpdate } from '../channels/resource.js';
 import type { SettingsService } from './settings.js';
@@ -21,7 +22,6 @@ export async function updateChannel(
     await settings.write({ level: 'channel', teamId, channelId }, plan.settings, plan.fields);
     return;
   }
-  const result = await models.channels.updateOne({ teamId, channelId }, { $set: plan.fields });
-  if (result.matchedCount === 0)
+  if (!(await new ChannelStore(models).set(teamId, channelId, plan.fields)))
     throw new AppError('channel_not_found', `unknown channel ${channelId}`);
 }

@@ -1,9 +1,8 @@
 import type { Calendar } from '../calendar/index.js';
-import { claimOnce, type ChannelDoc, type RequestDoc } from '../db/models/index.js';
+import { claimOnce, releaseClaim, type ChannelDoc, type RequestDoc } from '../db/models/index.js';
+import { ChannelStore } from '../db/repositories/channels.js';
 import type { BotDeps } from '../deps.js';
 import { planOutOfOffice, shouldReplyOutOfOffice } from '../out-of-office/reply.js';
-import { userIdentity } from '../slack/lookups.js';
-import { bestEffort } from '../slack/safe-call.js';
 import type { RequestHooks } from './requests/hooks.js';
 
 /** Compare-and-set attempts on the reply slot before giving it up to other requests. */
@@ -30,18 +29,11 @@ export const outOfOfficeHooks: RequestHooks = {
     if (plan.kind !== 'reply') return;
     const claim = await claimReply(deps, ctx.channel, request, plan);
     if (!claim) return;
-    const client = await deps.slackFor(request.teamId);
+    const slack = await deps.slack(request.teamId);
     const csm = plan.asCsm && ctx.channel.csmUserId;
-    const identity = csm ? await userIdentity(client, deps.logger, csm) : {};
-    const posted = await bestEffort(deps.logger, log, () =>
-      client.chat.postMessage({
-        channel: request.channelId,
-        thread_ts: request.rootTs,
-        text: plan.text,
-        ...identity,
-      }),
-    );
-    if (!posted) await claim.release();
+    const identity = csm ? await slack.identity(csm, { ...log, user: csm }) : {};
+    const reply = { channel: request.channelId, thread_ts: request.rootTs, text: plan.text };
+    if (!(await slack.post({ ...reply, ...identity }, { bestEffort: log }))) await claim.release();
   },
 };
 
@@ -52,31 +44,22 @@ export const outOfOfficeHooks: RequestHooks = {
  * returned `release` puts things back when the post fails.
  */
 async function claimReply(
-  deps: BotDeps,
+  deps: Pick<BotDeps, 'models' | 'clock'>,
   channel: ChannelDoc,
   request: RequestDoc,
   { calendar, windowHours }: { calendar: Calendar; windowHours: number },
 ): Promise<{ release(): Promise<void> } | undefined> {
   const requestKey = `ooo:${String(request._id)}`;
+  const channels = new ChannelStore(deps.models);
   const now = deps.clock.now();
   const at = request.createdAt;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const current = await deps.models.channels
-      .findById(channel._id, { lastOutOfOfficeReplyAt: 1 })
-      .lean<Pick<ChannelDoc, 'lastOutOfOfficeReplyAt'>>();
-    if (!current) return undefined;
-    const lastReplyAt = current.lastOutOfOfficeReplyAt ?? null;
+    const lastReplyAt = await channels.lastOutOfOfficeReply(channel._id);
+    if (lastReplyAt === undefined) return undefined;
     if (!shouldReplyOutOfOffice({ calendar, at, now, lastReplyAt, windowHours })) return undefined;
-    const slot = await deps.models.channels.updateOne(
-      { _id: channel._id, lastOutOfOfficeReplyAt: lastReplyAt },
-      { $set: { lastOutOfOfficeReplyAt: now } },
-    );
-    if (slot.modifiedCount !== 1) continue; // another reply took it: decide again
-    const giveBack = () =>
-      deps.models.channels.updateOne(
-        { _id: channel._id, lastOutOfOfficeReplyAt: now },
-        { $set: { lastOutOfOfficeReplyAt: lastReplyAt } },
-      );
+    // Another reply took the slot: decide again.
+    if (!(await channels.moveOutOfOfficeReply(channel._id, lastReplyAt, now))) continue;
+    const giveBack = () => channels.moveOutOfOfficeReply(channel._id, now, lastReplyAt);
     if (!(await claimOnce(deps.models.claims, requestKey, now))) {
       await giveBack();
       return undefined;
@@ -84,7 +67,7 @@ async function claimReply(
     return {
       release: async () => {
         await giveBack();
-        await deps.models.claims.deleteOne({ _id: requestKey });
+        await releaseClaim(deps.models.claims, requestKey);
       },
     };
   }

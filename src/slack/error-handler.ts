@@ -43,7 +43,7 @@ export interface FailedDispatch {
  * it again) and the event inbox counts a failed run and runs it again. An authorization
  * failure is thrown on too, so the receiver keeps answering it with 401.
  */
-export function slackErrorHandler(deps: Pick<BotDeps, 'logger' | 'slackFor'>) {
+export function slackErrorHandler(deps: Pick<BotDeps, 'logger' | 'slack'>) {
   return async ({ error, body, context }: FailedDispatch): Promise<void> => {
     const code = errorCode(error);
     const parsed = Dispatch.safeParse(body);
@@ -72,7 +72,7 @@ export function slackErrorHandler(deps: Pick<BotDeps, 'logger' | 'slackFor'>) {
     if (kind === 'event_callback' || authorization) throw error;
     if (!teamId || !userId || !channelId) return;
     await bestEffort(deps.logger, { step: 'error_ephemeral', code, teamId, channelId }, async () =>
-      (await deps.slackFor(teamId)).chat.postEphemeral({
+      (await deps.slack(teamId)).postEphemeral({
         channel: channelId,
         user: userId,
         thread_ts: payload.container?.thread_ts ?? payload.message?.thread_ts,

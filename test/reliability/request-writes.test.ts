@@ -1,4 +1,5 @@
 import { RequestStore } from '../../src/db/repositories/requests.js';
+import { TriageCardStore } from '../../src/db/repositories/triage-cards.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { report } from './support/slack-delivery.js';
 
@@ -37,7 +38,7 @@ describe('writes to one request racing each other', () => {
         ...Array.from({ length: GROUPED }, (_, g) =>
           store.group(request._id, `1700000001.${String(r * 100 + g).padStart(6, '0')}`, at),
         ),
-        store.notificationPosted(request._id, 'C0TRIAGE', cardTs),
+        new TriageCardStore(t.bot.deps.models).posted(request._id, 'C0TRIAGE', cardTs),
       ]);
       const stored = await store.byId(String(request._id));
       if (stored?.triage.ts !== cardTs || stored.groupedTs.length !== GROUPED)

@@ -1,5 +1,5 @@
 import { BSON } from 'mongodb';
-import { createApiToken } from '../../src/services/tokens.js';
+import { createApiToken } from '../../src/db/repositories/api-tokens.js';
 import { ackingDriver, startTestBot, type TestBot } from '../support/bot.js';
 import type { SlackDriver } from '../support/slack/driver.js';
 import { eventually } from '../e2e/requests/world.js';

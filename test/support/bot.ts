@@ -2,7 +2,7 @@ import type { Connection } from 'mongoose';
 import { Env, parseEnv } from '../../src/env.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { startBot, type RunningBot } from '../../src/runtime.js';
-import { createApiToken } from '../../src/services/tokens.js';
+import { createApiToken } from '../../src/db/repositories/api-tokens.js';
 import type { Clock } from '../../src/clock.js';
 import { VirtualClock } from './clock.js';
 import { DueJobs } from './due-jobs.js';

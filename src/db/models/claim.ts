@@ -15,6 +15,11 @@ export const claimModel = (db: Connection): ClaimModel =>
 
 const DUPLICATE_KEY = 11000;
 
+/** Whether a MongoDB write failed on a unique index (another writer got there first). */
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === DUPLICATE_KEY;
+}
+
 /**
  * True for the first caller with this key, false for every later one, on every engine and
  * across instances (a unique-key insert is atomic where conditional updates may not be).
@@ -24,7 +29,12 @@ export async function claimOnce(claims: ClaimModel, key: string, at: Date): Prom
     await claims.create({ _id: key, at });
     return true;
   } catch (error) {
-    if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
+}
+
+/** Frees a claim whose once-only effect did not happen, so a later attempt may take it. */
+export async function releaseClaim(claims: ClaimModel, key: string): Promise<void> {
+  await claims.deleteOne({ _id: key });
 }

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import {
   LIVE_STATUSES,
   openedRequest,
@@ -5,11 +6,11 @@ import {
   statusChange,
   type NewRequest,
 } from '../../requests/lifecycle.js';
-import type { RequestStatus } from '../../requests/request.js';
+import type { HistoryEntry, RequestStatus } from '../../requests/request.js';
 import type { TicketMade } from '../../requests/commands.js';
-import type { Models, RequestDoc } from '../models/index.js';
+import { isDuplicateKey, parseRequest, type Models, type RequestDoc } from '../models/index.js';
+import { requestOrNull } from './parse.js';
 
-const DUPLICATE_KEY = 11000;
 /** Compare-and-set attempts before a transition gives up to a stream of other writers. */
 const MAX_ATTEMPTS = 10;
 
@@ -26,9 +27,9 @@ export class RequestStore {
   async create(input: NewRequest): Promise<{ request: RequestDoc; created: boolean }> {
     try {
       const doc = await this.models.requests.create(openedRequest(input));
-      return { request: doc.toObject(), created: true };
+      return { request: parseRequest(doc.toObject()), created: true };
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const existing = await this.byRoot(input.teamId, input.channelId, input.rootTs);
       if (!existing) throw error;
       return { request: existing, created: false };
@@ -36,18 +37,24 @@ export class RequestStore {
   }
 
   byRoot(teamId: string, channelId: string, rootTs: string): Promise<RequestDoc | null> {
-    return this.models.requests.findOne({ teamId, channelId, rootTs }).lean<RequestDoc>();
+    return this.models.requests.findOne({ teamId, channelId, rootTs }).lean().then(requestOrNull);
   }
 
   /** The request a thread belongs to: its root, or a grouped top-level message. */
   byThread(teamId: string, channelId: string, threadTs: string): Promise<RequestDoc | null> {
     return this.models.requests
       .findOne({ teamId, channelId, $or: [{ rootTs: threadTs }, { groupedTs: threadTs }] })
-      .lean<RequestDoc>();
+      .lean()
+      .then(requestOrNull);
+  }
+
+  /** The request of a job key or a button's value; null for a string that is no request id. */
+  async byKey(key: string): Promise<RequestDoc | null> {
+    return Types.ObjectId.isValid(key) ? this.byId(key) : null;
   }
 
   byId(id: string): Promise<RequestDoc | null> {
-    return this.models.requests.findById(id).lean<RequestDoc>();
+    return this.models.requests.findById(id).lean().then(requestOrNull);
   }
 
   /** The customer's most recent request in the channel. */
@@ -55,7 +62,8 @@ export class RequestStore {
     return this.models.requests
       .findOne({ teamId, channelId, requesterId })
       .sort({ createdAt: -1 })
-      .lean<RequestDoc>();
+      .lean()
+      .then(requestOrNull);
   }
 
   /** The channel's newest live request no agent has answered yet. */
@@ -63,7 +71,8 @@ export class RequestStore {
     return this.models.requests
       .findOne({ teamId, channelId, status: { $in: LIVE_STATUSES }, firstResponseAt: null })
       .sort({ createdAt: -1 })
-      .lean<RequestDoc>();
+      .lean()
+      .then(requestOrNull);
   }
 
   /** Adds a top-level message to a live request; null when it is already there (a retry) or the request is no longer live. */
@@ -74,7 +83,8 @@ export class RequestStore {
         { $push: { groupedTs: ts }, $set: { lastCustomerActivityAt: at, nudgedAt: null } },
         { returnDocument: 'after' },
       )
-      .lean<RequestDoc>();
+      .lean()
+      .then(requestOrNull);
   }
 
   /**
@@ -88,7 +98,8 @@ export class RequestStore {
         { $set: { lastCustomerActivityAt: at, nudgedAt: null } },
         { returnDocument: 'after' },
       )
-      .lean<RequestDoc>();
+      .lean()
+      .then(requestOrNull);
     return after ?? this.byId(String(id));
   }
 
@@ -130,7 +141,8 @@ export class RequestStore {
           { $set: { ...change.set, ...extra }, $push: { history: change.entry } },
           { returnDocument: 'after' },
         )
-        .lean<RequestDoc>();
+        .lean()
+        .then(requestOrNull);
       if (after) return { before, after };
     }
     return null;
@@ -157,7 +169,8 @@ export class RequestStore {
         { $set: { assigneeId }, $push: { history: entry } },
         { returnDocument: 'before' },
       )
-      .lean<RequestDoc>();
+      .lean()
+      .then(requestOrNull);
     if (!before) return null;
     // The update changed just these two fields, so the request after it follows from before.
     const after = { ...before, assigneeId, history: [...before.history, entry] } as RequestDoc;
@@ -172,7 +185,8 @@ export class RequestStore {
         { $set: { ticket: made.ticket }, $push: { history: made.entry } },
         { returnDocument: 'after' },
       )
-      .lean<RequestDoc>();
+      .lean()
+      .then(requestOrNull);
   }
 
   /**
@@ -202,51 +216,21 @@ export class RequestStore {
         },
         { returnDocument: 'after' },
       )
-      .lean<RequestDoc>();
+      .lean()
+      .then(requestOrNull);
   }
 
-  /**
-   * Claims the right to post the triage notification (only one instance posts it). Returns
-   * `null` when another holder's claim is live, else the request as claimed and when the previous
-   * (stale) claim was made: a non-null date means an earlier holder may have posted the card and
-   * died before storing it.
-   */
-  async claimNotification(
-    id: RequestDoc['_id'],
-    at: Date,
-    staleMs = 60_000,
-  ): Promise<{ previousClaim: Date | null; request: RequestDoc } | null> {
-    const before = await this.models.requests
-      .findOneAndUpdate(
-        {
-          _id: id,
-          'triage.ts': null,
-          $or: [
-            { 'triage.claimedAt': null },
-            { 'triage.claimedAt': { $lt: new Date(at.getTime() - staleMs) } },
-          ],
-        },
-        { $set: { 'triage.claimedAt': at } },
-        { returnDocument: 'before' },
-      )
-      .lean<RequestDoc>();
-    if (!before) return null;
-    // The update set only the claim, so the request as claimed follows from before.
-    const request = { ...before, triage: { ...before.triage, claimedAt: at } };
-    return { previousClaim: before.triage?.claimedAt ?? null, request };
+  /** Adds an entry to the request's history and nothing else (e.g. `nudge_kept_open`). */
+  async note(id: RequestDoc['_id'], entry: HistoryEntry): Promise<void> {
+    await this.models.requests.updateOne({ _id: id }, { $push: { history: entry } });
   }
 
-  async notificationPosted(id: RequestDoc['_id'], channelId: string, ts: string): Promise<void> {
+  /** Records that the close nudge went out. */
+  async nudged(id: RequestDoc['_id'], at: Date): Promise<void> {
+    const entry = { at, type: 'nudge', from: null, to: null, by: 'bot' };
     await this.models.requests.updateOne(
       { _id: id },
-      { $set: { 'triage.channelId': channelId, 'triage.ts': ts } },
-    );
-  }
-
-  async releaseNotificationClaim(id: RequestDoc['_id']): Promise<void> {
-    await this.models.requests.updateOne(
-      { _id: id, 'triage.ts': null },
-      { $set: { 'triage.claimedAt': null } },
+      { $set: { nudgedAt: at }, $push: { history: entry } },
     );
   }
 
@@ -262,6 +246,7 @@ export class RequestStore {
         { $set: { text }, $push: { history: { at: new Date(), type: 'edit', by: 'customer' } } },
         { returnDocument: 'after' },
       )
-      .lean<RequestDoc>();
+      .lean()
+      .then(requestOrNull);
   }
 }

@@ -1,8 +1,8 @@
 import { Router } from 'express';
-import type { WebClient } from '@slack/web-api';
 import { parseAccount, type AccountDoc, type Models } from '../../db/models/index.js';
 import { createAccount } from '../../services/accounts.js';
 import type { SettingsService } from '../../services/settings.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
 import { AccountCreate, AccountIdParams, type AccountResponse } from '../schemas.js';
@@ -11,7 +11,7 @@ import { AccountCreate, AccountIdParams, type AccountResponse } from '../schemas
 export function accountRoutes(
   models: Models,
   settings: SettingsService,
-  slackFor: (teamId: string) => Promise<WebClient>,
+  slack: (teamId: string) => Promise<SlackGateway>,
 ): Router {
   const router = Router();
   const render = async (account: AccountDoc): Promise<AccountResponse> => {
@@ -29,12 +29,7 @@ export function accountRoutes(
 
   router.post('/accounts', async (req, res) => {
     const input = parseInput(AccountCreate, req.body, 'body');
-    const { account } = await createAccount(
-      models,
-      await slackFor(teamOf(res)),
-      teamOf(res),
-      input,
-    );
+    const { account } = await createAccount(models, await slack(teamOf(res)), teamOf(res), input);
     res.status(201).json(await render(account));
   });
   router.get('/accounts', async (_req, res) => {

@@ -1,12 +1,14 @@
-import type { WebClient } from '@slack/web-api';
+import { ArrivalStore } from '../../db/repositories/arrivals.js';
+import { ChannelStore } from '../../db/repositories/channels.js';
 import type { BotDeps } from '../../deps.js';
 import type { Features } from '../../settings/features.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import { joinAlertMessage, type JoinReason } from '../../views/automation-join-alert.js';
-import { bestEffort } from '../../slack/safe-call.js';
-import { lookUpChannel } from '../../slack/lookups.js';
-import { claimGreeting, featuresFor, markBotJoined } from './channel-state.js';
+import { featuresFor } from './features.js';
 import { joinAlertPlan, joinedChannelOf, type JoinedChannel } from '../../automations/join.js';
 import { shouldAutoJoin } from '../../automations/match.js';
+
+type JoinDeps = Pick<BotDeps, 'models' | 'settings' | 'logger'>;
 
 /** A public channel as `channel_created` / `channel_rename` describe it. */
 export interface ChannelEvent {
@@ -24,35 +26,30 @@ export interface ChannelEvent {
  * (`is_archived`, `channel_not_found`, …) are logged and end the attempt.
  */
 export async function autoJoinChannel(
-  deps: BotDeps,
-  client: WebClient,
+  deps: JoinDeps,
+  slack: SlackGateway,
   event: ChannelEvent,
 ): Promise<void> {
   const { teamId, channelId, name } = event;
-  const logger = deps.logger.child({ automation: 'auto-join', teamId, channelId });
-  const known = await deps.models.channels.findOne({ teamId, channelId }).lean();
-  if (known && known.name !== name) {
-    await deps.models.channels.updateOne({ _id: known._id }, { $set: { name } });
-  }
+  const log = { automation: 'auto-join', teamId, channelId };
+  const channels = new ChannelStore(deps.models);
+  const known = await channels.find(teamId, channelId);
+  if (known && known.name !== name) await channels.rename(known._id, name);
   if (known?.botIsMember) return;
 
   const features = await featuresFor(deps.settings, teamId, channelId);
   if (!shouldAutoJoin(features, { id: channelId, name })) return;
-  const joined = await bestEffort(logger, { method: 'conversations.join' }, () =>
-    client.conversations.join({ channel: channelId }),
-  );
+  const joined = await slack.join(channelId, { bestEffort: log });
   if (!joined?.ok) return;
-  logger.info({ name }, 'auto-joined channel');
+  deps.logger.info({ ...log, name }, 'auto-joined channel');
 
-  const info = await bestEffort(logger, { method: 'conversations.info' }, () =>
-    lookUpChannel(client, channelId),
-  );
+  const info = await slack.channelInfo(channelId, { bestEffort: log });
   const isExtShared = Boolean(joined.channel?.is_ext_shared);
   const channel = joinedChannelOf(channelId, info, { name, isExtShared });
-  if (await markBotJoined(deps.models, teamId, channel, 'customer')) {
+  if (await new ArrivalStore(deps.models).botJoined(teamId, channel, 'customer')) {
     const { botUserId } = event;
     const reason = { kind: 'auto-join' } as const;
-    await announceJoin(deps, client, { teamId, botUserId, features, channel, reason });
+    await announceJoin(deps, slack, { teamId, botUserId, features, channel, reason });
   }
 }
 
@@ -62,25 +59,23 @@ export async function autoJoinChannel(
  * selects the channel.
  */
 export async function botJoinedChannel(
-  deps: BotDeps,
-  client: WebClient,
+  deps: JoinDeps,
+  slack: SlackGateway,
   event: { teamId: string; channelId: string; botUserId: string; inviter?: string },
 ): Promise<void> {
   const { teamId, channelId } = event;
-  const logger = deps.logger.child({ automation: 'bot-joined', teamId, channelId });
-  const info = await bestEffort(logger, { method: 'conversations.info' }, () =>
-    lookUpChannel(client, channelId),
-  );
+  const log = { automation: 'bot-joined', teamId, channelId };
+  const info = await slack.channelInfo(channelId, { bestEffort: log });
   if (!info) {
-    logger.warn('joined a channel Slack does not describe; not recorded');
+    deps.logger.warn(log, 'joined a channel Slack does not describe; not recorded');
     return;
   }
   const channel = joinedChannelOf(channelId, info, { name: info.name, isExtShared: false });
-  if (!(await markBotJoined(deps.models, teamId, channel, 'customer'))) return;
+  if (!(await new ArrivalStore(deps.models).botJoined(teamId, channel, 'customer'))) return;
   const features = await featuresFor(deps.settings, teamId, channelId);
   const { botUserId, inviter } = event;
   const reason = { kind: 'invited', inviter } as const;
-  await announceJoin(deps, client, { teamId, botUserId, features, channel, reason });
+  await announceJoin(deps, slack, { teamId, botUserId, features, channel, reason });
 }
 
 /**
@@ -89,8 +84,8 @@ export async function botJoinedChannel(
  * and not retried (the alert is a courtesy; the join itself has been recorded).
  */
 async function announceJoin(
-  deps: BotDeps,
-  client: WebClient,
+  deps: JoinDeps,
+  slack: SlackGateway,
   join: {
     teamId: string;
     botUserId: string;
@@ -103,12 +98,12 @@ async function announceJoin(
   const plan = joinAlertPlan(join.features, channel);
   if (!plan) return;
   const arrival = { teamId, channelId: channel.channelId, userId: botUserId };
-  if (!(await claimGreeting(deps.models, arrival, 'join-alert'))) return;
+  if (!(await new ArrivalStore(deps.models).claimGreeting(arrival, 'join-alert'))) return;
   const { alertsChannel, hideName } = plan;
-  const ref = { id: channel.channelId, name: channel.name, hideName };
-  const message = joinAlertMessage(ref, join.reason);
-  const logger = deps.logger.child({ automation: 'join-alert', teamId, alertsChannel });
-  await bestEffort(logger, { method: 'chat.postMessage', channelId: channel.channelId }, () =>
-    client.chat.postMessage({ channel: alertsChannel, ...message }),
+  const message = joinAlertMessage(
+    { id: channel.channelId, name: channel.name, hideName },
+    join.reason,
   );
+  const log = { automation: 'join-alert', teamId, alertsChannel, channelId: channel.channelId };
+  await slack.post({ channel: alertsChannel, ...message }, { bestEffort: log });
 }

@@ -1,14 +1,13 @@
 import { nonAdminRefusal } from '../../commands/access.js';
 import { helpBlocks } from '../../views/help.js';
 import { lockConfig, resetConfig, setConfig, showConfig } from './config.js';
-import { isWorkspaceAdmin } from '../../slack/lookups.js';
 import type { CommandContext } from './context.js';
 import type { Command } from '../../commands/parse.js';
 import { appErrorReply, type Reply } from '../../views/command-reply.js';
 import { listOpenRequests } from './requests.js';
 import { setUpChannel } from './setup.js';
 import { tokenReplyText } from '../../commands/token.js';
-import { createApiToken } from '../tokens.js';
+import { createApiToken } from '../../db/repositories/api-tokens.js';
 import { escalateFromCommand } from '../escalation/entries.js';
 
 /**
@@ -18,7 +17,7 @@ import { escalateFromCommand } from '../escalation/entries.js';
  */
 export async function runCommand(ctx: CommandContext, command: Command): Promise<Reply> {
   const refusal = nonAdminRefusal(command.name);
-  if (refusal && !(await isWorkspaceAdmin(ctx.client, ctx.userId))) return { text: refusal };
+  if (refusal && !(await ctx.slack.isWorkspaceAdmin(ctx.userId))) return { text: refusal };
   try {
     return await dispatch(ctx, command);
   } catch (error) {

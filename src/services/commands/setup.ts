@@ -1,4 +1,4 @@
-import { channelFields, type SlackChannelInfo } from '../../channels/channel.js';
+import type { SlackChannelInfo } from '../../channels/channel.js';
 import {
   joinNote,
   mayJoin,
@@ -7,10 +7,8 @@ import {
   triageRefusal,
   type ChannelRef,
 } from '../../commands/setup.js';
-import type { ChannelDoc } from '../../db/models/index.js';
+import { ChannelStore } from '../../db/repositories/channels.js';
 import type { Reply } from '../../views/command-reply.js';
-import { bestEffort } from '../../slack/safe-call.js';
-import { channelIdByName, lookUpChannel } from '../../slack/lookups.js';
 import type { CommandContext } from './context.js';
 
 /**
@@ -24,13 +22,13 @@ export async function setUpChannel(
   triageRef?: ChannelRef,
 ): Promise<Reply> {
   const dm = ctx.channelId.startsWith('D');
-  const here = dm ? undefined : await lookUpChannel(ctx.client, ctx.channelId);
+  const here = dm ? undefined : await ctx.slack.channelInfo(ctx.channelId);
   const refusal = setupRefusal(ctx.channelId, here, kind);
   if (refusal || !here) return { text: refusal ?? '' };
   let triage: SlackChannelInfo | undefined;
   if (triageRef) {
-    const id = 'id' in triageRef ? triageRef.id : await channelIdByName(ctx.client, triageRef.name);
-    triage = id ? await lookUpChannel(ctx.client, id) : undefined;
+    const id = 'id' in triageRef ? triageRef.id : await ctx.slack.channelIdByName(triageRef.name);
+    triage = id ? await ctx.slack.channelInfo(id) : undefined;
     const refused = triageRefusal(here.id, triageRef, triage);
     if (refused) return { text: refused };
   }
@@ -38,27 +36,10 @@ export async function setUpChannel(
   const notes: string[] = [];
   const hereMember = await ensureMember(ctx, here, notes);
   const triageMember = triage ? await ensureMember(ctx, triage, notes) : false;
-  const { models } = ctx.deps;
-  const saved = await models.channels
-    .findOneAndUpdate(
-      { teamId: ctx.teamId, channelId: here.id },
-      {
-        $set: {
-          ...channelFields(here, hereMember),
-          kind,
-          ...(triage ? { triageChannelId: triage.id } : {}),
-        },
-      },
-      { upsert: true, returnDocument: 'after' },
-    )
-    .lean<ChannelDoc>();
-  if (triage) {
-    await models.channels.updateOne(
-      { teamId: ctx.teamId, channelId: triage.id },
-      { $set: channelFields(triage, triageMember), $setOnInsert: { kind: 'triage' } },
-      { upsert: true },
-    );
-  }
+  const channels = new ChannelStore(ctx.deps.models);
+  const set = { kind, ...(triage ? { triageChannelId: triage.id } : {}) };
+  const saved = await channels.describe(ctx.teamId, here, hereMember, set);
+  if (triage) await channels.describe(ctx.teamId, triage, triageMember, {}, 'triage');
   return { text: setupDone(here, kind, saved?.triageChannelId, notes) };
 }
 
@@ -69,11 +50,8 @@ async function ensureMember(
   notes: string[],
 ): Promise<boolean> {
   if (info.is_member) return true;
-  const joined = mayJoin(info)
-    ? await bestEffort(ctx.deps.logger, { channel: info.id, op: 'setup join' }, () =>
-        ctx.client.conversations.join({ channel: info.id }),
-      )
-    : undefined;
+  const log = { channel: info.id, op: 'setup join' };
+  const joined = mayJoin(info) ? await ctx.slack.join(info.id, { bestEffort: log }) : undefined;
   notes.push(joinNote(info.id, Boolean(joined?.ok)));
   return Boolean(joined?.ok);
 }

@@ -1,10 +1,9 @@
-import type { WebClient } from '@slack/web-api';
 import type { RequestRef } from '../../commands/parse.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { bestEffort } from '../../slack/safe-call.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import type { Reply } from '../../views/command-reply.js';
 import type { CommandContext } from '../commands/context.js';
 import { escalate, type EscalationOutcome, type Escalator } from './escalate.js';
@@ -14,15 +13,14 @@ import { escalate, type EscalationOutcome, type Escalator } from './escalate.js'
 /** The card's Escalate button: the request by the id the button carries, in the clicker's workspace. */
 export async function escalateFromCard(
   deps: BotDeps,
-  client: WebClient,
+  slack: SlackGateway,
   input: { requestId: string; teamId: string } & Escalator,
 ): Promise<EscalationOutcome> {
-  const store = new RequestStore(deps.models);
-  const request = /^[0-9a-f]{24}$/.test(input.requestId) ? await store.byId(input.requestId) : null;
+  const request = await new RequestStore(deps.models).byKey(input.requestId);
   if (!request || request.teamId !== input.teamId) {
     throw new AppError('request_not_found', `unknown request ${input.requestId}`);
   }
-  return escalate(deps, client, request, input);
+  return escalate(deps, slack, request, input);
 }
 
 /**
@@ -32,12 +30,12 @@ export async function escalateFromCard(
  */
 export async function escalateFromReaction(
   deps: BotDeps,
-  client: WebClient,
+  slack: SlackGateway,
   input: { teamId: string; channelId: string; ts: string } & Escalator,
 ): Promise<{ outcome: EscalationOutcome; threadTs?: string } | undefined> {
-  const found = await requestOfMessage(deps, client, input.teamId, input.channelId, input.ts);
+  const found = await requestOfMessage(deps, slack, input.teamId, input.channelId, input.ts);
   if (!found) return undefined;
-  return { outcome: await escalate(deps, client, found.request, input), threadTs: found.threadTs };
+  return { outcome: await escalate(deps, slack, found.request, input), threadTs: found.threadTs };
 }
 
 const NOT_A_REQUEST =
@@ -49,13 +47,13 @@ export async function escalateFromCommand(
   target: RequestRef,
   reason: string | undefined,
 ): Promise<Reply> {
-  const { deps, client, teamId } = ctx;
+  const { deps, slack, teamId } = ctx;
   const request =
     'id' in target
-      ? await new RequestStore(deps.models).byId(target.id)
-      : (await requestOfMessage(deps, client, teamId, target.channelId, target.ts))?.request;
+      ? await new RequestStore(deps.models).byKey(target.id)
+      : (await requestOfMessage(deps, slack, teamId, target.channelId, target.ts))?.request;
   if (!request || request.teamId !== teamId) return { text: NOT_A_REQUEST };
-  const outcome = await escalate(deps, client, request, { userId: ctx.userId, reason });
+  const outcome = await escalate(deps, slack, request, { userId: ctx.userId, reason });
   if (!outcome.ok) return { text: outcome.text };
   return {
     text: `:bangbang: Escalated the request from <@${request.requesterId}> in <#${request.channelId}>.`,
@@ -68,7 +66,7 @@ export async function escalateFromCommand(
  */
 async function requestOfMessage(
   deps: BotDeps,
-  client: WebClient,
+  slack: SlackGateway,
   teamId: string,
   channelId: string,
   ts: string,
@@ -76,9 +74,10 @@ async function requestOfMessage(
   const store = new RequestStore(deps.models);
   const direct = await store.byThread(teamId, channelId, ts);
   if (direct) return { request: direct };
-  const thread = await bestEffort(deps.logger, { step: 'escalation_thread', channelId, ts }, () =>
-    client.conversations.replies({ channel: channelId, ts, limit: 1 }),
-  );
+  const thread = await slack.replies(channelId, ts, {
+    limit: 1,
+    bestEffort: { step: 'escalation_thread', channelId, ts },
+  });
   const threadTs = thread?.messages?.[0]?.thread_ts;
   if (!threadTs || threadTs === ts) return undefined;
   const request = await store.byThread(teamId, channelId, threadTs);

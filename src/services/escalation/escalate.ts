@@ -1,10 +1,8 @@
-import type { WebClient } from '@slack/web-api';
 import type { RequestDoc } from '../../db/models/index.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { decideEscalation, type EscalationDecision } from '../../requests/escalation.js';
-import { bestEffort } from '../../slack/safe-call.js';
-import { permalink } from '../../slack/lookups.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import { escalationNotice } from '../../views/escalation.js';
 import type { ChannelContext } from '../requests/context.js';
 import { channelContext } from '../requests/context.js';
@@ -35,14 +33,14 @@ const NOT_TRACKED =
  */
 export async function escalate(
   deps: BotDeps,
-  client: WebClient,
+  slack: SlackGateway,
   request: RequestDoc,
   who: Escalator,
 ): Promise<EscalationOutcome> {
-  const ctx = await channelContext(deps, client, request.teamId, request.channelId);
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
   if (!ctx) return { ok: false, text: NOT_TRACKED };
   const identity = { teamId: request.teamId, botUserId: who.botUserId ?? '', userId: who.userId };
-  const sender = await senderOf(deps, client, ctx, identity, request.requesterId);
+  const sender = await senderOf(slack, ctx, identity, request.requesterId);
   const now = deps.clock.now();
   const decide = (state: RequestDoc): EscalationDecision =>
     decideEscalation({
@@ -63,7 +61,7 @@ export async function escalate(
     const again = stored ? decide(stored) : undefined;
     return { ok: false, text: again?.kind === 'refuse' ? again.text : CHANGED_MEANWHILE };
   }
-  await announce(deps, client, ctx, after, who.userId);
+  await announce(deps, slack, ctx, after, who.userId);
   return { ok: true, request: after };
 }
 
@@ -75,7 +73,7 @@ export async function escalate(
  */
 async function announce(
   deps: BotDeps,
-  client: WebClient,
+  slack: SlackGateway,
   ctx: ChannelContext,
   request: RequestDoc,
   by: string,
@@ -83,7 +81,9 @@ async function announce(
   const config = ctx.features.requests.config;
   const target = config.send_request_escalation_message_channel ?? ctx.channel.triageChannelId;
   if (target) {
-    const link = await permalink(client, deps.logger, request.channelId, request.rootTs);
+    const link = await slack.permalink(request.channelId, request.rootTs, {
+      bestEffort: logStep(request, 'escalation_permalink'),
+    });
     const notice = escalationNotice({
       requesterId: request.requesterId,
       channelId: request.channelId,
@@ -92,19 +92,17 @@ async function announce(
       reason: request.escalated.reason,
       count: request.escalated.count,
     });
-    await bestEffort(deps.logger, logStep(request, 'escalation_notice'), () =>
-      client.chat.postMessage({ channel: target, ...notice, unfurl_links: false }),
+    await slack.post(
+      { channel: target, ...notice, unfurl_links: false },
+      { bestEffort: logStep(request, 'escalation_notice') },
     );
   }
   const message = config.message_for_request_escalation.trim();
   if (message) {
-    await bestEffort(deps.logger, logStep(request, 'escalation_thread'), () =>
-      client.chat.postMessage({
-        channel: request.channelId,
-        thread_ts: request.rootTs,
-        text: message,
-      }),
+    await slack.post(
+      { channel: request.channelId, thread_ts: request.rootTs, text: message },
+      { bestEffort: logStep(request, 'escalation_thread') },
     );
   }
-  await new TriageCard(deps, client).update(ctx, request);
+  await new TriageCard(deps, slack).update(ctx, request);
 }

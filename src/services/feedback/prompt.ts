@@ -1,9 +1,7 @@
-import { claimOnce } from '../../db/models/index.js';
-import type { RequestDoc } from '../../db/models/index.js';
+import { claimOnce, releaseClaim, type RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { feedbackAskKey } from '../../feedback/feedback.js';
 import { feedbackPrompt } from '../../views/feedback.js';
-import { bestEffort } from '../../slack/safe-call.js';
 import type { ChannelContext } from '../requests/context.js';
 import type { RequestHooks } from '../requests/hooks.js';
 
@@ -22,7 +20,7 @@ export const feedbackHooks: RequestHooks = {
     if (!key || !(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
     const posted = await askForFeedback(deps, ctx, after);
     // Not shown: free the claim so a redelivery of the close may ask again.
-    if (!posted) await deps.models.claims.deleteOne({ _id: key });
+    if (!posted) await releaseClaim(deps.models.claims, key);
   },
 };
 
@@ -32,18 +30,16 @@ async function askForFeedback(
   request: RequestDoc,
 ): Promise<boolean> {
   const config = ctx.features.requests.config;
-  const client = await deps.slackFor(request.teamId);
+  const slack = await deps.slack(request.teamId);
   const prompt = feedbackPrompt({
     requestId: String(request._id),
     message: config.feedback_message,
     scale: config.feedback_rating,
   });
   const where = { channel: request.channelId, thread_ts: request.rootTs };
-  const context = { step: 'feedback_prompt', requestId: String(request._id) };
-  const posted = await bestEffort(deps.logger, context, () =>
-    config.send_feedback_as_ephemeral
-      ? client.chat.postEphemeral({ ...where, user: request.requesterId, ...prompt })
-      : client.chat.postMessage({ ...where, ...prompt }),
-  );
+  const options = { bestEffort: { step: 'feedback_prompt', requestId: String(request._id) } };
+  const posted = config.send_feedback_as_ephemeral
+    ? await slack.postEphemeral({ ...where, user: request.requesterId, ...prompt }, options)
+    : await slack.post({ ...where, ...prompt }, options);
   return posted !== undefined;
 }

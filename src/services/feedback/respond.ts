@@ -1,13 +1,16 @@
-import type { WebClient } from '@slack/web-api';
-import type { ChannelDoc, RequestDoc } from '../../db/models/index.js';
+import type { RequestDoc } from '../../db/models/index.js';
+import { ChannelStore } from '../../db/repositories/channels.js';
+import { FeedbackStore } from '../../db/repositories/feedback.js';
+import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { isRequestId, type FeedbackComment } from '../../feedback/comment.js';
 import { feedbackNoticeChannel } from '../../feedback/feedback.js';
 import type { Features } from '../../settings/features.js';
 import { feedbackCommentReceivedText, feedbackReceivedText } from '../../views/feedback.js';
-import { bestEffort } from '../../slack/safe-call.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import { parseRatingValue, ratingOf, type RatingScale } from '../../feedback/rating.js';
-import { FeedbackStore } from './store.js';
+
+type FeedbackDeps = Pick<BotDeps, 'models' | 'settings' | 'clock'>;
 
 /** A message for the team about feedback received (`send_request_feedback_received_message`). */
 export interface FeedbackNotice {
@@ -39,7 +42,7 @@ export interface RatingTaken {
  * the `notice`.
  */
 export async function rateRequest(
-  deps: BotDeps,
+  deps: FeedbackDeps,
   userId: string,
   value: string | undefined,
 ): Promise<RatingOutcome> {
@@ -67,7 +70,7 @@ export async function rateRequest(
 
 /** Stores the requester's comment; returns the notice to post, if any. */
 export async function commentOnRequest(
-  deps: BotDeps,
+  deps: FeedbackDeps,
   userId: string,
   comment: FeedbackComment,
 ): Promise<{ kind: 'missing' | 'refused' | 'same' | 'stored'; notice?: FeedbackNotice }> {
@@ -83,12 +86,12 @@ export async function commentOnRequest(
 
 /** The request a comment button is for, when `userId` may comment on it. */
 export async function commentTarget(
-  deps: BotDeps,
+  deps: FeedbackDeps,
   userId: string,
   requestId: string | undefined,
 ): Promise<{ kind: 'missing' } | { kind: 'refused' } | { kind: 'ok'; request: RequestDoc }> {
   if (!isRequestId(requestId)) return { kind: 'missing' };
-  const request = await deps.models.requests.findById(requestId).lean<RequestDoc>();
+  const request = await new RequestStore(deps.models).byId(requestId);
   if (!request) return { kind: 'missing' };
   if (request.requesterId !== userId) return { kind: 'refused' };
   return { kind: 'ok', request };
@@ -96,26 +99,21 @@ export async function commentTarget(
 
 /** Posts a feedback notice; a Slack failure is logged and loses nothing stored. */
 export async function announceFeedback(
-  deps: BotDeps,
-  client: WebClient,
+  slack: SlackGateway,
   notice: FeedbackNotice | undefined,
 ): Promise<void> {
   if (!notice) return;
-  await bestEffort(deps.logger, { step: 'feedback_received', channel: notice.channel }, () =>
-    client.chat.postMessage({ channel: notice.channel, text: notice.text }),
-  );
+  await slack.post(notice, { bestEffort: { step: 'feedback_received', channel: notice.channel } });
 }
 
 /** The request's settings, and where the team hears of its feedback (`feedbackNoticeChannel`). */
 async function noticeTarget(
-  deps: BotDeps,
+  deps: FeedbackDeps,
   request: RequestDoc,
 ): Promise<{ features: Features; target?: string }> {
   const [features, channel] = await Promise.all([
     deps.settings.effective(request.teamId, request.channelId),
-    deps.models.channels
-      .findOne({ teamId: request.teamId, channelId: request.channelId })
-      .lean<ChannelDoc>(),
+    new ChannelStore(deps.models).find(request.teamId, request.channelId),
   ]);
   return {
     features,

@@ -1,9 +1,8 @@
-import type { WebClient } from '@slack/web-api';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { refusalOf, ticketFor, type RequestCommand } from '../../requests/commands.js';
-import { bestEffort } from '../../slack/safe-call.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import { channelContext } from './context.js';
 import { RequestEffects } from './effects.js';
 
@@ -17,7 +16,7 @@ export type { RequestCommand };
  */
 export async function applyRequestCommand(
   deps: BotDeps,
-  client: WebClient,
+  slack: SlackGateway,
   find: { id: string } | { teamId: string; channelId: string; rootTs: string },
   command: RequestCommand,
   by: string,
@@ -39,15 +38,15 @@ export async function applyRequestCommand(
       ? await store.assign(request._id, command.assigneeId, by, now)
       : await store.transition(request._id, command.to, by, now);
   if (!result) return refusalOf(request, command);
-  const ctx = await channelContext(deps, client, request.teamId, request.channelId);
-  if (ctx) await new RequestEffects(deps, client).changed(ctx, result.before, result.after, by);
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (ctx) await new RequestEffects(deps, slack).changed(ctx, result.before, result.after, by);
   return undefined;
 }
 
 /** 🎫 on a request's message: a ticket is made once and announced in the thread. */
 export async function createTicketFromReaction(
-  deps: BotDeps,
-  client: WebClient,
+  deps: Pick<BotDeps, 'models' | 'clock'>,
+  slack: SlackGateway,
   find: { teamId: string; channelId: string; rootTs: string },
   by: string,
 ): Promise<void> {
@@ -57,12 +56,9 @@ export async function createTicketFromReaction(
   const made = ticketFor(String(request._id), by, deps.clock.now());
   const ticketed = await store.createTicket(request._id, made);
   if (!ticketed?.ticket) return;
-  const ticketId = ticketed.ticket.id;
-  await bestEffort(deps.logger, { step: 'ticket_created', requestId: String(request._id) }, () =>
-    client.chat.postMessage({
-      channel: request.channelId,
-      thread_ts: request.rootTs,
-      text: `:ticket: Ticket ${ticketId} was created from this request by <@${by}>.`,
-    }),
+  const text = `:ticket: Ticket ${ticketed.ticket.id} was created from this request by <@${by}>.`;
+  await slack.post(
+    { channel: request.channelId, thread_ts: request.rootTs, text },
+    { bestEffort: { step: 'ticket_created', requestId: String(request._id) } },
   );
 }

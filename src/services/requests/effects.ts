@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import { EMOJI } from '../../constants.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
@@ -9,7 +8,7 @@ import {
   type Effect,
 } from '../../requests/effects.js';
 import type { RequestStatus } from '../../requests/request.js';
-import { bestEffort, slackErrorCode } from '../../slack/safe-call.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import type { ChannelContext } from './context.js';
 import { runHooks } from './hooks.js';
 import { logStep, TriageCard } from './triage-card.js';
@@ -29,9 +28,9 @@ export class RequestEffects {
 
   constructor(
     private readonly deps: BotDeps,
-    private readonly client: WebClient,
+    private readonly slack: SlackGateway,
   ) {
-    this.card = new TriageCard(deps, client);
+    this.card = new TriageCard(deps, slack);
   }
 
   async created(ctx: ChannelContext, request: RequestDoc, firstInChannel: boolean): Promise<void> {
@@ -74,27 +73,19 @@ export class RequestEffects {
           await this.mark(request, effect.from, effect.to);
           break;
         case 'post': {
-          const csm = effect.asCsm ? await this.csmIdentity(ctx) : {};
-          await bestEffort(this.deps.logger, logStep(request, effect.step), () =>
-            this.client.chat.postMessage({
-              channel: effect.channel,
-              ...(effect.threadTs ? { thread_ts: effect.threadTs } : {}),
-              text: effect.text,
-              ...csm,
-            }),
-          );
+          const csm = effect.asCsm && ctx.channel.csmUserId;
+          const identity = csm ? await this.slack.identity(csm, { step: 'csm_identity' }) : {};
+          const { channel, threadTs: thread_ts, text } = effect;
+          const message = { channel, thread_ts, text, ...identity };
+          await this.slack.post(message, { bestEffort: logStep(request, effect.step) });
           break;
         }
-        case 'ephemeral':
-          await bestEffort(this.deps.logger, logStep(request, effect.step), () =>
-            this.client.chat.postEphemeral({
-              channel: effect.channel,
-              user: effect.user,
-              ...(effect.threadTs ? { thread_ts: effect.threadTs } : {}),
-              text: effect.text,
-            }),
-          );
+        case 'ephemeral': {
+          const { channel, user, threadTs: thread_ts, text } = effect;
+          const message = { channel, user, thread_ts, text };
+          await this.slack.postEphemeral(message, { bestEffort: logStep(request, effect.step) });
           break;
+        }
         case 'hooks': {
           const { requestHooks: hooks } = this.deps;
           if (effect.moment === 'created') {
@@ -109,33 +100,12 @@ export class RequestEffects {
 
   /** Swaps the status mark on the customer's message; a mark already gone or there is fine. */
   private async mark(request: RequestDoc, from: RequestStatus | undefined, to: RequestStatus) {
-    const target = { channel: request.channelId, timestamp: request.rootTs };
-    const warn = (step: string, expected: string) => (error: unknown) => {
-      if (slackErrorCode(error) === expected) return;
-      const slackError = slackErrorCode(error);
-      this.deps.logger.warn({ ...logStep(request, step), slackError }, 'Slack call failed');
-    };
+    const { channelId, rootTs } = request;
     if (from && EMOJI.status[from] !== EMOJI.status[to]) {
-      await this.client.reactions
-        .remove({ ...target, name: EMOJI.status[from] })
-        .catch(warn('unmark', 'no_reaction'));
+      const options = { expect: ['no_reaction'], bestEffort: logStep(request, 'unmark') };
+      await this.slack.unreact(channelId, rootTs, EMOJI.status[from], options);
     }
-    await this.client.reactions
-      .add({ ...target, name: EMOJI.status[to] })
-      .catch(warn('mark', 'already_reacted'));
-  }
-
-  private async csmIdentity(
-    ctx: ChannelContext,
-  ): Promise<{ username?: string; icon_url?: string }> {
-    const user = ctx.channel.csmUserId;
-    if (!user) return {};
-    const info = await bestEffort(this.deps.logger, { step: 'csm_identity' }, () =>
-      this.client.users.info({ user }),
-    );
-    const profile = info?.user?.profile;
-    return profile
-      ? { username: profile.display_name || profile.real_name, icon_url: profile.image_72 }
-      : {};
+    const options = { expect: ['already_reacted'], bestEffort: logStep(request, 'mark') };
+    await this.slack.react(channelId, rootTs, EMOJI.status[to], options);
   }
 }

@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import type { RequestDoc } from '../../db/models/index.js';
 import { ChannelStore } from '../../db/repositories/channels.js';
 import { RequestStore } from '../../db/repositories/requests.js';
@@ -17,6 +16,7 @@ import {
   requestText,
 } from '../../requests/detection.js';
 import type { RequestStatus } from '../../requests/request.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import { channelContext, type ChannelContext } from './context.js';
 import { RequestEffects } from './effects.js';
 import { runHooks } from './hooks.js';
@@ -47,22 +47,22 @@ export class RequestIntake {
 
   constructor(
     private readonly deps: BotDeps,
-    private readonly client: WebClient,
+    private readonly slack: SlackGateway,
   ) {
     this.store = new RequestStore(deps.models);
     this.channels = new ChannelStore(deps.models);
-    this.effects = new RequestEffects(deps, client);
+    this.effects = new RequestEffects(deps, slack);
   }
 
   async message(incoming: IncomingMessage): Promise<void> {
-    const ctx = await channelContext(this.deps, this.client, incoming.teamId, incoming.channelId);
+    const ctx = await channelContext(this.deps, this.slack, incoming.teamId, incoming.channelId);
     if (!ctx || ctx.channel.kind !== 'customer' || ctx.channel.teamId !== incoming.teamId) return;
     const message = { ...incoming, text: requestText(incoming.text, incoming.fileNames) };
     const inThread = !!message.threadTs && message.threadTs !== message.ts;
     const request = inThread
       ? await this.store.byThread(message.teamId, message.channelId, message.threadTs as string)
       : null;
-    const sender = await senderOf(this.deps, this.client, ctx, message, request?.requesterId);
+    const sender = await senderOf(this.slack, ctx, message, request?.requesterId);
     const place = { inThread, inRequestThread: !!request };
     const route = routeMessage(sender, place, ctx.features.requests.config);
     if (route === 'ignore') return;
@@ -201,7 +201,7 @@ export class RequestIntake {
   /** The customer edited their message: the request's text follows. */
   async edited(teamId: string, channelId: string, ts: string, text: string, files: string[] = []) {
     const updated = await this.store.updateText(teamId, channelId, ts, requestText(text, files));
-    const ctx = updated && (await channelContext(this.deps, this.client, teamId, channelId));
+    const ctx = updated && (await channelContext(this.deps, this.slack, teamId, channelId));
     if (updated && ctx) await this.effects.updateNotification(ctx, updated);
   }
 
@@ -218,7 +218,7 @@ export class RequestIntake {
       'bot',
       this.deps.clock.now(),
     );
-    const ctx = moved && (await channelContext(this.deps, this.client, teamId, channelId));
+    const ctx = moved && (await channelContext(this.deps, this.slack, teamId, channelId));
     if (moved && ctx) await this.effects.changed(ctx, moved.before, moved.after, 'bot');
   }
 }

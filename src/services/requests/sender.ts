@@ -1,7 +1,5 @@
-import type { WebClient } from '@slack/web-api';
-import type { BotDeps } from '../../deps.js';
 import { classifySender, senderTeamMatters, type SenderKind } from '../../requests/sender.js';
-import { bestEffort } from '../../slack/safe-call.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import type { ChannelContext } from './context.js';
 
 /** Who sent a message, in Slack's terms. */
@@ -20,8 +18,7 @@ export interface SenderIdentity {
  * taken for an agent.
  */
 export async function senderOf(
-  deps: Pick<BotDeps, 'logger'>,
-  client: WebClient,
+  slack: SlackGateway,
   ctx: ChannelContext,
   sender: SenderIdentity,
   requesterId: string | undefined,
@@ -39,9 +36,7 @@ export async function senderOf(
   };
   if (sender.userId && senderTeamMatters(facts)) {
     const user = sender.userId;
-    const found = await bestEffort(deps.logger, { step: 'sender_team', user }, () =>
-      client.users.info({ user }),
-    );
+    const found = await slack.user(user, { bestEffort: { step: 'sender_team', user } });
     facts.userTeamId = found?.user?.team_id;
   }
   return classifySender(facts);

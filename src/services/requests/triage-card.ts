@@ -1,10 +1,11 @@
-import type { WebClient } from '@slack/web-api';
 import type { RequestDoc } from '../../db/models/index.js';
 import { RequestStore } from '../../db/repositories/requests.js';
+import { TriageCardStore } from '../../db/repositories/triage-cards.js';
+import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
 import { cardToPost, cardVersion } from '../../requests/effects.js';
 import { triageNotification } from '../../views/triage-notification.js';
-import { bestEffort } from '../../slack/safe-call.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import type { ChannelContext } from './context.js';
 
 /** The metadata event type that marks a triage card with the id of its request. */
@@ -24,12 +25,14 @@ export const logStep = (request: RequestDoc, step: string) => ({
 /** A request's card in the triage channel: posted once, then redrawn in place. */
 export class TriageCard {
   private readonly store: RequestStore;
+  private readonly cards: TriageCardStore;
 
   constructor(
-    private readonly deps: Pick<BotDeps, 'models' | 'clock' | 'logger'>,
-    private readonly client: WebClient,
+    private readonly deps: Pick<BotDeps, 'models' | 'clock'>,
+    private readonly slack: SlackGateway,
   ) {
     this.store = new RequestStore(deps.models);
+    this.cards = new TriageCardStore(deps.models);
   }
 
   /**
@@ -41,14 +44,14 @@ export class TriageCard {
   async ensure(ctx: ChannelContext, request: RequestDoc): Promise<void> {
     const triage = ctx.channel.triageChannelId;
     if (!triage || !cardToPost(request)) return;
-    const claim = await this.store.claimNotification(request._id, this.deps.clock.now());
+    const claim = await this.cards.claim(request._id, this.deps.clock.now());
     if (!claim) return;
     const fresh = claim.request;
     if (claim.previousClaim) {
       const orphan = await this.find(triage, fresh);
       if (orphan === undefined) return; // Slack unreachable: the claim goes stale, catch-up retries
       if (orphan) {
-        await this.store.notificationPosted(request._id, triage, orphan);
+        await this.cards.posted(request._id, triage, orphan);
         return this.update(ctx, {
           ...fresh,
           triage: { ...fresh.triage, channelId: triage, ts: orphan },
@@ -56,18 +59,16 @@ export class TriageCard {
       }
     }
     const card = await this.blocks(ctx, fresh);
-    const posted = await bestEffort(this.deps.logger, logStep(request, 'triage_post'), () =>
-      this.client.chat.postMessage({
-        channel: triage,
-        ...card,
-        metadata: {
-          event_type: TRIAGE_CARD_EVENT,
-          event_payload: { request_id: String(request._id) },
-        },
-      }),
+    const metadata = {
+      event_type: TRIAGE_CARD_EVENT,
+      event_payload: { request_id: String(request._id) },
+    };
+    const posted = await this.slack.post(
+      { channel: triage, ...card, metadata },
+      { bestEffort: logStep(request, 'triage_post') },
     );
-    if (posted?.ts) await this.store.notificationPosted(request._id, triage, posted.ts);
-    else await this.store.releaseNotificationClaim(request._id);
+    if (posted?.ts) await this.cards.posted(request._id, triage, posted.ts);
+    else await this.cards.releaseClaim(request._id);
   }
 
   /**
@@ -82,12 +83,9 @@ export class TriageCard {
     const { channelId, ts } = request.triage;
     let drawn = request;
     for (let redraw = 0; redraw < MAX_REDRAWS; redraw++) {
-      const updated = await bestEffort(
-        this.deps.logger,
-        logStep(request, 'triage_update'),
-        async () =>
-          this.client.chat.update({ channel: channelId, ts, ...(await this.blocks(ctx, drawn)) }),
-      );
+      const card = await this.blocks(ctx, drawn);
+      const options = { bestEffort: logStep(request, 'triage_update') };
+      const updated = await this.slack.update({ channel: channelId, ts, ...card }, options);
       if (!updated) return;
       const stored = await this.store.byId(String(request._id));
       if (!stored || cardVersion(stored) === cardVersion(drawn)) return;
@@ -105,15 +103,10 @@ export class TriageCard {
     const oldest = String(request.createdAt.getTime() / 1000 - 1);
     let cursor: string | undefined;
     for (let page = 0; page < CARD_SEARCH_PAGES; page++) {
-      const history = await bestEffort(this.deps.logger, logStep(request, 'triage_find'), () =>
-        this.client.conversations.history({
-          channel: triage,
-          oldest,
-          limit: 200,
-          include_all_metadata: true,
-          ...(cursor ? { cursor } : {}),
-        }),
-      );
+      const query = { channel: triage, oldest, limit: 200, include_all_metadata: true, cursor };
+      const history = await this.slack.history(query, {
+        bestEffort: logStep(request, 'triage_find'),
+      });
       if (!history) return undefined;
       const card = history.messages?.find(
         (m) =>
@@ -153,19 +146,15 @@ export class TriageCard {
     withLogo: boolean,
   ) {
     if (!withName && !withLogo) return {};
-    const account = ctx.channel.accountId
-      ? await this.deps.models.accounts.findById(ctx.channel.accountId).lean()
-      : null;
+    const account = await new WorkspaceStore(this.deps.models).account(ctx.channel.accountId);
     let teamName: string | undefined;
     let logo: string | undefined;
-    const user = await bestEffort(this.deps.logger, logStep(request, 'users_info'), () =>
-      this.client.users.info({ user: request.requesterId }),
-    );
-    const teamId = user?.user?.team_id;
+    const requester = await this.slack.user(request.requesterId, {
+      bestEffort: logStep(request, 'users_info'),
+    });
+    const teamId = requester?.user?.team_id;
     if (teamId && teamId !== ctx.channel.teamId) {
-      const team = await bestEffort(this.deps.logger, logStep(request, 'team_info'), () =>
-        this.client.team.info({ team: teamId }),
-      );
+      const team = await this.slack.team(teamId, { bestEffort: logStep(request, 'team_info') });
       teamName = team?.team?.name;
       logo = (team?.team?.icon as { image_132?: string } | undefined)?.image_132;
     }

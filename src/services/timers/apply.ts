@@ -1,5 +1,5 @@
-import { Types } from 'mongoose';
 import type { RequestDoc } from '../../db/models/index.js';
+import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import {
   dueStep,
@@ -27,9 +27,8 @@ export async function applyTimer(
 }
 
 /** The request a job is keyed by, as stored now; null for a key that is no request id. */
-export async function loadRequest(deps: Pick<BotDeps, 'models'>, key: string) {
-  if (!Types.ObjectId.isValid(key)) return null;
-  return deps.models.requests.findById(key).lean<RequestDoc>();
+export function loadRequest(deps: Pick<BotDeps, 'models'>, key: string) {
+  return new RequestStore(deps.models).byKey(key);
 }
 
 /**
@@ -54,7 +53,7 @@ export async function fireWhenDue(
 
 /**
  * A minutes timer's job fell due: `fireWhenDue` with the due date from the duration the job
- * carries, then the Slack client and channel context to act with. Null when it does not fire,
+ * carries, then the Slack gateway and channel context to act with. Null when it does not fire,
  * the request is not `ready` for it, the channel is gone or the timer was turned off since.
  */
 export async function fireMinutesTimer(
@@ -67,9 +66,9 @@ export async function fireMinutesTimer(
   const fired = await fireWhenDue(deps, timer.job, data.key, step, { minutes: data.minutes });
   if (!fired || !ready(fired.request)) return null;
   const { teamId, channelId } = fired.request;
-  const client = await deps.slackFor(teamId);
-  const ctx = await channelContext(deps, client, teamId, channelId);
-  return ctx && timer.minutes(ctx.features) > 0 ? { ...fired, client, ctx } : null;
+  const slack = await deps.slack(teamId);
+  const ctx = await channelContext(deps, slack, teamId, channelId);
+  return ctx && timer.minutes(ctx.features) > 0 ? { ...fired, slack, ctx } : null;
 }
 
 /**

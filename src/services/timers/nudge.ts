@@ -1,6 +1,7 @@
 import type { BotDeps } from '../../deps.js';
 import { keepOpenRefusal, NUDGE_TIMER } from '../../timers/nudge.js';
-import { loadRequest, minutesTimerHooks } from './apply.js';
+import { minutesTimerHooks } from './apply.js';
+import { RequestStore } from '../../db/repositories/requests.js';
 
 /**
  * Close nudges (rules in `src/timers/nudge.ts`): every agent reply (re)schedules the request's
@@ -18,10 +19,11 @@ export async function keepOpen(
   requestId: string,
   userId: string,
 ): Promise<string | undefined> {
-  const request = /^[0-9a-f]{24}$/.test(requestId) ? await loadRequest(deps, requestId) : null;
+  const store = new RequestStore(deps.models);
+  const request = /^[0-9a-f]{24}$/.test(requestId) ? await store.byId(requestId) : null;
   const refusal = keepOpenRefusal(request);
   if (refusal || !request) return refusal;
   const entry = { at: deps.clock.now(), type: 'nudge_kept_open', from: null, to: null, by: userId };
-  await deps.models.requests.updateOne({ _id: request._id }, { $push: { history: entry } });
+  await store.note(request._id, entry);
   return undefined;
 }

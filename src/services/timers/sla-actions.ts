@@ -1,11 +1,12 @@
-import type { WebClient } from '@slack/web-api';
 import { EMOJI } from '../../constants.js';
 import type { RequestDoc } from '../../db/models/index.js';
+import { SlaStore } from '../../db/repositories/request-sla.js';
+import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
 import { latestCustomerTs, type BreachPlan } from '../../sla/breach.js';
 import type { SlaKind } from '../../sla/clocks.js';
 import { slaBreachAlert, slaHoldingReply } from '../../views/sla-alert.js';
-import { bestEffort, slackErrorCode } from '../../slack/safe-call.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import type { ChannelContext } from '../requests/context.js';
 import { RequestEffects } from '../requests/effects.js';
 
@@ -24,17 +25,16 @@ export interface Breach {
  */
 export async function alertBreach(
   deps: BotDeps,
-  client: WebClient,
+  slack: SlackGateway,
   ctx: ChannelContext,
   plan: BreachPlan,
   breach: Breach,
 ): Promise<void> {
   const { kind, request } = breach;
-  const ids = { kind, requestId: String(request._id), channel: request.channelId };
+  const { channelId, rootTs } = request;
+  const ids = { kind, requestId: String(request._id), channel: channelId };
   if (plan.alertChannel) {
-    const channel = plan.alertChannel;
-    const { accountId } = ctx.channel;
-    const account = accountId ? await deps.models.accounts.findById(accountId).lean() : null;
+    const account = await new WorkspaceStore(deps.models).account(ctx.channel.accountId);
     const message = slaBreachAlert({
       kind,
       request,
@@ -45,44 +45,23 @@ export async function alertBreach(
       showPreview: plan.showPreview,
       suggestDiscard: plan.suggestDiscard,
     });
-    await bestEffort(deps.logger, { step: 'sla_alert', ...ids }, () =>
-      client.chat.postMessage({ channel, ...message }),
-    );
+    const alert = { channel: plan.alertChannel, ...message };
+    await slack.post(alert, { bestEffort: { step: 'sla_alert', ...ids } });
   }
   if (plan.react) {
-    let ts = request.rootTs;
-    if (plan.react === 'last_message') {
-      const thread = { channel: request.channelId, ts: request.rootTs };
-      const replies = await bestEffort(
-        deps.logger,
-        { requestId: ids.requestId, step: 'sla_replies' },
-        () => client.conversations.replies(thread),
-      );
-      ts = latestCustomerTs(request, replies?.messages ?? [], ctx.internalUserIds);
-    }
-    await client.reactions
-      .add({ channel: request.channelId, timestamp: ts, name: EMOJI.slaBreach })
-      .catch((error: unknown) => {
-        const slackError = slackErrorCode(error);
-        if (slackError !== 'already_reacted')
-          deps.logger.warn(
-            { requestId: ids.requestId, step: 'sla_reaction', slackError },
-            'Slack call failed',
-          );
-      });
+    const where = { requestId: ids.requestId, step: 'sla_replies' };
+    const replies =
+      plan.react === 'last_message'
+        ? ((await slack.replies(channelId, rootTs, { bestEffort: where }))?.messages ?? [])
+        : undefined;
+    const ts = replies ? latestCustomerTs(request, replies, ctx.internalUserIds) : rootTs;
+    const options = { expect: ['already_reacted'], bestEffort: { ...where, step: 'sla_reaction' } };
+    await slack.react(channelId, ts, EMOJI.slaBreach, options);
   }
   if (plan.holdingReply) {
-    await bestEffort(deps.logger, { step: 'holding_reply', ...ids }, () =>
-      client.chat.postMessage({
-        channel: request.channelId,
-        thread_ts: request.rootTs,
-        text: slaHoldingReply(kind),
-      }),
-    );
+    const reply = { channel: channelId, thread_ts: rootTs, text: slaHoldingReply(kind) };
+    await slack.post(reply, { bestEffort: { step: 'holding_reply', ...ids } });
   }
-  if (plan.markRequest) await new RequestEffects(deps, client).updateNotification(ctx, request);
-  await deps.models.requests.updateOne(
-    { _id: request._id },
-    { $pull: { 'sla.alertsPending': kind } },
-  );
+  if (plan.markRequest) await new RequestEffects(deps, slack).updateNotification(ctx, request);
+  await new SlaStore(deps.models).alertSent(request._id, kind);
 }

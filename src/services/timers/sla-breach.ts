@@ -1,8 +1,9 @@
-import type { WebClient } from '@slack/web-api';
 import { claimOnce, type RequestDoc } from '../../db/models/index.js';
+import { SlaStore } from '../../db/repositories/request-sla.js';
 import type { BotDeps } from '../../deps.js';
 import { breachClaim, breachPlan, breachStep } from '../../sla/breach.js';
-import { RUNNING_QUERY, slaEnabled, type SlaKind } from '../../sla/clocks.js';
+import { slaEnabled, type SlaKind } from '../../sla/clocks.js';
+import type { SlackGateway } from '../../slack/gateway.js';
 import { SLA_JOB } from '../../timers/jobs.js';
 import { channelContext } from '../requests/context.js';
 import { fireWhenDue } from './apply.js';
@@ -18,44 +19,19 @@ export async function slaJobDue(deps: BotDeps, kind: SlaKind, requestId: string)
   const fired = await fireWhenDue(deps, SLA_JOB[kind], requestId, step);
   if (!fired) return;
   const { request, due, now } = fired;
-  let client: WebClient;
+  let slack: SlackGateway;
   try {
-    client = await deps.slackFor(request.teamId);
+    slack = await deps.slack(request.teamId);
   } catch (error) {
     deps.logger.warn({ err: error, kind, requestId }, 'SLA breach: no Slack client; skipped');
     return;
   }
-  const ctx = await channelContext(deps, client, request.teamId, request.channelId);
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
   // Turning an SLA off silences the breaches still pending.
   if (!ctx || !slaEnabled(kind, ctx.features)) return;
   if (!(await claimOnce(deps.models.claims, breachClaim(kind, requestId, due), now))) return;
   const plan = breachPlan(kind, ctx.features, ctx.channel);
-  const breached = await recordBreach(deps, kind, request._id, now, plan.markRequest);
-  if (breached) await alertBreach(deps, client, ctx, plan, { kind, request: breached, due, now });
-}
-
-/**
- * Sets the breach time (and, when the plan marks the request, a `sla_breach` history entry)
- * unless the SLA stopped running meanwhile. Returns the updated request, or null.
- */
-async function recordBreach(
-  deps: BotDeps,
-  kind: SlaKind,
-  id: RequestDoc['_id'],
-  at: Date,
-  withHistory: boolean,
-): Promise<RequestDoc | null> {
-  return deps.models.requests
-    .findOneAndUpdate(
-      { _id: id, ...RUNNING_QUERY[kind] },
-      {
-        $set: { [`sla.${kind}BreachedAt`]: at },
-        $addToSet: { 'sla.alertsPending': kind },
-        ...(withHistory
-          ? { $push: { history: { at, type: 'sla_breach', from: null, to: kind, by: 'bot' } } }
-          : {}),
-      },
-      { returnDocument: 'after' },
-    )
-    .lean<RequestDoc>();
+  const store = new SlaStore(deps.models);
+  const breached = await store.recordBreach(kind, request._id, now, plan.markRequest);
+  if (breached) await alertBreach(deps, slack, ctx, plan, { kind, request: breached, due, now });
 }

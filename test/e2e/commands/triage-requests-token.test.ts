@@ -1,5 +1,5 @@
 import type { RequestStatus } from '../../../src/requests/request.js';
-import { hashToken } from '../../../src/services/tokens.js';
+import { hashToken } from '../../../src/db/repositories/api-tokens.js';
 import { startTestBot, type TestBot } from '../../support/bot.js';
 import { ADMIN, AGENT, CUSTOMER, MEMBER, seedWorkspace, triage } from './support.js';
 

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { hashToken } from '../../../src/services/tokens.js';
+import { hashToken } from '../../../src/db/repositories/api-tokens.js';
 import { testDatabase } from '../../support/db.js';
 
 const run = promisify(execFile);

@@ -1,4 +1,4 @@
-import { createApiToken } from '../../../src/services/tokens.js';
+import { createApiToken } from '../../../src/db/repositories/api-tokens.js';
 import { startTestBot, type TestBot } from '../../support/bot.js';
 
 describe('API authentication and tenancy', () => {

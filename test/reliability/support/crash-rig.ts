@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../../src/db/engine.js';
 import { createModels } from '../../../src/db/models/index.js';
-import { createApiToken } from '../../../src/services/tokens.js';
+import { createApiToken } from '../../../src/db/repositories/api-tokens.js';
 import { SIGNING_SECRET, ackingDriver } from '../../support/bot.js';
 import { testDatabase, type TestDatabase } from '../../support/db.js';
 import type { SlackDriver } from '../../support/slack/driver.js';

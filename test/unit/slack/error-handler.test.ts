@@ -4,6 +4,7 @@ import { WebClient } from '@slack/web-api';
 import { pino } from 'pino';
 import { AppError, ERRORS } from '../../../src/errors.js';
 import { slackErrorHandler } from '../../../src/slack/error-handler.js';
+import { SlackGateway } from '../../../src/slack/gateway.js';
 import { SlackSimulator } from '../../support/slack/simulator.js';
 
 const TEAM = 'T0SIM';
@@ -50,7 +51,7 @@ describe('the Slack error handler', () => {
     const client = new WebClient(sim.botToken, { slackApiUrl: sim.url });
     handle = slackErrorHandler({
       logger: pino({ level: 'info' }, sink),
-      slackFor: async () => client,
+      slack: async () => new SlackGateway(client, pino({ level: 'silent' })),
     });
   });
 

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { escalateFromCard } from '../../../services/escalation/entries.js';
-import { bestEffort } from '../../safe-call.js';
+import { SlackGateway } from '../../gateway.js';
 
 /** The triage card's Escalate button; a refusal is an ephemeral to the clicker. */
 export function register(app: App, deps: BotDeps): void {
@@ -11,7 +11,8 @@ export function register(app: App, deps: BotDeps): void {
     async ({ ack, action, body, client, context }) => {
       await ack();
       if (!action.value) return;
-      const outcome = await escalateFromCard(deps, client, {
+      const slack = new SlackGateway(client, deps.logger);
+      const outcome = await escalateFromCard(deps, slack, {
         requestId: action.value,
         teamId: context.teamId ?? body.team?.id ?? '',
         userId: body.user.id,
@@ -19,8 +20,9 @@ export function register(app: App, deps: BotDeps): void {
       });
       const channel = body.channel?.id;
       if (outcome.ok || !channel) return;
-      await bestEffort(deps.logger, { step: 'escalation_refusal', channel }, () =>
-        client.chat.postEphemeral({ channel, user: body.user.id, text: outcome.text }),
+      await slack.postEphemeral(
+        { channel, user: body.user.id, text: outcome.text },
+        { bestEffort: { step: 'escalation_refusal', channel } },
       );
     },
   );

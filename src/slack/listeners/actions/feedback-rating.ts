@@ -7,6 +7,7 @@ import { opensCommentModal } from '../../../feedback/feedback.js';
 import { announceFeedback, rateRequest } from '../../../services/feedback/respond.js';
 import { feedbackCommentModal } from '../../../views/feedback-comment.js';
 import { feedbackThanks } from '../../../views/feedback.js';
+import { SlackGateway } from '../../gateway.js';
 import { bestEffort } from '../../safe-call.js';
 
 /** The message the button was on: an ephemeral prompt is replaced through `respond`. */
@@ -27,30 +28,23 @@ export function register(app: App, deps: BotDeps): void {
     await ack();
     const container = Container.safeParse(body.container);
     const user = body.user.id;
+    const slack = new SlackGateway(client, deps.logger);
     const outcome = await rateRequest(deps, user, action.value);
     const log = { step: 'feedback_rating', user, action: action.action_id };
     if (outcome.kind === 'invalid' || outcome.kind === 'missing') return;
     if (outcome.kind === 'refused') {
       if (!container.success) return;
-      await bestEffort(deps.logger, log, () =>
-        client.chat.postEphemeral({
-          channel: container.data.channel_id,
-          user,
-          thread_ts: body.message?.thread_ts as string | undefined,
-          text: ONLY_REQUESTER,
-        }),
-      );
+      const thread_ts = body.message?.thread_ts as string | undefined;
+      const channel = container.data.channel_id;
+      const refusal = { channel, user, thread_ts, text: ONLY_REQUESTER };
+      await slack.postEphemeral(refusal, { bestEffort: log });
       return;
     }
     const { request } = outcome;
     const requestId = String(request._id);
     if (opensCommentModal(outcome.kind, outcome.askForComment, request.feedback?.text)) {
-      await bestEffort(deps.logger, log, () =>
-        client.views.open({
-          trigger_id: body.trigger_id,
-          view: feedbackCommentModal(requestId),
-        }),
-      );
+      const view = feedbackCommentModal(requestId);
+      await slack.openView({ trigger_id: body.trigger_id, view }, { bestEffort: log });
     }
     const thanks = feedbackThanks({
       requestId,
@@ -63,8 +57,8 @@ export function register(app: App, deps: BotDeps): void {
       await bestEffort(deps.logger, log, () => respond({ replace_original: true, ...thanks }));
     } else if (container.success) {
       const { channel_id: channel, message_ts: ts } = container.data;
-      await bestEffort(deps.logger, log, () => client.chat.update({ channel, ts, ...thanks }));
+      await slack.update({ channel, ts, ...thanks }, { bestEffort: log });
     }
-    await announceFeedback(deps, client, outcome.notice);
+    await announceFeedback(slack, outcome.notice);
   });
 }

@@ -5,7 +5,7 @@ import type { BotDeps } from '../../../deps.js';
 import { applyRequestCommand } from '../../../services/requests/actions.js';
 import { keepOpen } from '../../../services/timers/nudge.js';
 import { CUSTOMER_NUDGE_QUESTION, closeNudgeAnswered } from '../../../views/nudge.js';
-import { bestEffort } from '../../safe-call.js';
+import { SlackGateway } from '../../gateway.js';
 
 /** What a nudge click must carry: the request, and where the nudge message is. */
 const NudgeClick = z.object({
@@ -36,26 +36,25 @@ export function register(app: App, deps: BotDeps): void {
     });
     if (!parsed.success) return;
     const click = parsed.data;
+    const slack = new SlackGateway(client, deps.logger);
     const closing = action.action_id === ACTIONS.nudgeClose;
     const refusal = closing
       ? await applyRequestCommand(
           deps,
-          client,
+          slack,
           { id: click.requestId },
           { kind: 'status', to: 'closed' },
           click.userId,
         )
       : await keepOpen(deps, click.requestId, click.userId);
-    const log = { step: 'nudge_answer', action: action.action_id, requestId: click.requestId };
+    const bestEffort = {
+      step: 'nudge_answer',
+      action: action.action_id,
+      requestId: click.requestId,
+    };
     if (refusal) {
-      await bestEffort(deps.logger, log, () =>
-        client.chat.postEphemeral({
-          channel: click.channelId,
-          user: click.userId,
-          thread_ts: click.threadTs,
-          text: refusal,
-        }),
-      );
+      const { channelId: channel, userId: user, threadTs: thread_ts } = click;
+      await slack.postEphemeral({ channel, user, thread_ts, text: refusal }, { bestEffort });
       return;
     }
     const answered = closeNudgeAnswered(
@@ -63,8 +62,9 @@ export function register(app: App, deps: BotDeps): void {
       closing ? 'closed' : 'kept_open',
       click.userId,
     );
-    await bestEffort(deps.logger, log, () =>
-      client.chat.update({ channel: click.channelId, ts: click.messageTs, ...answered }),
+    await slack.update(
+      { channel: click.channelId, ts: click.messageTs, ...answered },
+      { bestEffort },
     );
   });
 }

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
 import { BUTTON_COMMANDS as COMMANDS } from '../../../requests/commands.js';
 import { applyRequestCommand } from '../../../services/requests/actions.js';
-import { bestEffort } from '../../safe-call.js';
+import { SlackGateway } from '../../gateway.js';
 
 /** The triage card's buttons: Assign to me, In progress, On hold, Close, Discard, Reopen. */
 export function register(app: App, deps: BotDeps): void {
@@ -11,21 +11,18 @@ export function register(app: App, deps: BotDeps): void {
     await ack();
     const command = COMMANDS[action.action_id];
     if (!command || !action.value) return;
+    const slack = new SlackGateway(client, deps.logger);
     const refusal = await applyRequestCommand(
       deps,
-      client,
+      slack,
       { id: action.value },
       command(body.user.id),
       body.user.id,
     );
     if (refusal && body.channel?.id) {
-      await bestEffort(deps.logger, { step: 'button_refusal', action: action.action_id }, () =>
-        client.chat.postEphemeral({
-          channel: body.channel?.id as string,
-          user: body.user.id,
-          text: refusal,
-        }),
-      );
+      const bestEffort = { step: 'button_refusal', action: action.action_id };
+      const message = { channel: body.channel.id, user: body.user.id, text: refusal };
+      await slack.postEphemeral(message, { bestEffort });
     }
   });
 }

@@ -46,7 +46,7 @@ async function answer(deps: BotDeps, body: unknown): Promise<Reply> {
     return await runCommand(
       {
         deps,
-        client: await deps.slackFor(payload.team_id),
+        slack: await deps.slack(payload.team_id),
         teamId: payload.team_id,
         channelId: payload.channel_id,
         userId: payload.user_id,

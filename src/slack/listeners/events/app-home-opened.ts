@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { BotDeps } from '../../../deps.js';
 import { publishHome } from '../../../services/home.js';
+import { SlackGateway } from '../../gateway.js';
 
 const AppHomeOpened = z.object({ user: z.string(), tab: z.string() });
 
@@ -10,6 +11,7 @@ export function register(app: App, deps: BotDeps): void {
   app.event('app_home_opened', async ({ event, context, client }) => {
     const parsed = AppHomeOpened.safeParse(event);
     if (!parsed.success || parsed.data.tab !== 'home') return;
-    await publishHome(deps, client, context.teamId as string, parsed.data.user);
+    const slack = new SlackGateway(client, deps.logger);
+    await publishHome(deps, slack, context.teamId as string, parsed.data.user);
   });
 }

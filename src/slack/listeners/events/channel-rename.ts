@@ -23,7 +23,7 @@ export function register(app: App, deps: BotDeps): void {
       return;
     }
     const { id, name } = parsed.data.channel;
-    const client = await deps.slackFor(teamId);
-    await autoJoinChannel(deps, client, { teamId, channelId: id, name, botUserId });
+    const slack = await deps.slack(teamId);
+    await autoJoinChannel(deps, slack, { teamId, channelId: id, name, botUserId });
   });
 }

@@ -22,11 +22,11 @@ export function register(app: App, deps: BotDeps): void {
       return;
     }
     const { user, channel, inviter } = parsed.data;
-    const client = await deps.slackFor(teamId);
+    const slack = await deps.slack(teamId);
     if (user === botUserId) {
-      await botJoinedChannel(deps, client, { teamId, channelId: channel, botUserId, inviter });
+      await botJoinedChannel(deps, slack, { teamId, channelId: channel, botUserId, inviter });
     } else {
-      await welcomeMember(deps, client, { teamId, channelId: channel, userId: user });
+      await welcomeMember(deps, slack, { teamId, channelId: channel, userId: user });
     }
   });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { BotDeps } from '../../../deps.js';
 import { decideMessageChange } from '../../../requests/detection.js';
 import { RequestIntake } from '../../../services/requests/intake.js';
+import { SlackGateway } from '../../gateway.js';
 
 /** A shared file as the bot reads it: its name (Slack may leave it out, e.g. for a hidden file). */
 const SharedFile = z.object({ name: z.string().nullish(), title: z.string().nullish() });
@@ -44,7 +45,7 @@ const Deleted = z.object({
 export function register(app: App, deps: BotDeps): void {
   app.event('message', async ({ event, context, client }) => {
     const teamId = context.teamId as string;
-    const intake = new RequestIntake(deps, client);
+    const intake = new RequestIntake(deps, new SlackGateway(client, deps.logger));
     const changed = Changed.safeParse(event);
     if (changed.success) {
       const { channel, message } = changed.data;

@@ -10,7 +10,7 @@ import {
 } from '../../../services/requests/actions.js';
 import { channelContext } from '../../../services/requests/context.js';
 import { escalateFromReaction } from '../../../services/escalation/entries.js';
-import { bestEffort } from '../../safe-call.js';
+import { SlackGateway } from '../../gateway.js';
 
 const ReactionAdded = z.object({
   user: z.string(),
@@ -29,8 +29,9 @@ export function register(app: App, deps: BotDeps): void {
     if (!parsed.success) return;
     const { user, reaction, item } = parsed.data;
     const teamId = context.teamId as string;
+    const slack = new SlackGateway(client, deps.logger);
     if (isEscalationReaction(reaction, user, context.botUserId)) {
-      const done = await escalateFromReaction(deps, client, {
+      const done = await escalateFromReaction(deps, slack, {
         teamId,
         channelId: item.channel,
         ts: item.ts,
@@ -39,19 +40,20 @@ export function register(app: App, deps: BotDeps): void {
       });
       if (!done || done.outcome.ok) return;
       const { text } = done.outcome;
-      await bestEffort(deps.logger, { step: 'escalation_refusal', channel: item.channel }, () =>
-        client.chat.postEphemeral({
+      await slack.postEphemeral(
+        {
           channel: item.channel,
           user,
           text,
           ...(done.threadTs ? { thread_ts: done.threadTs } : {}),
-        }),
+        },
+        { bestEffort: { step: 'escalation_refusal', channel: item.channel } },
       );
       return;
     }
     const intent = reactionIntent(reaction, user, context.botUserId);
     if (!intent) return;
-    const ctx = await channelContext(deps, client, teamId, item.channel);
+    const ctx = await channelContext(deps, slack, teamId, item.channel);
     if (!ctx || ctx.channel.kind !== 'customer') return;
     const sender = classifySender({
       userId: user,
@@ -62,14 +64,12 @@ export function register(app: App, deps: BotDeps): void {
       whitelistedBots: [],
       // A reaction event carries no team: in Connect channels only our own people can be agents,
       // so resolve the reactor's team from Slack.
-      userTeamId: ctx.channel.isExtShared
-        ? (await client.users.info({ user })).user?.team_id
-        : undefined,
+      userTeamId: ctx.channel.isExtShared ? (await slack.user(user))?.user?.team_id : undefined,
     });
     const tickets = ctx.features.tickets.config.allow_ticket_creation_with_ticket_emoji;
     if (!mayReact(intent, sender, tickets)) return;
     const find = { teamId, channelId: item.channel, rootTs: item.ts };
-    if (intent.kind === 'ticket') await createTicketFromReaction(deps, client, find, user);
-    else await applyRequestCommand(deps, client, find, intent, user);
+    if (intent.kind === 'ticket') await createTicketFromReaction(deps, slack, find, user);
+    else await applyRequestCommand(deps, slack, find, intent, user);
   });
 }

@@ -4,6 +4,7 @@ import type { BotDeps } from '../../../deps.js';
 import { parseComment } from '../../../feedback/comment.js';
 import { announceFeedback, commentOnRequest } from '../../../services/feedback/respond.js';
 import { COMMENT_BLOCK, COMMENT_INPUT } from '../../../views/feedback-comment.js';
+import { SlackGateway } from '../../gateway.js';
 
 /**
  * The feedback comment modal's submission: an invalid comment (empty, over 2,000 characters)
@@ -22,6 +23,6 @@ export function register(app: App, deps: BotDeps): void {
     }
     await ack();
     const stored = await commentOnRequest(deps, body.user.id, parsed.comment);
-    await announceFeedback(deps, client, stored.notice);
+    await announceFeedback(new SlackGateway(client, deps.logger), stored.notice);
   });
 }

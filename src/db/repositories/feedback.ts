@@ -1,5 +1,6 @@
 import { AppError } from '../../errors.js';
-import type { Models, RequestDoc } from '../../db/models/index.js';
+import type { Models, RequestDoc } from '../models/index.js';
+import { requestOrNull } from './parse.js';
 import {
   commentChange,
   ratingChange,
@@ -44,7 +45,7 @@ export class FeedbackStore {
   ): Promise<FeedbackWrite> {
     if (!isRequestId(requestId)) return { kind: 'missing' };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await this.models.requests.findById(requestId).lean<RequestDoc>();
+      const current = await this.models.requests.findById(requestId).lean().then(requestOrNull);
       if (!current) return { kind: 'missing' };
       if (current.requesterId !== by) return { kind: 'refused', request: current };
       const next = change(current.feedback);
@@ -62,7 +63,8 @@ export class FeedbackStore {
           { $set: { feedback: next.feedback }, $push: { history: next.history } },
           { returnDocument: 'after' },
         )
-        .lean<RequestDoc>();
+        .lean()
+        .then(requestOrNull);
       if (request) return { kind: 'stored', previous: current.feedback, request };
     }
     throw new AppError('conflict', 'feedback changed concurrently; try again');

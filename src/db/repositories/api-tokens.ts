@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Models } from '../db/models/index.js';
+import type { Models } from '../models/index.js';
 
 const TOKEN_PREFIX = 'tbt_';
 

@@ -1,0 +1,16 @@
+import { parseChannel, parseRequest } from '../models/index.js';
+
+/**
+ * Documents are checked against their collection's zod schema once, where a repository reads
+ * them (`db/models/*.ts`); what a service receives is a parsed document, never a cast.
+ */
+export const orNull =
+  <T>(parse: (doc: unknown) => T) =>
+  (doc: unknown): T | null =>
+    doc == null ? null : parse(doc);
+
+export const requestOrNull = orNull(parseRequest);
+export const channelOrNull = orNull(parseChannel);
+/** Parses each document of a list read. */
+export const requests = (docs: unknown[]) => docs.map(parseRequest);
+export const channels = (docs: unknown[]) => docs.map(parseChannel);

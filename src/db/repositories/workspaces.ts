@@ -1,0 +1,31 @@
+import { parseAccount, WorkspaceDocument, type AccountDoc, type Models } from '../models/index.js';
+import { orNull } from './parse.js';
+
+const accountOrNull = orNull(parseAccount);
+const InternalUsers = WorkspaceDocument.pick({ internalUserIds: true });
+
+/** Workspace and account reads of the request path, parsed. */
+export class WorkspaceStore {
+  constructor(private readonly models: Models) {}
+
+  /** The people the workspace lists as its support team (none for an unknown workspace). */
+  async internalUserIds(teamId: string): Promise<string[]> {
+    const found = await this.models.workspaces.findById(teamId, { internalUserIds: 1 }).lean();
+    return found ? InternalUsers.parse(found).internalUserIds : [];
+  }
+
+  /** A customer account, or null when there is none (or no id). */
+  account(id: AccountDoc['_id'] | null): Promise<AccountDoc | null> {
+    if (!id) return Promise.resolve(null);
+    return this.models.accounts.findById(id).lean().then(accountOrNull);
+  }
+
+  /** Whether the workspace has an account of that name already. */
+  async accountNameTaken(teamId: string, name: string): Promise<boolean> {
+    return (await this.models.accounts.exists({ teamId, name })) !== null;
+  }
+
+  async createAccount(teamId: string, name: string): Promise<AccountDoc> {
+    return parseAccount((await this.models.accounts.create({ teamId, name })).toObject());
+  }
+}
