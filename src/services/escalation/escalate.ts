@@ -1,4 +1,5 @@
 import type { RequestDoc } from '../../db/models/index.js';
+import { EscalationStore } from '../../db/repositories/escalations.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { decideEscalation, type EscalationDecision } from '../../requests/escalation.js';
@@ -54,7 +55,13 @@ export async function escalate(
   if (decision.kind === 'refuse') return { ok: false, text: decision.text };
   const store = new RequestStore(deps.models);
   const reason = who.reason?.trim() || null;
-  const after = await store.escalate(request._id, who.userId, now, decision.lastAtOrBefore, reason);
+  const after = await new EscalationStore(deps.models).escalate(
+    request._id,
+    who.userId,
+    now,
+    decision.lastAtOrBefore,
+    reason,
+  );
   if (!after) {
     // Another escalation (or a close) won the write: say what the request is like now.
     const stored = await store.byId(String(request._id));

@@ -5,12 +5,11 @@ import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
 import { cardToPost, cardVersion } from '../../requests/effects.js';
 import { triageNotification } from '../../views/triage-notification.js';
+import { cardMetadata, findCard, TRIAGE_CARD_EVENT } from '../../slack/card-search.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import type { ChannelContext } from './context.js';
 
-/** The metadata event type that marks a triage card with the id of its request. */
-export const TRIAGE_CARD_EVENT = 'triage_card';
-const CARD_SEARCH_PAGES = 5;
+export { TRIAGE_CARD_EVENT };
 /** Redraws of one change's card, should the request keep moving on while it is drawn. */
 const MAX_REDRAWS = 3;
 
@@ -48,7 +47,9 @@ export class TriageCard {
     if (!claim) return;
     const fresh = claim.request;
     if (claim.previousClaim) {
-      const orphan = await this.find(triage, fresh);
+      const since = fresh.createdAt;
+      const log = { bestEffort: logStep(request, 'triage_find') };
+      const orphan = await findCard(this.slack, triage, String(request._id), since, log);
       if (orphan === undefined) return; // Slack unreachable: the claim goes stale, catch-up retries
       if (orphan) {
         await this.cards.posted(request._id, triage, orphan);
@@ -59,10 +60,7 @@ export class TriageCard {
       }
     }
     const card = await this.blocks(ctx, fresh);
-    const metadata = {
-      event_type: TRIAGE_CARD_EVENT,
-      event_payload: { request_id: String(request._id) },
-    };
+    const metadata = cardMetadata(String(request._id));
     const posted = await this.slack.post(
       { channel: triage, ...card, metadata },
       { bestEffort: logStep(request, 'triage_post') },
@@ -91,33 +89,6 @@ export class TriageCard {
       if (!stored || cardVersion(stored) === cardVersion(drawn)) return;
       drawn = stored;
     }
-  }
-
-  /**
-   * The ts of this request's card in the triage channel, `null` when there is none, or
-   * `undefined` when Slack could not be asked. Only messages since the request was created
-   * are read, a few pages at most.
-   */
-  private async find(triage: string, request: RequestDoc): Promise<string | null | undefined> {
-    const id = String(request._id);
-    const oldest = String(request.createdAt.getTime() / 1000 - 1);
-    let cursor: string | undefined;
-    for (let page = 0; page < CARD_SEARCH_PAGES; page++) {
-      const query = { channel: triage, oldest, limit: 200, include_all_metadata: true, cursor };
-      const history = await this.slack.history(query, {
-        bestEffort: logStep(request, 'triage_find'),
-      });
-      if (!history) return undefined;
-      const card = history.messages?.find(
-        (m) =>
-          m.metadata?.event_type === TRIAGE_CARD_EVENT &&
-          (m.metadata.event_payload as { request_id?: unknown } | undefined)?.request_id === id,
-      );
-      if (card?.ts) return card.ts;
-      cursor = history.response_metadata?.next_cursor || undefined;
-      if (!history.has_more || !cursor) return null;
-    }
-    return null;
   }
 
   private async blocks(ctx: ChannelContext, request: RequestDoc) {

@@ -26,11 +26,6 @@ export async function applyTimer(
   else if (change.kind === 'cancel') await deps.timers.cancel(name, key);
 }
 
-/** The request a job is keyed by, as stored now; null for a key that is no request id. */
-export function loadRequest(deps: Pick<BotDeps, 'models'>, key: string) {
-  return new RequestStore(deps.models).byKey(key);
-}
-
 /**
  * A job fell due: re-reads its request and steps it (`step` computes the due date again from the
  * current state). A due date that moved later is waited for (the job moves, with the same data);
@@ -43,7 +38,7 @@ export async function fireWhenDue(
   step: (request: RequestDoc, now: Date) => DueStep,
   data?: Record<string, unknown>,
 ): Promise<{ request: RequestDoc; due: Date; now: Date } | null> {
-  const request = await loadRequest(deps, key);
+  const request = await new RequestStore(deps.models).byKey(key); // null: no such request
   if (!request) return null;
   const now = deps.clock.now();
   const next = step(request, now);
