@@ -64,7 +64,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   csat_send_for: { issue: 11, inPart: 'TICKET stops request feedback; ticket feedback waits' },
   hidePrivateChannelMetadata: {
     issue: 11,
-    inPart: 'hides private channel names in join alerts only',
+    inPart: 'hides private channel names in join and SLA alerts',
   },
   emailToSlack: { issue: 15 },
   ma: { issue: 15 },

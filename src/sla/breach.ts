@@ -23,6 +23,8 @@ export interface BreachPlan {
   alertChannel: string | null;
   /** The alert quotes the request: always in a public channel, in a private one only when allowed. */
   showPreview: boolean;
+  /** The alert leaves out the channel's name: a private channel under hidePrivateChannelMetadata. */
+  hideChannelName: boolean;
   /** The alert offers a Discard button for something that was never a request. */
   suggestDiscard: boolean;
   /** Which customer message gets the breach reaction: the first, the latest, or none. */
@@ -53,6 +55,7 @@ export function breachPlan(kind: SlaKind, features: Features, channel: BreachCha
   return {
     alertChannel: own ?? support.response_sla.sla_channel ?? channel.triageChannelId ?? null,
     showPreview: !channel.isPrivate || features.requests.config.show_private_message_previews,
+    hideChannelName: Boolean(channel.isPrivate) && features.hidePrivateChannelMetadata,
     suggestDiscard: config.suggested_request_invalidation.isEnabled,
     react: config.reaction.isEnabled ? config.reaction.message_ts_comparison : null,
     holdingReply: config.conversation_response.isEnabled,

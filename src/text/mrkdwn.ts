@@ -10,6 +10,15 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A channel as mrkdwn: `<#C…|name>`; with `hideName` (a private channel under
+ * `hidePrivateChannelMetadata`) `<#C…>` alone, which Slack renders with the name only for people
+ * who are in that channel, so the name is in nothing the bot sends.
+ */
+export function channelMention(id: string, name: string, hideName = false): string {
+  return hideName ? `<#${id}>` : `<#${id}|${escapeMrkdwn(name)}>`;
+}
+
 /** Cuts text to a length Slack accepts, marking the cut. */
 export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/web-api';
+import { channelMention } from '../text/mrkdwn.js';
 
 /** Why the bot is in a channel now: it joined by itself, or someone added it. */
 export type JoinReason = { kind: 'auto-join' } | { kind: 'invited'; inviter?: string };
@@ -14,9 +15,8 @@ export function joinAlertMessage(
   reason: JoinReason,
 ): { text: string; blocks: KnownBlock[] } {
   const label = channel.hideName ? 'a private channel' : `#${channel.name}`;
-  const link = channel.hideName
-    ? `a private channel <#${channel.id}>`
-    : `<#${channel.id}|${channel.name}>`;
+  const mention = channelMention(channel.id, channel.name, channel.hideName);
+  const link = channel.hideName ? `a private channel ${mention}` : mention;
   const why =
     reason.kind === 'auto-join'
       ? 'Joined automatically: the channel name matches the auto-join conditions.'

@@ -3,7 +3,7 @@ import { ACTIONS, EMOJI } from '../constants.js';
 import type { RequestDoc } from '../db/models/index.js';
 import type { SlaKind } from '../sla/clocks.js';
 import { formatDuration } from './app-home.js';
-import { escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
+import { channelMention, escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
 
 export interface SlaAlertInput {
   kind: SlaKind;
@@ -15,6 +15,8 @@ export interface SlaAlertInput {
   now: Date;
   /** False for private channels unless show_private_message_previews. */
   showPreview: boolean;
+  /** A private channel under hidePrivateChannelMetadata: its name is not sent. */
+  hideChannelName?: boolean;
   /** `sla_breach_config.suggested_request_invalidation`: offer to discard a non-request. */
   suggestDiscard: boolean;
 }
@@ -43,7 +45,7 @@ export const slaHoldingReply = (kind: SlaKind): string => HOLDING_REPLY[kind];
  */
 export function slaBreachAlert(input: SlaAlertInput): { text: string; blocks: KnownBlock[] } {
   const { request, kind } = input;
-  const where = `<#${request.channelId}|${escapeMrkdwn(input.channelName)}>`;
+  const where = channelMention(request.channelId, input.channelName, input.hideChannelName);
   const customer = input.customerName ? `*${escapeMrkdwn(input.customerName)}* · ` : '';
   const late = `${formatDuration(input.now.getTime() - input.dueAt.getTime())} late`;
   const link = messageLink(request.channelId, request.rootTs);

@@ -43,6 +43,7 @@ export async function alertBreach(
       channelName: ctx.channel.name,
       customerName: account?.name,
       showPreview: plan.showPreview,
+      hideChannelName: plan.hideChannelName,
       suggestDiscard: plan.suggestDiscard,
     });
     const alert = { channel: plan.alertChannel, ...message };

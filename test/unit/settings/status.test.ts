@@ -31,7 +31,7 @@ describe('setting status', () => {
     ['requests.aiTags.userDefinedTags', 'not yet active: issue 16 (AI)'],
     [
       'hidePrivateChannelMetadata',
-      'acts in part (hides private channel names in join alerts only); the rest: issue 11 (triage settings)',
+      'acts in part (hides private channel names in join and SLA alerts); the rest: issue 11 (triage settings)',
     ],
   ])('says what %s does: %s', (key, text) => {
     expect(statusText(settingStatus(key))).toBe(text);

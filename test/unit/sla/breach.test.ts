@@ -84,6 +84,7 @@ describe('breachPlan', () => {
   const quiet: BreachPlan = {
     alertChannel: 'C0TRIAGE',
     showPreview: true,
+    hideChannelName: false,
     suggestDiscard: false,
     react: null,
     holdingReply: false,
@@ -167,6 +168,19 @@ describe('breachPlan', () => {
       const settings = features({}, { show_private_message_previews: allowed });
       const plan = breachPlan('response', settings, { triageChannelId: 'C0TRIAGE', isPrivate });
       expect(plan.showPreview).toBe(expected);
+    });
+  });
+
+  describe('channel name', () => {
+    it.each<[string, boolean, boolean, boolean]>([
+      // private channel, hidePrivateChannelMetadata → name left out
+      ['public channel', false, true, false],
+      ['private channel, metadata hidden (the default)', true, true, true],
+      ['private channel, metadata shown', true, false, false],
+    ])('%s', (_case, isPrivate, hide, expected) => {
+      const settings = { ...features({}), hidePrivateChannelMetadata: hide };
+      const plan = breachPlan('response', settings, { triageChannelId: 'C0TRIAGE', isPrivate });
+      expect(plan.hideChannelName).toBe(expected);
     });
   });
 });

@@ -38,6 +38,12 @@ describe('slaBreachAlert', () => {
     expect(texts(alert)).toContain('unassigned');
   });
 
+  it('leaves out the name of a private channel whose metadata is hidden', () => {
+    const alert = slaBreachAlert({ ...input, channelName: 'acme-private', hideChannelName: true });
+    expect(JSON.stringify(alert)).not.toContain('acme-private');
+    expect(texts(alert)).toContain('<@U0CUST> in <#C0ACME>');
+  });
+
   it('titles a closure breach as such', () => {
     expect(slaBreachAlert({ ...input, kind: 'closure' }).text).toContain('Closure SLA breached');
   });
