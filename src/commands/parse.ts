@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_ESCALATION_REASON } from '../requests/escalation.js';
+import { CustomFieldCreate, type FieldType } from '../custom-fields/definition.js';
 import { normalizeKey } from '../settings/index.js';
 import { SUBCOMMANDS, type CommandName } from './usage.js';
 
@@ -105,6 +106,44 @@ const EscalationReason = z
   .max(MAX_ESCALATION_REASON, `Keep the reason under ${MAX_ESCALATION_REASON} characters`)
   .optional();
 
+const FIELD_TYPES: Record<string, FieldType> = {
+  text: 'text',
+  number: 'number',
+  list: 'list',
+  select: 'list',
+  date: 'date',
+};
+
+/**
+ * `fields add`'s arguments: a name (one word, or quoted with straight or curly quotes), a type
+ * (`text`, `number`, `list` or `select`, `date`) and, for a list, its options separated by commas.
+ */
+export const FieldSpec = z
+  .string({ error: 'Give the field a name and a type, as in "Contract tier" list Gold, Silver' })
+  .transform((raw, ctx) => {
+    const match = /^(?:["“]([^"”]+)["”]|(\S+))\s*(\S*)\s*([\s\S]*)$/.exec(raw.trim());
+    const type = FIELD_TYPES[(match?.[3] ?? '').toLowerCase()];
+    if (!match || !type) {
+      const typed = match?.[3] ? `"${clip(match[3])}" is not a field type: ` : 'Give a type: ';
+      ctx.addIssue({ code: 'custom', input: raw, message: `${typed}text, number, list or date` });
+      return z.NEVER;
+    }
+    const options = (match[4] ?? '').split(',').map((option) => option.trim());
+    const parsed = CustomFieldCreate.safeParse({
+      attribute_display_name: match[1] ?? match[2],
+      attribute_display_type: type,
+      attribute_values: options.filter(Boolean),
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const part = String(issue?.path[0] ?? '').replace(/^attribute_(display_)?/, '');
+      const message = `The field's ${part.replace('values', 'options')}: ${issue?.message}`;
+      ctx.addIssue({ code: 'custom', input: raw, message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
 const keyed = <N extends CommandName>(name: N) =>
   z.object({ name: z.literal(name), key: SettingKey });
 
@@ -120,6 +159,12 @@ export const Command = z.discriminatedUnion('name', [
   z.object({ name: z.literal('setup triage') }),
   z.object({ name: z.literal('requests') }),
   z.object({ name: z.literal('escalate'), request: RequestRef, reason: EscalationReason }),
+  z.object({ name: z.literal('fields') }),
+  z.object({ name: z.literal('fields add'), field: FieldSpec }),
+  z.object({
+    name: z.literal('fields remove'),
+    key: z.string({ error: 'Say which field: its key, as /triage fields shows it' }),
+  }),
   z.object({ name: z.literal('token') }),
 ]);
 export type Command = z.output<typeof Command>;
@@ -195,6 +240,11 @@ function candidateOf(input: string): Candidate {
       return { name: 'requests', extra: second };
     case 'token':
       return { name: 'token', extra: second };
+    case 'fields':
+      if (verb === 'add')
+        return { name: 'fields add', fields: { field: take(input, 2).rest || undefined } };
+      if (verb === 'remove') return { name: 'fields remove', fields: { key: third }, extra: next };
+      return { name: 'fields', extra: second };
     case 'escalate':
       return {
         name: 'escalate',

@@ -12,6 +12,9 @@ export const CommandName = z.enum([
   'setup triage',
   'requests',
   'escalate',
+  'fields',
+  'fields add',
+  'fields remove',
   'token',
 ]);
 export type CommandName = z.infer<typeof CommandName>;
@@ -90,6 +93,24 @@ export const SUBCOMMANDS: Readonly<Record<CommandName, Subcommand>> = {
       "Escalate a request (support team only, when escalation is on for its channel): name it by the link to the customer's message (⋯ → Copy link), since Slack does not tell a command which thread it was typed in.",
     example:
       '/triage escalate https://acme.slack.com/archives/C0123ABCD/p1767605400000100 Customer is blocked',
+  },
+  fields: {
+    usage: '/triage fields',
+    description: "The workspace's custom fields (name, key, type, options).",
+    example: '/triage fields',
+  },
+  'fields add': {
+    usage: '/triage fields add <"name"> <text|number|list|date> [options, comma-separated]',
+    description:
+      'Define a custom field for the workspace; a list field takes its options. The API calls these custom attribute definitions.',
+    example: '/triage fields add "Contract tier" list Gold, Silver, Bronze',
+    adminOnly: 'define custom fields',
+  },
+  'fields remove': {
+    usage: '/triage fields remove <key>',
+    description: 'Delete a custom field by its key (as `/triage fields` shows it).',
+    example: '/triage fields remove contract_tier',
+    adminOnly: 'delete custom fields',
   },
   token: {
     usage: '/triage token',

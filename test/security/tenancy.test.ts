@@ -192,6 +192,10 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         ['config reset requests'],
         ['config lock requests.config.welcome_message'],
         ['config unlock requests.config.welcome_message'],
+        ['fields'],
+        ['fields add "Takeover" text'],
+        ['fields remove alpha_secret_field'],
+        ['fields remove bravo_secret_field'],
       ])('`/triage %s` neither shows nor changes anything of the other workspace', async (text) => {
         const v = victim();
         for (const channel of [v.channel, v.triage]) {

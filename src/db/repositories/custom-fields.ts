@@ -94,6 +94,12 @@ export class CustomFieldStore {
     return parseCustomField(updated);
   }
 
+  /** Deletes the workspace's field with this key; the field deleted, or null when there is none. */
+  async removeByKey(teamId: string, key: string): Promise<CustomFieldDoc | null> {
+    const removed = await this.models.customFields.findOneAndDelete({ teamId, key }).lean();
+    return removed ? parseCustomField(removed) : null;
+  }
+
   async remove(teamId: string, id: string): Promise<void> {
     const field = await this.get(teamId, id);
     await this.models.customFields.deleteOne({ _id: field._id, teamId });

@@ -4,6 +4,7 @@ import { lockConfig, resetConfig, setConfig, showConfig } from './config.js';
 import type { CommandContext } from './context.js';
 import type { Command } from '../../commands/parse.js';
 import { appErrorReply, type Reply } from '../../views/command-reply.js';
+import { addField, listFields, removeField } from './fields.js';
 import { listOpenRequests } from './requests.js';
 import { setUpChannel } from './setup.js';
 import { tokenReplyText } from '../../commands/token.js';
@@ -49,6 +50,12 @@ async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
       return listOpenRequests(ctx);
     case 'escalate':
       return escalateFromCommand(ctx, command.request, command.reason);
+    case 'fields':
+      return listFields(ctx);
+    case 'fields add':
+      return addField(ctx, command.field);
+    case 'fields remove':
+      return removeField(ctx, command.key);
     case 'token':
       return {
         text: tokenReplyText(await createApiToken(ctx.deps.models, ctx.teamId, ctx.userId)),
