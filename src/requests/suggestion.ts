@@ -92,3 +92,30 @@ export function decideSuggestion(
   if (settings.suggest && isUnclear(text)) return { action: 'suggest', why: 'unclear' };
   return { action: 'follow' };
 }
+
+/** Where a suggestion goes: `send_suggestedrequest_message_channel`, else the triage channel. */
+export function suggestionTarget(
+  settings: SuggestionSettings,
+  triageChannelId: string | null | undefined,
+): string | null {
+  return settings.channelId ?? triageChannelId ?? null;
+}
+
+/**
+ * What a suggestion shows of a private channel, as the triage card does: the preview only with
+ * `show_private_message_previews`; under `hidePrivateChannelMetadata` neither the preview nor
+ * the channel's name.
+ */
+export function suggestionPrivacy(
+  isPrivate: boolean,
+  features: Pick<Features, 'hidePrivateChannelMetadata'> & {
+    requests: { config: Pick<Features['requests']['config'], 'show_private_message_previews'> };
+  },
+): { showPreview: boolean; hideChannel: boolean } {
+  if (!isPrivate) return { showPreview: true, hideChannel: false };
+  if (features.hidePrivateChannelMetadata) return { showPreview: false, hideChannel: true };
+  return {
+    showPreview: features.requests.config.show_private_message_previews,
+    hideChannel: false,
+  };
+}
