@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { ACTIONS } from '../constants.js';
-import type { SuggestionDoc, SuggestionReason } from '../db/models/index.js';
+import type { SuggestionDoc } from '../db/models/index.js';
+import type { SuggestionReason } from '../requests/suggestion.js';
 import { escapeMrkdwn, truncate } from '../text/mrkdwn.js';
 
 /** Why the bot was unsure, as the suggestions channel reads it. */

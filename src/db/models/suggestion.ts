@@ -1,20 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { z } from 'zod';
+import { SuggestionReason } from '../../requests/suggestion.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
-
-/**
- * Why a message became a suggestion or was kept (`decideSuggestion` in
- * `src/requests/suggestion.ts`).
- */
-export const SuggestionReason = z.enum([
-  'agent_question',
-  'unclear',
-  'agent_message',
-  'pleasantry',
-  'detection_blocked',
-  'discarded_recently',
-]);
-export type SuggestionReason = z.infer<typeof SuggestionReason>;
 
 /**
  * `pending`: posted, waiting for Create request / Dismiss; `kept`: stored for review in App Home

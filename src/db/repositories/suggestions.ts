@@ -3,9 +3,9 @@ import {
   parseSuggestion,
   type Models,
   type SuggestionDoc,
-  type SuggestionReason,
   type SuggestionState,
 } from '../models/index.js';
+import type { SuggestionReason } from '../../requests/suggestion.js';
 import { orNull } from './parse.js';
 
 const DUPLICATE_KEY = 11000;
@@ -68,6 +68,34 @@ export class SuggestionStore {
       )
       .lean();
     return suggestionOrNull(after);
+  }
+
+  /**
+   * Keeps at most `cap` kept messages in a channel: the oldest beyond it are deleted (two
+   * inserts at once may both trim; each only deletes what is beyond the cap).
+   */
+  async trimKept(teamId: string, channelId: string, cap: number): Promise<number> {
+    const beyond = await this.models.suggestions
+      .find({ teamId, channelId, state: 'kept' }, { _id: 1 })
+      .sort({ createdAt: -1, _id: -1 })
+      .skip(cap)
+      .lean();
+    if (beyond.length === 0) return 0;
+    const ids = beyond.map((doc) => doc._id);
+    return (await this.models.suggestions.deleteMany({ _id: { $in: ids } })).deletedCount;
+  }
+
+  /** The latest kept messages of a workspace (newest first), at most `limit`, and how many in all. */
+  async latestKept(
+    teamId: string,
+    limit: number,
+  ): Promise<{ docs: SuggestionDoc[]; total: number }> {
+    const filter = { teamId, state: 'kept' as const };
+    const [docs, total] = await Promise.all([
+      this.models.suggestions.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).lean(),
+      this.models.suggestions.countDocuments(filter),
+    ]);
+    return { docs: docs.map(parseSuggestion), total };
   }
 
   /** The request opened from an accepted suggestion. */

@@ -121,6 +121,7 @@ export class RequestIntake {
       await this.suggestions.suggest(ctx, message, unsure.why);
       return false;
     }
+    if (unsure.action === 'keep') await this.suggestions.keep(message, unsure.why);
     if (decision.action === 'ignore') return false;
     if (decision.action === 'group' && latest) {
       const after = await this.store.group(latest._id, message.ts, now);
@@ -135,11 +136,12 @@ export class RequestIntake {
     return this.open(ctx, message, requesterId, counts);
   }
 
-  /** An agent's top-level message: a question becomes a suggestion (`decideSuggestion`). */
+  /** An agent's top-level message: a question may become a suggestion, the rest kept (`decideSuggestion`). */
   private async agentPosted(ctx: ChannelContext, message: IncomingMessage) {
     const settings = suggestionSettings(ctx.features);
     const unsure = decideSuggestion(settings, 'agent', message.text, undefined);
     if (unsure.action === 'suggest') await this.suggestions.suggest(ctx, message, unsure.why);
+    if (unsure.action === 'keep') await this.suggestions.keep(message, unsure.why);
   }
 
   /**

@@ -1,7 +1,9 @@
-import type { SuggestionDoc, SuggestionReason } from '../../db/models/index.js';
+import type { SuggestionDoc } from '../../db/models/index.js';
+import type { SuggestionReason } from '../../requests/suggestion.js';
 import { SuggestionStore } from '../../db/repositories/suggestions.js';
 import type { BotDeps } from '../../deps.js';
 import {
+  KEEP_PER_CHANNEL,
   suggestionPrivacy,
   suggestionSettings,
   suggestionTarget,
@@ -62,6 +64,15 @@ export class Suggestions {
         ts: posted.ts,
       });
     }
+  }
+
+  /**
+   * Keeps a message that opened nothing for review in App Home (`store_non_suggested_request`),
+   * once per message, within the channel's cap.
+   */
+  async keep(message: SuggestedMessage, why: SuggestionReason) {
+    const { created } = await this.store.insert({ ...this.stored(message), why, state: 'kept' });
+    if (created) await this.store.trimKept(message.teamId, message.channelId, KEEP_PER_CHANNEL);
   }
 
   /** Redraws a suggestion's message once it has been handled. */

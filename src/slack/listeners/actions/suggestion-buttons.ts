@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
+import { publishHome } from '../../../services/home.js';
 import { handleSuggestion } from '../../../services/requests/suggestion-actions.js';
 import { SlackGateway } from '../../gateway.js';
 
@@ -9,7 +10,10 @@ const BUTTONS = [
   [ACTIONS.suggestionDismiss, 'dismiss'],
 ] as const;
 
-/** A suggestion's Create request / Dismiss; a refusal is an ephemeral to the clicker. */
+/**
+ * Create request / Dismiss, on a suggestion's message or a kept message in App Home; a refusal
+ * is an ephemeral to the clicker in the channel.
+ */
 export function register(app: App, deps: BotDeps): void {
   for (const [actionId, kind] of BUTTONS) {
     app.action<BlockAction<ButtonAction>>(
@@ -18,13 +22,16 @@ export function register(app: App, deps: BotDeps): void {
         await ack();
         if (!action.value) return;
         const slack = new SlackGateway(client, deps.logger);
+        const teamId = context.teamId ?? body.team?.id ?? '';
         const outcome = await handleSuggestion(deps, slack, {
           suggestionId: action.value,
-          teamId: context.teamId ?? body.team?.id ?? '',
+          teamId,
           userId: body.user.id,
           botUserId: context.botUserId,
           action: kind,
         });
+        // From App Home's review list: show the list as it is now (the item handled, or gone).
+        if (body.view?.type === 'home') await publishHome(deps, slack, teamId, body.user.id);
         const channel = body.channel?.id;
         if (outcome.ok || !channel) return;
         await slack.postEphemeral(
