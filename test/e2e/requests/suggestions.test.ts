@@ -200,6 +200,72 @@ describe('suggested requests', () => {
   });
 });
 
+describe('suggested requests from a private channel', () => {
+  const PRIVATE = 'C0EXTSECRET';
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await customerWorld();
+    t.sim.addChannel({
+      id: SUGGESTIONS,
+      name: 'suggestions',
+      members: [t.sim.botUserId, AGENT, AGENT_2],
+    });
+    t.sim.addChannel({
+      id: PRIVATE,
+      name: 'ext-secret',
+      is_private: true,
+      is_ext_shared: true,
+      members: [t.sim.botUserId, CUSTOMER, AGENT, AGENT_2],
+    });
+  });
+  afterAll(() => t.stop());
+
+  /** Each message by a new customer, so none joins another's request. */
+  const someone = (id: string) => {
+    t.sim.addUser({ id, name: id.toLowerCase(), team_id: 'T0ACME' });
+    t.sim.joinChannel(PRIVATE, id);
+    return id;
+  };
+  const postIn = async (ts: string) => {
+    const stored = await eventually(
+      async () => (await t.db.collection('suggestions').findOne({ channelId: PRIVATE, ts }))?.post,
+    );
+    return JSON.stringify(t.sim.message(stored.channelId, stored.ts)?.blocks);
+  };
+
+  it('names neither the channel nor the text under hidePrivateChannelMetadata, and shows both when allowed', async () => {
+    await t.driver.customerSays(PRIVATE, CUSTOMER, 'Our merger plans leak'); // registers the channel
+    const settings = (update: Record<string, unknown>) =>
+      t.api('PATCH', `/api/v1/channels/${PRIVATE}/settings`, { update });
+    const on = {
+      requests: {
+        config: {
+          send_suggestedrequest_message: true,
+          send_suggestedrequest_message_channel: SUGGESTIONS,
+        },
+      },
+    };
+    expect((await settings(on)).status).toBe(200);
+
+    const { message: hidden } = await t.driver.customerSays(PRIVATE, someone('U0P1'), 'merger');
+    const hiddenPost = await postIn(hidden.ts);
+    expect(hiddenPost).toContain('in a private channel');
+    expect(hiddenPost).toContain('_Preview hidden: private channel_');
+    expect(hiddenPost).not.toContain('merger');
+    expect(hiddenPost).not.toContain(`<#${PRIVATE}>`);
+
+    const allow = {
+      hidePrivateChannelMetadata: false,
+      requests: { config: { show_private_message_previews: true } },
+    };
+    expect((await settings(allow)).status).toBe(200);
+    const { message: shown } = await t.driver.customerSays(PRIVATE, someone('U0P2'), 'acquisition');
+    const shownPost = await postIn(shown.ts);
+    expect(shownPost).toContain(`<#${PRIVATE}>`);
+    expect(shownPost).toContain('>acquisition');
+  });
+});
+
 describe('suggested requests without a suggestions channel', () => {
   let t: TestBot;
   beforeAll(async () => {
