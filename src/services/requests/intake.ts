@@ -117,8 +117,7 @@ export class RequestIntake {
       message.text,
       decision,
     );
-    if (unsure.action === 'suggest') {
-      await this.suggestions.suggest(ctx, message, unsure.why);
+    if (unsure.action === 'suggest' && (await this.suggestions.suggest(ctx, message, unsure.why))) {
       return false;
     }
     if (unsure.action === 'keep') await this.suggestions.keep(message, unsure.why);

@@ -44,16 +44,24 @@ export class Suggestions {
     this.store = new SuggestionStore(deps.models);
   }
 
-  /** Stores the suggestion and posts it, once however often Slack delivers the message. */
-  async suggest(ctx: ChannelContext, message: SuggestedMessage, why: SuggestionReason) {
+  /**
+   * Stores the suggestion and posts it, once however often Slack delivers the message. False
+   * when there is nowhere to post it (no suggestions channel, no triage channel): the message is
+   * then treated as if suggestions were off, rather than left where nobody sees it.
+   */
+  async suggest(
+    ctx: ChannelContext,
+    message: SuggestedMessage,
+    why: SuggestionReason,
+  ): Promise<boolean> {
+    const target = suggestionTarget(suggestionSettings(ctx.features), ctx.channel.triageChannelId);
+    if (!target) return false;
     const { suggestion, created } = await this.store.insert({
       ...this.stored(message),
       why,
       state: 'pending',
     });
-    if (!created) return;
-    const target = suggestionTarget(suggestionSettings(ctx.features), ctx.channel.triageChannelId);
-    if (!target) return;
+    if (!created) return true;
     const posted = await this.slack.post(
       { channel: target, ...(await this.render(ctx, suggestion)), unfurl_links: false },
       { bestEffort: logStep(suggestion, 'suggestion_post') },
@@ -64,6 +72,7 @@ export class Suggestions {
         ts: posted.ts,
       });
     }
+    return true;
   }
 
   /**

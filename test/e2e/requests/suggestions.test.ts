@@ -264,6 +264,17 @@ describe('suggested requests from a private channel', () => {
     expect(shownPost).toContain(`<#${PRIVATE}>`);
     expect(shownPost).toContain('>acquisition');
   });
+
+  it('opens the request as before when there is nowhere to post a suggestion', async () => {
+    const none = { requests: { config: { send_suggestedrequest_message_channel: null } } };
+    const res = await t.api('PATCH', `/api/v1/channels/${PRIVATE}/settings`, { update: none });
+    expect(res.status).toBe(200); // and the channel has no triage channel
+    const { message } = await t.driver.customerSays(PRIVATE, someone('U0P3'), 'invoice');
+    await eventually(() =>
+      t.db.collection('requests').findOne({ channelId: PRIVATE, rootTs: message.ts }),
+    );
+    expect(await t.db.collection('suggestions').findOne({ ts: message.ts })).toBeNull();
+  });
 });
 
 describe('suggested requests without a suggestions channel', () => {
