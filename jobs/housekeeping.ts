@@ -1,4 +1,5 @@
 import type { BotDeps } from '../src/deps.js';
+import { keptUntil } from '../src/requests/suggestion.js';
 import { TimerData, type JobDefinition } from '../src/scheduler/timers.js';
 
 export const HOUSEKEEPING = 'housekeeping';
@@ -8,15 +9,23 @@ const KEEP_MS = 7 * 24 * 60 * 60_000;
 
 /**
  * Deletes what only guards against repeats for a while: Slack event markers and claims older
- * than a week, and one-off Agenda jobs that finished over a week ago. Returns how many of each
- * went.
+ * than a week, and one-off Agenda jobs that finished over a week ago; and suggestions (kept
+ * messages included) past their retention. Returns how many of each went.
  */
 export async function sweepStaleRecords(deps: BotDeps) {
   const before = new Date(deps.clock.now().getTime() - KEEP_MS);
   const events = await deps.models.slackEvents.deleteMany({ receivedAt: { $lt: before } });
   const claims = await deps.models.claims.deleteMany({ at: { $lt: before } });
   const jobs = await deps.timers.sweepFinished(before);
-  return { slackEvents: events.deletedCount, claims: claims.deletedCount, jobs };
+  // Suggestions and kept messages have their own, longer retention (`KEEP_DAYS`).
+  const old = { createdAt: { $lt: keptUntil(deps.clock.now()) } };
+  const suggestions = await deps.models.suggestions.deleteMany(old);
+  return {
+    slackEvents: events.deletedCount,
+    claims: claims.deletedCount,
+    jobs,
+    suggestions: suggestions.deletedCount,
+  };
 }
 
 /**

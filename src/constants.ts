@@ -17,6 +17,8 @@ export const ACTIONS = {
   feedbackRating: 'feedback_rating',
   feedbackComment: 'feedback_comment',
   homeRefresh: 'home_refresh',
+  suggestionCreate: 'suggestion_create',
+  suggestionDismiss: 'suggestion_dismiss',
 } as const;
 
 /** `callback_id`s of modals. */

@@ -1,4 +1,5 @@
 import type { RequestStatus } from '../requests/request.js';
+import type { ReviewList } from './review.js';
 
 /** A request's SLA clocks as the App Home shows them. */
 export interface HomeSla {
@@ -39,6 +40,11 @@ export interface AppHomeInput {
    * let an owner (an agent) also see what the other owners hold, as a third list.
    */
   others?: HomeList;
+  /**
+   * Messages kept for review (`store_non_suggested_request`), for the support side and admins
+   * only; absent for anyone else and when there are none.
+   */
+  review?: ReviewList;
 }
 
 /** A stored request as the App Home reads it. */

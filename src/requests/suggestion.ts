@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Features } from '../settings/features.js';
 import { isPleasantry, type TopLevelDecision } from './detection.js';
 
@@ -15,6 +16,20 @@ import { isPleasantry, type TopLevelDecision } from './detection.js';
  *   not a question ("invoice", "following up", "hmm"). Without suggestions it opens a request,
  *   as before.
  */
+
+/**
+ * Kept messages (`store_non_suggested_request`) are for review, not an archive: each is kept
+ * this many days (housekeeping sweeps older suggestions of every state), and a channel keeps
+ * at most {@link KEEP_PER_CHANNEL} of them, its oldest going first, so a chatty channel cannot
+ * fill the collection.
+ */
+export const KEEP_DAYS = 30;
+export const KEEP_PER_CHANNEL = 200;
+
+/** Suggestions created before this are swept (see {@link KEEP_DAYS}). */
+export function keptUntil(now: Date): Date {
+  return new Date(now.getTime() - KEEP_DAYS * 24 * 60 * 60_000);
+}
 
 /** At most this many words, with no question in them, is too short to tell what is wanted. */
 export const UNCLEAR_MAX_WORDS = 3;
@@ -37,6 +52,20 @@ export function isUnclear(text: string): boolean {
   if (!plain || isPleasantry(text) || looksLikeQuestion(plain)) return false;
   return plain.split(/\s+/).length <= UNCLEAR_MAX_WORDS;
 }
+
+/**
+ * Why a message became a suggestion or was kept (`decideSuggestion` in
+ * `src/requests/suggestion.ts`).
+ */
+export const SuggestionReason = z.enum([
+  'agent_question',
+  'unclear',
+  'agent_message',
+  'pleasantry',
+  'detection_blocked',
+  'discarded_recently',
+]);
+export type SuggestionReason = z.infer<typeof SuggestionReason>;
 
 /** What the suggestion rules read of the channel's settings. */
 export interface SuggestionSettings {
@@ -91,4 +120,31 @@ export function decideSuggestion(
   }
   if (settings.suggest && isUnclear(text)) return { action: 'suggest', why: 'unclear' };
   return { action: 'follow' };
+}
+
+/** Where a suggestion goes: `send_suggestedrequest_message_channel`, else the triage channel. */
+export function suggestionTarget(
+  settings: SuggestionSettings,
+  triageChannelId: string | null | undefined,
+): string | null {
+  return settings.channelId ?? triageChannelId ?? null;
+}
+
+/**
+ * What a suggestion shows of a private channel, as the triage card does: the preview only with
+ * `show_private_message_previews`; under `hidePrivateChannelMetadata` neither the preview nor
+ * the channel's name.
+ */
+export function suggestionPrivacy(
+  isPrivate: boolean,
+  features: Pick<Features, 'hidePrivateChannelMetadata'> & {
+    requests: { config: Pick<Features['requests']['config'], 'show_private_message_previews'> };
+  },
+): { showPreview: boolean; hideChannel: boolean } {
+  if (!isPrivate) return { showPreview: true, hideChannel: false };
+  if (features.hidePrivateChannelMetadata) return { showPreview: false, hideChannel: true };
+  return {
+    showPreview: features.requests.config.show_private_message_previews,
+    hideChannel: false,
+  };
 }

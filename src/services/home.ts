@@ -6,6 +6,7 @@ import { homeSummary, showsPreview, type AppHomeInput } from '../home/summary.js
 import { Features } from '../settings/features.js';
 import type { SlackGateway } from '../slack/gateway.js';
 import { appHomeView, MAX_LIST_ITEMS } from '../views/app-home.js';
+import { loadReview } from './review.js';
 
 type HomeDeps = Pick<BotDeps, 'models' | 'settings' | 'clock'>;
 
@@ -33,14 +34,21 @@ export async function loadHome(
   return homeSummary({ assigned, unassigned, ...(others ? { others } : {}) }, previews);
 }
 
-/** Loads, renders and publishes `userId`'s App Home; a Slack failure is logged, not thrown. */
+/**
+ * Loads, renders and publishes `userId`'s App Home (with the messages kept for review, for the
+ * support side); a Slack failure is logged, not thrown.
+ */
 export async function publishHome(
   deps: HomeDeps,
   slack: SlackGateway,
   teamId: string,
   userId: string,
 ): Promise<void> {
-  const view = appHomeView(await loadHome(deps, teamId, userId), deps.clock.now());
+  const [home, review] = await Promise.all([
+    loadHome(deps, teamId, userId),
+    loadReview(deps, slack, teamId, userId),
+  ]);
+  const view = appHomeView({ ...home, ...(review ? { review } : {}) }, deps.clock.now());
   const bestEffort = { step: 'home_publish', teamId, userId };
   await slack.publishView({ user_id: userId, view }, { bestEffort });
 }

@@ -26,9 +26,6 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.automations': 'acts',
   'requests.config': 'acts',
   'requests.config.show_user_emails_in_assignee': { issue: 11 },
-  'requests.config.send_suggestedrequest_message': { issue: 11 },
-  'requests.config.send_suggestedrequest_message_channel': { issue: 11 },
-  'requests.config.store_non_suggested_request': { issue: 11 },
   'requests.config.appHomeOwnerFilters': {
     issue: 11,
     inPart: 'read at workspace level only',
@@ -64,7 +61,8 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   csat_send_for: { issue: 11, inPart: 'TICKET stops request feedback; ticket feedback waits' },
   hidePrivateChannelMetadata: {
     issue: 11,
-    inPart: 'hides private channel names in join and SLA alerts',
+    inPart:
+      'hides private channel names in join and SLA alerts, and names and previews in suggestions',
   },
   emailToSlack: { issue: 15 },
   ma: { issue: 15 },

@@ -1,8 +1,10 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import { ACTIONS, EMOJI } from '../constants.js';
+import type { ReviewItem, ReviewList } from '../home/review.js';
 import type { AppHomeInput, HomeList, HomeRequest } from '../home/summary.js';
 import { STATUS_LABEL } from '../requests/lifecycle.js';
 import { escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
+import { SUGGESTION_WHY } from './suggestion.js';
 
 /** Slack refuses a view with more blocks than this. */
 export const MAX_VIEW_BLOCKS = 100;
@@ -37,10 +39,9 @@ export function appHomeView(input: AppHomeInput, now: Date): HomeView {
       empty: 'No requests assigned to other agents.',
     });
   }
-  const perList = Math.min(
-    MAX_LIST_ITEMS,
-    Math.floor((MAX_VIEW_BLOCKS - FIXED_BLOCKS - LIST_BLOCKS * lists.length) / lists.length),
-  );
+  const review = input.review ? reviewBlocks(input.review, now) : [];
+  const free = MAX_VIEW_BLOCKS - FIXED_BLOCKS - review.length - LIST_BLOCKS * lists.length;
+  const perList = Math.min(MAX_LIST_ITEMS, Math.floor(free / lists.length));
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Requests' } },
     {
@@ -74,7 +75,64 @@ export function appHomeView(input: AppHomeInput, now: Date): HomeView {
     const footer = shown.length === 0 ? empty : more > 0 ? `and ${more} more` : undefined;
     if (footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer }] });
   }
+  blocks.push(...review);
   return { type: 'home', blocks };
+}
+
+/**
+ * "Kept for review": the latest messages that opened nothing, each with why, where, a preview
+ * (where the channel allows) and Create request / Dismiss (the suggestion buttons).
+ */
+function reviewBlocks(review: ReviewList, now: Date): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: `Kept for review (${review.total})` } },
+  ];
+  for (const item of review.items) blocks.push(...reviewItem(item, now));
+  const more = review.total - review.items.length;
+  if (more > 0) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `and ${more} more` }] });
+  }
+  return blocks;
+}
+
+function reviewItem(item: ReviewItem, now: Date): KnownBlock[] {
+  const where = item.hideChannel ? 'a private channel' : `<#${item.channelId}>`;
+  const facts = [
+    `<@${item.authorId}>`,
+    where,
+    `${formatDuration(now.getTime() - item.createdAt.getTime())} ago`,
+    `<${messageLink(item.channelId, item.ts)}|View message>`,
+  ];
+  const preview =
+    item.preview === null
+      ? '_Preview hidden: private channel_'
+      : `>${truncate(escapeMrkdwn(item.preview.replace(/\s+/g, ' ').trim()), PREVIEW_CHARS)}`;
+  const button = (text: string, actionId: string, style?: 'primary') => ({
+    type: 'button' as const,
+    text: { type: 'plain_text' as const, text },
+    action_id: actionId,
+    value: item.id,
+    ...(style ? { style } : {}),
+  });
+  return [
+    {
+      type: 'section',
+      block_id: `home_kept_${item.id}`,
+      text: {
+        type: 'mrkdwn',
+        text: `${facts.join(' · ')}\n${preview}\n_Kept: ${SUGGESTION_WHY[item.why]}._`,
+      },
+    },
+    {
+      type: 'actions',
+      block_id: `home_kept_actions_${item.id}`,
+      elements: [
+        button('Create request', ACTIONS.suggestionCreate, 'primary'),
+        button('Dismiss', ACTIONS.suggestionDismiss),
+      ],
+    },
+  ];
 }
 
 function requestLine(request: HomeRequest, now: Date, showAssignee: boolean): KnownBlock {

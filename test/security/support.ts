@@ -11,6 +11,7 @@ export const STORED = [
   'slack_events',
   'claims',
   'welcomes',
+  'suggestions',
 ] as const;
 
 /**

@@ -7,6 +7,7 @@ import { configVersionModel } from './config-version.js';
 import { customFieldModel } from './custom-field.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
+import { suggestionModel } from './suggestion.js';
 import { welcomeModel } from './welcome.js';
 import { workspaceModel } from './workspace.js';
 
@@ -18,6 +19,7 @@ export * from './config-version.js';
 export * from './custom-field.js';
 export * from './request.js';
 export * from './slack-event.js';
+export * from './suggestion.js';
 export * from './welcome.js';
 export * from './workspace.js';
 export * from './settings-level.js';
@@ -34,6 +36,7 @@ export function createModels(db: Connection) {
     customFields: customFieldModel(db),
     requests: requestModel(db),
     slackEvents: slackEventModel(db),
+    suggestions: suggestionModel(db),
     welcomes: welcomeModel(db),
   };
 }

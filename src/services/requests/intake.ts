@@ -16,11 +16,13 @@ import {
   requestText,
 } from '../../requests/detection.js';
 import type { RequestStatus } from '../../requests/request.js';
+import { decideSuggestion, suggestionSettings } from '../../requests/suggestion.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { channelContext, type ChannelContext } from './context.js';
 import { RequestEffects } from './effects.js';
 import { runHooks } from './hooks.js';
 import { senderOf, type SenderIdentity } from './sender.js';
+import { Suggestions } from './suggestions.js';
 
 /** A message as the bot needs it, whatever event shape it came in. */
 export interface IncomingMessage extends SenderIdentity {
@@ -44,6 +46,7 @@ export class RequestIntake {
   private readonly store: RequestStore;
   private readonly channels: ChannelStore;
   private readonly effects: RequestEffects;
+  private readonly suggestions: Suggestions;
 
   constructor(
     private readonly deps: BotDeps,
@@ -52,6 +55,7 @@ export class RequestIntake {
     this.store = new RequestStore(deps.models);
     this.channels = new ChannelStore(deps.models);
     this.effects = new RequestEffects(deps, slack);
+    this.suggestions = new Suggestions(deps, slack);
   }
 
   async message(incoming: IncomingMessage): Promise<void> {
@@ -75,6 +79,7 @@ export class RequestIntake {
             ? await this.store.newestUnanswered(message.teamId, message.channelId)
             : null;
       if (answered) await this.agentReplied(ctx, answered, message.userId);
+      if (!inThread) await this.agentPosted(ctx, message);
       return;
     }
     // The customer's message is counted in the same write as the request it opens, if any.
@@ -106,6 +111,16 @@ export class RequestIntake {
     };
     const settings = detectionSettings(ctx.features);
     const decision = decideTopLevel(settings, message.text, now, recent ?? undefined);
+    const unsure = decideSuggestion(
+      suggestionSettings(ctx.features),
+      'customer',
+      message.text,
+      decision,
+    );
+    if (unsure.action === 'suggest' && (await this.suggestions.suggest(ctx, message, unsure.why))) {
+      return false;
+    }
+    if (unsure.action === 'keep') await this.suggestions.keep(message, unsure.why);
     if (decision.action === 'ignore') return false;
     if (decision.action === 'group' && latest) {
       const after = await this.store.group(latest._id, message.ts, now);
@@ -118,6 +133,24 @@ export class RequestIntake {
       if (afterLostGrouping(current, message.ts) === 'done') return false; // a retry
     }
     return this.open(ctx, message, requesterId, counts);
+  }
+
+  /** An agent's top-level message: a question may become a suggestion, the rest kept (`decideSuggestion`). */
+  private async agentPosted(ctx: ChannelContext, message: IncomingMessage) {
+    const settings = suggestionSettings(ctx.features);
+    const unsure = decideSuggestion(settings, 'agent', message.text, undefined);
+    if (unsure.action === 'suggest') await this.suggestions.suggest(ctx, message, unsure.why);
+    if (unsure.action === 'keep') await this.suggestions.keep(message, unsure.why);
+  }
+
+  /**
+   * Opens the request a suggestion stood for (its Create request), with the same effects as a
+   * customer's message that opens one: card, SLA clocks, timers. The message itself was
+   * counted when it arrived. Answers the request, new or found.
+   */
+  async openSuggested(ctx: ChannelContext, message: IncomingMessage): Promise<RequestDoc | null> {
+    await this.open(ctx, message, (message.userId ?? message.botId) as string, {});
+    return this.store.byRoot(message.teamId, message.channelId, message.ts);
   }
 
   /** Opens a request; true when this delivery created it (and counted `counts` with it). */

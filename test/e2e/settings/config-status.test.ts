@@ -43,14 +43,14 @@ describe('/triage config marks settings that do nothing yet', () => {
       t,
       ADMIN,
       'C0ACME',
-      'config set requests.config.store_non_suggested_request true',
+      'config set requests.config.show_user_emails_in_assignee true',
     );
     expect(set.text).toContain(
-      '`requests.config.store_non_suggested_request` = `true` (set at channel #ext-acme) ⏳ not yet active: issue 11',
+      '`requests.config.show_user_emails_in_assignee` = `true` (set at channel #ext-acme) ⏳ not yet active: issue 11',
     );
     const shown = await triage(t, ADMIN, 'C0ACME', 'config');
     expect(shown.text).toContain(
-      'store_non_suggested_request` = `true` (set at channel #ext-acme) ⏳',
+      'show_user_emails_in_assignee` = `true` (set at channel #ext-acme) ⏳',
     );
   });
 

@@ -42,6 +42,37 @@ describe('hourly housekeeping', () => {
     expect(left.map((job) => job.data.key)).toEqual(['recent']);
   });
 
+  it('deletes suggestions and kept messages after 30 days, and keeps younger ones', async () => {
+    const now = clock.now().getTime();
+    const kept = (ts: string, age: number, state = 'kept') => ({
+      teamId: 'T0SIM',
+      channelId: 'C0EXT',
+      ts,
+      authorId: 'U0CUST',
+      botId: null,
+      text: 'thanks',
+      why: 'pleasantry',
+      state,
+      post: null,
+      handledBy: null,
+      handledAt: null,
+      requestId: null,
+      createdAt: new Date(now - age),
+      updatedAt: new Date(now - age),
+    });
+    const suggestions = t.db.collection('suggestions');
+    await suggestions.insertMany([
+      kept('1.000001', 31 * DAY),
+      kept('1.000002', 31 * DAY, 'dismissed'),
+      kept('1.000003', 29 * DAY),
+    ]);
+
+    await t.bot.deps.timers.schedule(HOUSEKEEPING, HOUSEKEEPING, clock.now());
+    expect(await t.runDue()).toBe(1);
+
+    expect((await suggestions.find().toArray()).map((s) => s.ts)).toEqual(['1.000003']);
+  });
+
   it.each<[string, Record<string, number>, string]>([
     ['timer_kind_key', { name: 1, 'data.key': 1 }, 'schedule and cancel find a timer by'],
     ['timer_lock_expiry', { name: 1, lockedAt: 1 }, "the lock query's expired-lock half reads"],

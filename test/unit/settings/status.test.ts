@@ -24,14 +24,15 @@ describe('setting status', () => {
     ['requests.config.conversation_grouping_window', 'acts'],
     ['requests.support.response_sla.workingHoursConfig.timezone', 'acts'],
     ['requests.config.is_request_escalation_enabled', 'acts'],
-    ['requests.config.store_non_suggested_request', 'not yet active: issue 11 (triage settings)'],
+    ['requests.config.store_non_suggested_request', 'acts'],
+    ['requests.config.show_user_emails_in_assignee', 'not yet active: issue 11 (triage settings)'],
     ['tickets.config.helpdeskIds', 'not yet active: issue 14 (tickets/CRM connectors)'],
     ['tickets.config.escalation_cool_off_period_in_min', 'acts'], // in the tickets group, for escalation
     ['emailToSlack.domains', 'not yet active: issue 15 (email)'],
     ['requests.aiTags.userDefinedTags', 'not yet active: issue 16 (AI)'],
     [
       'hidePrivateChannelMetadata',
-      'acts in part (hides private channel names in join and SLA alerts); the rest: issue 11 (triage settings)',
+      'acts in part (hides private channel names in join and SLA alerts, and names and previews in suggestions); the rest: issue 11 (triage settings)',
     ],
   ])('says what %s does: %s', (key, text) => {
     expect(statusText(settingStatus(key))).toBe(text);
@@ -43,6 +44,6 @@ describe('setting status', () => {
   });
 
   it('counts the settings that act', () => {
-    expect(actingCount(catalog)).toEqual({ acting: 67, total: 138 });
+    expect(actingCount(catalog)).toEqual({ acting: 70, total: 138 });
   });
 });

@@ -6,6 +6,7 @@ import {
   slaState,
 } from '../../../src/views/app-home.js';
 import type { HomeRequest } from '../../../src/home/summary.js';
+import type { ReviewItem } from '../../../src/home/review.js';
 
 const NOW = new Date('2025-03-12T12:00:00Z');
 const at = (iso: string) => new Date(iso);
@@ -214,5 +215,73 @@ describe('appHomeView', () => {
     expect(texts(view.blocks)).toContain('and 37 more');
     expect(texts(view.blocks)).toContain('and 20 more');
     expect(texts(view.blocks)).toContain('and 280 more');
+  });
+});
+
+describe('appHomeView: kept for review', () => {
+  const item = (id: string, overrides: Partial<ReviewItem> = {}): ReviewItem => ({
+    id,
+    channelId: 'C0ACME',
+    ts: '1741770000.000100',
+    authorId: 'U0CAROL',
+    why: 'pleasantry',
+    createdAt: at('2025-03-12T11:30:00Z'),
+    preview: 'thanks!',
+    hideChannel: false,
+    ...overrides,
+  });
+
+  it('lists kept messages with why, a preview and Create request / Dismiss, after the requests', () => {
+    const view = appHomeView(
+      {
+        assigned: { requests: [], total: 0 },
+        unassigned: { requests: [], total: 0 },
+        review: { items: [item('k1')], total: 3 },
+      },
+      NOW,
+    );
+    expect(headers(view.blocks as never)).toEqual([
+      'Requests',
+      'Assigned to you (0)',
+      'Unassigned (0)',
+      'Kept for review (3)',
+    ]);
+    const line = view.blocks.find((b) => b.block_id === 'home_kept_k1');
+    // kept 11:30, now 12:00
+    expect(JSON.stringify(line)).toContain(
+      '<@U0CAROL> · <#C0ACME> · 30m ago · <https://slack.com/archives/C0ACME/p1741770000000100|View message>\\n>thanks!\\n_Kept: a pleasantry._',
+    );
+    expect(texts(view.blocks)).toContain(ACTIONS.suggestionCreate);
+    expect(texts(view.blocks)).toContain(ACTIONS.suggestionDismiss);
+    expect(texts(view.blocks)).toContain('and 2 more');
+  });
+
+  it('hides what a private channel may not show', () => {
+    const hidden = item('k2', { preview: null, hideChannel: true });
+    const view = appHomeView(
+      {
+        assigned: { requests: [], total: 0 },
+        unassigned: { requests: [], total: 0 },
+        review: { items: [hidden], total: 1 },
+      },
+      NOW,
+    );
+    const text = texts(view.blocks);
+    expect(text).toContain('a private channel');
+    expect(text).not.toContain('<#C0ACME>');
+    expect(text).toContain('_Preview hidden: private channel_');
+  });
+
+  it('stays within the block limit with full lists and a full review section', () => {
+    const view = appHomeView(
+      {
+        assigned: { requests: many(40), total: 40 },
+        unassigned: { requests: many(40), total: 40 },
+        others: { requests: many(40), total: 40 },
+        review: { items: ['a', 'b', 'c', 'd', 'e'].map((id) => item(id)), total: 9 },
+      },
+      NOW,
+    );
+    expect(view.blocks.length).toBeLessThanOrEqual(MAX_VIEW_BLOCKS);
   });
 });

@@ -6,6 +6,7 @@ import * as feedbackRating from './feedback-rating.js';
 import * as homeRefresh from './home-refresh.js';
 import * as requestButtons from './request-buttons.js';
 import * as nudgeButtons from './nudge-buttons.js';
+import * as suggestionButtons from './suggestion-buttons.js';
 
 /** Registers every action listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
@@ -15,4 +16,5 @@ export function register(app: App, deps: BotDeps): void {
   homeRefresh.register(app, deps);
   nudgeButtons.register(app, deps);
   requestButtons.register(app, deps);
+  suggestionButtons.register(app, deps);
 }
