@@ -230,28 +230,4 @@ export class RequestIntake {
     const moved = await this.store.transition(request._id, to, by, at);
     if (moved) await this.effects.changed(ctx, moved.before, moved.after, by);
   }
-
-  /** The customer edited their message: the request's text follows. */
-  async edited(teamId: string, channelId: string, ts: string, text: string, files: string[] = []) {
-    const updated = await this.store.updateText(teamId, channelId, ts, requestText(text, files));
-    const ctx = updated && (await channelContext(this.deps, this.slack, teamId, channelId));
-    if (updated && ctx) await this.effects.updateNotification(ctx, updated);
-  }
-
-  /**
-   * The customer deleted the root message (`message_deleted`, or the tombstone left by a root
-   * with replies): its request is discarded.
-   */
-  async deleted(teamId: string, channelId: string, ts: string): Promise<void> {
-    const request = await this.store.byRoot(teamId, channelId, ts);
-    if (!request) return;
-    const moved = await this.store.transition(
-      request._id,
-      'discarded',
-      'bot',
-      this.deps.clock.now(),
-    );
-    const ctx = moved && (await channelContext(this.deps, this.slack, teamId, channelId));
-    if (moved && ctx) await this.effects.changed(ctx, moved.before, moved.after, 'bot');
-  }
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import type { BotDeps } from '../../../deps.js';
 import { decideMessageChange } from '../../../requests/detection.js';
+import { RequestEdits } from '../../../services/requests/edits.js';
 import { RequestIntake } from '../../../services/requests/intake.js';
 import { SlackGateway } from '../../gateway.js';
 
@@ -45,27 +46,28 @@ const Deleted = z.object({
 export function register(app: App, deps: BotDeps): void {
   app.event('message', async ({ event, context, client }) => {
     const teamId = context.teamId as string;
-    const intake = new RequestIntake(deps, new SlackGateway(client, deps.logger));
+    const slack = new SlackGateway(client, deps.logger);
+    const edits = new RequestEdits(deps, slack);
     const changed = Changed.safeParse(event);
     if (changed.success) {
       const { channel, message } = changed.data;
       const change = decideMessageChange({ ...message, threadTs: message.thread_ts });
-      if (change === 'discard') await intake.deleted(teamId, channel, message.ts);
+      if (change === 'discard') await edits.deleted(teamId, channel, message.ts);
       if (change === 'edit') {
-        await intake.edited(teamId, channel, message.ts, message.text, fileNames(message.files));
+        await edits.edited(teamId, channel, message.ts, message.text, fileNames(message.files));
       }
       return;
     }
     const deleted = Deleted.safeParse(event);
     if (deleted.success) {
       const ts = deleted.data.deleted_ts ?? deleted.data.previous_message?.ts;
-      if (ts) await intake.deleted(teamId, deleted.data.channel, ts);
+      if (ts) await edits.deleted(teamId, deleted.data.channel, ts);
       return;
     }
     const parsed = NewMessage.safeParse(event);
     if (!parsed.success) return; // channel joins, topic changes and other subtypes are not requests
     const message = parsed.data;
-    await intake.message({
+    await new RequestIntake(deps, slack).message({
       teamId,
       botUserId: context.botUserId as string,
       channelId: message.channel,
