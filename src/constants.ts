@@ -12,12 +12,18 @@ export const ACTIONS = {
   discard: 'request_discard',
   reopen: 'request_reopen',
   escalate: 'request_escalate',
+  /** The triage card's severity menu (`static_select`) and tags menu (`multi_static_select`). */
+  severity: 'request_severity',
+  tags: 'request_tags',
   nudgeClose: 'nudge_close',
   nudgeKeepOpen: 'nudge_keep_open',
   feedbackRating: 'feedback_rating',
   feedbackComment: 'feedback_comment',
   homeRefresh: 'home_refresh',
 } as const;
+
+/** Prefix of the `block_id` of a triage card's classification menus: `<prefix><request id>_<stamp>`. */
+export const CLASSIFY_BLOCK = 'classify_';
 
 /** `callback_id`s of modals. */
 export const VIEWS = {

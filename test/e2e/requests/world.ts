@@ -1,3 +1,4 @@
+import { findElement } from '../../support/slack/interactions.js';
 import { startTestBot, type TestBot, type TestBotOptions } from '../../support/bot.js';
 
 export const CUSTOMER = 'U0CUSTOMER';
@@ -70,6 +71,44 @@ export async function click(t: TestBot, rootTs: string, actionId: string, user =
     channel: TRIAGE,
     message_ts: request.triage.ts,
     value: String(request._id),
+  } as never);
+}
+
+/**
+ * Picks in a select menu of the request's triage card, as `user`: `static_select` sends the
+ * option picked (`selected_option`), `multi_static_select` the whole selection after the change
+ * (`selected_options`), each option as the menu offers it. `block_id` overrides the card's
+ * (a pick made on an older drawing of the card).
+ */
+export async function pick(
+  t: TestBot,
+  rootTs: string,
+  actionId: string,
+  values: string | string[],
+  options: { user?: string; block_id?: string; forged?: boolean } = {},
+) {
+  const request = await requestOf(t, rootTs);
+  if (!request?.triage?.ts) throw new Error('no triage card');
+  const found = findElement(t.sim.message(TRIAGE, request.triage.ts)?.blocks, actionId);
+  if (!found) throw new Error(`no ${actionId} on the card`);
+  const offered = (found.element.options ?? []) as { text: unknown; value: string }[];
+  const option = (value: string) =>
+    offered.find((o) => o.value === value) ??
+    (options.forged
+      ? { text: { type: 'plain_text', text: value, emoji: true }, value }
+      : (() => {
+          throw new Error(`the menu offers no ${value}`);
+        })());
+  const chosen = Array.isArray(values)
+    ? { selected_options: values.map(option) }
+    : { selected_option: option(values) };
+  return t.driver.action({
+    user: options.user ?? AGENT,
+    action_id: actionId,
+    channel: TRIAGE,
+    message_ts: request.triage.ts,
+    ...(options.block_id ? { block_id: options.block_id } : {}),
+    ...chosen,
   } as never);
 }
 
