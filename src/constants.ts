@@ -15,6 +15,11 @@ export const ACTIONS = {
   /** The triage card's severity menu (`static_select`) and tags menu (`multi_static_select`). */
   severity: 'request_severity',
   tags: 'request_tags',
+  /** Prefixes: a `select` category's menu and a `text` category's button, the category's name after. */
+  categorySelect: 'request_category_select:',
+  categoryText: 'request_category_text:',
+  /** The ephemeral's button that opens the categories a close still needs (after ✅). */
+  categoriesForClose: 'request_categories_close',
   nudgeClose: 'nudge_close',
   nudgeKeepOpen: 'nudge_keep_open',
   feedbackRating: 'feedback_rating',
@@ -28,6 +33,7 @@ export const CLASSIFY_BLOCK = 'classify_';
 /** `callback_id`s of modals. */
 export const VIEWS = {
   feedbackComment: 'feedback_comment_modal',
+  categories: 'request_categories_modal',
 } as const;
 
 /** Reaction names (without colons) the bot reads or adds. */

@@ -160,6 +160,7 @@ function offered(allowed: readonly NamedValue[]): string {
 export interface Classified {
   severity: string | null;
   tags: readonly string[];
+  categories?: readonly CategoryValue[];
 }
 
 /**
@@ -168,7 +169,8 @@ export interface Classified {
  * refused as stale (Slack sends the block_id back, not what the card showed).
  */
 export function classificationStamp(request: Classified): string {
-  const text = JSON.stringify([request.severity, request.tags]);
+  const categories = (request.categories ?? []).map((c) => [c.name, c.value]);
+  const text = JSON.stringify([request.severity, request.tags, categories]);
   let hash = 0x811c9dc5; // FNV-1a, 32 bits: not a secret, only a change detector
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
@@ -179,12 +181,18 @@ export function classificationStamp(request: Classified): string {
 
 /** A pick on the card: the severity menu (one value or none) or the tags menu (a list). */
 export type CardPick =
-  { field: 'severity'; values: readonly string[] } | { field: 'tags'; values: readonly string[] };
+  | { field: 'severity'; values: readonly string[] }
+  | { field: 'tags'; values: readonly string[] }
+  | { field: 'category'; name: string; values: readonly string[] };
 
 export interface PickFacts {
   request: Classified & { status: string };
   /** `requests.support.severity[]` and `requests.support.tags[]` of the request's channel. */
-  allowed: { severity: readonly NamedValue[]; tags: readonly NamedValue[] };
+  allowed: {
+    severity: readonly NamedValue[];
+    tags: readonly NamedValue[];
+    categories?: readonly Category[];
+  };
   /** Who picked, as `classifySender` sees them: only agents classify. */
   who: 'customer' | 'agent' | 'ignored';
   /** The stamp in the block the pick came from. */
@@ -195,6 +203,7 @@ export interface PickFacts {
 export type PickDecision =
   | { kind: 'set'; field: 'severity'; from: string | null; to: string | null }
   | { kind: 'set'; field: 'tags'; from: string[]; to: string[] }
+  | { kind: 'set'; field: 'category'; from: CategoryValue[]; to: CategoryChange }
   | { kind: 'unchanged' }
   | { kind: 'refuse'; text: string };
 
@@ -215,6 +224,15 @@ export function decidePick(facts: PickFacts): PickDecision {
   if (request.status === 'discarded' || facts.stamp !== classificationStamp(request)) {
     return { kind: 'refuse', text: STALE };
   }
+  if (pick.field === 'category') {
+    if (pick.values.length !== 1) return refusePick(`pick one value of ${pick.name}`);
+    const from = [...(request.categories ?? [])];
+    const changes = { [pick.name]: pick.values[0] as string };
+    const checked = changeCategories(facts.allowed.categories ?? [], from, changes);
+    if (!checked.ok) return refusePick(checked.error);
+    if (sameValues(checked.value.values, from)) return { kind: 'unchanged' };
+    return { kind: 'set', field: 'category', from, to: checked.value };
+  }
   if (pick.field === 'severity') {
     if (pick.values.length > 1) return refusePick('pick one severity');
     const checked = checkSeverity(facts.allowed.severity, pick.values[0] ?? null);
@@ -232,3 +250,33 @@ const refusePick = (error: string): PickDecision => ({
   kind: 'refuse',
   text: `:warning: Not saved: ${error}. Nothing was changed.`,
 });
+
+const sameValues = (a: readonly CategoryValue[], b: readonly CategoryValue[]) =>
+  JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Answers typed or picked in the categories modal (category name → raw value): each checked
+ * on its own, so every bad field is named under itself; then applied as one change.
+ */
+export function answerCategories(
+  categories: readonly Category[],
+  current: readonly CategoryValue[],
+  answers: Readonly<Record<string, string>>,
+):
+  | { ok: true; change: CategoryChange; changed: boolean }
+  | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  for (const [name, raw] of Object.entries(answers)) {
+    const category = categories.find((c) => c.category_name === name);
+    if (!category) {
+      errors[name] = `this channel has no category "${name}"`;
+      continue;
+    }
+    const checked = checkCategoryValue(category, raw);
+    if (!checked.ok) errors[name] = checked.error;
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const applied = changeCategories(categories, current, answers);
+  if (!applied.ok) return { ok: false, errors: { [Object.keys(answers)[0] ?? '']: applied.error } };
+  return { ok: true, change: applied.value, changed: !sameValues(applied.value.values, current) };
+}

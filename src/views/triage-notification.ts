@@ -1,9 +1,13 @@
 import type { KnownBlock } from '@slack/types';
-import { ACTIONS, CLASSIFY_BLOCK, EMOJI } from '../constants.js';
+import { ACTIONS, EMOJI } from '../constants.js';
 import type { RequestDoc } from '../db/models/index.js';
-import { classificationStamp } from '../requests/classification.js';
 import { STATUS_LABEL } from '../requests/lifecycle.js';
-import type { NamedValue } from '../settings/primitives.js';
+import {
+  categoriesNote,
+  classificationNote,
+  classificationPickers,
+  type ClassificationLists,
+} from './classification.js';
 import { escapeMrkdwn, messageLink, slackDate, truncate } from '../text/mrkdwn.js';
 import { slaBreachNote } from './sla-alert.js';
 
@@ -20,7 +24,7 @@ export interface TriageNotificationInput {
     | 'assigneeId'
     | 'groupedTs'
   > &
-    Partial<Pick<RequestDoc, 'history' | 'escalated' | 'severity' | 'tags'>>;
+    Partial<Pick<RequestDoc, 'history' | 'escalated' | 'severity' | 'tags' | 'categories'>>;
   channelName: string;
   /** Customer (account or Connect team) name, when use_customer_name_in_notifications. */
   customerName?: string;
@@ -30,8 +34,8 @@ export interface TriageNotificationInput {
   showPreview: boolean;
   /** is_request_escalation_enabled: a live request's card offers Escalate. */
   escalation?: boolean;
-  /** `requests.support.severity[]` and `tags[]`: a menu for each list the channel fills. */
-  classification?: { severity: readonly NamedValue[]; tags: readonly NamedValue[] };
+  /** The channel's severities, tags and categories: a menu (or button) for each. */
+  classification?: ClassificationLists;
 }
 
 const STATUS_EMOJI = {
@@ -67,10 +71,9 @@ export function triageNotification(input: TriageNotificationInput): {
   const sla = breach ? ` · ${breach}` : '';
   const escalated = escalationNote(request.escalated);
   const classified = classificationNote(request, input.classification);
+  const categories = categoriesNote(request, input.classification);
   const pickers =
-    request.status === 'discarded'
-      ? undefined
-      : classificationPickers(request, input.classification);
+    request.status === 'discarded' ? [] : classificationPickers(request, input.classification);
   const header: KnownBlock = {
     type: 'section',
     text: {
@@ -124,7 +127,10 @@ export function triageNotification(input: TriageNotificationInput): {
       ...(buttons.length > 0
         ? [{ type: 'actions' as const, block_id: `request_${value}`, elements: buttons }]
         : []),
-      ...(pickers ? [pickers] : []),
+      ...(categories
+        ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: categories }] }]
+        : []),
+      ...pickers,
     ],
   };
 }
@@ -135,79 +141,6 @@ function escalationNote(escalated: RequestDoc['escalated'] | undefined): string 
   const times = escalated.count > 1 ? ` (${escalated.count} times)` : '';
   const reason = escalated.reason ? `: _${escapeMrkdwn(truncate(escalated.reason, 200))}_` : '';
   return `:${EMOJI.escalate}: *Escalated* by <@${escalated.by}> at ${slackDate(escalated.at)}${times}${reason}`;
-}
-
-type Classification = TriageNotificationInput['classification'];
-type Shown = { severity?: string | null; tags?: readonly string[] };
-
-/** " · Severity: *High* · Tags: Billing, Login", by the names the channel gives the values. */
-function classificationNote(request: Shown, lists: Classification): string {
-  const nameOf = (list: readonly NamedValue[] | undefined, value: string) =>
-    escapeMrkdwn(list?.find((v) => v.value === value)?.name ?? value);
-  const severity = request.severity
-    ? ` · Severity: *${nameOf(lists?.severity, request.severity)}*`
-    : '';
-  const tags = request.tags?.length
-    ? ` · Tags: ${request.tags.map((tag) => nameOf(lists?.tags, tag)).join(', ')}`
-    : '';
-  return `${severity}${tags}`;
-}
-
-/** Slack's limits on a select option: 75 characters of text, 150 of value. */
-const OPTION_TEXT = 75;
-const OPTION_VALUE = 150;
-
-/**
- * The severity and tags menus, in one actions block whose id carries the request and the
- * stamp of what the card shows (a pick from an outdated card is refused). A value longer than
- * Slack lets an option carry is left out of the menu.
- */
-function classificationPickers(request: Shown & { _id: unknown }, lists: Classification) {
-  if (!lists) return undefined;
-  const option = (v: NamedValue) => ({
-    text: { type: 'plain_text' as const, text: truncate(v.name, OPTION_TEXT), emoji: true },
-    value: v.value,
-  });
-  const options = (list: readonly NamedValue[]) =>
-    list.filter((v) => v.value.length <= OPTION_VALUE).map(option);
-  const severities = options(lists.severity);
-  const tags = options(lists.tags);
-  const currentSeverity = severities.find((o) => o.value === request.severity);
-  const currentTags = tags.filter((o) => request.tags?.includes(o.value));
-  const elements = [
-    ...(severities.length
-      ? [
-          {
-            type: 'static_select' as const,
-            action_id: ACTIONS.severity,
-            placeholder: { type: 'plain_text' as const, text: 'Severity' },
-            options: severities,
-            ...(currentSeverity ? { initial_option: currentSeverity } : {}),
-          },
-        ]
-      : []),
-    ...(tags.length
-      ? [
-          {
-            type: 'multi_static_select' as const,
-            action_id: ACTIONS.tags,
-            placeholder: { type: 'plain_text' as const, text: 'Tags' },
-            options: tags,
-            ...(currentTags.length ? { initial_options: currentTags } : {}),
-          },
-        ]
-      : []),
-  ];
-  if (elements.length === 0) return undefined;
-  const stamp = classificationStamp({
-    severity: request.severity ?? null,
-    tags: request.tags ?? [],
-  });
-  return {
-    type: 'actions' as const,
-    block_id: `${CLASSIFY_BLOCK}${String(request._id)}_${stamp}`,
-    elements,
-  };
 }
 
 function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {

@@ -1,3 +1,4 @@
+import type { CategoryChange, CategoryValue } from '../../requests/classification.js';
 import type { Models, RequestDoc } from '../models/index.js';
 import { requestOrNull } from './parse.js';
 
@@ -48,6 +49,34 @@ export class ClassificationStore {
       .findOneAndUpdate(
         { _id: id, status: { $ne: 'discarded' }, tags: [...from] },
         { $set: { tags: [...to] }, $push: { history: entry } },
+        { returnDocument: 'after' },
+      )
+      .lean()
+      .then(requestOrNull);
+  }
+
+  /**
+   * Sets a request's category values when they are still `from` (what the decision read), with
+   * the history entries the change records (`capture_change`); null when someone else changed
+   * them meanwhile. Setting values clears the "needs category" flag once none is missing.
+   */
+  categories(
+    id: RequestDoc['_id'],
+    from: readonly CategoryValue[],
+    change: CategoryChange,
+    by: string,
+    at: Date,
+  ): Promise<RequestDoc | null> {
+    const entries = change.history.map((h) => ({ ...h, at, by }));
+    const values = change.values.map(({ name, value }) => ({ name, value }));
+    return this.models.requests
+      .findOneAndUpdate(
+        {
+          _id: id,
+          status: { $ne: 'discarded' },
+          categories: from.map(({ name, value }) => ({ name, value })),
+        },
+        { $set: { categories: values }, $push: { history: { $each: entries } } },
         { returnDocument: 'after' },
       )
       .lean()

@@ -9,14 +9,38 @@ import { senderOf } from './sender.js';
 import { TriageCard } from './triage-card.js';
 
 /** A pick on a triage card's severity or tags menu, as the listener read it. */
-export interface CardPickInput {
+export interface CardPickInput extends Picker {
+  /** The stamp the card's block carried (`classificationStamp` of what it showed). */
+  stamp: string;
+  pick: CardPick;
+}
+
+/** Who acts on a request from its card or a modal. */
+export interface Picker {
   requestId: string;
   teamId: string;
   userId: string;
   botUserId?: string;
-  /** The stamp the card's block carried (`classificationStamp` of what it showed). */
-  stamp: string;
-  pick: CardPick;
+}
+
+/**
+ * The request (in the picker's workspace), its channel and who the picker is to it: what every
+ * classification change starts from.
+ */
+export async function loadForPicker(deps: BotDeps, slack: SlackGateway, input: Picker) {
+  const request = await new RequestStore(deps.models).byKey(input.requestId);
+  if (!request || request.teamId !== input.teamId) {
+    throw new AppError('request_not_found', `unknown request ${input.requestId}`);
+  }
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (!ctx) return { ok: false as const, text: NOT_TRACKED };
+  const identity = {
+    teamId: request.teamId,
+    botUserId: input.botUserId ?? '',
+    userId: input.userId,
+  };
+  const who = await senderOf(slack, ctx, identity, request.requesterId);
+  return { ok: true as const, request, ctx, who };
 }
 
 const NOT_TRACKED =
@@ -47,7 +71,7 @@ export async function pickOnCard(
   const { severity, tags } = ctx.features.requests.support;
   const decision = decidePick({
     request,
-    allowed: { severity, tags },
+    allowed: { severity, tags, categories: ctx.features.requests.categories },
     who,
     stamp: input.stamp,
     pick: input.pick,
@@ -59,7 +83,9 @@ export async function pickOnCard(
   const after =
     decision.field === 'severity'
       ? await store.severity(request._id, decision.from, decision.to, input.userId, now)
-      : await store.tags(request._id, decision.from, decision.to, input.userId, now);
+      : decision.field === 'tags'
+        ? await store.tags(request._id, decision.from, decision.to, input.userId, now)
+        : await store.categories(request._id, decision.from, decision.to, input.userId, now);
   if (!after) return { ok: false, text: STALE };
   await new TriageCard(deps, slack).update(ctx, after);
   return { ok: true };

@@ -2,6 +2,7 @@ import {
   changeCategories,
   checkCategoryValue,
   checkSeverity,
+  answerCategories,
   checkTags,
   classificationStamp,
   decidePick,
@@ -246,5 +247,69 @@ describe('decidePick', () => {
     expect(classificationStamp({ severity: 'high', tags: ['login'] })).not.toBe(stamp);
     expect(classificationStamp({ severity: 'low', tags: [] })).not.toBe(stamp);
     expect(classificationStamp({ severity: 'low', tags: ['login'] })).toBe(stamp);
+  });
+});
+
+describe('answerCategories', () => {
+  it('names every bad field under itself and changes nothing', () => {
+    expect(answerCategories(CATEGORIES, [], { Area: 'shipping', 'Root cause': ' ' })).toEqual({
+      ok: false,
+      errors: {
+        Area: 'Area has no value "shipping" (one of: Billing, Login)',
+        'Root cause': 'Root cause needs a value',
+      },
+    });
+  });
+
+  it('applies good answers as one change, and says when nothing changed', () => {
+    const current = [{ name: 'Area', value: 'login' }];
+    expect(answerCategories(CATEGORIES, current, { Area: 'Billing', Note: 'VIP' })).toEqual({
+      ok: true,
+      changed: true,
+      change: {
+        values: [
+          { name: 'Area', value: 'billing' },
+          { name: 'Note', value: 'VIP' },
+        ],
+        history: [{ type: 'category', field: 'Area', from: 'login', to: 'billing' }],
+      },
+    });
+    expect(answerCategories(CATEGORIES, current, { Area: 'login' })).toMatchObject({
+      ok: true,
+      changed: false,
+    });
+  });
+});
+
+describe('decidePick of a category', () => {
+  const request = { status: 'open', severity: null, tags: [], categories: [] };
+  const base = {
+    request,
+    allowed: { severity: [], tags: [], categories: CATEGORIES },
+    who: 'agent' as const,
+    stamp: classificationStamp(request),
+  };
+
+  it('sets a select category by value, with the history its capture_change asks for', () => {
+    expect(
+      decidePick({ ...base, pick: { field: 'category', name: 'Area', values: ['login'] } }),
+    ).toEqual({
+      kind: 'set',
+      field: 'category',
+      from: [],
+      to: {
+        values: [{ name: 'Area', value: 'login' }],
+        history: [{ type: 'category', field: 'Area', from: null, to: 'login' }],
+      },
+    });
+  });
+
+  it('refuses a category the channel does not define', () => {
+    expect(
+      decidePick({ ...base, pick: { field: 'category', name: 'Team', values: ['x'] } }),
+    ).toEqual({
+      kind: 'refuse',
+      text: ':warning: Not saved: this channel has no category "Team". Nothing was changed.',
+    });
   });
 });

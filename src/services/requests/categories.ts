@@ -1,0 +1,97 @@
+import type { ModalView } from '@slack/types';
+import { ClassificationStore } from '../../db/repositories/classification.js';
+import type { RequestDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
+import {
+  answerCategories,
+  missingOnClose,
+  NOT_AGENT,
+  STALE,
+} from '../../requests/classification.js';
+import type { SlackGateway } from '../../slack/gateway.js';
+import { CATEGORY_INPUT_BLOCK, categoriesModal } from '../../views/classification.js';
+import { applyRequestCommand } from './actions.js';
+import { loadForPicker, type Picker } from './classify.js';
+import { TriageCard } from './triage-card.js';
+
+const NOTHING_TO_ASK = ':information_source: This channel has no such category any more.';
+
+/**
+ * The categories modal for an agent: the categories named (a text category's button), or with
+ * `close` the mandatory ones a close still misses. Anyone else is answered a sentence instead.
+ */
+export async function categoriesView(
+  deps: BotDeps,
+  slack: SlackGateway,
+  input: Picker & { names?: readonly string[]; close: boolean },
+): Promise<{ ok: true; view: ModalView } | { ok: false; text: string }> {
+  const loaded = await loadForPicker(deps, slack, input);
+  if (!loaded.ok) return loaded;
+  const { request, ctx, who } = loaded;
+  if (who !== 'agent') return { ok: false, text: NOT_AGENT };
+  if (request.status === 'discarded') return { ok: false, text: STALE };
+  const all = ctx.features.requests.categories;
+  const asked = input.close
+    ? missingOnClose(all, request.categories)
+    : all.filter((c) => input.names?.includes(c.category_name));
+  if (asked.length === 0) return { ok: false, text: NOTHING_TO_ASK };
+  const state = { requestId: String(request._id), close: input.close };
+  return { ok: true, view: categoriesModal(state, asked, request.categories) };
+}
+
+/** A modal's answers were refused: the error under each field (block id → sentence). */
+export type CategoriesRefusal = { ok: false; errors: Record<string, string> };
+
+/**
+ * The categories modal's submission: checked field by field (an empty or too long answer, or a
+ * value the channel does not offer, is named under its field and nothing is written), then
+ * written once, conditional on the values read. `follow` is what comes after the modal closes:
+ * the card redrawn and, for a close that asked for them, the close.
+ */
+export async function submitCategories(
+  deps: BotDeps,
+  slack: SlackGateway,
+  input: Picker & { close: boolean; answers: Record<string, string> },
+): Promise<CategoriesRefusal | { ok: true; follow: () => Promise<string | undefined> }> {
+  const first = `${CATEGORY_INPUT_BLOCK}${Object.keys(input.answers)[0] ?? ''}`;
+  const loaded = await loadForPicker(deps, slack, input);
+  if (!loaded.ok) return { ok: false, errors: { [first]: loaded.text } };
+  const { request, ctx, who } = loaded;
+  if (who !== 'agent') return { ok: false, errors: { [first]: NOT_AGENT } };
+  if (request.status === 'discarded') return { ok: false, errors: { [first]: STALE } };
+  const answered = answerCategories(
+    ctx.features.requests.categories,
+    request.categories,
+    input.answers,
+  );
+  if (!answered.ok) {
+    const errors = Object.entries(answered.errors).map(([name, error]) => [
+      `${CATEGORY_INPUT_BLOCK}${name}`,
+      error,
+    ]);
+    return { ok: false, errors: Object.fromEntries(errors) };
+  }
+  let after: RequestDoc | null = request;
+  if (answered.changed) {
+    const store = new ClassificationStore(deps.models);
+    const now = deps.clock.now();
+    after = await store.categories(
+      request._id,
+      request.categories,
+      answered.change,
+      input.userId,
+      now,
+    );
+    if (!after) return { ok: false, errors: { [first]: STALE } };
+  }
+  const stored = after;
+  return {
+    ok: true,
+    follow: async () => {
+      if (answered.changed) await new TriageCard(deps, slack).update(ctx, stored);
+      if (!input.close) return undefined;
+      const close = { kind: 'status' as const, to: 'closed' as const };
+      return applyRequestCommand(deps, slack, { id: input.requestId }, close, input.userId);
+    },
+  };
+}
