@@ -213,3 +213,35 @@ export function categoriesModal(
     blocks: [...intro, ...blocks],
   };
 }
+
+/** "Needs Area, Root cause": what a closed request still misses (closed by the customer or a timer). */
+export function needsCategoryNote(missing: readonly string[]): string | undefined {
+  if (missing.length === 0) return undefined;
+  return `:warning: *Needs category*: ${missing.map(escapeMrkdwn).join(', ')}`;
+}
+
+/** The ephemeral a ✅ close gets while mandatory categories are missing: a button opens the modal. */
+export function closeNeedsCategoriesPrompt(
+  requestId: string,
+  missing: readonly string[],
+): { text: string; blocks: KnownBlock[] } {
+  const text = `This request needs ${missing.map(escapeMrkdwn).join(', ')} before it is closed; it is still open.`;
+  return {
+    text,
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text } },
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            action_id: ACTIONS.categoriesForClose,
+            text: plain('Set categories and close'),
+            style: 'primary',
+            value: requestId,
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -6,8 +6,10 @@ import {
   categoriesNote,
   classificationNote,
   classificationPickers,
+  needsCategoryNote,
   type ClassificationLists,
 } from './classification.js';
+import { missingOnClose } from '../requests/classification.js';
 import { escapeMrkdwn, messageLink, slackDate, truncate } from '../text/mrkdwn.js';
 import { slaBreachNote } from './sla-alert.js';
 
@@ -71,7 +73,18 @@ export function triageNotification(input: TriageNotificationInput): {
   const sla = breach ? ` · ${breach}` : '';
   const escalated = escalationNote(request.escalated);
   const classified = classificationNote(request, input.classification);
-  const categories = categoriesNote(request, input.classification);
+  const categories = [
+    categoriesNote(request, input.classification),
+    request.status === 'closed'
+      ? needsCategoryNote(
+          missingOnClose(input.classification?.categories ?? [], request.categories ?? []).map(
+            (c) => c.category_name,
+          ),
+        )
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n');
   const pickers =
     request.status === 'discarded' ? [] : classificationPickers(request, input.classification);
   const header: KnownBlock = {

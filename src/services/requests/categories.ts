@@ -1,16 +1,21 @@
 import type { ModalView } from '@slack/types';
 import { ClassificationStore } from '../../db/repositories/classification.js';
+import { RequestStore } from '../../db/repositories/requests.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import {
   answerCategories,
+  closeGate,
   missingOnClose,
   NOT_AGENT,
   STALE,
 } from '../../requests/classification.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { CATEGORY_INPUT_BLOCK, categoriesModal } from '../../views/classification.js';
+import { LIVE_STATUSES } from '../../requests/lifecycle.js';
+import { closeNeedsCategoriesPrompt } from '../../views/classification.js';
 import { applyRequestCommand } from './actions.js';
+import { channelContext } from './context.js';
 import { loadForPicker, type Picker } from './classify.js';
 import { TriageCard } from './triage-card.js';
 
@@ -94,4 +99,72 @@ export async function submitCategories(
       return applyRequestCommand(deps, slack, { id: input.requestId }, close, input.userId);
     },
   };
+}
+
+/**
+ * Before an agent closes a live request: the mandatory-on-close categories it still misses
+ * (`closeGate` says "ask"), else undefined (the close goes ahead, or is refused as usual).
+ */
+export async function categoriesBeforeClose(
+  deps: BotDeps,
+  slack: SlackGateway,
+  request: RequestDoc | null,
+): Promise<{ request: RequestDoc; missing: string[] } | undefined> {
+  if (!request || !LIVE_STATUSES.includes(request.status)) return undefined;
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (!ctx) return undefined;
+  const missing = missingOnClose(ctx.features.requests.categories, request.categories);
+  if (closeGate('agent', missing) !== 'ask') return undefined;
+  return { request, missing: missing.map((c) => c.category_name) };
+}
+
+/**
+ * ✅ by an agent on a request that misses mandatory categories: not closed; the agent gets an
+ * ephemeral (a reaction brings no trigger_id to open a modal with) whose button opens the modal.
+ * True when the close was held.
+ */
+export async function holdReactionClose(
+  deps: BotDeps,
+  slack: SlackGateway,
+  find: { teamId: string; channelId: string; rootTs: string },
+  userId: string,
+): Promise<boolean> {
+  const store = new RequestStore(deps.models);
+  const held = await categoriesBeforeClose(
+    deps,
+    slack,
+    await store.byRoot(find.teamId, find.channelId, find.rootTs),
+  );
+  if (!held) return false;
+  const prompt = closeNeedsCategoriesPrompt(String(held.request._id), held.missing);
+  await slack.postEphemeral(
+    { channel: find.channelId, user: userId, ...prompt },
+    { bestEffort: { step: 'close_needs_categories', requestId: String(held.request._id) } },
+  );
+  return true;
+}
+
+/**
+ * The card's Close by an agent on a request that misses mandatory categories: the modal asking
+ * for them opens instead (the close follows its submission). True when the close was held.
+ */
+export async function askCategoriesBeforeClose(
+  deps: BotDeps,
+  slack: SlackGateway,
+  picker: Picker,
+  triggerId: string,
+  channelId: string | undefined,
+): Promise<boolean> {
+  const request = await new RequestStore(deps.models).byKey(picker.requestId);
+  if (request?.teamId !== picker.teamId) return false;
+  if (!(await categoriesBeforeClose(deps, slack, request))) return false;
+  const outcome = await categoriesView(deps, slack, { ...picker, close: true });
+  const bestEffort = { step: 'close_needs_categories', requestId: picker.requestId };
+  if (outcome.ok)
+    await slack.openView({ trigger_id: triggerId, view: outcome.view }, { bestEffort });
+  else if (channelId) {
+    const refusal = { channel: channelId, user: picker.userId, text: outcome.text };
+    await slack.postEphemeral(refusal, { bestEffort });
+  }
+  return true;
 }

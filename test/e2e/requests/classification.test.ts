@@ -1,5 +1,6 @@
 import { ACTIONS, VIEWS } from '../../../src/constants.js';
 import type { TestBot } from '../../support/bot.js';
+import { VirtualClock } from '../../support/clock.js';
 import { findElement } from '../../support/slack/interactions.js';
 import {
   AGENT,
@@ -308,5 +309,115 @@ describe('categories on the triage card', () => {
       ':warning: Not saved: Area has no value "shipping" (one of: Billing, Login). Nothing was changed.',
     );
     expect((await requestOf(t, message.ts))?.categories).toEqual([]);
+  });
+});
+
+const MANDATORY = [
+  { ...CATEGORIES[0], mandatory_on_close: true },
+  { category_name: 'Root cause', type: 'text', capture_change: true, mandatory_on_close: true },
+];
+const bothAnswered = {
+  category_Area: {
+    value: {
+      type: 'static_select',
+      selected_option: { text: { type: 'plain_text', text: 'Login', emoji: true }, value: 'login' },
+    },
+  },
+  ...typed('Root cause', 'Expired certificate'),
+};
+const statusOf = async (t: TestBot, ts: string) => (await requestOf(t, ts))?.status;
+
+describe('mandatory categories on close', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await customerWorld(
+      { requests: { categories: MANDATORY, config: { auto_close_duration_in_minutes: 60 } } },
+      { clock: new VirtualClock('2026-01-05T09:00:00Z') },
+    );
+  });
+  afterAll(() => t.stop());
+
+  it('asks for the missing categories when an agent clicks Close, and closes once they are given', async () => {
+    const message = await newRequest(t, 'U0MAND', 'SSO login fails');
+    await click(t, message.ts, ACTIONS.close);
+    const modal = await t.sim.waitFor(() => openedModal(t));
+    expect(JSON.parse(modal.view.private_metadata as string)).toMatchObject({ close: true });
+    expect(await statusOf(t, message.ts)).toBe('open');
+
+    await t.driver.viewSubmission({
+      user: AGENT,
+      view_id: modal.id,
+      values: typed('Root cause', ''),
+    });
+    expect(t.sim.view(modal.id)?.errors).toEqual({
+      'category_Root cause': 'Root cause needs a value',
+    });
+    expect(await statusOf(t, message.ts)).toBe('open');
+
+    await t.driver.viewSubmission({ user: AGENT, view_id: modal.id, values: bothAnswered });
+    expect(t.sim.view(modal.id)?.status).toBe('closed');
+    await eventually(async () => (await statusOf(t, message.ts)) === 'closed');
+    const stored = await requestOf(t, message.ts);
+    expect(stored?.categories).toEqual([
+      { name: 'Area', value: 'login' },
+      { name: 'Root cause', value: 'Expired certificate' },
+    ]);
+    // Set, then closed, in that order.
+    expect(
+      stored?.history.slice(-3).map((h: { type: string; to: string }) => [h.type, h.to]),
+    ).toEqual([
+      ['category', 'login'],
+      ['category', 'Expired certificate'],
+      ['status', 'closed'],
+    ]);
+    await eventually(async () => (await cardText(t, message.ts)).includes('Closed'));
+    expect(await cardText(t, message.ts)).not.toContain('Needs category');
+  });
+
+  it('holds a ✅ close with an ephemeral whose button opens the modal', async () => {
+    const message = await newRequest(t, 'U0TICK', 'Webhooks stopped');
+    await t.driver.reactionAdded(CHANNEL, message.ts, AGENT, 'white_check_mark');
+    const prompt = await t.sim.waitFor(() => t.sim.ephemerals(CHANNEL, AGENT).at(-1));
+    expect(prompt.text).toBe(
+      'This request needs Area, Root cause before it is closed; it is still open.',
+    );
+    expect(await statusOf(t, message.ts)).toBe('open');
+
+    const request = await requestOf(t, message.ts);
+    await t.driver.action({
+      user: AGENT,
+      action_id: ACTIONS.categoriesForClose,
+      value: String(request?._id),
+      channel: CHANNEL,
+      message_ts: prompt.ts,
+      is_ephemeral: true,
+    });
+    const modal = await t.sim.waitFor(() => openedModal(t));
+    expect(JSON.stringify(modal.view.blocks)).toContain('category_Area');
+    await t.driver.viewSubmission({ user: AGENT, view_id: modal.id, values: bothAnswered });
+    await eventually(async () => (await statusOf(t, message.ts)) === 'closed');
+  });
+
+  it('lets auto-close close, flags the card "needs category" until an agent sets them', async () => {
+    const message = await newRequest(t, 'U0QUIET', 'Never mind, maybe');
+    await t.advance(60);
+    await eventually(async () => (await statusOf(t, message.ts)) === 'closed');
+    await eventually(async () =>
+      (await cardText(t, message.ts)).includes('*Needs category*: Area, Root cause'),
+    );
+
+    await pick(t, message.ts, AREA, 'billing');
+    await eventually(async () =>
+      (await cardText(t, message.ts)).includes('*Needs category*: Root cause'),
+    );
+    await click(t, message.ts, ROOT_CAUSE);
+    const modal = await t.sim.waitFor(() => openedModal(t));
+    await t.driver.viewSubmission({
+      user: AGENT,
+      view_id: modal.id,
+      values: typed('Root cause', 'Customer went quiet'),
+    });
+    await eventually(async () => !(await cardText(t, message.ts)).includes('Needs category'));
+    expect(await statusOf(t, message.ts)).toBe('closed');
   });
 });
