@@ -112,6 +112,20 @@ export async function pick(
   } as never);
 }
 
+/** The blocks of the request's triage card, and their JSON text. */
+export const card = async (t: TestBot, rootTs: string) => {
+  const request = await requestOf(t, rootTs);
+  return t.sim.message(TRIAGE, request?.triage.ts as string)?.blocks;
+};
+export const cardText = async (t: TestBot, rootTs: string) => JSON.stringify(await card(t, rootTs));
+
+/** A new request by a new customer, with its triage card posted. */
+export async function newRequest(t: TestBot, customer: string, text: string) {
+  const { message } = await t.driver.customerSays(CHANNEL, newCustomer(t, customer), text);
+  await eventually(async () => (await requestOf(t, message.ts))?.triage.ts);
+  return message;
+}
+
 /** Another person of the customer's organisation, in the customer channel. */
 export function newCustomer(t: TestBot, id: string): string {
   t.sim.addUser({ id, name: id.toLowerCase(), team_id: 'T0ACME' });
