@@ -145,8 +145,9 @@ export async function holdReactionClose(
 }
 
 /**
- * The card's Close by an agent on a request that misses mandatory categories: the modal asking
- * for them opens instead (the close follows its submission). True when the close was held.
+ * The card's Close (or, with `customersMayClose`, the close nudge's) by an agent on a request that
+ * misses mandatory categories: the modal asking for them opens instead (the close follows its
+ * submission). True when the close was held.
  */
 export async function askCategoriesBeforeClose(
   deps: BotDeps,
@@ -154,10 +155,16 @@ export async function askCategoriesBeforeClose(
   picker: Picker,
   triggerId: string,
   channelId: string | undefined,
+  options: { customersMayClose?: boolean } = {},
 ): Promise<boolean> {
   const request = await new RequestStore(deps.models).byKey(picker.requestId);
   if (request?.teamId !== picker.teamId) return false;
   if (!(await categoriesBeforeClose(deps, slack, request))) return false;
+  if (options.customersMayClose) {
+    // A button the customer sees too (the close nudge): only an agent's close is held.
+    const loaded = await loadForPicker(deps, slack, picker);
+    if (!loaded.ok || loaded.who !== 'agent') return false;
+  }
   const outcome = await categoriesView(deps, slack, { ...picker, close: true });
   const bestEffort = { step: 'close_needs_categories', requestId: picker.requestId };
   if (outcome.ok)

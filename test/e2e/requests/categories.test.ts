@@ -17,6 +17,7 @@ import {
   pick,
   requestOf,
 } from './world.js';
+import { clickNudge, customerAsks, nudgesIn, replies, timerWorld } from '../timers/world.js';
 
 const CATEGORIES = [
   {
@@ -264,5 +265,35 @@ describe('mandatory categories on close', () => {
     });
     await eventually(async () => !(await cardText(t, message.ts)).includes('Needs category'));
     expect(await statusOf(t, message.ts)).toBe('closed');
+  });
+});
+
+describe('mandatory categories and the close nudge', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    ({ t } = await timerWorld({ close_nudge_duration_in_minutes: 60 }));
+    const res = await t.api('PATCH', `/api/v1/channels/${CHANNEL}/settings`, {
+      update: { requests: { categories: MANDATORY } },
+    });
+    if (res.status !== 200) throw new Error(res.text);
+  });
+  afterAll(() => t.stop());
+
+  it("asks the agent who clicks the nudge's Close, and lets the customer's Close close", async () => {
+    const asked = await customerAsks(t, 'U0NUDGED', 'Where is my invoice?');
+    await replies(t, asked.ts, AGENT, 'In the billing tab.');
+    await t.advance(60);
+    const [agentNudge] = nudgesIn(t, TRIAGE, asked.cardTs);
+    await clickNudge(t, agentNudge!, ACTIONS.nudgeClose, AGENT, asked.id);
+    const modal = await t.sim.waitFor(() => openedModal(t));
+    expect(JSON.parse(modal.view.private_metadata as string)).toMatchObject({ close: true });
+    expect(await statusOf(t, asked.ts)).toBe('in_progress');
+
+    const [customerNudge] = nudgesIn(t, CHANNEL, asked.ts);
+    await clickNudge(t, customerNudge!, ACTIONS.nudgeClose, 'U0NUDGED', asked.id);
+    await eventually(async () => (await statusOf(t, asked.ts)) === 'closed');
+    await eventually(async () =>
+      (await cardText(t, asked.ts)).includes('*Needs category*: Area, Root cause'),
+    );
   });
 });
