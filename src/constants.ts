@@ -12,6 +12,14 @@ export const ACTIONS = {
   discard: 'request_discard',
   reopen: 'request_reopen',
   escalate: 'request_escalate',
+  /** The triage card's severity menu (`static_select`) and tags menu (`multi_static_select`). */
+  severity: 'request_severity',
+  tags: 'request_tags',
+  /** Prefixes: a `select` category's menu and a `text` category's button, the category's name after. */
+  categorySelect: 'request_category_select:',
+  categoryText: 'request_category_text:',
+  /** The ephemeral's button that opens the categories a close still needs (after ✅). */
+  categoriesForClose: 'request_categories_close',
   nudgeClose: 'nudge_close',
   nudgeKeepOpen: 'nudge_keep_open',
   feedbackRating: 'feedback_rating',
@@ -21,9 +29,13 @@ export const ACTIONS = {
   suggestionDismiss: 'suggestion_dismiss',
 } as const;
 
+/** Prefix of the `block_id` of a triage card's classification menus: `<prefix><request id>_<stamp>`. */
+export const CLASSIFY_BLOCK = 'classify_';
+
 /** `callback_id`s of modals. */
 export const VIEWS = {
   feedbackComment: 'feedback_comment_modal',
+  categories: 'request_categories_modal',
 } as const;
 
 /** Reaction names (without colons) the bot reads or adds. */

@@ -157,7 +157,13 @@ export const Command = z.discriminatedUnion('name', [
   keyed('config unlock'),
   z.object({ name: z.literal('setup customer'), triageChannel: ChannelRef.optional() }),
   z.object({ name: z.literal('setup triage') }),
-  z.object({ name: z.literal('requests') }),
+  z.object({
+    name: z.literal('requests'),
+    /** `severity:<level>`: as typed; the channel's levels are checked where they are known. */
+    severity: z.string().min(1).optional(),
+    /** `tag:<tag>`, once per tag: requests with every one of them. */
+    tags: z.array(z.string().min(1)).default([]),
+  }),
   z.object({ name: z.literal('escalate'), request: RequestRef, reason: EscalationReason }),
   z.object({ name: z.literal('fields') }),
   z.object({ name: z.literal('fields add'), field: FieldSpec }),
@@ -174,7 +180,7 @@ export type ParseResult =
 
 interface Candidate {
   name: CommandName;
-  fields?: Record<string, string | undefined>;
+  fields?: Record<string, string | string[] | undefined>;
   /** A word after the last argument. */
   extra?: string;
   problem?: string;
@@ -237,7 +243,7 @@ function candidateOf(input: string): Candidate {
         usage: `${SUBCOMMANDS['setup customer'].usage}  or  ${SUBCOMMANDS['setup triage'].usage}`,
       };
     case 'requests':
-      return { name: 'requests', extra: second };
+      return requestFilters(take(input, 1).rest);
     case 'token':
       return { name: 'token', extra: second };
     case 'fields':
@@ -253,6 +259,22 @@ function candidateOf(input: string): Candidate {
     default:
       return { name: 'help', fields: { unknown: clip(sub ?? '') } };
   }
+}
+
+/** `requests severity:high tag:billing tag:sso`: each word a filter, keys in any case. */
+function requestFilters(rest: string): Candidate {
+  const tags: string[] = [];
+  let severity: string | undefined;
+  for (const word of rest.split(/\s+/).filter(Boolean)) {
+    const match = /^(severity|tag):(.+)$/i.exec(word);
+    if (!match) return { name: 'requests', extra: word };
+    const value = match[2] as string;
+    if ((match[1] as string).toLowerCase() === 'tag') tags.push(value);
+    else if (severity !== undefined) {
+      return { name: 'requests', problem: 'Give one severity: requests have one each.' };
+    } else severity = value;
+  }
+  return { name: 'requests', fields: { severity, tags } };
 }
 
 /** The first `count` whitespace-separated words, and the rest of the line as typed. */

@@ -1,5 +1,6 @@
 import { EMOJI } from '../constants.js';
 import type { RequestStatus } from '../requests/request.js';
+import type { NamedValue } from '../settings/primitives.js';
 
 /** The most requests `/triage requests` lists; more are counted in the heading. */
 export const MAX_LISTED = 20;
@@ -10,6 +11,8 @@ export interface ListedRequest {
   requesterId: string;
   assigneeId: string | null;
   createdAt: Date;
+  severity?: string | null;
+  tags?: readonly string[];
   /** The link to its message. */
   link: string;
 }
@@ -26,21 +29,38 @@ export function openRequestsText(input: {
   requests: ListedRequest[];
   total: number;
   now: Date;
+  /** The channel's severities and tags, to show their names; and the filters applied, if any. */
+  lists?: { severity: readonly NamedValue[]; tags: readonly NamedValue[] };
+  filters?: { severity?: string; tags: readonly string[] };
 }): string {
   const { channelId, requests, total, now } = input;
-  if (requests.length === 0) return `No open requests in <#${channelId}>. :tada:`;
+  const nameOf = (list: readonly NamedValue[] | undefined, value: string) =>
+    list?.find((v) => v.value === value)?.name ?? value;
+  const severity = input.filters?.severity;
+  const wanted = [
+    ...(severity ? [`severity ${nameOf(input.lists?.severity, severity)}`] : []),
+    ...(input.filters?.tags ?? []).map((tag) => `tag ${nameOf(input.lists?.tags, tag)}`),
+  ];
+  const matching = wanted.length ? ` matching ${wanted.join(', ')}` : '';
+  if (requests.length === 0) return `No open requests in <#${channelId}>${matching}. :tada:`;
   const lines = requests.map((request) => {
     const assignee = request.assigneeId ? `assigned to <@${request.assigneeId}>` : 'unassigned';
+    const level = request.severity
+      ? ` · severity *${nameOf(input.lists?.severity, request.severity)}*`
+      : '';
+    const tags = request.tags?.length
+      ? ` · tags ${request.tags.map((tag) => nameOf(input.lists?.tags, tag)).join(', ')}`
+      : '';
     return (
       `:${EMOJI.status[request.status]}: *${request.status.replace('_', ' ')}* · ` +
-      `from <@${request.requesterId}> · ${assignee} · ${age(now, request.createdAt)} old · ` +
-      `<${request.link}|view>`
+      `from <@${request.requesterId}> · ${assignee}${level}${tags} · ` +
+      `${age(now, request.createdAt)} old · <${request.link}|view>`
     );
   });
   const heading =
     total > requests.length
-      ? `*${total} open requests in <#${channelId}>*, the newest ${requests.length}:`
-      : `*${total} open request${total === 1 ? '' : 's'} in <#${channelId}>*, newest first:`;
+      ? `*${total} open requests in <#${channelId}>*${matching}, the newest ${requests.length}:`
+      : `*${total} open request${total === 1 ? '' : 's'} in <#${channelId}>*${matching}, newest first:`;
   return [heading, ...lines].join('\n');
 }
 

@@ -83,9 +83,10 @@ export const SUBCOMMANDS: Readonly<Record<CommandName, Subcommand>> = {
     adminOnly: 'set up channels',
   },
   requests: {
-    usage: '/triage requests',
-    description: 'The open requests of this channel, newest first.',
-    example: '/triage requests',
+    usage: '/triage requests [severity:<level>] [tag:<tag>]…',
+    description:
+      "The open requests of this channel, newest first, with each one's severity and tags; filter by a severity and tags (any case).",
+    example: '/triage requests severity:high tag:billing',
   },
   escalate: {
     usage: '/triage escalate <message link or request id> [reason]',

@@ -11,6 +11,8 @@ export const HistoryEntry = z.object({
   type: z.string(),
   from: z.string().nullable().optional(),
   to: z.string().nullable().optional(),
+  /** Which field changed, for entries about one of several (a category's name). */
+  field: z.string().optional(),
   /** Who did it: a Slack user id, or `bot` for automation. */
   by: z.string(),
 });

@@ -43,9 +43,10 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.config.send_kbsuggested_answers': { issue: 16 },
   'requests.support.response_sla': 'acts',
   'requests.support.request_closure_sla': 'acts',
-  'requests.support.severity': { issue: 11 },
-  'requests.support.tags': { issue: 11 },
-  'requests.categories': { issue: 11 },
+  'requests.support.severity': 'acts',
+  'requests.support.tags': 'acts',
+  // Every field of a category acts but `autoassign_by_ai` (issue 16), which its description says.
+  'requests.categories': 'acts',
   'requests.custom_fields': { issue: 11 },
   'requests.ai': { issue: 16 },
   'requests.aiTags': { issue: 16 },

@@ -2,6 +2,14 @@ import type { KnownBlock } from '@slack/types';
 import { ACTIONS, EMOJI } from '../constants.js';
 import type { RequestDoc } from '../db/models/index.js';
 import { STATUS_LABEL } from '../requests/lifecycle.js';
+import {
+  categoriesNote,
+  classificationNote,
+  classificationPickers,
+  needsCategoryNote,
+  type ClassificationLists,
+} from './classification.js';
+import { missingOnClose } from '../requests/classification.js';
 import { escapeMrkdwn, messageLink, slackDate, truncate } from '../text/mrkdwn.js';
 import { slaBreachNote } from './sla-alert.js';
 
@@ -18,7 +26,7 @@ export interface TriageNotificationInput {
     | 'assigneeId'
     | 'groupedTs'
   > &
-    Partial<Pick<RequestDoc, 'history' | 'escalated'>>;
+    Partial<Pick<RequestDoc, 'history' | 'escalated' | 'severity' | 'tags' | 'categories'>>;
   channelName: string;
   /** Customer (account or Connect team) name, when use_customer_name_in_notifications. */
   customerName?: string;
@@ -28,6 +36,8 @@ export interface TriageNotificationInput {
   showPreview: boolean;
   /** is_request_escalation_enabled: a live request's card offers Escalate. */
   escalation?: boolean;
+  /** The channel's severities, tags and categories: a menu (or button) for each. */
+  classification?: ClassificationLists;
 }
 
 const STATUS_EMOJI = {
@@ -62,6 +72,21 @@ export function triageNotification(input: TriageNotificationInput): {
   const breach = slaBreachNote(request.history);
   const sla = breach ? ` · ${breach}` : '';
   const escalated = escalationNote(request.escalated);
+  const classified = classificationNote(request, input.classification);
+  const categories = [
+    categoriesNote(request, input.classification),
+    request.status === 'closed'
+      ? needsCategoryNote(
+          missingOnClose(input.classification?.categories ?? [], request.categories ?? []).map(
+            (c) => c.category_name,
+          ),
+        )
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const pickers =
+    request.status === 'discarded' ? [] : classificationPickers(request, input.classification);
   const header: KnownBlock = {
     type: 'section',
     text: {
@@ -105,7 +130,7 @@ export function triageNotification(input: TriageNotificationInput): {
         elements: [
           {
             type: 'mrkdwn',
-            text: `${status} · ${assignee}${ticket}${sla} · <${link}|View thread>`,
+            text: `${status} · ${assignee}${ticket}${sla}${classified} · <${link}|View thread>`,
           },
         ],
       },
@@ -115,6 +140,10 @@ export function triageNotification(input: TriageNotificationInput): {
       ...(buttons.length > 0
         ? [{ type: 'actions' as const, block_id: `request_${value}`, elements: buttons }]
         : []),
+      ...(categories
+        ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: categories }] }]
+        : []),
+      ...pickers,
     ],
   };
 }

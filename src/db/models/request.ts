@@ -60,6 +60,11 @@ export const RequestDocument = z.object({
   severity: nullString(),
   tags: z.array(z.string()).default(() => []),
   category: nullString(),
+  /**
+   * The values of the channel's categories (`requests.categories[]`), one entry per category set:
+   * a list rather than an object, since a category name may hold `.` or `$`.
+   */
+  categories: z.array(z.object({ name: z.string(), value: z.string() })).default(() => []),
   feedback: z
     .object({
       rating: z.number().nullable().default(null),

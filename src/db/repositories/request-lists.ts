@@ -30,9 +30,20 @@ export class RequestLists {
     return { docs, total };
   }
 
-  /** A channel's live requests, newest first, with the full count. */
-  async liveInChannel(teamId: string, channelId: string, limit: number): Promise<RequestPage> {
-    const filter = { teamId, channelId, status: { $in: [...LIVE_STATUSES] } };
+  /** A channel's live requests, newest first, with the full count; of a severity, with all of some tags. */
+  async liveInChannel(
+    teamId: string,
+    channelId: string,
+    limit: number,
+    match: { severity?: string; tags?: readonly string[] } = {},
+  ): Promise<RequestPage> {
+    const filter = {
+      teamId,
+      channelId,
+      status: { $in: [...LIVE_STATUSES] },
+      ...(match.severity ? { severity: match.severity } : {}),
+      ...(match.tags?.length ? { tags: { $all: [...match.tags] } } : {}),
+    };
     const docs = await this.find(filter, { createdAt: -1 }, limit);
     const total =
       docs.length < limit ? docs.length : await this.models.requests.countDocuments(filter);

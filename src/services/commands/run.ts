@@ -47,7 +47,7 @@ async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
     case 'setup triage':
       return setUpChannel(ctx, 'triage');
     case 'requests':
-      return listOpenRequests(ctx);
+      return listOpenRequests(ctx, command);
     case 'escalate':
       return escalateFromCommand(ctx, command.request, command.reason);
     case 'fields':

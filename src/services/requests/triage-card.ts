@@ -106,6 +106,10 @@ export class TriageCard {
       customerLogo: customer.logo,
       showPreview: !ctx.channel.isPrivate || config.show_private_message_previews,
       escalation: config.is_request_escalation_enabled,
+      classification: {
+        ...ctx.features.requests.support,
+        categories: ctx.features.requests.categories,
+      },
     });
   }
 

@@ -61,7 +61,10 @@ export const RequestCategory = z
       .describe('The values a select category offers.'),
     capture_change: flag(false, 'Indicates if category changes are captured.'),
     mandatory_on_close: flag(false, 'Indicates if the category is mandatory on closing a request.'),
-    autoassign_by_ai: flag(false, 'Indicates if the category is auto-assigned by AI.'),
+    autoassign_by_ai: flag(
+      false,
+      'Indicates if the category is auto-assigned by AI (not yet active: issue 16, AI).',
+    ),
   })
   .refine((category) => category.type !== 'select' || category.available_values.length > 0, {
     error: 'A select category needs at least one available value',

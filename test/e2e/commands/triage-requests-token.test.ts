@@ -57,6 +57,53 @@ describe('/triage requests and token', () => {
     ]);
   });
 
+  it('shows severity and tags, filters by them in any case, and names a value the channel lacks', async () => {
+    const res = await t.api('PATCH', '/api/v1/channels/C0ACME/settings', {
+      update: {
+        requests: {
+          support: {
+            severity: [
+              { name: 'High', value: 'high' },
+              { name: 'Low', value: 'low' },
+            ],
+            tags: [
+              { name: 'Billing', value: 'billing' },
+              { name: 'SSO', value: 'sso' },
+            ],
+          },
+        },
+      },
+    });
+    expect(res.status).toBe(200);
+    await t.bot.deps.models.requests.deleteMany({ channelId: 'C0ACME' });
+    await request('1700000001.000100', 'open', 1, { severity: 'high', tags: ['billing', 'sso'] });
+    await request('1700000001.000200', 'open', 2, { severity: 'high', tags: ['sso'] });
+    await request('1700000001.000300', 'open', 3, { severity: 'low', tags: ['billing'] });
+
+    const all = (await triage(t, MEMBER, 'C0ACME', 'requests')).text.split('\n');
+    expect(all[1]).toContain(' · unassigned · severity *High* · tags Billing, SSO · 1h old · ');
+    expect(all).toHaveLength(4);
+
+    const filtered = await triage(t, MEMBER, 'C0ACME', 'requests severity:HIGH tag:billing');
+    const lines = filtered.text.split('\n');
+    expect(lines[0]).toBe(
+      '*1 open request in <#C0ACME>* matching severity High, tag Billing, newest first:',
+    );
+    expect(lines.slice(1)).toEqual([
+      expect.stringContaining('severity *High* · tags Billing, SSO'),
+    ]);
+    expect((await triage(t, MEMBER, 'C0ACME', 'requests tag:SSO severity:low')).text).toBe(
+      'No open requests in <#C0ACME> matching severity Low, tag SSO. :tada:',
+    );
+
+    expect((await triage(t, MEMBER, 'C0ACME', 'requests severity:urgent')).text).toBe(
+      ':warning: Unknown severity "urgent" (one of: High, Low).',
+    );
+    expect((await triage(t, MEMBER, 'C0ACME', 'requests tag:refunds')).text).toBe(
+      ':warning: Unknown tag "refunds" (one of: Billing, SSO).',
+    );
+  });
+
   it('creates an API token shown once, in an ephemeral, stored only as a hash', async () => {
     const reply = await triage(t, ADMIN, 'C0ACME', 'token');
     const token = /```(tbt_[\w-]+)```/.exec(reply.text)?.[1] as string;

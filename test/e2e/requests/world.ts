@@ -1,3 +1,4 @@
+import { findElement } from '../../support/slack/interactions.js';
 import { startTestBot, type TestBot, type TestBotOptions } from '../../support/bot.js';
 
 export const CUSTOMER = 'U0CUSTOMER';
@@ -71,6 +72,58 @@ export async function click(t: TestBot, rootTs: string, actionId: string, user =
     message_ts: request.triage.ts,
     value: String(request._id),
   } as never);
+}
+
+/**
+ * Picks in a select menu of the request's triage card, as `user`: `static_select` sends the
+ * option picked (`selected_option`), `multi_static_select` the whole selection after the change
+ * (`selected_options`), each option as the menu offers it. `block_id` overrides the card's
+ * (a pick made on an older drawing of the card).
+ */
+export async function pick(
+  t: TestBot,
+  rootTs: string,
+  actionId: string,
+  values: string | string[],
+  options: { user?: string; block_id?: string; forged?: boolean } = {},
+) {
+  const request = await requestOf(t, rootTs);
+  if (!request?.triage?.ts) throw new Error('no triage card');
+  const found = findElement(t.sim.message(TRIAGE, request.triage.ts)?.blocks, actionId);
+  if (!found) throw new Error(`no ${actionId} on the card`);
+  const offered = (found.element.options ?? []) as { text: unknown; value: string }[];
+  const option = (value: string) =>
+    offered.find((o) => o.value === value) ??
+    (options.forged
+      ? { text: { type: 'plain_text', text: value, emoji: true }, value }
+      : (() => {
+          throw new Error(`the menu offers no ${value}`);
+        })());
+  const chosen = Array.isArray(values)
+    ? { selected_options: values.map(option) }
+    : { selected_option: option(values) };
+  return t.driver.action({
+    user: options.user ?? AGENT,
+    action_id: actionId,
+    channel: TRIAGE,
+    message_ts: request.triage.ts,
+    ...(options.block_id ? { block_id: options.block_id } : {}),
+    ...chosen,
+  } as never);
+}
+
+/** The blocks of the request's triage card, and their JSON text. */
+export const card = async (t: TestBot, rootTs: string) => {
+  const request = await requestOf(t, rootTs);
+  return t.sim.message(TRIAGE, request?.triage.ts as string)?.blocks;
+};
+export const cardText = async (t: TestBot, rootTs: string) => JSON.stringify(await card(t, rootTs));
+
+/** A new request by a new customer, with its triage card posted. */
+export async function newRequest(t: TestBot, customer: string, text: string) {
+  const { message } = await t.driver.customerSays(CHANNEL, newCustomer(t, customer), text);
+  await eventually(async () => (await requestOf(t, message.ts))?.triage.ts);
+  return message;
 }
 
 /** Another person of the customer's organisation, in the customer channel. */

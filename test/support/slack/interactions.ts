@@ -78,6 +78,8 @@ export interface ActionInput {
   /** Element type; default taken from the blocks, else `button`. */
   type?: string;
   selected_option?: { text?: Json; value: string };
+  /** A `multi_static_select`'s whole selection after the change (Slack sends all of it). */
+  selected_options?: { text?: Json; value: string }[];
   /** A message's channel and ts: the container. */
   channel?: string;
   message_ts?: string;
@@ -122,6 +124,13 @@ export function blockActionsPayload(
   const value = input.value ?? element.value;
   if (value !== undefined) action.value = value;
   if (input.selected_option !== undefined) action.selected_option = input.selected_option;
+  if (input.selected_options !== undefined) action.selected_options = input.selected_options;
+  // A select's action repeats its placeholder and initial option(s), as Slack's does.
+  for (const key of ['placeholder', 'initial_option', 'initial_options']) {
+    if (element[key] !== undefined && String(action.type).endsWith('select')) {
+      action[key] = element[key];
+    }
+  }
   Object.assign(action, input.extra);
 
   const container: Json =

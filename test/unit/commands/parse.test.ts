@@ -42,7 +42,11 @@ describe('parseCommand', () => {
     ],
     ['setup customer C0TRIAGE', { name: 'setup customer', triageChannel: { id: 'C0TRIAGE' } }],
     ['setup triage', { name: 'setup triage' }],
-    ['requests', { name: 'requests' }],
+    ['requests', { name: 'requests', tags: [] }],
+    [
+      'requests Severity:HIGH tag:billing TAG:sso',
+      { name: 'requests', severity: 'HIGH', tags: ['billing', 'sso'] },
+    ],
     ['token', { name: 'token' }],
   ])('%j parses', (text, command) => {
     expect(ok(text)).toEqual(command);
@@ -115,7 +119,13 @@ describe('parseCommand', () => {
       ],
       ['setup customer #a #b', /Unexpected "#b"/, '/triage setup customer [#triage-channel]'],
       ['setup triage #support', /Unexpected "#support"/, '/triage setup triage'],
-      ['requests all', /Unexpected "all"/, '/triage requests'],
+      ['requests all', /Unexpected "all"/, '/triage requests [severity:<level>] [tag:<tag>]…'],
+      [
+        'requests severity:high severity:low',
+        /Give one severity/,
+        '/triage requests [severity:<level>] [tag:<tag>]…',
+      ],
+      ['requests tag:', /Unexpected "tag:"/, '/triage requests [severity:<level>] [tag:<tag>]…'],
       ['token please', /Unexpected "please"/, '/triage token'],
     ])('%j', (text, error, usage) => {
       const result = fails(text);

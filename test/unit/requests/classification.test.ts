@@ -2,7 +2,12 @@ import {
   changeCategories,
   checkCategoryValue,
   checkSeverity,
+  answerCategories,
   checkTags,
+  classificationStamp,
+  decidePick,
+  NOT_AGENT,
+  STALE,
   closeGate,
   MAX_TEXT_VALUE,
   missingOnClose,
@@ -164,5 +169,147 @@ describe('checkTags and checkSeverity', () => {
     ['urgent', { ok: false, error: 'unknown severity "urgent" (one of: High, Medium, Low)' }],
   ])('severity %j', (picked, expected) => {
     expect(checkSeverity(severity, picked)).toEqual(expected);
+  });
+});
+
+describe('decidePick', () => {
+  const allowed = {
+    severity: [
+      { name: 'High', value: 'high' },
+      { name: 'Low', value: 'low' },
+    ],
+    tags: [
+      { name: 'Billing', value: 'billing' },
+      { name: 'Login', value: 'login' },
+    ],
+  };
+  const request = { status: 'open', severity: 'low', tags: ['login'] };
+  const stamp = classificationStamp(request);
+  const facts = (over: Partial<Parameters<typeof decidePick>[0]>) => ({
+    request,
+    allowed,
+    who: 'agent' as const,
+    stamp,
+    pick: { field: 'severity' as const, values: ['high'] },
+    ...over,
+  });
+
+  it.each<[string, Partial<Parameters<typeof decidePick>[0]>, ReturnType<typeof decidePick>]>([
+    ['an agent sets a severity', {}, { kind: 'set', field: 'severity', from: 'low', to: 'high' }],
+    [
+      'a severity by its name, any case',
+      { pick: { field: 'severity', values: ['HIGH'] } },
+      { kind: 'set', field: 'severity', from: 'low', to: 'high' },
+    ],
+    [
+      'tags replace the list, in the order picked',
+      { pick: { field: 'tags', values: ['billing', 'login'] } },
+      { kind: 'set', field: 'tags', from: ['login'], to: ['billing', 'login'] },
+    ],
+    [
+      'no tags clears them',
+      { pick: { field: 'tags', values: [] } },
+      { kind: 'set', field: 'tags', from: ['login'], to: [] },
+    ],
+    [
+      'the same severity again',
+      { pick: { field: 'severity', values: ['low'] } },
+      { kind: 'unchanged' },
+    ],
+    ['a customer', { who: 'customer' }, { kind: 'refuse', text: NOT_AGENT }],
+    ['a card drawn before a change', { stamp: 'old' }, { kind: 'refuse', text: STALE }],
+    [
+      'a discarded request',
+      { request: { ...request, status: 'discarded' } },
+      { kind: 'refuse', text: STALE },
+    ],
+    [
+      'a severity the channel does not offer',
+      { pick: { field: 'severity', values: ['urgent'] } },
+      {
+        kind: 'refuse',
+        text: ':warning: Not saved: unknown severity "urgent" (one of: High, Low). Nothing was changed.',
+      },
+    ],
+    [
+      'a tag the channel does not offer',
+      { pick: { field: 'tags', values: ['billing', 'sso'] } },
+      {
+        kind: 'refuse',
+        text: ':warning: Not saved: unknown tag "sso" (one of: Billing, Login). Nothing was changed.',
+      },
+    ],
+  ])('%s', (_name, over, expected) => {
+    expect(decidePick(facts(over))).toEqual(expected);
+  });
+
+  it('stamps differ when severity or tags differ', () => {
+    expect(classificationStamp({ severity: 'high', tags: ['login'] })).not.toBe(stamp);
+    expect(classificationStamp({ severity: 'low', tags: [] })).not.toBe(stamp);
+    expect(classificationStamp({ severity: 'low', tags: ['login'] })).toBe(stamp);
+  });
+});
+
+describe('answerCategories', () => {
+  it('names every bad field under itself and changes nothing', () => {
+    expect(answerCategories(CATEGORIES, [], { Area: 'shipping', 'Root cause': ' ' })).toEqual({
+      ok: false,
+      errors: {
+        Area: 'Area has no value "shipping" (one of: Billing, Login)',
+        'Root cause': 'Root cause needs a value',
+      },
+    });
+  });
+
+  it('applies good answers as one change, and says when nothing changed', () => {
+    const current = [{ name: 'Area', value: 'login' }];
+    expect(answerCategories(CATEGORIES, current, { Area: 'Billing', Note: 'VIP' })).toEqual({
+      ok: true,
+      changed: true,
+      change: {
+        values: [
+          { name: 'Area', value: 'billing' },
+          { name: 'Note', value: 'VIP' },
+        ],
+        history: [{ type: 'category', field: 'Area', from: 'login', to: 'billing' }],
+      },
+    });
+    expect(answerCategories(CATEGORIES, current, { Area: 'login' })).toMatchObject({
+      ok: true,
+      changed: false,
+    });
+  });
+});
+
+describe('decidePick of a category', () => {
+  const request = { status: 'open', severity: null, tags: [], categories: [] };
+  const base = {
+    request,
+    allowed: { severity: [], tags: [], categories: CATEGORIES },
+    who: 'agent' as const,
+    stamp: classificationStamp(request),
+  };
+
+  it('sets a select category by value, with the history its capture_change asks for', () => {
+    expect(
+      decidePick({ ...base, pick: { field: 'category', name: 'Area', values: ['login'] } }),
+    ).toEqual({
+      kind: 'set',
+      field: 'category',
+      from: [],
+      to: {
+        values: [{ name: 'Area', value: 'login' }],
+        history: [{ type: 'category', field: 'Area', from: null, to: 'login' }],
+      },
+    });
+  });
+
+  it('refuses a category the channel does not define', () => {
+    expect(
+      decidePick({ ...base, pick: { field: 'category', name: 'Team', values: ['x'] } }),
+    ).toEqual({
+      kind: 'refuse',
+      text: ':warning: Not saved: this channel has no category "Team". Nothing was changed.',
+    });
   });
 });

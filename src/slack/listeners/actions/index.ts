@@ -1,5 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
+import * as categoryButtons from './category-buttons.js';
+import * as classifyPickers from './classify-pickers.js';
 import * as escalateButton from './escalate-button.js';
 import * as feedbackComment from './feedback-comment.js';
 import * as feedbackRating from './feedback-rating.js';
@@ -10,6 +12,8 @@ import * as suggestionButtons from './suggestion-buttons.js';
 
 /** Registers every action listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
+  categoryButtons.register(app, deps);
+  classifyPickers.register(app, deps);
   escalateButton.register(app, deps);
   feedbackComment.register(app, deps);
   feedbackRating.register(app, deps);

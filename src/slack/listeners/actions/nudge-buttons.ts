@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { applyRequestCommand } from '../../../services/requests/actions.js';
+import { askCategoriesBeforeClose } from '../../../services/requests/categories.js';
 import { keepOpen } from '../../../services/timers/nudge.js';
 import { CUSTOMER_NUDGE_QUESTION, closeNudgeAnswered } from '../../../views/nudge.js';
 import { SlackGateway } from '../../gateway.js';
@@ -24,7 +25,7 @@ const NudgeClick = z.object({
  */
 export function register(app: App, deps: BotDeps): void {
   const pattern = new RegExp(`^(${ACTIONS.nudgeClose}|${ACTIONS.nudgeKeepOpen})$`);
-  app.action<BlockAction<ButtonAction>>(pattern, async ({ ack, action, body, client }) => {
+  app.action<BlockAction<ButtonAction>>(pattern, async ({ ack, action, body, client, context }) => {
     await ack();
     const parsed = NudgeClick.safeParse({
       requestId: action.value,
@@ -38,6 +39,19 @@ export function register(app: App, deps: BotDeps): void {
     const click = parsed.data;
     const slack = new SlackGateway(client, deps.logger);
     const closing = action.action_id === ACTIONS.nudgeClose;
+    if (closing) {
+      const picker = {
+        requestId: click.requestId,
+        teamId: context.teamId ?? body.team?.id ?? '',
+        userId: click.userId,
+        botUserId: context.botUserId,
+      };
+      const options = { customersMayClose: true };
+      const trigger = body.trigger_id;
+      if (await askCategoriesBeforeClose(deps, slack, picker, trigger, click.channelId, options)) {
+        return;
+      }
+    }
     const refusal = closing
       ? await applyRequestCommand(
           deps,

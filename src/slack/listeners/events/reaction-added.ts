@@ -8,6 +8,7 @@ import {
   applyRequestCommand,
   createTicketFromReaction,
 } from '../../../services/requests/actions.js';
+import { holdReactionClose } from '../../../services/requests/categories.js';
 import { channelContext } from '../../../services/requests/context.js';
 import { escalateFromReaction } from '../../../services/escalation/entries.js';
 import { SlackGateway } from '../../gateway.js';
@@ -70,6 +71,10 @@ export function register(app: App, deps: BotDeps): void {
     if (!mayReact(intent, sender, tickets)) return;
     const find = { teamId, channelId: item.channel, rootTs: item.ts };
     if (intent.kind === 'ticket') await createTicketFromReaction(deps, slack, find, user);
-    else await applyRequestCommand(deps, slack, find, intent, user);
+    else if (intent.kind === 'status' && intent.to === 'closed') {
+      if (!(await holdReactionClose(deps, slack, find, user))) {
+        await applyRequestCommand(deps, slack, find, intent, user);
+      }
+    } else await applyRequestCommand(deps, slack, find, intent, user);
   });
 }

@@ -1,0 +1,92 @@
+import { ClassificationStore } from '../../db/repositories/classification.js';
+import { RequestStore } from '../../db/repositories/requests.js';
+import type { BotDeps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import { decidePick, STALE, type CardPick } from '../../requests/classification.js';
+import type { SlackGateway } from '../../slack/gateway.js';
+import { channelContext } from './context.js';
+import { senderOf } from './sender.js';
+import { TriageCard } from './triage-card.js';
+
+/** A pick on a triage card's severity or tags menu, as the listener read it. */
+export interface CardPickInput extends Picker {
+  /** The stamp the card's block carried (`classificationStamp` of what it showed). */
+  stamp: string;
+  pick: CardPick;
+}
+
+/** Who acts on a request from its card or a modal. */
+export interface Picker {
+  requestId: string;
+  teamId: string;
+  userId: string;
+  botUserId?: string;
+}
+
+/**
+ * The request (in the picker's workspace), its channel and who the picker is to it: what every
+ * classification change starts from.
+ */
+export async function loadForPicker(deps: BotDeps, slack: SlackGateway, input: Picker) {
+  const request = await new RequestStore(deps.models).byKey(input.requestId);
+  if (!request || request.teamId !== input.teamId) {
+    throw new AppError('request_not_found', `unknown request ${input.requestId}`);
+  }
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (!ctx) return { ok: false as const, text: NOT_TRACKED };
+  const identity = {
+    teamId: request.teamId,
+    botUserId: input.botUserId ?? '',
+    userId: input.userId,
+  };
+  const who = await senderOf(slack, ctx, identity, request.requesterId);
+  return { ok: true as const, request, ctx, who };
+}
+
+const NOT_TRACKED =
+  ':warning: The bot no longer tracks the channel of this request; nothing was changed.';
+
+/**
+ * Sets a request's severity or tags from its card: load the request, its channel and who
+ * picked, decide (`decidePick`), write once (conditional on the value the decision read), redraw
+ * the card. Answers the sentence to show the picker instead, when nothing was written.
+ */
+export async function pickOnCard(
+  deps: BotDeps,
+  slack: SlackGateway,
+  input: CardPickInput,
+): Promise<{ ok: true } | { ok: false; text: string }> {
+  const request = await new RequestStore(deps.models).byKey(input.requestId);
+  if (!request || request.teamId !== input.teamId) {
+    throw new AppError('request_not_found', `unknown request ${input.requestId}`);
+  }
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (!ctx) return { ok: false, text: NOT_TRACKED };
+  const identity = {
+    teamId: request.teamId,
+    botUserId: input.botUserId ?? '',
+    userId: input.userId,
+  };
+  const who = await senderOf(slack, ctx, identity, request.requesterId);
+  const { severity, tags } = ctx.features.requests.support;
+  const decision = decidePick({
+    request,
+    allowed: { severity, tags, categories: ctx.features.requests.categories },
+    who,
+    stamp: input.stamp,
+    pick: input.pick,
+  });
+  if (decision.kind === 'refuse') return { ok: false, text: decision.text };
+  if (decision.kind === 'unchanged') return { ok: true };
+  const store = new ClassificationStore(deps.models);
+  const now = deps.clock.now();
+  const after =
+    decision.field === 'severity'
+      ? await store.severity(request._id, decision.from, decision.to, input.userId, now)
+      : decision.field === 'tags'
+        ? await store.tags(request._id, decision.from, decision.to, input.userId, now)
+        : await store.categories(request._id, decision.from, decision.to, input.userId, now);
+  if (!after) return { ok: false, text: STALE };
+  await new TriageCard(deps, slack).update(ctx, after);
+  return { ok: true };
+}
