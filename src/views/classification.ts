@@ -1,10 +1,7 @@
 import type { ActionsBlockElement, KnownBlock, ModalView } from '@slack/types';
 import { ACTIONS, CLASSIFY_BLOCK, VIEWS } from '../constants.js';
-import {
-  classificationStamp,
-  MAX_TEXT_VALUE,
-  type CategoryValue,
-} from '../requests/classification.js';
+import { MAX_TEXT_VALUE, type CategoryValue } from '../requests/classification.js';
+import { classificationStamp } from '../requests/card-picks.js';
 import type { Features } from '../settings/features.js';
 import type { NamedValue } from '../settings/primitives.js';
 import { escapeMrkdwn, truncate } from '../text/mrkdwn.js';

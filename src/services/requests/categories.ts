@@ -3,13 +3,8 @@ import { ClassificationStore } from '../../db/repositories/classification.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
-import {
-  answerCategories,
-  closeGate,
-  missingOnClose,
-  NOT_AGENT,
-  STALE,
-} from '../../requests/classification.js';
+import { closeGate, missingOnClose } from '../../requests/classification.js';
+import { answerCategories, NOT_AGENT, STALE } from '../../requests/card-picks.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { CATEGORY_INPUT_BLOCK, categoriesModal } from '../../views/classification.js';
 import { LIVE_STATUSES } from '../../requests/lifecycle.js';

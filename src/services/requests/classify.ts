@@ -2,7 +2,7 @@ import { ClassificationStore } from '../../db/repositories/classification.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { decidePick, STALE, type CardPick } from '../../requests/classification.js';
+import { decidePick, STALE, type CardPick } from '../../requests/card-picks.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { channelContext } from './context.js';
 import { senderOf } from './sender.js';

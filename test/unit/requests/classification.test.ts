@@ -2,17 +2,19 @@ import {
   changeCategories,
   checkCategoryValue,
   checkSeverity,
-  answerCategories,
   checkTags,
-  classificationStamp,
-  decidePick,
-  NOT_AGENT,
-  STALE,
   closeGate,
   MAX_TEXT_VALUE,
   missingOnClose,
   type Closer,
 } from '../../../src/requests/classification.js';
+import {
+  answerCategories,
+  classificationStamp,
+  decidePick,
+  NOT_AGENT,
+  STALE,
+} from '../../../src/requests/card-picks.js';
 import { Features } from '../../../src/settings/features.js';
 
 type Category = Features['requests']['categories'][number];

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { ACTIONS, CLASSIFY_BLOCK } from '../../../src/constants.js';
-import { classificationStamp } from '../../../src/requests/classification.js';
+import { classificationStamp } from '../../../src/requests/card-picks.js';
 import type { Features } from '../../../src/settings/features.js';
 import { triageNotification } from '../../../src/views/triage-notification.js';
 import type { RequestStatus } from '../../../src/requests/request.js';

@@ -1,7 +1,7 @@
 import type { App, BlockAction, MultiStaticSelectAction, StaticSelectAction } from '@slack/bolt';
 import { ACTIONS, CLASSIFY_BLOCK } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
-import type { CardPick } from '../../../requests/classification.js';
+import type { CardPick } from '../../../requests/card-picks.js';
 import { pickOnCard } from '../../../services/requests/classify.js';
 import { SlackGateway } from '../../gateway.js';
 
