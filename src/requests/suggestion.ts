@@ -1,3 +1,4 @@
+import { channelPrivacy, type PrivacySettings } from '../channels/privacy.js';
 import { z } from 'zod';
 import type { Features } from '../settings/features.js';
 import { isPleasantry, type TopLevelDecision } from './detection.js';
@@ -130,21 +131,11 @@ export function suggestionTarget(
   return settings.channelId ?? triageChannelId ?? null;
 }
 
-/**
- * What a suggestion shows of a private channel, as the triage card does: the preview only with
- * `show_private_message_previews`; under `hidePrivateChannelMetadata` neither the preview nor
- * the channel's name.
- */
+/** What a suggestion shows of a private channel: as everywhere else (`channelPrivacy`). */
 export function suggestionPrivacy(
   isPrivate: boolean,
-  features: Pick<Features, 'hidePrivateChannelMetadata'> & {
-    requests: { config: Pick<Features['requests']['config'], 'show_private_message_previews'> };
-  },
+  features: PrivacySettings,
 ): { showPreview: boolean; hideChannel: boolean } {
-  if (!isPrivate) return { showPreview: true, hideChannel: false };
-  if (features.hidePrivateChannelMetadata) return { showPreview: false, hideChannel: true };
-  return {
-    showPreview: features.requests.config.show_private_message_previews,
-    hideChannel: false,
-  };
+  const { showPreview, hideName } = channelPrivacy(isPrivate, features);
+  return { showPreview, hideChannel: hideName };
 }

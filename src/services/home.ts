@@ -1,3 +1,4 @@
+import { channelPrivacy } from '../channels/privacy.js';
 import type { RequestDoc } from '../db/models/index.js';
 import { ChannelStore } from '../db/repositories/channels.js';
 import { RequestLists } from '../db/repositories/request-lists.js';
@@ -62,7 +63,7 @@ async function previewPolicy(deps: HomeDeps, teamId: string, requests: RequestDo
     channels.map(async (channel): Promise<[string, boolean]> => {
       const settings = channel.isPrivate ? await deps.settings.forChannel(channel, false) : null;
       const features = settings && Features.parse(settings.features);
-      const showPrivate = features?.requests.config.show_private_message_previews ?? false;
+      const showPrivate = features ? channelPrivacy(true, features).showPreview : false;
       return [channel.channelId, showsPreview(channel, showPrivate)];
     }),
   );

@@ -60,11 +60,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   internal_ticket: { issue: 11 },
   crm: { issue: 14 },
   csat_send_for: { issue: 11, inPart: 'TICKET stops request feedback; ticket feedback waits' },
-  hidePrivateChannelMetadata: {
-    issue: 11,
-    inPart:
-      'hides private channel names in join and SLA alerts, and names and previews in suggestions',
-  },
+  hidePrivateChannelMetadata: 'acts',
   emailToSlack: { issue: 15 },
   ma: { issue: 15 },
 };

@@ -1,3 +1,4 @@
+import { channelPrivacy } from '../channels/privacy.js';
 import type { Features } from '../settings/features.js';
 import { dueStep, type DueStep } from '../timers/timer.js';
 import { runningDue, type SlaFacts, type SlaKind } from './clocks.js';
@@ -48,14 +49,15 @@ export interface BreachChannel {
 export function breachPlan(kind: SlaKind, features: Features, channel: BreachChannel): BreachPlan {
   const support = features.requests.support;
   const config = support.response_sla.sla_breach_config;
+  const privacy = channelPrivacy(Boolean(channel.isPrivate), features);
   const own =
     kind === 'response'
       ? support.response_sla.sla_channel
       : support.request_closure_sla.sla_channel;
   return {
     alertChannel: own ?? support.response_sla.sla_channel ?? channel.triageChannelId ?? null,
-    showPreview: !channel.isPrivate || features.requests.config.show_private_message_previews,
-    hideChannelName: Boolean(channel.isPrivate) && features.hidePrivateChannelMetadata,
+    showPreview: privacy.showPreview,
+    hideChannelName: privacy.hideName,
     suggestDiscard: config.suggested_request_invalidation.isEnabled,
     react: config.reaction.isEnabled ? config.reaction.message_ts_comparison : null,
     holdingReply: config.conversation_response.isEnabled,

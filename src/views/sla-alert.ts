@@ -13,7 +13,7 @@ export interface SlaAlertInput {
   customerName?: string;
   dueAt: Date;
   now: Date;
-  /** False for private channels unless show_private_message_previews. */
+  /** Whether the channel's messages may be quoted (`channelPrivacy`). */
   showPreview: boolean;
   /** A private channel under hidePrivateChannelMetadata: its name is not sent. */
   hideChannelName?: boolean;

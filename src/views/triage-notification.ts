@@ -10,7 +10,7 @@ import {
   type ClassificationLists,
 } from './classification.js';
 import { missingOnClose } from '../requests/classification.js';
-import { escapeMrkdwn, messageLink, slackDate, truncate } from '../text/mrkdwn.js';
+import { channelMention, escapeMrkdwn, messageLink, slackDate, truncate } from '../text/mrkdwn.js';
 import { slaBreachNote } from './sla-alert.js';
 
 export interface TriageNotificationInput {
@@ -28,11 +28,13 @@ export interface TriageNotificationInput {
   > &
     Partial<Pick<RequestDoc, 'history' | 'escalated' | 'severity' | 'tags' | 'categories'>>;
   channelName: string;
+  /** A private channel under hidePrivateChannelMetadata: its name is not sent. */
+  hideChannelName?: boolean;
   /** Customer (account or Connect team) name, when use_customer_name_in_notifications. */
   customerName?: string;
   /** Customer logo URL, when use_customer_logo_in_notifications. */
   customerLogo?: string;
-  /** False for private channels unless show_private_message_previews. */
+  /** Whether the channel's messages may be quoted (`channelPrivacy`). */
   showPreview: boolean;
   /** is_request_escalation_enabled: a live request's card offers Escalate. */
   escalation?: boolean;
@@ -91,7 +93,7 @@ export function triageNotification(input: TriageNotificationInput): {
     type: 'section',
     text: {
       type: 'mrkdwn',
-      text: `New request from ${who} in <#${request.channelId}|${escapeMrkdwn(input.channelName)}>${more}\n${preview}`,
+      text: `New request from ${who} in ${channelMention(request.channelId, input.channelName, input.hideChannelName)}${more}\n${preview}`,
     },
     ...(input.customerLogo
       ? {

@@ -3,6 +3,7 @@ import { RequestStore } from '../../db/repositories/requests.js';
 import { TriageCardStore } from '../../db/repositories/triage-cards.js';
 import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
+import { channelPrivacy } from '../../channels/privacy.js';
 import { cardToPost, cardVersion } from '../../requests/effects.js';
 import { triageNotification } from '../../views/triage-notification.js';
 import { cardMetadata, findCard, TRIAGE_CARD_EVENT } from '../../slack/card-search.js';
@@ -93,6 +94,7 @@ export class TriageCard {
 
   private async blocks(ctx: ChannelContext, request: RequestDoc) {
     const config = ctx.features.requests.config;
+    const privacy = channelPrivacy(ctx.channel.isPrivate, ctx.features);
     const customer = await this.customer(
       ctx,
       request,
@@ -102,9 +104,10 @@ export class TriageCard {
     return triageNotification({
       request,
       channelName: ctx.channel.name,
+      hideChannelName: privacy.hideName,
       customerName: customer.name,
       customerLogo: customer.logo,
-      showPreview: !ctx.channel.isPrivate || config.show_private_message_previews,
+      showPreview: privacy.showPreview,
       escalation: config.is_request_escalation_enabled,
       classification: {
         ...ctx.features.requests.support,

@@ -5,6 +5,7 @@ import {
   AGENT_2,
   CHANNEL,
   CUSTOMER,
+  TRIAGE,
   click,
   customerWorld,
   eventually,
@@ -190,17 +191,43 @@ describe('the App Home for larger and stricter workspaces', () => {
   afterAll(() => t.stop());
 
   it('hides previews from private channels unless the channel allows them', async () => {
-    await ask(t, 'Our merger plans leak', CUSTOMER, PRIVATE);
+    const account = await t.api('POST', '/api/v1/accounts', {
+      name: 'Secret',
+      channels: [PRIVATE],
+    });
+    expect(account.status).toBe(201);
+    const routed = await t.api('PUT', `/api/v1/channels/${PRIVATE}`, { triage_channel_id: TRIAGE });
+    expect(routed.status).toBe(200);
+    const asked = await ask(t, 'Our merger plans leak', CUSTOMER, PRIVATE);
+    // Nor is the private channel's name on its triage card (hidePrivateChannelMetadata, on by
+    // default): only `<#id>`, which Slack names for the channel's own members.
+    const request = await eventually(async () => {
+      const stored = await t.db
+        .collection('requests')
+        .findOne({ channelId: PRIVATE, rootTs: asked.ts });
+      return stored?.triage.ts ? stored : undefined;
+    });
+    const card = JSON.stringify(t.sim.message(request.triage.channelId, request.triage.ts));
+    expect(card).toContain(`in <#${PRIVATE}>`);
+    expect(card).not.toContain('ext-secret');
     await t.driver.appHomeOpened(AGENT);
     const hidden = home(t, AGENT);
     expect(hidden.text).not.toContain('merger');
     expect(hidden.text).toContain('Preview hidden: private channel');
     expect(hidden.text).toContain(`<#${PRIVATE}>`);
 
-    const res = await t.api('PATCH', `/api/v1/channels/${PRIVATE}/settings`, {
+    // Previews allowed, but hidePrivateChannelMetadata (on by default) still hides them.
+    const previews = await t.api('PATCH', `/api/v1/channels/${PRIVATE}/settings`, {
       update: { requests: { config: { show_private_message_previews: true } } },
     });
-    expect(res.status).toBe(200);
+    expect(previews.status).toBe(200);
+    await t.driver.action({ user: AGENT, action_id: ACTIONS.homeRefresh, view_id: hidden.id });
+    expect(home(t, AGENT).text).not.toContain('merger');
+
+    const shown = await t.api('PATCH', `/api/v1/channels/${PRIVATE}/settings`, {
+      update: { hidePrivateChannelMetadata: false },
+    });
+    expect(shown.status).toBe(200);
     await t.driver.action({ user: AGENT, action_id: ACTIONS.homeRefresh, view_id: hidden.id });
     expect(home(t, AGENT).text).toContain('>Our merger plans leak');
   });

@@ -159,13 +159,23 @@ describe('breachPlan', () => {
   });
 
   describe('preview', () => {
-    it.each<[string, boolean, boolean, boolean]>([
-      // private channel, show_private_message_previews → preview
-      ['public channel', false, false, true],
-      ['private channel', true, false, false],
-      ['private channel with previews allowed', true, true, true],
-    ])('%s', (_case, isPrivate, allowed, expected) => {
-      const settings = features({}, { show_private_message_previews: allowed });
+    it.each<[string, boolean, boolean, boolean, boolean]>([
+      // private channel, show_private_message_previews, hidePrivateChannelMetadata → preview
+      ['public channel', false, false, true, true],
+      ['private channel', true, false, false, false],
+      ['private channel with previews allowed, metadata shown', true, true, false, true],
+      [
+        'private channel with previews allowed, metadata hidden (the default)',
+        true,
+        true,
+        true,
+        false,
+      ],
+    ])('%s', (_case, isPrivate, allowed, hide, expected) => {
+      const settings = {
+        ...features({}, { show_private_message_previews: allowed }),
+        hidePrivateChannelMetadata: hide,
+      };
       const plan = breachPlan('response', settings, { triageChannelId: 'C0TRIAGE', isPrivate });
       expect(plan.showPreview).toBe(expected);
     });
