@@ -3,7 +3,8 @@ import { ACTIONS, EMOJI } from '../constants.js';
 import type { ReviewItem, ReviewList } from '../home/review.js';
 import type { AppHomeInput, HomeList, HomeRequest } from '../home/summary.js';
 import { STATUS_LABEL } from '../requests/lifecycle.js';
-import { escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
+import { messageLink } from '../text/mrkdwn.js';
+import { button, lineQuote, PREVIEW_HIDDEN } from './blocks.js';
 import { SUGGESTION_WHY } from './suggestion.js';
 
 /** Slack refuses a view with more blocks than this. */
@@ -104,17 +105,7 @@ function reviewItem(item: ReviewItem, now: Date): KnownBlock[] {
     `${formatDuration(now.getTime() - item.createdAt.getTime())} ago`,
     `<${messageLink(item.channelId, item.ts)}|View message>`,
   ];
-  const preview =
-    item.preview === null
-      ? '_Preview hidden: private channel_'
-      : `>${truncate(escapeMrkdwn(item.preview.replace(/\s+/g, ' ').trim()), PREVIEW_CHARS)}`;
-  const button = (text: string, actionId: string, style?: 'primary') => ({
-    type: 'button' as const,
-    text: { type: 'plain_text' as const, text },
-    action_id: actionId,
-    value: item.id,
-    ...(style ? { style } : {}),
-  });
+  const preview = item.preview === null ? PREVIEW_HIDDEN : lineQuote(item.preview, PREVIEW_CHARS);
   return [
     {
       type: 'section',
@@ -128,8 +119,8 @@ function reviewItem(item: ReviewItem, now: Date): KnownBlock[] {
       type: 'actions',
       block_id: `home_kept_actions_${item.id}`,
       elements: [
-        button('Create request', ACTIONS.suggestionCreate, 'primary'),
-        button('Dismiss', ACTIONS.suggestionDismiss),
+        button('Create request', ACTIONS.suggestionCreate, item.id, 'primary'),
+        button('Dismiss', ACTIONS.suggestionDismiss, item.id),
       ],
     },
   ];
@@ -148,9 +139,7 @@ function requestLine(request: HomeRequest, now: Date, showAssignee: boolean): Kn
   const sla = slaState(request, now);
   if (sla) facts.push(sla);
   const preview =
-    request.preview === null
-      ? '_Preview hidden: private channel_'
-      : `>${truncate(escapeMrkdwn(request.preview.replace(/\s+/g, ' ').trim()), PREVIEW_CHARS)}`;
+    request.preview === null ? PREVIEW_HIDDEN : lineQuote(request.preview, PREVIEW_CHARS);
   return {
     type: 'section',
     block_id: `home_request_${request.id}`,

@@ -3,7 +3,8 @@ import { ACTIONS, EMOJI } from '../constants.js';
 import type { RequestDoc } from '../db/models/index.js';
 import type { SlaKind } from '../sla/clocks.js';
 import { formatDuration } from './app-home.js';
-import { channelMention, escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
+import { lineQuote } from './blocks.js';
+import { channelMention, escapeMrkdwn, messageLink } from '../text/mrkdwn.js';
 
 export interface SlaAlertInput {
   kind: SlaKind;
@@ -49,9 +50,7 @@ export function slaBreachAlert(input: SlaAlertInput): { text: string; blocks: Kn
   const customer = input.customerName ? `*${escapeMrkdwn(input.customerName)}* · ` : '';
   const late = `${formatDuration(input.now.getTime() - input.dueAt.getTime())} late`;
   const link = messageLink(request.channelId, request.rootTs);
-  const preview = input.showPreview
-    ? `\n>${truncate(escapeMrkdwn(request.text.replace(/\s+/g, ' ').trim()), 300)}`
-    : '';
+  const preview = input.showPreview ? `\n${lineQuote(request.text, 300)}` : '';
   const assignee = request.assigneeId ? `assigned to <@${request.assigneeId}>` : 'unassigned';
   const blocks: KnownBlock[] = [
     {

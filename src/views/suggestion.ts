@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { ACTIONS } from '../constants.js';
 import type { SuggestionDoc } from '../db/models/index.js';
 import type { SuggestionReason } from '../requests/suggestion.js';
-import { escapeMrkdwn, truncate } from '../text/mrkdwn.js';
+import { button, PREVIEW_HIDDEN, quotedPreview } from './blocks.js';
 
 /** Why the bot was unsure, as the suggestions channel reads it. */
 export const SUGGESTION_WHY: Record<SuggestionReason, string> = {
@@ -27,11 +27,6 @@ export interface SuggestionMessageInput {
   hideChannel: boolean;
 }
 
-/** `> quoted` preview of a customer's text, escaped so it cannot mention or link. */
-export function quotedPreview(text: string, max = 600): string {
-  return `>${truncate(escapeMrkdwn(text), max).replace(/\n/g, '\n>')}`;
-}
-
 /**
  * A suggested request in the suggestions channel: who wrote what where, why the bot was unsure,
  * a link to the message, and **Create request** / **Dismiss** while it waits; once handled, who
@@ -44,9 +39,7 @@ export function suggestionMessage(input: SuggestionMessageInput): {
 } {
   const { suggestion } = input;
   const where = input.hideChannel ? 'a private channel' : `<#${suggestion.channelId}>`;
-  const preview = input.showPreview
-    ? quotedPreview(suggestion.text)
-    : '_Preview hidden: private channel_';
+  const preview = input.showPreview ? quotedPreview(suggestion.text) : PREVIEW_HIDDEN;
   const value = String(suggestion._id);
   const waiting = suggestion.state === 'pending' || suggestion.state === 'kept';
   const outcome =
@@ -76,19 +69,8 @@ export function suggestionMessage(input: SuggestionMessageInput): {
             type: 'actions',
             block_id: `suggestion_${value}`,
             elements: [
-              {
-                type: 'button',
-                text: { type: 'plain_text', text: 'Create request' },
-                action_id: ACTIONS.suggestionCreate,
-                value,
-                style: 'primary',
-              },
-              {
-                type: 'button',
-                text: { type: 'plain_text', text: 'Dismiss' },
-                action_id: ACTIONS.suggestionDismiss,
-                value,
-              },
+              button('Create request', ACTIONS.suggestionCreate, value, 'primary'),
+              button('Dismiss', ACTIONS.suggestionDismiss, value),
             ],
           }
         : { type: 'context', elements: [{ type: 'mrkdwn', text: outcome }] },

@@ -11,6 +11,7 @@ import {
 } from './classification.js';
 import { missingOnClose } from '../requests/classification.js';
 import { channelMention, escapeMrkdwn, messageLink, slackDate, truncate } from '../text/mrkdwn.js';
+import { button, PREVIEW_HIDDEN, quotedPreview } from './blocks.js';
 import { slaBreachNote } from './sla-alert.js';
 
 export interface TriageNotificationInput {
@@ -64,9 +65,7 @@ export function triageNotification(input: TriageNotificationInput): {
     ? `*${escapeMrkdwn(input.customerName)}* · <@${request.requesterId}>`
     : `<@${request.requesterId}>`;
   const link = messageLink(request.channelId, request.rootTs);
-  const preview = input.showPreview
-    ? `>${truncate(escapeMrkdwn(request.text), 600).replace(/\n/g, '\n>')}`
-    : '_Preview hidden: private channel_';
+  const preview = input.showPreview ? quotedPreview(request.text) : PREVIEW_HIDDEN;
   const more = request.groupedTs.length > 0 ? ` (+${request.groupedTs.length} more)` : '';
   const status = `${STATUS_EMOJI[request.status]} *${STATUS_LABEL[request.status]}*`;
   const assignee = request.assigneeId ? `assigned to <@${request.assigneeId}>` : 'unassigned';
@@ -156,14 +155,4 @@ function escalationNote(escalated: RequestDoc['escalated'] | undefined): string 
   const times = escalated.count > 1 ? ` (${escalated.count} times)` : '';
   const reason = escalated.reason ? `: _${escapeMrkdwn(truncate(escalated.reason, 200))}_` : '';
   return `:${EMOJI.escalate}: *Escalated* by <@${escalated.by}> at ${slackDate(escalated.at)}${times}${reason}`;
-}
-
-function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger') {
-  return {
-    type: 'button' as const,
-    text: { type: 'plain_text' as const, text },
-    action_id: actionId,
-    value,
-    ...(style ? { style } : {}),
-  };
 }
