@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { isDocumentId } from './parse.js';
 import {
   applyUpdate,
   keyFromName,
@@ -25,10 +25,7 @@ export class CustomFieldStore {
   }
 
   async get(teamId: string, id: string): Promise<CustomFieldDoc> {
-    const stored =
-      Types.ObjectId.isValid(id) && /^[0-9a-f]{24}$/.test(id)
-        ? await this.models.customFields.findById(id).lean()
-        : null;
+    const stored = isDocumentId(id) ? await this.models.customFields.findById(id).lean() : null;
     if (!stored) throw new AppError('custom_field_not_found', `unknown custom field ${id}`);
     const field = parseCustomField(stored);
     if (field.teamId !== teamId) {

@@ -4,6 +4,9 @@ import { parseChannel, parseRequest } from '../models/index.js';
  * Documents are checked against their collection's zod schema once, where a repository reads
  * them (`db/models/*.ts`); what a service receives is a parsed document, never a cast.
  */
+/** A stored document's id as the API, buttons and jobs carry it: 24 hex digits (else no lookup). */
+export const isDocumentId = (id: string): boolean => /^[0-9a-f]{24}$/.test(id);
+
 export const orNull =
   <T>(parse: (doc: unknown) => T) =>
   (doc: unknown): T | null =>

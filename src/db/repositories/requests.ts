@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import {
   LIVE_STATUSES,
   openedRequest,
@@ -9,7 +8,7 @@ import {
 import type { HistoryEntry, RequestStatus } from '../../requests/request.js';
 import type { TicketMade } from '../../requests/commands.js';
 import { isDuplicateKey, parseRequest, type Models, type RequestDoc } from '../models/index.js';
-import { requestOrNull } from './parse.js';
+import { isDocumentId, requestOrNull } from './parse.js';
 
 /** Compare-and-set attempts before a transition gives up to a stream of other writers. */
 const MAX_ATTEMPTS = 10;
@@ -50,7 +49,7 @@ export class RequestStore {
 
   /** The request of a job key or a button's value; null for a string that is no request id. */
   async byKey(key: string): Promise<RequestDoc | null> {
-    return Types.ObjectId.isValid(key) ? this.byId(key) : null;
+    return isDocumentId(key) ? this.byId(key) : null;
   }
 
   byId(id: string): Promise<RequestDoc | null> {

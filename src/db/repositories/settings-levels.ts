@@ -1,6 +1,7 @@
 import type { Types } from 'mongoose';
 import { AppError } from '../../errors.js';
 import type { Level, LevelSettings } from '../../settings/index.js';
+import { isDocumentId } from './parse.js';
 import {
   parseAccount,
   parseChannel,
@@ -38,7 +39,7 @@ export class SettingsLevels {
 
   /** The workspace's account; `forbidden_workspace` for another's, else `account_not_found`. */
   async accountDoc(teamId: string, accountId: string): Promise<AccountDoc> {
-    const stored = /^[0-9a-f]{24}$/.test(accountId)
+    const stored = isDocumentId(accountId)
       ? await this.models.accounts.findById(accountId).lean()
       : null;
     const account = stored && parseAccount(stored);

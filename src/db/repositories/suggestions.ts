@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import {
   parseSuggestion,
   type Models,
@@ -6,7 +6,7 @@ import {
   type SuggestionState,
 } from '../models/index.js';
 import type { SuggestionReason } from '../../requests/suggestion.js';
-import { orNull } from './parse.js';
+import { isDocumentId, orNull } from './parse.js';
 
 const DUPLICATE_KEY = 11000;
 const suggestionOrNull = orNull(parseSuggestion);
@@ -41,7 +41,7 @@ export class SuggestionStore {
   }
 
   async byId(id: string): Promise<SuggestionDoc | null> {
-    if (!Types.ObjectId.isValid(id) || !/^[0-9a-f]{24}$/.test(id)) return null;
+    if (!isDocumentId(id)) return null;
     return suggestionOrNull(await this.models.suggestions.findById(id).lean());
   }
 

@@ -24,9 +24,7 @@ export async function applyRequestCommand(
   const store = new RequestStore(deps.models);
   const request =
     'id' in find
-      ? /^[0-9a-f]{24}$/.test(find.id)
-        ? await store.byId(find.id)
-        : null
+      ? await store.byKey(find.id)
       : await store.byRoot(find.teamId, find.channelId, find.rootTs);
   if (!request) {
     if ('id' in find) throw new AppError('request_not_found', `unknown request ${find.id}`);

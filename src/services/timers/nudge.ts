@@ -20,7 +20,7 @@ export async function keepOpen(
   userId: string,
 ): Promise<string | undefined> {
   const store = new RequestStore(deps.models);
-  const request = /^[0-9a-f]{24}$/.test(requestId) ? await store.byId(requestId) : null;
+  const request = await store.byKey(requestId);
   const refusal = keepOpenRefusal(request);
   if (refusal || !request) return refusal;
   const entry = { at: deps.clock.now(), type: 'nudge_kept_open', from: null, to: null, by: userId };
