@@ -14,7 +14,7 @@ export interface ReviewItem {
   /** The message's text, or `null` when it must not be shown (a private channel). */
   preview: string | null;
   /** The channel must not be named (hidePrivateChannelMetadata on a private channel). */
-  hideChannel: boolean;
+  hideName: boolean;
 }
 
 export interface ReviewList {
@@ -22,10 +22,10 @@ export interface ReviewList {
   total: number;
 }
 
-/** What a channel's settings allow a kept message to show (`suggestionPrivacy`). */
+/** What a channel's settings allow a kept message to show (`channelPrivacy`). */
 export interface ReviewPrivacy {
   showPreview: boolean;
-  hideChannel: boolean;
+  hideName: boolean;
 }
 
 /** A kept message as stored. */
@@ -49,7 +49,7 @@ export function reviewList(
   total: number,
   privacy: ReadonlyMap<string, ReviewPrivacy>,
 ): ReviewList {
-  const hidden: ReviewPrivacy = { showPreview: false, hideChannel: true };
+  const hidden: ReviewPrivacy = { showPreview: false, hideName: true };
   return {
     total,
     items: docs.map((doc) => {
@@ -62,7 +62,7 @@ export function reviewList(
         why: doc.why,
         createdAt: doc.createdAt,
         preview: rules.showPreview ? doc.text : null,
-        hideChannel: rules.hideChannel,
+        hideName: rules.hideName,
       };
     }),
   };

@@ -1,4 +1,3 @@
-import { channelPrivacy, type PrivacySettings } from '../channels/privacy.js';
 import { z } from 'zod';
 import type { Features } from '../settings/features.js';
 import { isPleasantry, type TopLevelDecision } from './detection.js';
@@ -129,13 +128,4 @@ export function suggestionTarget(
   triageChannelId: string | null | undefined,
 ): string | null {
   return settings.channelId ?? triageChannelId ?? null;
-}
-
-/** What a suggestion shows of a private channel: as everywhere else (`channelPrivacy`). */
-export function suggestionPrivacy(
-  isPrivate: boolean,
-  features: PrivacySettings,
-): { showPreview: boolean; hideChannel: boolean } {
-  const { showPreview, hideName } = channelPrivacy(isPrivate, features);
-  return { showPreview, hideChannel: hideName };
 }

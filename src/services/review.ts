@@ -4,7 +4,7 @@ import { SuggestionStore } from '../db/repositories/suggestions.js';
 import { WorkspaceStore } from '../db/repositories/workspaces.js';
 import type { BotDeps } from '../deps.js';
 import { REVIEW_ITEMS, reviewList, type ReviewList, type ReviewPrivacy } from '../home/review.js';
-import { suggestionPrivacy } from '../requests/suggestion.js';
+import { channelPrivacy } from '../channels/privacy.js';
 import { Features } from '../settings/features.js';
 import type { SlackGateway } from '../slack/gateway.js';
 import { triageMembers } from '../slack/triage-members.js';
@@ -33,7 +33,7 @@ export async function loadReview(
       channels.map(async (channel): Promise<[string, ReviewPrivacy]> => {
         const settings = await deps.settings.forChannel(channel, false);
         const features = Features.parse(settings.features);
-        return [channel.channelId, suggestionPrivacy(channel.isPrivate, features)];
+        return [channel.channelId, channelPrivacy(channel.isPrivate, features)];
       }),
     ),
   );

@@ -98,7 +98,7 @@ function reviewBlocks(review: ReviewList, now: Date): KnownBlock[] {
 }
 
 function reviewItem(item: ReviewItem, now: Date): KnownBlock[] {
-  const where = item.hideChannel ? 'a private channel' : `<#${item.channelId}>`;
+  const where = item.hideName ? 'a private channel' : `<#${item.channelId}>`;
   const facts = [
     `<@${item.authorId}>`,
     where,

@@ -24,7 +24,7 @@ export interface SuggestionMessageInput {
   /** False for private channels unless show_private_message_previews (and never under hidePrivateChannelMetadata). */
   showPreview: boolean;
   /** hidePrivateChannelMetadata on a private channel: the channel is not named. */
-  hideChannel: boolean;
+  hideName: boolean;
 }
 
 /**
@@ -38,7 +38,7 @@ export function suggestionMessage(input: SuggestionMessageInput): {
   blocks: KnownBlock[];
 } {
   const { suggestion } = input;
-  const where = input.hideChannel ? 'a private channel' : `<#${suggestion.channelId}>`;
+  const where = input.hideName ? 'a private channel' : `<#${suggestion.channelId}>`;
   const preview = input.showPreview ? quotedPreview(suggestion.text) : PREVIEW_HIDDEN;
   const value = String(suggestion._id);
   const waiting = suggestion.state === 'pending' || suggestion.state === 'kept';

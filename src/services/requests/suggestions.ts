@@ -1,10 +1,10 @@
+import { channelPrivacy } from '../../channels/privacy.js';
 import type { SuggestionDoc } from '../../db/models/index.js';
 import type { SuggestionReason } from '../../requests/suggestion.js';
 import { SuggestionStore } from '../../db/repositories/suggestions.js';
 import type { BotDeps } from '../../deps.js';
 import {
   KEEP_PER_CHANNEL,
-  suggestionPrivacy,
   suggestionSettings,
   suggestionTarget,
 } from '../../requests/suggestion.js';
@@ -109,7 +109,7 @@ export class Suggestions {
     const link = await this.slack.permalink(suggestion.channelId, suggestion.ts, {
       bestEffort: logStep(suggestion, 'suggestion_permalink'),
     });
-    const privacy = suggestionPrivacy(ctx.channel.isPrivate, ctx.features);
+    const privacy = channelPrivacy(ctx.channel.isPrivate, ctx.features);
     return suggestionMessage({ suggestion, link, ...privacy });
   }
 }

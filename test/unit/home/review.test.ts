@@ -16,12 +16,12 @@ describe('reviewList', () => {
     ['C0PUBLIC', 'thanks', false],
     ['C0PRIVATE', null, true],
     ['C0UNKNOWN', null, true], // a channel the bot no longer knows: nothing shown
-  ])('%s: preview %j, channel hidden %s', (channelId, preview, hideChannel) => {
+  ])('%s: preview %j, channel hidden %s', (channelId, preview, hideName) => {
     const privacy = new Map([
-      ['C0PUBLIC', { showPreview: true, hideChannel: false }],
-      ['C0PRIVATE', { showPreview: false, hideChannel: true }],
+      ['C0PUBLIC', { showPreview: true, hideName: false }],
+      ['C0PRIVATE', { showPreview: false, hideName: true }],
     ]);
     const [item] = reviewList([doc(channelId)], 1, privacy).items;
-    expect(item).toMatchObject({ id: `id-${channelId}`, preview, hideChannel });
+    expect(item).toMatchObject({ id: `id-${channelId}`, preview, hideName });
   });
 });

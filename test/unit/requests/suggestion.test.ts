@@ -3,7 +3,6 @@ import {
   decideSuggestion,
   isUnclear,
   looksLikeQuestion,
-  suggestionPrivacy,
   suggestionSettings,
   suggestionTarget,
   type SuggestionSettings,
@@ -130,21 +129,5 @@ describe('suggestionTarget', () => {
     [null, null, null], // else nowhere
   ])('channel %s, triage %s: %s', (channelId, triage, expected) => {
     expect(suggestionTarget({ ...on, channelId }, triage)).toBe(expected);
-  });
-});
-
-describe('suggestionPrivacy', () => {
-  const features = (hide: boolean, previews: boolean) => ({
-    hidePrivateChannelMetadata: hide,
-    requests: { config: { show_private_message_previews: previews } },
-  });
-  it.each<[boolean, boolean, boolean, { showPreview: boolean; hideChannel: boolean }]>([
-    // private, hidePrivateChannelMetadata, show_private_message_previews
-    [false, true, false, { showPreview: true, hideChannel: false }], // public: all shown
-    [true, true, true, { showPreview: false, hideChannel: true }], // hidden wins over previews
-    [true, false, true, { showPreview: true, hideChannel: false }],
-    [true, false, false, { showPreview: false, hideChannel: false }],
-  ])('private %s, hide %s, previews %s', (isPrivate, hide, previews, expected) => {
-    expect(suggestionPrivacy(isPrivate, features(hide, previews))).toEqual(expected);
   });
 });

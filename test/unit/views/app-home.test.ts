@@ -227,7 +227,7 @@ describe('appHomeView: kept for review', () => {
     why: 'pleasantry',
     createdAt: at('2025-03-12T11:30:00Z'),
     preview: 'thanks!',
-    hideChannel: false,
+    hideName: false,
     ...overrides,
   });
 
@@ -257,7 +257,7 @@ describe('appHomeView: kept for review', () => {
   });
 
   it('hides what a private channel may not show', () => {
-    const hidden = item('k2', { preview: null, hideChannel: true });
+    const hidden = item('k2', { preview: null, hideName: true });
     const view = appHomeView(
       {
         assigned: { requests: [], total: 0 },

@@ -16,7 +16,7 @@ const input: SuggestionMessageInput = {
   },
   link: 'https://acme.slack.com/archives/C0EXT/p1',
   showPreview: true,
-  hideChannel: false,
+  hideName: false,
 };
 const json = (i: SuggestionMessageInput) => JSON.stringify(suggestionMessage(i));
 
@@ -33,7 +33,7 @@ describe('suggestionMessage', () => {
   });
 
   it('hides the preview and the channel as the privacy rules say', () => {
-    const text = json({ ...input, showPreview: false, hideChannel: true });
+    const text = json({ ...input, showPreview: false, hideName: true });
     expect(text).not.toContain('invoice');
     expect(text).not.toContain('<#C0EXT>');
     expect(text).toContain('in a private channel');
