@@ -56,8 +56,9 @@ export interface StoredHomeRequest extends Omit<HomeRequest, 'id' | 'preview' | 
 
 /**
  * Whether requests of a channel may show their text: a public channel's always, a private one's
- * only when its effective `show_private_message_previews` says so; a channel the bot has no
- * record of never (we cannot tell whether it is private).
+ * only when its settings allow it (`channelPrivacy`: `show_private_message_previews`, and never
+ * under `hidePrivateChannelMetadata`); a channel the bot has no record of never (we cannot tell
+ * whether it is private).
  *
  * @example
  * showsPreview({ isPrivate: true }, false); // false
