@@ -13,8 +13,6 @@ import type { ChannelContext } from './context.js';
 import { runHooks } from './hooks.js';
 import { logStep, TriageCard } from './triage-card.js';
 
-export { TRIAGE_CARD_EVENT } from './triage-card.js';
-
 /** What happened to the request, for the effects that follow it (`requests/effects.ts`). */
 type Change = { before: RequestDoc; by: string } | undefined;
 

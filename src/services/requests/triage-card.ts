@@ -6,11 +6,10 @@ import type { BotDeps } from '../../deps.js';
 import { channelPrivacy } from '../../channels/privacy.js';
 import { cardToPost, cardVersion } from '../../requests/effects.js';
 import { triageNotification } from '../../views/triage-notification.js';
-import { cardMetadata, findCard, TRIAGE_CARD_EVENT } from '../../slack/card-search.js';
+import { cardMetadata, findCard } from '../../slack/card-search.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import type { ChannelContext } from './context.js';
 
-export { TRIAGE_CARD_EVENT };
 /** Redraws of one change's card, should the request keep moving on while it is drawn. */
 const MAX_REDRAWS = 3;
 
