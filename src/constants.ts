@@ -73,4 +73,5 @@ export const BOT_SCOPES = [
   'reactions:write',
   'team:read',
   'users:read',
+  'users:read.email',
 ] as const;

@@ -1,4 +1,5 @@
 import type { RequestStatus } from '../requests/request.js';
+import type { NamedValue } from '../settings/primitives.js';
 import type { ReviewList } from './review.js';
 
 /** A request's SLA clocks as the App Home shows them. */
@@ -23,6 +24,15 @@ export interface HomeRequest {
   /** The request's text, or `null` when it must not be shown (a private channel). */
   preview: string | null;
   sla: HomeSla;
+  /** Its severity and tags by the names its channel gives them (`requests.support`). */
+  severity: string | null;
+  tags: string[];
+}
+
+/** How a channel names severities and tags (`requests.support.severity[]`, `tags[]`). */
+export interface SupportNames {
+  severity: readonly NamedValue[];
+  tags: readonly NamedValue[];
 }
 
 /** The first requests of a list (oldest first) and how many the list holds in all. */
@@ -48,10 +58,15 @@ export interface AppHomeInput {
 }
 
 /** A stored request as the App Home reads it. */
-export interface StoredHomeRequest extends Omit<HomeRequest, 'id' | 'preview' | 'sla'> {
+export interface StoredHomeRequest extends Omit<
+  HomeRequest,
+  'id' | 'preview' | 'sla' | 'severity' | 'tags'
+> {
   _id: { toString(): string };
   text: string;
   sla?: Partial<HomeSla> | null;
+  severity?: string | null;
+  tags?: string[];
 }
 
 /**
@@ -82,15 +97,19 @@ const NO_SLA: HomeSla = {
 
 /**
  * The App Home's lists from the loaded requests and counts: each request as shown, its text only
- * where `previews` (channel id → may show) allows, its missing SLA clocks as unset. `others` is
- * present only when it was loaded (`appHomeOwnerFilters`).
+ * where `previews` (channel id → may show) allows, its severity and tags by its channel's `names`
+ * (a value the channel no longer lists keeps its stored value), its missing SLA clocks as unset.
+ * `others` is present only when it was loaded (`appHomeOwnerFilters`).
  */
 export function homeSummary(
   lists: Record<'assigned' | 'unassigned', { docs: StoredHomeRequest[]; total: number }> & {
     others?: { docs: StoredHomeRequest[]; total: number };
   },
   previews: ReadonlyMap<string, boolean>,
+  names: ReadonlyMap<string, SupportNames> = new Map(),
 ): AppHomeInput {
+  const nameOf = (list: readonly NamedValue[] | undefined, value: string) =>
+    list?.find((v) => v.value === value)?.name ?? value;
   const toList = (list: { docs: StoredHomeRequest[]; total: number }): HomeList => ({
     total: list.total,
     requests: list.docs.map((doc) => ({
@@ -104,6 +123,8 @@ export function homeSummary(
       firstResponseAt: doc.firstResponseAt,
       preview: previews.get(doc.channelId) ? doc.text : null,
       sla: { ...NO_SLA, ...doc.sla },
+      severity: doc.severity ? nameOf(names.get(doc.channelId)?.severity, doc.severity) : null,
+      tags: (doc.tags ?? []).map((tag) => nameOf(names.get(doc.channelId)?.tags, tag)),
     })),
   });
   return {

@@ -1,9 +1,14 @@
 import { channelPrivacy } from '../channels/privacy.js';
-import type { RequestDoc } from '../db/models/index.js';
+import type { ChannelDoc } from '../db/models/index.js';
 import { ChannelStore } from '../db/repositories/channels.js';
 import { RequestLists } from '../db/repositories/request-lists.js';
 import type { BotDeps } from '../deps.js';
-import { homeSummary, showsPreview, type AppHomeInput } from '../home/summary.js';
+import {
+  homeSummary,
+  showsPreview,
+  type AppHomeInput,
+  type SupportNames,
+} from '../home/summary.js';
 import { Features } from '../settings/features.js';
 import type { SlackGateway } from '../slack/gateway.js';
 import { appHomeView, MAX_LIST_ITEMS } from '../views/app-home.js';
@@ -13,26 +18,48 @@ type HomeDeps = Pick<BotDeps, 'models' | 'settings' | 'clock'>;
 
 /**
  * Loads what `userId`'s App Home shows: the workspace's live requests assigned to them, the
- * unassigned ones and, when the workspace turns on `requests.config.appHomeOwnerFilters`, those
- * assigned to other agents. Oldest first, at most `MAX_LIST_ITEMS` each, with the full counts.
+ * unassigned ones and those assigned to other agents in the channels whose effective
+ * `requests.config.appHomeOwnerFilters` is on (a workspace, account or channel may turn it on or
+ * off). Oldest first, at most `MAX_LIST_ITEMS` each, with the full counts; each request's text
+ * where its channel allows, its severity and tags by its channel's names.
  */
 export async function loadHome(
   deps: HomeDeps,
   teamId: string,
   userId: string,
 ): Promise<AppHomeInput> {
-  const workspace = await deps.settings.workspace(teamId, false);
-  // Workspace-level, as App Home is not tied to any one channel (see `AppHomeInput.others`).
-  const ownerFilters = Features.parse(workspace.features).requests.config.appHomeOwnerFilters;
   const lists = new RequestLists(deps.models);
-  const [assigned, unassigned, others] = await Promise.all([
+  const [assigned, unassigned, othersChannels] = await Promise.all([
     lists.live(teamId, { is: userId }, MAX_LIST_ITEMS),
     lists.live(teamId, { none: true }, MAX_LIST_ITEMS),
-    ownerFilters ? lists.live(teamId, { not: userId }, MAX_LIST_ITEMS) : undefined,
+    lists.liveChannels(teamId, { not: userId }),
   ]);
-  const shown = [assigned, unassigned, others].flatMap((l) => l?.docs ?? []);
-  const previews = await previewPolicy(deps, teamId, shown);
-  return homeSummary({ assigned, unassigned, ...(others ? { others } : {}) }, previews);
+  const shownChannels = [...assigned.docs, ...unassigned.docs].map((r) => r.channelId);
+  const [settings, workspace] = await Promise.all([
+    channelSettings(deps, teamId, [...shownChannels, ...othersChannels]),
+    deps.settings.workspace(teamId, false),
+  ]);
+  const ownerFilters = (features: Features) => features.requests.config.appHomeOwnerFilters;
+  const workspaceOn = ownerFilters(Features.parse(workspace.features));
+  // A channel the bot has no record of follows the workspace.
+  const ownerChannels = othersChannels.filter((id) => {
+    const channel = settings.get(id);
+    return channel ? ownerFilters(channel.features) : workspaceOn;
+  });
+  const others =
+    workspaceOn || ownerChannels.length > 0
+      ? await lists.live(teamId, { not: userId, in: ownerChannels }, MAX_LIST_ITEMS)
+      : undefined;
+  const previews = new Map<string, boolean>();
+  const names = new Map<string, SupportNames>();
+  for (const [id, { channel, features }] of settings) {
+    previews.set(
+      id,
+      showsPreview(channel, channelPrivacy(channel.isPrivate, features).showPreview),
+    );
+    names.set(id, features.requests.support);
+  }
+  return homeSummary({ assigned, unassigned, ...(others ? { others } : {}) }, previews, names);
 }
 
 /**
@@ -54,18 +81,15 @@ export async function publishHome(
   await slack.publishView({ user_id: userId, view }, { bestEffort });
 }
 
-/** Which channels may show message previews (`showsPreview`), each channel's settings read once. */
-async function previewPolicy(deps: HomeDeps, teamId: string, requests: RequestDoc[]) {
-  const ids = [...new Set(requests.map((r) => r.channelId))];
-  if (ids.length === 0) return new Map<string, boolean>();
+/** The workspace's stored channels among `channelIds`, each with its effective features. */
+async function channelSettings(deps: HomeDeps, teamId: string, channelIds: string[]) {
+  const ids = [...new Set(channelIds)];
+  const found = new Map<string, { channel: ChannelDoc; features: Features }>();
+  if (ids.length === 0) return found;
   const channels = await new ChannelStore(deps.models).inTeam(teamId, ids);
-  const entries = await Promise.all(
-    channels.map(async (channel): Promise<[string, boolean]> => {
-      const settings = channel.isPrivate ? await deps.settings.forChannel(channel, false) : null;
-      const features = settings && Features.parse(settings.features);
-      const showPrivate = features ? channelPrivacy(true, features).showPreview : false;
-      return [channel.channelId, showsPreview(channel, showPrivate)];
-    }),
+  const features = await deps.settings.effectiveAll(teamId, channels);
+  channels.forEach((channel, i) =>
+    found.set(channel.channelId, { channel, features: features[i] as Features }),
   );
-  return new Map(entries);
+  return found;
 }

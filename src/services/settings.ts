@@ -52,6 +52,12 @@ export class SettingsService {
     return Features.parse(effectiveFeatures(this.resolve(await this.levels.levelsFor(channel))));
   }
 
+  /** The effective features of each of a workspace's channels (read together). */
+  async effectiveAll(teamId: string, channels: readonly ChannelDoc[]): Promise<Features[]> {
+    const all = await this.levels.levelsForAll(teamId, channels);
+    return all.map((levels) => Features.parse(effectiveFeatures(this.resolve(levels))));
+  }
+
   /** Effective features for a known channel document, with provenance when `explain`. */
   async forChannel(channel: ChannelDoc, explain: boolean): Promise<RelationshipSettings> {
     const resolved = this.resolve(await this.levels.levelsFor(channel));

@@ -25,11 +25,6 @@ export type SettingStatus = 'acts' | { issue: IssueNumber; inPart?: string };
 export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.automations': 'acts',
   'requests.config': 'acts',
-  'requests.config.show_user_emails_in_assignee': { issue: 11 },
-  'requests.config.appHomeOwnerFilters': {
-    issue: 11,
-    inPart: 'read at workspace level only',
-  },
   'requests.config.suppress_requests_on_non_closed_ticket_threads': { issue: 14 },
   'requests.config.write_all_requests_to_crm': { issue: 14 },
   'requests.config.auto_create_ticket_from_request': { issue: 14 },

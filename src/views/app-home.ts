@@ -5,6 +5,7 @@ import type { AppHomeInput, HomeList, HomeRequest } from '../home/summary.js';
 import { STATUS_LABEL } from '../requests/lifecycle.js';
 import { messageLink } from '../text/mrkdwn.js';
 import { button, lineQuote, PREVIEW_HIDDEN } from './blocks.js';
+import { classificationNote } from './classification.js';
 import { SUGGESTION_WHY } from './suggestion.js';
 
 /** Slack refuses a view with more blocks than this. */
@@ -138,12 +139,14 @@ function requestLine(request: HomeRequest, now: Date, showAssignee: boolean): Kn
   ];
   const sla = slaState(request, now);
   if (sla) facts.push(sla);
+  // Names already resolved by the channel (`homeSummary`): " · Severity: *High* · Tags: Billing".
+  const classified = classificationNote(request);
   const preview =
     request.preview === null ? PREVIEW_HIDDEN : lineQuote(request.preview, PREVIEW_CHARS);
   return {
     type: 'section',
     block_id: `home_request_${request.id}`,
-    text: { type: 'mrkdwn', text: `${facts.join(' · ')}\n${preview}` },
+    text: { type: 'mrkdwn', text: `${facts.join(' · ')}${classified}\n${preview}` },
   };
 }
 

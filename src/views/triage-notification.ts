@@ -41,6 +41,8 @@ export interface TriageNotificationInput {
   escalation?: boolean;
   /** The channel's severities, tags and categories: a menu (or button) for each. */
   classification?: ClassificationLists;
+  /** The assignee's e-mail address, shown beside them (`show_user_emails_in_assignee`). */
+  assigneeEmail?: string;
 }
 
 const STATUS_EMOJI = {
@@ -68,7 +70,10 @@ export function triageNotification(input: TriageNotificationInput): {
   const preview = input.showPreview ? quotedPreview(request.text) : PREVIEW_HIDDEN;
   const more = request.groupedTs.length > 0 ? ` (+${request.groupedTs.length} more)` : '';
   const status = `${STATUS_EMOJI[request.status]} *${STATUS_LABEL[request.status]}*`;
-  const assignee = request.assigneeId ? `assigned to <@${request.assigneeId}>` : 'unassigned';
+  const email = input.assigneeEmail ? ` (${escapeMrkdwn(input.assigneeEmail)})` : '';
+  const assignee = request.assigneeId
+    ? `assigned to <@${request.assigneeId}>${email}`
+    : 'unassigned';
   const ticket = request.ticket ? ` · :ticket: ${request.ticket.id}` : '';
   const breach = slaBreachNote(request.history);
   const sla = breach ? ` · ${breach}` : '';

@@ -28,7 +28,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'reactions.add': ['reactions:write'],
   'reactions.remove': ['reactions:write'],
   'team.info': ['team:read'],
-  'users.info': ['users:read'],
+  // profile.email, for show_user_emails_in_assignee, needs users:read.email.
+  'users.info': ['users:read', 'users:read.email'],
   'views.open': [],
   'views.publish': [],
 };

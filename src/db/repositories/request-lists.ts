@@ -1,11 +1,16 @@
 import type { QueryFilter } from 'mongoose';
+import { z } from 'zod';
 import { LIVE_STATUSES } from '../../requests/lifecycle.js';
 import { overdueFilter } from '../../sla/catch-up.js';
 import { RequestDocument, type Models, type RequestDoc } from '../models/index.js';
 import { requests } from './parse.js';
 
-/** Who a list of live requests is for: one assignee, nobody, or anyone but one person. */
-export type AssigneeFilter = { is: string } | { none: true } | { not: string };
+/**
+ * Who a list of live requests is for: one assignee, nobody, or anyone but one person (in some
+ * channels only, with `in`).
+ */
+export type AssigneeFilter =
+  { is: string } | { none: true } | { not: string; in?: readonly string[] };
 
 /** A page of requests and how many match in all. */
 export interface RequestPage {
@@ -21,13 +26,21 @@ export class RequestLists {
 
   /** A workspace's live requests for an assignee filter, oldest first, with the full count. */
   async live(teamId: string, who: AssigneeFilter, limit: number): Promise<RequestPage> {
-    const assigneeId = 'is' in who ? who.is : 'none' in who ? null : { $nin: [null, who.not] };
-    const filter = { teamId, status: { $in: [...LIVE_STATUSES] }, assigneeId };
+    const filter = liveFilter(teamId, who);
     const [docs, total] = await Promise.all([
       this.find(filter, { createdAt: 1, _id: 1 }, limit),
       this.models.requests.countDocuments(filter),
     ]);
     return { docs, total };
+  }
+
+  /** The channels holding a workspace's live requests for an assignee filter. */
+  async liveChannels(teamId: string, who: AssigneeFilter): Promise<string[]> {
+    const ids: unknown[] = await this.models.requests.distinct(
+      'channelId',
+      liveFilter(teamId, who),
+    );
+    return z.array(z.string()).parse(ids);
   }
 
   /** A channel's live requests, newest first, with the full count; of a severity, with all of some tags. */
@@ -91,4 +104,10 @@ export class RequestLists {
   ): Promise<RequestDoc[]> {
     return requests(await this.models.requests.find(filter).sort(sort).limit(limit).lean());
   }
+}
+
+function liveFilter(teamId: string, who: AssigneeFilter): QueryFilter<RequestDoc> {
+  const assigneeId = 'is' in who ? who.is : 'none' in who ? null : { $nin: [null, who.not] };
+  const channels = 'not' in who && who.in ? { channelId: { $in: [...who.in] } } : {};
+  return { teamId, status: { $in: [...LIVE_STATUSES] }, assigneeId, ...channels };
 }

@@ -64,13 +64,26 @@ export class SettingsLevels {
 
   /** The levels a channel's settings resolve through: workspace, its account (if any), itself. */
   async levelsFor(channel: ChannelDoc): Promise<Level[]> {
-    const levels = [await this.workspaceLevel(channel.teamId)];
-    if (channel.accountId) {
-      const account = await this.models.accounts.findById(channel.accountId).lean();
-      if (account) levels.push(accountLevel(parseAccount(account)));
+    const [levels] = await this.levelsForAll(channel.teamId, [channel]);
+    return levels as Level[];
+  }
+
+  /** `levelsFor` of each of a workspace's channels, the workspace and each account read once. */
+  async levelsForAll(teamId: string, channels: readonly ChannelDoc[]): Promise<Level[][]> {
+    const workspace = await this.workspaceLevel(teamId);
+    const accountIds = [...new Set(channels.flatMap((c) => (c.accountId ? [c.accountId] : [])))];
+    const accounts = new Map<string, Level>();
+    if (accountIds.length > 0) {
+      const found = await this.models.accounts.find({ _id: { $in: accountIds } }).lean();
+      for (const doc of found) {
+        const account = parseAccount(doc);
+        accounts.set(String(account._id), accountLevel(account));
+      }
     }
-    levels.push(channelLevel(channel));
-    return levels;
+    return channels.map((channel) => {
+      const account = channel.accountId ? accounts.get(String(channel.accountId)) : undefined;
+      return [workspace, ...(account ? [account] : []), channelLevel(channel)];
+    });
   }
 
   async workspaceLevel(teamId: string): Promise<Level> {

@@ -8,6 +8,7 @@ import { cardToPost, cardVersion } from '../../requests/effects.js';
 import { triageNotification } from '../../views/triage-notification.js';
 import { cardMetadata, findCard } from '../../slack/card-search.js';
 import type { SlackGateway } from '../../slack/gateway.js';
+import { userEmail } from '../../slack/user-emails.js';
 import type { ChannelContext } from './context.js';
 
 /** Redraws of one change's card, should the request keep moving on while it is drawn. */
@@ -100,8 +101,19 @@ export class TriageCard {
       config.use_customer_name_in_notifications,
       config.use_customer_logo_in_notifications,
     );
+    const assigneeEmail =
+      config.show_user_emails_in_assignee && request.assigneeId
+        ? await userEmail(
+            this.deps.models,
+            this.slack,
+            ctx.channel.teamId,
+            request.assigneeId,
+            this.deps.clock.now(),
+          )
+        : undefined;
     return triageNotification({
       request,
+      ...(assigneeEmail ? { assigneeEmail } : {}),
       channelName: ctx.channel.name,
       hideChannelName: privacy.hideName,
       customerName: customer.name,

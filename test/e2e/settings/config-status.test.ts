@@ -43,15 +43,13 @@ describe('/triage config marks settings that do nothing yet', () => {
       t,
       ADMIN,
       'C0ACME',
-      'config set requests.config.show_user_emails_in_assignee true',
+      'config set requests.config.ai_smart_grouping true',
     );
     expect(set.text).toContain(
-      '`requests.config.show_user_emails_in_assignee` = `true` (set at channel #ext-acme) ⏳ not yet active: issue 11',
+      '`requests.config.ai_smart_grouping` = `true` (set at channel #ext-acme) ⏳ not yet active: issue 16',
     );
     const shown = await triage(t, ADMIN, 'C0ACME', 'config');
-    expect(shown.text).toContain(
-      'show_user_emails_in_assignee` = `true` (set at channel #ext-acme) ⏳',
-    );
+    expect(shown.text).toContain('ai_smart_grouping` = `true` (set at channel #ext-acme) ⏳');
   });
 
   it("stays within Slack's limits for the longest listing", async () => {

@@ -63,6 +63,8 @@ describe('homeSummary', () => {
         closureBreachedAt: null,
         pausedAt: null,
       },
+      severity: null,
+      tags: [],
     });
     expect(input.unassigned.requests.map((r) => r.preview)).toEqual([null, null]);
   });
@@ -77,5 +79,35 @@ describe('homeSummary', () => {
       previews,
     );
     expect(input.others?.requests.map((r) => r.assigneeId)).toEqual(['U2']);
+  });
+
+  it('names severity and tags as the request’s channel does, else by their stored value', () => {
+    const names = new Map([
+      [
+        'C_PUBLIC',
+        {
+          severity: [{ name: 'Sev 1', value: 'high' }],
+          tags: [{ name: 'Billing', value: 'billing' }],
+        },
+      ],
+    ]);
+    const input = homeSummary(
+      {
+        assigned: {
+          docs: [
+            stored({ severity: 'high', tags: ['billing', 'gone'] }),
+            stored({ channelId: 'C_OTHER', severity: 'high', tags: ['billing'] }),
+          ],
+          total: 2,
+        },
+        unassigned: { docs: [], total: 0 },
+      },
+      previews,
+      names,
+    );
+    expect(input.assigned.requests.map((r) => [r.severity, r.tags])).toEqual([
+      ['Sev 1', ['Billing', 'gone']],
+      ['high', ['billing']],
+    ]);
   });
 });

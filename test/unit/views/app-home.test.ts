@@ -30,6 +30,8 @@ function request(overrides: Partial<HomeRequest> = {}): HomeRequest {
     firstResponseAt: null,
     preview: 'Invoices are missing',
     sla: NO_SLA,
+    severity: null,
+    tags: [],
     ...overrides,
   };
 }
@@ -180,6 +182,28 @@ describe('appHomeView', () => {
       NOW,
     );
     expect(texts(view.blocks)).toContain('· response due in 25m');
+  });
+
+  it('shows the severity and tags by name, escaped, after the SLA state', () => {
+    const view = appHomeView(
+      {
+        assigned: {
+          requests: [
+            request({ severity: 'High', tags: ['Billing', 'R&D'] }),
+            request({ id: 'r2', severity: null, tags: [] }),
+          ],
+          total: 2,
+        },
+        unassigned: { requests: [], total: 0 },
+      },
+      NOW,
+    );
+    const lines = (view.blocks as { block_id?: string; text?: { text: string } }[])
+      .filter((b) => b.block_id?.startsWith('home_request_'))
+      .map((b) => b.text?.text.split('\n')[0]);
+    expect(lines[0]).toMatch(/View thread> · Severity: \*High\* · Tags: Billing, R&amp;D$/);
+    expect(lines[1]).not.toContain('Severity');
+    expect(lines[1]).not.toContain('Tags');
   });
 
   it('lists other agents’ requests with their assignee when owner filters are on', () => {
