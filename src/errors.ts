@@ -41,6 +41,11 @@ export const ERRORS = {
     error: 'forbidden',
     say: 'That belongs to another workspace, so it cannot be changed from here.',
   },
+  forbidden_role: {
+    status: 403,
+    error: 'forbidden',
+    say: "That needs an administrator's API token; this one is an agent's.",
+  },
   workspace_not_installed: {
     status: 403,
     error: 'forbidden',

@@ -7,7 +7,7 @@ import { SUBCOMMANDS, type CommandName } from './usage.js';
  *
  * @example
  * nonAdminRefusal('requests'); // undefined
- * nonAdminRefusal('token'); // ':no_entry: Only workspace admins can create API tokens. …'
+ * nonAdminRefusal('setup triage'); // ':no_entry: Only workspace admins can set up channels. …'
  */
 export function nonAdminRefusal(name: CommandName): string | undefined {
   const { adminOnly } = SUBCOMMANDS[name];

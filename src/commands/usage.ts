@@ -115,8 +115,8 @@ export const SUBCOMMANDS: Readonly<Record<CommandName, Subcommand>> = {
   },
   token: {
     usage: '/triage token',
-    description: 'Create a token for the HTTP API; it is shown to you once, here.',
+    description:
+      "Create a token for the HTTP API with your role (an admin's or an agent's); it is shown to you once, here.",
     example: '/triage token',
-    adminOnly: 'create API tokens',
   },
 };

@@ -22,7 +22,7 @@ import {
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
-  403: 'A locked setting, or another workspace’s resource',
+  403: 'A locked setting, another workspace’s resource, or an agent’s token where an administrator’s is needed',
   404: 'Unknown id',
   422: 'Invalid input: body `detail` lists each problem as {loc, msg, type}',
 } as const;

@@ -5,7 +5,7 @@ import type { Models } from '../db/models/index.js';
 import type { Logger } from '../logger.js';
 import type { SettingsService } from '../services/settings.js';
 import type { SlackGateway } from '../slack/gateway.js';
-import { requireToken } from './auth.js';
+import { requireAdmin, requireToken } from './auth.js';
 import { errorHandler, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import type { HealthResponse } from './schemas.js';
@@ -43,6 +43,9 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(requireToken(deps.models));
   api.use(express.json({ limit: '256kb', strict: true }));
   api.use(requireJsonBody);
+  // An agent's token works requests; workspace configuration needs an administrator's.
+  api.use(['/workspace', '/accounts', '/channels'], requireAdmin());
+  api.use('/custom_attribute_definitions', requireAdmin({ reads: true }));
   api.use(settingsRoutes(deps.settings));
   api.use(channelRoutes(deps.models, deps.settings));
   api.use(accountRoutes(deps.models, deps.settings, deps.slack));

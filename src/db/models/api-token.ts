@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { z } from 'zod';
+import { TokenRole } from '../../commands/token.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
 
 /** A bearer token for the HTTP API, stored as a SHA-256 hash and scoped to one workspace. */
@@ -10,6 +11,10 @@ export const ApiTokenDocument = z.object({
   prefix: z.string(),
   teamId: z.string(),
   createdBy: z.string(),
+  /** What the token may do (`TokenRole`); tokens made before roles were all admins'. */
+  role: TokenRole.default('administrator'),
+  /** What the token is called in history entries (`by: api:<name>`). */
+  name: z.string().default(''),
   lastUsedAt: z.date().nullable().default(null),
   revokedAt: z.date().nullable().default(null),
   createdAt: z.date(),

@@ -7,8 +7,7 @@ import { appErrorReply, type Reply } from '../../views/command-reply.js';
 import { addField, listFields, removeField } from './fields.js';
 import { listOpenRequests } from './requests.js';
 import { setUpChannel } from './setup.js';
-import { tokenReplyText } from '../../commands/token.js';
-import { createApiToken } from '../../db/repositories/api-tokens.js';
+import { createToken } from './token.js';
 import { escalateFromCommand } from '../escalation/entries.js';
 
 /**
@@ -57,8 +56,6 @@ async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
     case 'fields remove':
       return removeField(ctx, command.key);
     case 'token':
-      return {
-        text: tokenReplyText(await createApiToken(ctx.deps.models, ctx.teamId, ctx.userId)),
-      };
+      return createToken(ctx);
   }
 }

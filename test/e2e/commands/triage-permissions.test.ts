@@ -20,7 +20,6 @@ describe('/triage permissions', () => {
     ['config unlock requests.config.send_feedback', 'C0ACME', 'unlock settings'],
     ['setup customer <#C0TRIAGE|support-triage>', 'C0NEW', 'set up channels'],
     ['setup triage', 'C0NEW', 'set up channels'],
-    ['token', 'C0ACME', 'create API tokens'],
   ])('refuses %j to a member who is not an admin, writing nothing', async (text, channel, what) => {
     const before = await stored(t);
     const reply = await triage(t, MEMBER, channel, text);

@@ -1,7 +1,15 @@
 import type { RequestStatus } from '../../../src/requests/request.js';
 import { hashToken } from '../../../src/db/repositories/api-tokens.js';
 import { startTestBot, type TestBot } from '../../support/bot.js';
-import { ADMIN, AGENT, CUSTOMER, MEMBER, seedWorkspace, triage } from './support.js';
+import {
+  ADMIN,
+  AGENT,
+  CUSTOMER,
+  MEMBER,
+  channelOverrides,
+  seedWorkspace,
+  triage,
+} from './support.js';
 
 const HOUR = 3_600_000;
 
@@ -121,5 +129,48 @@ describe('/triage requests and token', () => {
     const res = await t.api('GET', '/api/v1/workspace/settings', undefined, token);
     expect(res.status).toBe(200);
     expect(res.body.data.team_id).toBe(t.teamId);
+  });
+
+  it("gives an agent an agent's token: it works requests' fields, not workspace configuration", async () => {
+    const reply = await triage(t, MEMBER, 'C0ACME', 'token');
+    const token = /```(tbt_[\w-]+)```/.exec(reply.text)?.[1] as string;
+    expect(token).toBeDefined();
+    expect(reply.text).toContain("It is an *agent's* token");
+    const doc = await t.db.collection('api_tokens').findOne({ hash: hashToken(token) });
+    expect(doc).toMatchObject({ role: 'agent', createdBy: MEMBER, name: 'max' });
+
+    for (const path of ['/api/v1/workspace/settings', '/api/v1/channels', '/api/v1/accounts']) {
+      const res = await t.api('GET', path, undefined, token);
+      expect([path, res.status, res.body.error]).toEqual([path, 403, 'forbidden']);
+    }
+    const before = await channelOverrides(t, 'C0ACME');
+    const write = await t.api(
+      'PATCH',
+      '/api/v1/channels/C0ACME/settings',
+      { update: { requests: { config: { send_feedback: true } } } },
+      token,
+    );
+    expect(write.status).toBe(403);
+    expect(await channelOverrides(t, 'C0ACME')).toEqual(before);
+    // Custom field definitions: an agent reads them, an admin defines them.
+    expect(
+      (await t.api('GET', '/api/v1/custom_attribute_definitions', undefined, token)).status,
+    ).toBe(200);
+    const define = await t.api(
+      'POST',
+      '/api/v1/custom_attribute_definitions',
+      { attribute_display_name: 'Plan', attribute_display_type: 'text' },
+      token,
+    );
+    expect(define.status).toBe(403);
+    expect(await t.db.collection('custom_fields').countDocuments()).toBe(0);
+  });
+
+  it('gives no token to someone of a customer organisation, creating nothing', async () => {
+    const before = await t.db.collection('api_tokens').countDocuments();
+    const reply = await triage(t, CUSTOMER, 'C0ACME', 'token');
+    expect(reply.text).toContain('API tokens are for the support team');
+    expect(reply.text).not.toContain('tbt_');
+    expect(await t.db.collection('api_tokens').countDocuments()).toBe(before);
   });
 });

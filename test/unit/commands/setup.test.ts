@@ -6,7 +6,7 @@ import {
   setupRefusal,
   triageRefusal,
 } from '../../../src/commands/setup.js';
-import { tokenReplyText } from '../../../src/commands/token.js';
+import { tokenReplyText, tokenRole } from '../../../src/commands/token.js';
 
 function info(overrides: Partial<SlackChannelInfo> = {}): SlackChannelInfo {
   return {
@@ -115,5 +115,28 @@ describe('tokenReplyText', () => {
     const text = tokenReplyText('tbt_secret');
     expect(text).toContain('```tbt_secret```');
     expect(text).toContain('curl -H "Authorization: Bearer tbt_secret"');
+    expect(text).not.toContain("agent's");
+  });
+
+  it('tells an agent what their token may not do, and tries it on what it may', () => {
+    const text = tokenReplyText('tbt_secret', 'agent');
+    expect(text).toContain("It is an *agent's* token");
+    expect(text).toContain('/api/v1/custom_attribute_definitions');
+  });
+});
+
+describe('tokenRole', () => {
+  it.each<[string, Parameters<typeof tokenRole>[0], ReturnType<typeof tokenRole>]>([
+    ['a workspace admin', { team_id: 'T1', is_admin: true }, 'administrator'],
+    ['the primary owner', { team_id: 'T1', is_primary_owner: true }, 'administrator'],
+    ['a full member', { team_id: 'T1' }, 'agent'],
+    ['a guest', { team_id: 'T1', is_restricted: true }, undefined],
+    ['a single-channel guest', { team_id: 'T1', is_ultra_restricted: true }, undefined],
+    ["a customer's person (Slack Connect)", { team_id: 'T0ACME' }, undefined],
+    ['a bot', { team_id: 'T1', is_bot: true }, undefined],
+    ['a deactivated admin', { team_id: 'T1', is_admin: true, deleted: true }, undefined],
+    ['nobody Slack knows', undefined, undefined],
+  ])('%s', (_who, user, role) => {
+    expect(tokenRole(user, 'T1')).toBe(role);
   });
 });
