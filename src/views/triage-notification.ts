@@ -41,6 +41,10 @@ export interface TriageNotificationInput {
   escalation?: boolean;
   /** The channel's severities, tags and categories: a menu (or button) for each. */
   classification?: ClassificationLists;
+  /** `internal_ticket.types` is non-empty: a live request's card offers Raise internal ticket. */
+  internalTickets?: boolean;
+  /** The request's internal tickets, one line each (`ticketCardLines`). */
+  ticketLines?: string;
 }
 
 const STATUS_EMOJI = {
@@ -118,6 +122,9 @@ export function triageNotification(input: TriageNotificationInput): {
         button('Close', ACTIONS.close, value),
         button('Discard', ACTIONS.discard, value, 'danger'),
         ...(input.escalation ? [button('Escalate', ACTIONS.escalate, value)] : []),
+        ...(input.internalTickets
+          ? [button('Raise internal ticket', ACTIONS.raiseTicket, value)]
+          : []),
       ]
     : request.status === 'closed'
       ? [button('Reopen', ACTIONS.reopen, value)]
@@ -135,9 +142,12 @@ export function triageNotification(input: TriageNotificationInput): {
           },
         ],
       },
-      ...(escalated
-        ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: escalated }] }]
-        : []),
+      ...[escalated, input.ticketLines]
+        .filter((text): text is string => Boolean(text))
+        .map((text) => ({
+          type: 'context' as const,
+          elements: [{ type: 'mrkdwn' as const, text }],
+        })),
       ...(buttons.length > 0
         ? [{ type: 'actions' as const, block_id: `request_${value}`, elements: buttons }]
         : []),
