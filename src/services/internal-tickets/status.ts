@@ -15,6 +15,7 @@ export interface StatusClick {
   teamId: string;
   userId: string;
   botUserId?: string;
+  userTeamId?: string;
 }
 
 const UNKNOWN = ':warning: That internal ticket is not known to the bot; nothing was changed.';

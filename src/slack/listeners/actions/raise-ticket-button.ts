@@ -17,6 +17,7 @@ export function register(app: App, deps: BotDeps): void {
         requestId: action.value,
         teamId: context.teamId ?? body.team?.id ?? '',
         userId: body.user.id,
+        userTeamId: body.user.team_id,
         botUserId: context.botUserId,
         channelId: channel ?? null,
       });

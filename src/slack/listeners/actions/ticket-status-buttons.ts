@@ -23,6 +23,7 @@ export function register(app: App, deps: BotDeps): void {
       to: to.data,
       teamId: context.teamId ?? body.team?.id ?? '',
       userId: body.user.id,
+      userTeamId: body.user.team_id,
       botUserId: context.botUserId,
     });
     const channel = body.channel?.id;

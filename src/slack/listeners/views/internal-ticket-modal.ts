@@ -33,6 +33,7 @@ export function register(app: App, deps: BotDeps): void {
       channelId: state.channelId,
       teamId: context.teamId ?? body.team?.id ?? '',
       userId: body.user.id,
+      userTeamId: body.user.team_id,
       botUserId: context.botUserId,
       viewId: view.id,
       answers: {
