@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { ticketView } from '../../../services/internal-tickets/raise.js';
+import { actorOf } from '../../actor.js';
 import { SlackGateway } from '../../gateway.js';
 
 /** The triage card's "Raise internal ticket": opens the modal; a refusal is an ephemeral. */
@@ -15,10 +16,7 @@ export function register(app: App, deps: BotDeps): void {
       const channel = body.channel?.id;
       const outcome = await ticketView(deps, slack, {
         requestId: action.value,
-        teamId: context.teamId ?? body.team?.id ?? '',
-        userId: body.user.id,
-        userTeamId: body.user.team_id,
-        botUserId: context.botUserId,
+        ...actorOf(body, context),
         channelId: channel ?? null,
       });
       const bestEffort = { step: 'internal_ticket_modal', user: body.user.id };

@@ -3,6 +3,7 @@ import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { TicketStatus } from '../../../requests/internal-ticket.js';
 import { changeTicketStatus } from '../../../services/internal-tickets/status.js';
+import { actorOf } from '../../actor.js';
 import { SlackGateway } from '../../gateway.js';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -21,10 +22,7 @@ export function register(app: App, deps: BotDeps): void {
     const outcome = await changeTicketStatus(deps, slack, {
       ticketId: action.value,
       to: to.data,
-      teamId: context.teamId ?? body.team?.id ?? '',
-      userId: body.user.id,
-      userTeamId: body.user.team_id,
-      botUserId: context.botUserId,
+      ...actorOf(body, context),
     });
     const channel = body.channel?.id;
     if (outcome.ok || !channel) return;

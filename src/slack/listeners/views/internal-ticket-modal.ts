@@ -4,6 +4,7 @@ import { VIEWS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { submitTicket } from '../../../services/internal-tickets/raise.js';
 import { TICKET_BLOCKS, TICKET_INPUT } from '../../../views/internal-ticket.js';
+import { actorOf } from '../../actor.js';
 import { SlackGateway } from '../../gateway.js';
 
 const Metadata = z.object({ requestId: z.string(), channelId: z.string().nullable() });
@@ -31,10 +32,7 @@ export function register(app: App, deps: BotDeps): void {
     const outcome = await submitTicket(deps, slack, {
       requestId: state.requestId,
       channelId: state.channelId,
-      teamId: context.teamId ?? body.team?.id ?? '',
-      userId: body.user.id,
-      userTeamId: body.user.team_id,
-      botUserId: context.botUserId,
+      ...actorOf(body, context),
       viewId: view.id,
       answers: {
         type: read(TICKET_BLOCKS.type).selected_option?.value ?? null,
