@@ -20,6 +20,10 @@ export const ACTIONS = {
   categoryText: 'request_category_text:',
   /** The ephemeral's button that opens the categories a close still needs (after ✅). */
   categoriesForClose: 'request_categories_close',
+  /** The triage card's "Raise internal ticket" button. */
+  raiseTicket: 'request_raise_ticket',
+  /** Prefix: an internal ticket message's status buttons, the status after (`open`, `in_progress`, `done`). */
+  ticketStatus: 'internal_ticket_status:',
   nudgeClose: 'nudge_close',
   nudgeKeepOpen: 'nudge_keep_open',
   feedbackRating: 'feedback_rating',
@@ -36,6 +40,7 @@ export const CLASSIFY_BLOCK = 'classify_';
 export const VIEWS = {
   feedbackComment: 'feedback_comment_modal',
   categories: 'request_categories_modal',
+  internalTicket: 'internal_ticket_modal',
 } as const;
 
 /** Reaction names (without colons) the bot reads or adds. */

@@ -40,6 +40,25 @@ export function feedbackAskKey(
 }
 
 /**
+ * With `csat_send_for` `TICKET` (and `send_feedback` on), the requester is asked for feedback
+ * when an internal ticket of their request is marked Done: once per request, however many of
+ * its tickets finish or however often Done is clicked. The claim key, else undefined.
+ *
+ * @example
+ * ticketFeedbackAskKey({ _id: 'r1' }, 'done', { send_feedback: true }, 'TICKET'); // 'feedback:ticket:r1'
+ */
+export function ticketFeedbackAskKey(
+  request: { _id: unknown },
+  ticketStatus: string,
+  config: Pick<RequestsConfig, 'send_feedback'>,
+  csatSendFor: string,
+): string | undefined {
+  if (ticketStatus !== 'done' || !config.send_feedback || csatSendFor !== 'TICKET')
+    return undefined;
+  return `feedback:ticket:${String(request._id)}`;
+}
+
+/**
  * Where the team hears of feedback (`send_request_feedback_received_message`): its own channel
  * when set, else the request's triage channel; undefined when off or neither is set.
  */

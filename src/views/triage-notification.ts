@@ -43,6 +43,10 @@ export interface TriageNotificationInput {
   classification?: ClassificationLists;
   /** The assignee's e-mail address, shown beside them (`show_user_emails_in_assignee`). */
   assigneeEmail?: string;
+  /** `internal_ticket.types` is non-empty: a live request's card offers Raise internal ticket. */
+  internalTickets?: boolean;
+  /** The request's internal tickets, one line each (`ticketCardLines`). */
+  ticketLines?: string;
 }
 
 const STATUS_EMOJI = {
@@ -123,6 +127,9 @@ export function triageNotification(input: TriageNotificationInput): {
         button('Close', ACTIONS.close, value),
         button('Discard', ACTIONS.discard, value, 'danger'),
         ...(input.escalation ? [button('Escalate', ACTIONS.escalate, value)] : []),
+        ...(input.internalTickets
+          ? [button('Raise internal ticket', ACTIONS.raiseTicket, value)]
+          : []),
       ]
     : request.status === 'closed'
       ? [button('Reopen', ACTIONS.reopen, value)]
@@ -140,9 +147,12 @@ export function triageNotification(input: TriageNotificationInput): {
           },
         ],
       },
-      ...(escalated
-        ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: escalated }] }]
-        : []),
+      ...[escalated, input.ticketLines]
+        .filter((text): text is string => Boolean(text))
+        .map((text) => ({
+          type: 'context' as const,
+          elements: [{ type: 'mrkdwn' as const, text }],
+        })),
       ...(buttons.length > 0
         ? [{ type: 'actions' as const, block_id: `request_${value}`, elements: buttons }]
         : []),

@@ -5,6 +5,7 @@ import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
 import { configVersionModel } from './config-version.js';
 import { customFieldModel } from './custom-field.js';
+import { counterModel, internalTicketModel } from './internal-ticket.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
 import { suggestionModel } from './suggestion.js';
@@ -17,6 +18,7 @@ export * from './channel.js';
 export * from './claim.js';
 export * from './config-version.js';
 export * from './custom-field.js';
+export * from './internal-ticket.js';
 export * from './request.js';
 export * from './slack-event.js';
 export * from './suggestion.js';
@@ -34,6 +36,8 @@ export function createModels(db: Connection) {
     claims: claimModel(db),
     configVersions: configVersionModel(db),
     customFields: customFieldModel(db),
+    counters: counterModel(db),
+    internalTickets: internalTicketModel(db),
     requests: requestModel(db),
     slackEvents: slackEventModel(db),
     suggestions: suggestionModel(db),

@@ -75,6 +75,8 @@ export const RequestDocument = z.object({
     .nullable()
     .default(null),
   history: z.array(HistoryEntry).default(() => []),
+  /** Ids of the internal tickets raised from it (`internal_tickets`), oldest first. */
+  internalTicketIds: z.array(z.string()).default(() => []),
 });
 export type RequestDoc = z.infer<typeof RequestDocument>;
 

@@ -16,6 +16,8 @@ export interface Escalator {
   /** The bot's own user id, when the payload says it (its own reactions are never requests). */
   botUserId?: string;
   reason?: string | null;
+  /** Their own Slack team, when the payload says it (`actorOf`): a customer's in Slack Connect. */
+  userTeamId?: string;
 }
 
 /** Escalated, or the sentence the person is shown instead (nothing was written). */
@@ -40,7 +42,12 @@ export async function escalate(
 ): Promise<EscalationOutcome> {
   const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
   if (!ctx) return { ok: false, text: NOT_TRACKED };
-  const identity = { teamId: request.teamId, botUserId: who.botUserId ?? '', userId: who.userId };
+  const identity = {
+    teamId: request.teamId,
+    botUserId: who.botUserId ?? '',
+    userId: who.userId,
+    userTeamId: who.userTeamId,
+  };
   const sender = await senderOf(slack, ctx, identity, request.requesterId);
   const now = deps.clock.now();
   const decide = (state: RequestDoc): EscalationDecision =>

@@ -1,6 +1,6 @@
 import { claimOnce, releaseClaim, type RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
-import { feedbackAskKey } from '../../feedback/feedback.js';
+import { feedbackAskKey, ticketFeedbackAskKey } from '../../feedback/feedback.js';
 import { feedbackPrompt } from '../../views/feedback.js';
 import type { ChannelContext } from '../requests/context.js';
 import type { RequestHooks } from '../requests/hooks.js';
@@ -23,6 +23,27 @@ export const feedbackHooks: RequestHooks = {
     if (!posted) await releaseClaim(deps.models.claims, key);
   },
 };
+
+/**
+ * An internal ticket of the request was marked Done: with `csat_send_for` `TICKET`, the requester
+ * is asked for feedback in the request's thread, once per request (`ticketFeedbackAskKey`).
+ */
+export async function askAfterTicketDone(
+  deps: BotDeps,
+  ctx: ChannelContext,
+  request: RequestDoc,
+  ticketStatus: string,
+): Promise<void> {
+  const { features } = ctx;
+  const key = ticketFeedbackAskKey(
+    request,
+    ticketStatus,
+    features.requests.config,
+    features.csat_send_for,
+  );
+  if (!key || !(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
+  if (!(await askForFeedback(deps, ctx, request))) await releaseClaim(deps.models.claims, key);
+}
 
 async function askForFeedback(
   deps: BotDeps,

@@ -21,6 +21,8 @@ export interface Picker {
   teamId: string;
   userId: string;
   botUserId?: string;
+  /** The clicker's own Slack team, as the payload says it (`user.team_id`). */
+  userTeamId?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function loadForPicker(deps: BotDeps, slack: SlackGateway, input: P
     teamId: request.teamId,
     botUserId: input.botUserId ?? '',
     userId: input.userId,
+    userTeamId: input.userTeamId,
   };
   const who = await senderOf(slack, ctx, identity, request.requesterId);
   return { ok: true as const, request, ctx, who };

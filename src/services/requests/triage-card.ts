@@ -5,7 +5,10 @@ import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
 import { channelPrivacy } from '../../channels/privacy.js';
 import { cardToPost, cardVersion } from '../../requests/effects.js';
+import { InternalTicketStore } from '../../db/repositories/internal-tickets.js';
+import { ticketCardLines } from '../../views/internal-ticket.js';
 import { triageNotification } from '../../views/triage-notification.js';
+import { messageLink } from '../../text/mrkdwn.js';
 import { cardMetadata, findCard } from '../../slack/card-search.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { userEmail } from '../../slack/user-emails.js';
@@ -124,7 +127,19 @@ export class TriageCard {
         ...ctx.features.requests.support,
         categories: ctx.features.requests.categories,
       },
+      internalTickets: ctx.features.internal_ticket.types.length > 0,
+      ticketLines: await this.ticketLines(ctx, request),
     });
+  }
+
+  /** "IT-7 Engineering: In progress" for each internal ticket raised from the request. */
+  private async ticketLines(ctx: ChannelContext, request: RequestDoc) {
+    const tickets = await new InternalTicketStore(this.deps.models).ofRequest(request);
+    const shown = tickets.map((t) => ({
+      ...t,
+      link: t.post ? messageLink(t.post.channelId, t.post.ts) : undefined,
+    }));
+    return ticketCardLines(shown, ctx.features.internal_ticket.types);
   }
 
   /** The customer's name (their account, else their Slack Connect organisation) and logo. */

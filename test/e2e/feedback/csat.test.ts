@@ -12,6 +12,12 @@ import {
   eventually,
   requestOf,
 } from '../requests/world.js';
+import {
+  clickStatus,
+  postedTicket,
+  raiseTicket,
+  TICKET_SETTINGS,
+} from '../requests/tickets-world.js';
 
 const FEEDBACK = 'C0FEEDBACK';
 
@@ -250,6 +256,71 @@ describe('CSAT switched off for requests', () => {
       expect((await requestOf(t, rootTs))?.status).toBe('closed');
       expect(prompts(t, rootTs)).toHaveLength(0);
       expect(t.sim.ephemerals(CHANNEL, CUSTOMER)).toHaveLength(0);
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('CSAT for internal tickets (csat_send_for TICKET)', () => {
+  const tickets = { internal_ticket: TICKET_SETTINGS };
+
+  /** Carol asks; the agent raises two tickets from the card. */
+  async function twoTickets(t: TestBot) {
+    const { message } = await t.driver.customerSays(CHANNEL, CUSTOMER, 'Sync is broken');
+    await eventually(async () => (await requestOf(t, message.ts))?.triage.ts);
+    const raised = [];
+    for (const type of ['engineering', 'product']) {
+      const { ticket } = await raiseTicket(t, TRIAGE, message.ts, { type });
+      raised.push((await postedTicket(t, ticket._id)).post);
+    }
+    return { rootTs: message.ts, posts: raised };
+  }
+  const statusIs = (t: TestBot, post: { ts: string }, status: string) =>
+    eventually(
+      async () =>
+        (await t.db.collection('internal_tickets').findOne({ 'post.ts': post.ts }))?.status ===
+        status,
+    );
+
+  it('asks the customer once when a ticket is marked Done, however many tickets finish', async () => {
+    const t = await world({ send_feedback: true }, { csat_send_for: 'TICKET', ...tickets });
+    try {
+      const { rootTs, posts } = await twoTickets(t);
+      expect(prompts(t, rootTs)).toHaveLength(0);
+      await clickStatus(t, posts[0], 'done');
+      const asked = await t.sim.waitFor(() => prompts(t, rootTs)[0]);
+      expect(asked.text).toBe('How did we do on this request?');
+
+      await clickStatus(t, posts[0], 'in_progress');
+      await statusIs(t, posts[0], 'in_progress');
+      await clickStatus(t, posts[0], 'done');
+      await statusIs(t, posts[0], 'done');
+      await clickStatus(t, posts[1], 'done');
+      await statusIs(t, posts[1], 'done');
+      await click(t, rootTs, ACTIONS.close);
+      await eventually(async () => (await requestOf(t, rootTs))?.status === 'closed');
+      await eventually(async () =>
+        t.sim
+          .thread(CHANNEL, rootTs)
+          .some((m) => m.text?.includes('is now Done') && m.text.includes('IT-2')),
+      );
+      expect(prompts(t, rootTs)).toHaveLength(1);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it('asks nothing when a ticket is marked Done with csat_send_for REQUEST', async () => {
+    const t = await world({ send_feedback: true }, tickets);
+    try {
+      const { rootTs, posts } = await twoTickets(t);
+      await clickStatus(t, posts[0], 'done');
+      await statusIs(t, posts[0], 'done');
+      await eventually(async () =>
+        t.sim.thread(CHANNEL, rootTs).some((m) => m.text?.includes('is now Done')),
+      );
+      expect(prompts(t, rootTs)).toHaveLength(0);
     } finally {
       await t.stop();
     }

@@ -4,6 +4,7 @@ import {
   feedbackNoticeChannel,
   opensCommentModal,
   ratingChange,
+  ticketFeedbackAskKey,
   type Feedback,
 } from '../../../src/feedback/feedback.js';
 
@@ -42,6 +43,19 @@ describe('feedbackAskKey', () => {
     ['feedback on tickets', { status: 'open' }, closed, true, 'TICKET', undefined],
   ])('%s: %s', (_case, before, after, send, csatSendFor, key) => {
     expect(feedbackAskKey(before, after, { send_feedback: send }, csatSendFor)).toBe(key);
+  });
+});
+
+describe('ticketFeedbackAskKey', () => {
+  it.each<[string, string, boolean, string, string | undefined]>([
+    ['a ticket marked Done, feedback on tickets', 'done', true, 'TICKET', `feedback:ticket:${ID}`],
+    ['a ticket moved to in progress', 'in_progress', true, 'TICKET', undefined],
+    ['feedback on requests', 'done', true, 'REQUEST', undefined],
+    ['send_feedback off', 'done', false, 'TICKET', undefined],
+  ])('%s', (_case, status, send, csatSendFor, key) => {
+    expect(ticketFeedbackAskKey({ _id: ID }, status, { send_feedback: send }, csatSendFor)).toBe(
+      key,
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { categoriesView } from '../../../services/requests/categories.js';
+import { actorOf } from '../../actor.js';
 import { SlackGateway } from '../../gateway.js';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -22,9 +23,7 @@ export function register(app: App, deps: BotDeps): void {
     const close = action.action_id === ACTIONS.categoriesForClose;
     const outcome = await categoriesView(deps, slack, {
       requestId: action.value,
-      teamId: context.teamId ?? body.team?.id ?? '',
-      userId: body.user.id,
-      botUserId: context.botUserId,
+      ...actorOf(body, context),
       close,
       names: close ? undefined : [action.action_id.slice(ACTIONS.categoryText.length)],
     });

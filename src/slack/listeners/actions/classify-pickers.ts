@@ -3,6 +3,7 @@ import { ACTIONS, CLASSIFY_BLOCK } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import type { CardPick } from '../../../requests/card-picks.js';
 import { pickOnCard } from '../../../services/requests/classify.js';
+import { actorOf } from '../../actor.js';
 import { SlackGateway } from '../../gateway.js';
 
 type PickAction = BlockAction<StaticSelectAction | MultiStaticSelectAction>;
@@ -37,9 +38,7 @@ export function register(app: App, deps: BotDeps): void {
     const outcome = await pickOnCard(deps, slack, {
       requestId: block[1] as string,
       stamp: block[2] as string,
-      teamId: context.teamId ?? body.team?.id ?? '',
-      userId: body.user.id,
-      botUserId: context.botUserId,
+      ...actorOf(body, context),
       pick: pickOf(action.action_id, values),
     });
     const channel = body.channel?.id;

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { escalateFromCard } from '../../../services/escalation/entries.js';
+import { actorOf } from '../../actor.js';
 import { SlackGateway } from '../../gateway.js';
 
 /** The triage card's Escalate button; a refusal is an ephemeral to the clicker. */
@@ -14,9 +15,7 @@ export function register(app: App, deps: BotDeps): void {
       const slack = new SlackGateway(client, deps.logger);
       const outcome = await escalateFromCard(deps, slack, {
         requestId: action.value,
-        teamId: context.teamId ?? body.team?.id ?? '',
-        userId: body.user.id,
-        botUserId: context.botUserId,
+        ...actorOf(body, context),
       });
       const channel = body.channel?.id;
       if (outcome.ok || !channel) return;

@@ -6,9 +6,11 @@ import * as escalateButton from './escalate-button.js';
 import * as feedbackComment from './feedback-comment.js';
 import * as feedbackRating from './feedback-rating.js';
 import * as homeRefresh from './home-refresh.js';
+import * as raiseTicketButton from './raise-ticket-button.js';
 import * as requestButtons from './request-buttons.js';
 import * as nudgeButtons from './nudge-buttons.js';
 import * as suggestionButtons from './suggestion-buttons.js';
+import * as ticketStatusButtons from './ticket-status-buttons.js';
 
 /** Registers every action listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
@@ -19,6 +21,8 @@ export function register(app: App, deps: BotDeps): void {
   feedbackRating.register(app, deps);
   homeRefresh.register(app, deps);
   nudgeButtons.register(app, deps);
+  raiseTicketButton.register(app, deps);
   requestButtons.register(app, deps);
   suggestionButtons.register(app, deps);
+  ticketStatusButtons.register(app, deps);
 }

@@ -4,6 +4,7 @@ import { VIEWS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { submitCategories } from '../../../services/requests/categories.js';
 import { CATEGORY_INPUT, CATEGORY_INPUT_BLOCK } from '../../../views/classification.js';
+import { actorOf } from '../../actor.js';
 import { SlackGateway } from '../../gateway.js';
 
 const Metadata = z.object({ requestId: z.string(), close: z.boolean() });
@@ -30,9 +31,7 @@ export function register(app: App, deps: BotDeps): void {
     const slack = new SlackGateway(client, deps.logger);
     const outcome = await submitCategories(deps, slack, {
       requestId: state.requestId,
-      teamId: context.teamId ?? body.team?.id ?? '',
-      userId: body.user.id,
-      botUserId: context.botUserId,
+      ...actorOf(body, context),
       close: state.close,
       answers,
     });
