@@ -20,6 +20,8 @@ export const ACTIONS = {
   categoryText: 'request_category_text:',
   /** The ephemeral's button that opens the categories a close still needs (after ✅). */
   categoriesForClose: 'request_categories_close',
+  /** The triage card's overflow menu of a channel with custom fields ("Edit fields"). */
+  fieldsMenu: 'request_fields_menu',
   nudgeClose: 'nudge_close',
   nudgeKeepOpen: 'nudge_keep_open',
   feedbackRating: 'feedback_rating',
@@ -36,6 +38,7 @@ export const CLASSIFY_BLOCK = 'classify_';
 export const VIEWS = {
   feedbackComment: 'feedback_comment_modal',
   categories: 'request_categories_modal',
+  customFields: 'request_custom_fields_modal',
 } as const;
 
 /** Reaction names (without colons) the bot reads or adds. */

@@ -24,8 +24,17 @@ export async function createApiToken(
   return token;
 }
 
-/** The workspace a presented token belongs to, or undefined for an unknown or revoked one. */
-export async function teamForToken(models: Models, token: string): Promise<string | undefined> {
+/** Who calls the API: the token's workspace and its name (its first characters, kept in clear). */
+export interface ApiCaller {
+  teamId: string;
+  tokenName: string;
+}
+
+/** The workspace and name of a presented token, or undefined for an unknown or revoked one. */
+export async function callerForToken(
+  models: Models,
+  token: string,
+): Promise<ApiCaller | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
   const found = await models.apiTokens
     .findOneAndUpdate(
@@ -33,5 +42,5 @@ export async function teamForToken(models: Models, token: string): Promise<strin
       { $set: { lastUsedAt: new Date() } },
     )
     .lean();
-  return found?.teamId;
+  return found ? { teamId: found.teamId, tokenName: found.prefix } : undefined;
 }

@@ -1,4 +1,5 @@
 import type { RequestDoc } from '../../db/models/index.js';
+import { CustomFieldStore } from '../../db/repositories/custom-fields.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import { TriageCardStore } from '../../db/repositories/triage-cards.js';
 import { WorkspaceStore } from '../../db/repositories/workspaces.js';
@@ -100,6 +101,10 @@ export class TriageCard {
       config.use_customer_name_in_notifications,
       config.use_customer_logo_in_notifications,
     );
+    const fields = await new CustomFieldStore(this.deps.models).applicable(
+      request.teamId,
+      ctx.features.requests.custom_fields,
+    );
     return triageNotification({
       request,
       channelName: ctx.channel.name,
@@ -112,6 +117,7 @@ export class TriageCard {
         ...ctx.features.requests.support,
         categories: ctx.features.requests.categories,
       },
+      customFields: { fields, values: request.customFields },
     });
   }
 
