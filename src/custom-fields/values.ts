@@ -81,19 +81,20 @@ export function answerFields(
     else errors.push([key, checked.error]);
   }
   if (errors.length > 0) return { ok: false, errors: Object.fromEntries(errors) };
+  // Stored and recorded in the order of the fields, then any value of a field no longer applied.
+  const order = (key: string) => {
+    const index = fields.findIndex((f) => f.key === key);
+    return index === -1 ? fields.length : index;
+  };
   const changes: FieldChange[] = [];
   for (const [key, value] of next) {
     const from = asText(current.find((v) => v.key === key)?.value);
     const to = asText(value);
     if (from !== to) changes.push({ field: key, from, to });
   }
+  changes.sort((a, b) => order(a.field) - order(b.field));
   const kept = current.filter((v) => !next.has(v.key));
   const set = [...next].flatMap(([key, value]) => (value === null ? [] : [{ key, value }]));
-  // Stored in the order of the definitions, then any value of a field no longer applied.
-  const order = (key: string) => {
-    const index = fields.findIndex((f) => f.key === key);
-    return index === -1 ? fields.length : index;
-  };
   const values = [...kept, ...set].sort((a, b) => order(a.key) - order(b.key));
   return { ok: true, values: changes.length > 0 ? values : [...current], changes };
 }
