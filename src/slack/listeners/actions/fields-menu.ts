@@ -3,6 +3,7 @@ import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { fieldsView } from '../../../services/custom-fields/edit.js';
 import { SlackGateway } from '../../gateway.js';
+import { openOrTell } from '../answer.js';
 
 /** The triage card's overflow menu, "Edit fields": opens the fields modal, or tells the clicker why not. */
 export function register(app: App, deps: BotDeps): void {
@@ -19,17 +20,7 @@ export function register(app: App, deps: BotDeps): void {
         userId: body.user.id,
         botUserId: context.botUserId,
       });
-      const bestEffort = { step: 'fields_modal', user: body.user.id };
-      if (outcome.ok) {
-        await slack.openView({ trigger_id: body.trigger_id, view: outcome.view }, { bestEffort });
-        return;
-      }
-      const channel = body.channel?.id;
-      if (!channel) return;
-      await slack.postEphemeral(
-        { channel, user: body.user.id, text: outcome.text },
-        { bestEffort },
-      );
+      await openOrTell(slack, body, outcome, 'fields_modal');
     },
   );
 }

@@ -5,6 +5,7 @@ import type { BotDeps } from '../../../deps.js';
 import { submitFields } from '../../../services/custom-fields/edit.js';
 import { FIELD_INPUT, FIELD_INPUT_BLOCK, NO_OPTION } from '../../../views/custom-fields.js';
 import { SlackGateway } from '../../gateway.js';
+import { answerSubmission } from '../answer.js';
 
 const Metadata = z.object({ requestId: z.string(), stamp: z.string() });
 /** What each input sends: text and number `value`, a menu's `selected_option`, a date's `selected_date`. */
@@ -38,11 +39,6 @@ export function register(app: App, deps: BotDeps): void {
       stamp: state.stamp,
       answers,
     });
-    if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: outcome.errors });
-      return;
-    }
-    await ack();
-    await outcome.follow();
+    await answerSubmission(ack, outcome);
   });
 }
