@@ -24,6 +24,8 @@ export const ACTIONS = {
   raiseTicket: 'request_raise_ticket',
   /** Prefix: an internal ticket message's status buttons, the status after (`open`, `in_progress`, `done`). */
   ticketStatus: 'internal_ticket_status:',
+  /** The triage card's overflow menu of a channel with custom fields ("Edit fields"). */
+  fieldsMenu: 'request_fields_menu',
   nudgeClose: 'nudge_close',
   nudgeKeepOpen: 'nudge_keep_open',
   feedbackRating: 'feedback_rating',
@@ -41,6 +43,7 @@ export const VIEWS = {
   feedbackComment: 'feedback_comment_modal',
   categories: 'request_categories_modal',
   internalTicket: 'internal_ticket_modal',
+  customFields: 'request_custom_fields_modal',
 } as const;
 
 /** Reaction names (without colons) the bot reads or adds. */

@@ -9,6 +9,9 @@ import {
   ChannelResponse,
   ChannelSettingsWrite,
   ChannelUpdate,
+  ConversationAttributesResponse,
+  ConversationAttributesWrite,
+  ConversationIdParams,
   CustomFieldCreate,
   CustomFieldIdParams,
   CustomFieldResponse,
@@ -168,6 +171,16 @@ export function openApiDocument() {
     security,
     request: { params: CustomFieldIdParams },
     responses: { 204: { description: 'Deleted' }, ...errorResponses },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/conversations/{id}/custom_attributes',
+    security,
+    request: { params: ConversationIdParams, ...body(ConversationAttributesWrite) },
+    responses: {
+      200: json(ConversationAttributesResponse, 'Every custom attribute value after the change'),
+      ...errorResponses,
+    },
   });
   registry.registerPath({
     method: 'get',

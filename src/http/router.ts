@@ -1,5 +1,6 @@
 import express, { Router } from 'express';
 import type { Connection } from 'mongoose';
+import type { Clock } from '../clock.js';
 import { validationError } from '../errors.js';
 import type { Models } from '../db/models/index.js';
 import type { Logger } from '../logger.js';
@@ -11,6 +12,7 @@ import { openApiDocument } from './openapi.js';
 import type { HealthResponse } from './schemas.js';
 import { accountRoutes } from './routes/accounts.js';
 import { channelRoutes } from './routes/channels.js';
+import { conversationRoutes } from './routes/conversations.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 
@@ -18,6 +20,7 @@ export interface HttpDeps {
   db: Connection;
   models: Models;
   settings: SettingsService;
+  clock: Clock;
   slack: (teamId: string) => Promise<SlackGateway>;
   schedulerState: () => 'running' | 'stopped' | 'disabled';
   logger: Logger;
@@ -50,6 +53,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(channelRoutes(deps.models, deps.settings));
   api.use(accountRoutes(deps.models, deps.settings, deps.slack));
   api.use(customFieldRoutes(deps.models));
+  api.use(conversationRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/api', notFound);

@@ -93,3 +93,22 @@ export const CustomFieldResponse = z
   })
   .meta({ id: 'CustomAttributeDefinition' });
 export type CustomFieldResponse = z.infer<typeof CustomFieldResponse>;
+
+// Custom field values on a conversation (a request): Chatwoot's "Add custom attributes".
+export const ConversationIdParams = z.object({ id: z.string() });
+const AttributeValues = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+export const ConversationAttributesWrite = z
+  .strictObject({
+    custom_attributes: AttributeValues.describe(
+      'Values by attribute_key: text, a number, one of a list’s options or a date as YYYY-MM-DD; null or "" clears one',
+    ),
+  })
+  .meta({ id: 'ConversationCustomAttributesWrite' });
+export const ConversationAttributesResponse = z
+  .object({
+    custom_attributes: z
+      .record(z.string(), z.union([z.string(), z.number()]))
+      .describe('Every value the conversation holds, by attribute_key'),
+  })
+  .meta({ id: 'ConversationCustomAttributes' });
+export type ConversationAttributesResponse = z.infer<typeof ConversationAttributesResponse>;

@@ -28,8 +28,12 @@ export interface Classified {
  */
 export function classificationStamp(request: Classified): string {
   const categories = (request.categories ?? []).map((c) => [c.name, c.value]);
-  const text = JSON.stringify([request.severity, request.tags, categories]);
-  let hash = 0x811c9dc5; // FNV-1a, 32 bits: not a secret, only a change detector
+  return fingerprint(JSON.stringify([request.severity, request.tags, categories]));
+}
+
+/** A short fingerprint of a text (FNV-1a, 32 bits): not a secret, only a change detector. */
+export function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;

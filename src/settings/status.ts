@@ -42,7 +42,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.support.tags': 'acts',
   // Every field of a category acts but `autoassign_by_ai` (issue 16), which its description says.
   'requests.categories': 'acts',
-  'requests.custom_fields': { issue: 11 },
+  'requests.custom_fields': 'acts',
   'requests.ai': { issue: 16 },
   'requests.aiTags': { issue: 16 },
   'requests.sink': { issue: 14 },

@@ -13,6 +13,7 @@ import { missingOnClose } from '../requests/classification.js';
 import { channelMention, escapeMrkdwn, messageLink, slackDate, truncate } from '../text/mrkdwn.js';
 import { button, PREVIEW_HIDDEN, quotedPreview } from './blocks.js';
 import { slaBreachNote } from './sla-alert.js';
+import { fieldsMenu, fieldsNote, type CardFields } from './custom-fields.js';
 
 export interface TriageNotificationInput {
   request: Pick<
@@ -47,6 +48,8 @@ export interface TriageNotificationInput {
   internalTickets?: boolean;
   /** The request's internal tickets, one line each (`ticketCardLines`). */
   ticketLines?: string;
+  /** The custom fields that apply to the channel and the request's values: a line and "Edit fields". */
+  customFields?: CardFields;
 }
 
 const STATUS_EMOJI = {
@@ -134,6 +137,8 @@ export function triageNotification(input: TriageNotificationInput): {
     : request.status === 'closed'
       ? [button('Reopen', ACTIONS.reopen, value)]
       : [];
+  const menu = buttons.length > 0 && input.customFields?.fields.length ? [fieldsMenu(value)] : [];
+  const fields = fieldsNote(input.customFields);
   return {
     text: `${STATUS_LABEL[request.status]}: request from <@${request.requesterId}> in <#${request.channelId}>`,
     blocks: [
@@ -154,10 +159,19 @@ export function triageNotification(input: TriageNotificationInput): {
           elements: [{ type: 'mrkdwn' as const, text }],
         })),
       ...(buttons.length > 0
-        ? [{ type: 'actions' as const, block_id: `request_${value}`, elements: buttons }]
+        ? [
+            {
+              type: 'actions' as const,
+              block_id: `request_${value}`,
+              elements: [...buttons, ...menu],
+            },
+          ]
         : []),
       ...(categories
         ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: categories }] }]
+        : []),
+      ...(fields
+        ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: fields }] }]
         : []),
       ...pickers,
     ],

@@ -301,6 +301,7 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
       ['PUT', '/api/v1/channels/{id}'],
       ['GET', '/api/v1/channels/{id}/settings'],
       ['PATCH', '/api/v1/channels/{id}/settings'],
+      ['POST', '/api/v1/conversations/{id}/custom_attributes'],
     ] as const;
     const ids = fc
       .oneof(
@@ -319,7 +320,11 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
       '%s %s answers 404 with the error body for any unknown id, writing nothing',
       async (method, route) => {
         const body =
-          method === 'PUT' ? stringify({ assignment_mode: 'csm' }) : stringify(VALID_WRITE);
+          method === 'PUT'
+            ? stringify({ assignment_mode: 'csm' })
+            : method === 'POST'
+              ? stringify({ custom_attributes: { seats: 1 } })
+              : stringify(VALID_WRITE);
         await refusesAll(ids, async (id) => {
           const path = route.replace('{id}', encodeURIComponent(id));
           const res = await send(w, method, path, method === 'GET' ? undefined : body);

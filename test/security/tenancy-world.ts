@@ -15,8 +15,11 @@ export interface Tenant {
   channel: string;
   triage: string;
   accountId: string;
-  /** A custom field definition of this workspace's. */
+  /** A custom field definition of this workspace's, applied to its customer channel. */
   fieldId: string;
+  fieldKey: string;
+  /** The request (conversation) the customer's question became. */
+  requestId: string;
   /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
   secrets: string[];
 }
@@ -96,6 +99,12 @@ export async function twoWorkspaces(): Promise<{
       attribute_values: [`${upper}-SECRET-OPTION`],
     });
     expect(field.status).toBe(201);
+    const applied = await api('PATCH', `/api/v1/channels/${channel}/settings`, {
+      update: {
+        requests: { custom_fields: [{ custom_field_id: field.body.id, _id: field.body.id }] },
+      },
+    });
+    expect(applied.status).toBe(200);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -103,7 +112,7 @@ export async function twoWorkspaces(): Promise<{
     // A customer question becomes a request of this workspace.
     const question = `${upper}-SECRET-QUESTION about invoices`;
     await driver.customerSays(channel, customer, question);
-    await eventually(() =>
+    const request = await eventually(() =>
       t.db.collection('requests').findOne({ teamId, channelId: channel, text: question }),
     );
     tenants[label] = {
@@ -117,6 +126,8 @@ export async function twoWorkspaces(): Promise<{
       triage,
       accountId: account.body.id,
       fieldId: field.body.id,
+      fieldKey: field.body.attribute_key,
+      requestId: String(request._id),
       secrets: [
         `${upper}-SECRET-FIELD`,
         `${upper}-SECRET-OPTION`,
@@ -160,6 +171,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.teamId,
     victim.accountId,
     victim.fieldId,
+    victim.requestId,
     victim.channel,
     victim.triage,
     victim.customer,

@@ -113,6 +113,29 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(await ownedBy(t, v.teamId)).toEqual(before);
     });
 
+    it('is answered 404 on the other workspace’s conversations, as if they did not exist, and nothing changes', async () => {
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const writes: unknown[] = [
+        { custom_attributes: { [v.fieldKey]: `${v.label.toUpperCase()}-SECRET-OPTION` } },
+        { custom_attributes: { [v.fieldKey]: null } },
+        { custom_attributes: { [attacker().fieldKey]: `${attacker().label}-option` } },
+      ];
+      for (const body of writes) {
+        const path = `/api/v1/conversations/${v.requestId}/custom_attributes`;
+        const res = await call('POST', path, body);
+        expect([path, res.status, res.body?.error]).toEqual([path, 404, 'not_found']);
+        expect([path, leaks(v, res.text, [v.requestId])]).toEqual([path, []]);
+      }
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+      // Control: the same write on its own conversation is taken.
+      const a = attacker();
+      const own = await call('POST', `/api/v1/conversations/${a.requestId}/custom_attributes`, {
+        custom_attributes: { [a.fieldKey]: `${a.label.toUpperCase()}-SECRET-OPTION` },
+      });
+      expect(own.status).toBe(200);
+    });
+
     it('lists and reads only its own workspace', async () => {
       const a = attacker();
       const v = victim();

@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import { z } from 'zod';
+import { FieldValue } from '../../custom-fields/values.js';
 import { HistoryEntry, RequestStatus } from '../../requests/request.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
 
@@ -65,6 +66,11 @@ export const RequestDocument = z.object({
    * a list rather than an object, since a category name may hold `.` or `$`.
    */
   categories: z.array(z.object({ name: z.string(), value: z.string() })).default(() => []),
+  /**
+   * The values of the workspace's custom fields (`src/custom-fields/values.ts`), by the
+   * definition's key: a list, like `categories`, so one conditional update can match all of it.
+   */
+  customFields: z.array(FieldValue).default(() => []),
   feedback: z
     .object({
       rating: z.number().nullable().default(null),

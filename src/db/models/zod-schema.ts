@@ -77,6 +77,7 @@ function typeOf(inner: z.ZodType): unknown {
       return Date;
     case 'unknown':
     case 'record':
+    case 'union': // e.g. a custom field's value, text or a number: zod checks it where it is read
       return Schema.Types.Mixed;
     case 'array':
       return [typeOf(def.element as z.ZodType)];

@@ -5,6 +5,7 @@ import {
   type CustomFieldCreate,
   type CustomFieldUpdate,
 } from '../../custom-fields/definition.js';
+import { applicableFields, type StoredDefinition } from '../../custom-fields/values.js';
 import { AppError, validationError } from '../../errors.js';
 import { parseCustomField, type CustomFieldDoc, type Models } from '../models/index.js';
 
@@ -22,6 +23,25 @@ export class CustomFieldStore {
   async list(teamId: string): Promise<CustomFieldDoc[]> {
     const docs = await this.models.customFields.find({ teamId }).sort({ name: 1, key: 1 }).lean();
     return docs.map(parseCustomField);
+  }
+
+  /**
+   * The definitions a channel's `requests.custom_fields[]` picks (`applicableFields`); no read
+   * when it picks none.
+   */
+  async applicable(
+    teamId: string,
+    picked: readonly { custom_field_id: string }[],
+  ): Promise<StoredDefinition[]> {
+    if (picked.length === 0) return [];
+    const definitions = (await this.list(teamId)).map((field) => ({
+      id: String(field._id),
+      key: field.key,
+      name: field.name,
+      type: field.type,
+      values: field.values,
+    }));
+    return applicableFields(picked, definitions);
   }
 
   async get(teamId: string, id: string): Promise<CustomFieldDoc> {

@@ -1,4 +1,5 @@
 import type { RequestDoc } from '../../db/models/index.js';
+import { CustomFieldStore } from '../../db/repositories/custom-fields.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import { TriageCardStore } from '../../db/repositories/triage-cards.js';
 import { WorkspaceStore } from '../../db/repositories/workspaces.js';
@@ -114,6 +115,10 @@ export class TriageCard {
             this.deps.clock.now(),
           )
         : undefined;
+    const fields = await new CustomFieldStore(this.deps.models).applicable(
+      request.teamId,
+      ctx.features.requests.custom_fields,
+    );
     return triageNotification({
       request,
       ...(assigneeEmail ? { assigneeEmail } : {}),
@@ -129,6 +134,7 @@ export class TriageCard {
       },
       internalTickets: ctx.features.internal_ticket.types.length > 0,
       ticketLines: await this.ticketLines(ctx, request),
+      customFields: { fields, values: request.customFields },
     });
   }
 

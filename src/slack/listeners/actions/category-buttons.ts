@@ -4,6 +4,7 @@ import type { BotDeps } from '../../../deps.js';
 import { categoriesView } from '../../../services/requests/categories.js';
 import { actorOf } from '../../actor.js';
 import { SlackGateway } from '../../gateway.js';
+import { openOrTell } from '../answer.js';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -27,13 +28,6 @@ export function register(app: App, deps: BotDeps): void {
       close,
       names: close ? undefined : [action.action_id.slice(ACTIONS.categoryText.length)],
     });
-    const bestEffort = { step: 'categories_modal', user: body.user.id };
-    if (outcome.ok) {
-      await slack.openView({ trigger_id: body.trigger_id, view: outcome.view }, { bestEffort });
-      return;
-    }
-    const channel = body.channel?.id;
-    if (!channel) return;
-    await slack.postEphemeral({ channel, user: body.user.id, text: outcome.text }, { bestEffort });
+    await openOrTell(slack, body, outcome, 'categories_modal');
   });
 }

@@ -4,6 +4,7 @@ import * as categoryButtons from './category-buttons.js';
 import * as classifyPickers from './classify-pickers.js';
 import * as escalateButton from './escalate-button.js';
 import * as feedbackComment from './feedback-comment.js';
+import * as fieldsMenu from './fields-menu.js';
 import * as feedbackRating from './feedback-rating.js';
 import * as homeRefresh from './home-refresh.js';
 import * as raiseTicketButton from './raise-ticket-button.js';
@@ -19,6 +20,7 @@ export function register(app: App, deps: BotDeps): void {
   escalateButton.register(app, deps);
   feedbackComment.register(app, deps);
   feedbackRating.register(app, deps);
+  fieldsMenu.register(app, deps);
   homeRefresh.register(app, deps);
   nudgeButtons.register(app, deps);
   raiseTicketButton.register(app, deps);

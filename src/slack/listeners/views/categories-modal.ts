@@ -6,6 +6,7 @@ import { submitCategories } from '../../../services/requests/categories.js';
 import { CATEGORY_INPUT, CATEGORY_INPUT_BLOCK } from '../../../views/classification.js';
 import { actorOf } from '../../actor.js';
 import { SlackGateway } from '../../gateway.js';
+import { answerSubmission } from '../answer.js';
 
 const Metadata = z.object({ requestId: z.string(), close: z.boolean() });
 const Input = z.object({
@@ -35,11 +36,6 @@ export function register(app: App, deps: BotDeps): void {
       close: state.close,
       answers,
     });
-    if (!outcome.ok) {
-      await ack({ response_action: 'errors', errors: outcome.errors });
-      return;
-    }
-    await ack();
-    await outcome.follow();
+    await answerSubmission(ack, outcome);
   });
 }

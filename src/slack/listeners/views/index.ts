@@ -3,10 +3,12 @@ import type { BotDeps } from '../../../deps.js';
 import * as categoriesModal from './categories-modal.js';
 import * as feedbackComment from './feedback-comment.js';
 import * as internalTicketModal from './internal-ticket-modal.js';
+import * as fieldsModal from './fields-modal.js';
 
 /** Registers every view listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
   categoriesModal.register(app, deps);
   feedbackComment.register(app, deps);
   internalTicketModal.register(app, deps);
+  fieldsModal.register(app, deps);
 }

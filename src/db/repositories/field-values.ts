@@ -1,0 +1,38 @@
+import type { FieldChange, FieldValue } from '../../custom-fields/values.js';
+import type { Models, RequestDoc } from '../models/index.js';
+import { requestOrNull } from './parse.js';
+
+/** The custom field values of requests (`src/custom-fields/values.ts` decides; this writes). */
+export class FieldValueStore {
+  constructor(private readonly models: Models) {}
+
+  /**
+   * Sets a request's custom field values when they are still `from` (what the decision read),
+   * with one history entry per field changed; null when someone else changed them meanwhile.
+   */
+  set(
+    id: RequestDoc['_id'],
+    from: readonly FieldValue[],
+    to: readonly FieldValue[],
+    changes: readonly FieldChange[],
+    by: string,
+    at: Date,
+  ): Promise<RequestDoc | null> {
+    const pair = ({ key, value }: FieldValue) => ({ key, value });
+    const entries = changes.map((change) => ({ ...change, type: 'custom_field', at, by }));
+    return this.models.requests
+      .findOneAndUpdate(
+        {
+          _id: id,
+          // A request stored before custom fields existed has no list at all.
+          ...(from.length === 0
+            ? { $or: [{ customFields: [] }, { customFields: { $exists: false } }] }
+            : { customFields: from.map(pair) }),
+        },
+        { $set: { customFields: to.map(pair) }, $push: { history: { $each: entries } } },
+        { returnDocument: 'after' },
+      )
+      .lean()
+      .then(requestOrNull);
+  }
+}
