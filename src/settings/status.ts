@@ -2,7 +2,6 @@ import type { Catalog } from './catalog.js';
 
 /** The issues that will make the remaining settings act, by number. */
 export const ISSUES = {
-  11: 'triage settings',
   12: 'desk',
   13: 'reports',
   14: 'tickets/CRM connectors',
