@@ -16,6 +16,9 @@ export type ConversationStatus = z.infer<typeof ConversationStatus>;
 /** Seed 003's priorities; `none` is stored as no priority. */
 export const Priority = z.enum(['urgent', 'high', 'medium', 'low', 'none']);
 export type Priority = z.infer<typeof Priority>;
+/** A priority as stored on a request: `none` is no priority (null). */
+export const StoredPriority = Priority.exclude(['none']);
+export type StoredPriority = z.infer<typeof StoredPriority>;
 
 /**
  * A request's status as a conversation's: open and in progress are `open` (the team owes an

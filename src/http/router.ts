@@ -1,11 +1,7 @@
 import express, { Router } from 'express';
 import type { Connection } from 'mongoose';
-import type { Clock } from '../clock.js';
+import type { BotDeps } from '../deps.js';
 import { validationError } from '../errors.js';
-import type { Models } from '../db/models/index.js';
-import type { Logger } from '../logger.js';
-import type { SettingsService } from '../services/settings.js';
-import type { SlackGateway } from '../slack/gateway.js';
 import { requireAdmin, requireToken } from './auth.js';
 import { errorHandler, notFound } from './errors.js';
 import { openApiDocument } from './openapi.js';
@@ -16,14 +12,9 @@ import { conversationRoutes } from './routes/conversations.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 
-export interface HttpDeps {
-  db: Connection;
-  models: Models;
-  settings: SettingsService;
-  clock: Clock;
-  slack: (teamId: string) => Promise<SlackGateway>;
+/** What the API is handed: the bot's services (a change through the API acts as in Slack). */
+export interface HttpDeps extends BotDeps {
   schedulerState: () => 'running' | 'stopped' | 'disabled';
-  logger: Logger;
 }
 
 /** `/healthz` and `/api/v1/*`, mounted beside Bolt's `/slack/events` on one server. */

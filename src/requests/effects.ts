@@ -1,6 +1,7 @@
 import type { Features } from '../settings/features.js';
 import { LIVE_STATUSES, STATUS_LABEL } from './lifecycle.js';
 import type { RequestStatus } from './request.js';
+import { actorMention } from '../text/mrkdwn.js';
 
 /** The request settings the effects of a change depend on. */
 export type RequestConfig = Features['requests']['config'];
@@ -181,7 +182,7 @@ export function effectsOfChange(
       effects.push({ kind: 'mark', from: before.status, to: after.status });
     }
     if (config.send_status_updates_on_request_thread) {
-      const who = by === 'bot' || by === after.requesterId ? '' : ` by <@${by}>`;
+      const who = by === 'bot' || by === after.requesterId ? '' : ` by ${actorMention(by)}`;
       effects.push({
         kind: 'post',
         step: 'status_update',

@@ -1,6 +1,4 @@
 import { channelPrivacy } from '../channels/privacy.js';
-import type { ChannelDoc } from '../db/models/index.js';
-import { ChannelStore } from '../db/repositories/channels.js';
 import { RequestLists } from '../db/repositories/request-lists.js';
 import type { BotDeps } from '../deps.js';
 import {
@@ -12,6 +10,7 @@ import {
 import { Features } from '../settings/features.js';
 import type { SlackGateway } from '../slack/gateway.js';
 import { appHomeView, MAX_LIST_ITEMS } from '../views/app-home.js';
+import { channelSettings } from './channel-settings.js';
 import { loadReview } from './review.js';
 
 type HomeDeps = Pick<BotDeps, 'models' | 'settings' | 'clock'>;
@@ -79,17 +78,4 @@ export async function publishHome(
   const view = appHomeView({ ...home, ...(review ? { review } : {}) }, deps.clock.now());
   const bestEffort = { step: 'home_publish', teamId, userId };
   await slack.publishView({ user_id: userId, view }, { bestEffort });
-}
-
-/** The workspace's stored channels among `channelIds`, each with its effective features. */
-async function channelSettings(deps: HomeDeps, teamId: string, channelIds: string[]) {
-  const ids = [...new Set(channelIds)];
-  const found = new Map<string, { channel: ChannelDoc; features: Features }>();
-  if (ids.length === 0) return found;
-  const channels = await new ChannelStore(deps.models).inTeam(teamId, ids);
-  const features = await deps.settings.effectiveAll(teamId, channels);
-  channels.forEach((channel, i) =>
-    found.set(channel.channelId, { channel, features: features[i] as Features }),
-  );
-  return found;
 }

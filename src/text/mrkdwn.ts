@@ -37,3 +37,15 @@ export function slackDate(at: Date): string {
   const fallback = `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return `<!date^${unix}^{date_short_pretty} at {time}|${fallback}>`;
 }
+
+/**
+ * Who did something, as a message names them: a Slack user as a mention; a change made through
+ * the HTTP API (`by: api:<token name>`) as the token's name, marked "(API)".
+ *
+ * @example
+ * actorMention('U0ALICE'); // '<@U0ALICE>'
+ * actorMention('api:ops-bot'); // '*ops-bot* (API)'
+ */
+export function actorMention(by: string): string {
+  return by.startsWith('api:') ? `*${escapeMrkdwn(by.slice(4))}* (API)` : `<@${by}>`;
+}

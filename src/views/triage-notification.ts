@@ -28,7 +28,9 @@ export interface TriageNotificationInput {
     | 'assigneeId'
     | 'groupedTs'
   > &
-    Partial<Pick<RequestDoc, 'history' | 'escalated' | 'severity' | 'tags' | 'categories'>>;
+    Partial<
+      Pick<RequestDoc, 'history' | 'escalated' | 'severity' | 'priority' | 'tags' | 'categories'>
+    >;
   channelName: string;
   /** A private channel under hidePrivateChannelMetadata: its name is not sent. */
   hideChannelName?: boolean;
@@ -85,7 +87,8 @@ export function triageNotification(input: TriageNotificationInput): {
   const breach = slaBreachNote(request.history);
   const sla = breach ? ` · ${breach}` : '';
   const escalated = escalationNote(request.escalated);
-  const classified = classificationNote(request, input.classification);
+  const priority = request.priority ? ` · Priority: *${capitalised(request.priority)}*` : '';
+  const classified = `${priority}${classificationNote(request, input.classification)}`;
   const categories = [
     categoriesNote(request, input.classification),
     request.status === 'closed'
@@ -185,3 +188,5 @@ function escalationNote(escalated: RequestDoc['escalated'] | undefined): string 
   const reason = escalated.reason ? `: _${escapeMrkdwn(truncate(escalated.reason, 200))}_` : '';
   return `:${EMOJI.escalate}: *Escalated* by <@${escalated.by}> at ${slackDate(escalated.at)}${times}${reason}`;
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

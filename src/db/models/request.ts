@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { z } from 'zod';
 import { FieldValue } from '../../custom-fields/values.js';
+import { StoredPriority } from '../../desk/conversation.js';
 import { HistoryEntry, RequestStatus } from '../../requests/request.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
 
@@ -59,6 +60,8 @@ export const RequestDocument = z.object({
     })
     .prefault({}),
   severity: nullString(),
+  /** Seed 003's priority (`toggle_priority`); null is `none`. */
+  priority: StoredPriority.nullable().default(null),
   tags: z.array(z.string()).default(() => []),
   category: nullString(),
   /**

@@ -1,7 +1,26 @@
 import { Router } from 'express';
 import type { BotDeps } from '../../deps.js';
 import { setAttributes } from '../../services/custom-fields/api.js';
-import { changedBy, teamOf } from '../auth.js';
+import { assign, setLabels, togglePriority, toggleStatus } from '../../services/desk/changes.js';
+import {
+  conversationsOf,
+  getConversation,
+  listConversations,
+  requestOf,
+} from '../../services/desk/conversations.js';
+import { changedBy, teamOf, tokenOf } from '../auth.js';
+import {
+  AssignmentWrite,
+  ConversationListQuery,
+  LabelsWrite,
+  TogglePriorityWrite,
+  ToggleStatusWrite,
+  type AssigneeResponse,
+  type Conversation,
+  type ConversationList,
+  type LabelsResponse,
+  type ToggleStatusResponse,
+} from '../conversation-schemas.js';
 import { parseInput } from '../parse.js';
 import {
   ConversationAttributesWrite,
@@ -9,13 +28,57 @@ import {
   type ConversationAttributesResponse,
 } from '../schemas.js';
 
-/** Conversations (requests) in Chatwoot's shape: so far, setting their custom attributes. */
-export function conversationRoutes(
-  deps: Pick<BotDeps, 'models' | 'settings' | 'clock' | 'slack'>,
-): Router {
+/**
+ * Conversations (requests) in seed 003's shapes: list, read, and the changes an agent makes on
+ * the card (status, priority, assignee, labels, custom attributes), with the same effects. An
+ * agent's token may use all of them.
+ */
+export function conversationRoutes(deps: BotDeps): Router {
   const router = Router();
+  type Locals = { locals: Record<string, unknown> };
+  const caller = (res: Locals) => ({ teamId: teamOf(res), userId: tokenOf(res).createdBy });
+  const change = (id: string, res: Locals) => ({ ...caller(res), id, by: changedBy(res) });
+  const idOf = (params: unknown) => parseInput(ConversationIdParams, params, 'path').id;
+
+  router.get('/conversations', async (req, res) => {
+    const query = parseInput(ConversationListQuery, req.query, 'query');
+    res.json((await listConversations(deps, caller(res), query)) satisfies ConversationList);
+  });
+  router.get('/conversations/:id', async (req, res) => {
+    res.json((await getConversation(deps, caller(res), idOf(req.params))) satisfies Conversation);
+  });
+  router.post('/conversations/:id/toggle_status', async (req, res) => {
+    const id = idOf(req.params);
+    const { status } = parseInput(ToggleStatusWrite, req.body, 'body');
+    const current = await toggleStatus(deps, change(id, res), status);
+    res.json({
+      meta: {},
+      payload: { success: true, current_status: current, conversation_id: id },
+    } satisfies ToggleStatusResponse);
+  });
+  router.post('/conversations/:id/toggle_priority', async (req, res) => {
+    const id = idOf(req.params);
+    const { priority } = parseInput(TogglePriorityWrite, req.body, 'body');
+    const after = await togglePriority(deps, change(id, res), priority);
+    const [conversation] = await conversationsOf(deps, teamOf(res), [after]);
+    res.json(conversation satisfies Conversation | undefined);
+  });
+  router.post('/conversations/:id/assignments', async (req, res) => {
+    const id = idOf(req.params);
+    const { assignee_id } = parseInput(AssignmentWrite, req.body, 'body');
+    res.json((await assign(deps, change(id, res), assignee_id)) satisfies AssigneeResponse);
+  });
+  router.get('/conversations/:id/labels', async (req, res) => {
+    const request = await requestOf(deps, teamOf(res), idOf(req.params));
+    res.json({ payload: request.tags } satisfies LabelsResponse);
+  });
+  router.post('/conversations/:id/labels', async (req, res) => {
+    const id = idOf(req.params);
+    const { labels } = parseInput(LabelsWrite, req.body, 'body');
+    res.json({ payload: await setLabels(deps, change(id, res), labels) } satisfies LabelsResponse);
+  });
   router.post('/conversations/:id/custom_attributes', async (req, res) => {
-    const { id } = parseInput(ConversationIdParams, req.params, 'path');
+    const id = idOf(req.params);
     const body = parseInput(ConversationAttributesWrite, req.body, 'body');
     const values = await setAttributes(deps, {
       teamId: teamOf(res),

@@ -1,0 +1,116 @@
+import type { QueryFilter } from 'mongoose';
+import type { StoredPriority } from '../../desk/conversation.js';
+import type { RequestStatus } from '../../requests/request.js';
+import type { Models, RequestDoc } from '../models/index.js';
+import { requestOrNull, requests } from './parse.js';
+
+/** Which requests a conversation list shows (seed 003's filters, in the bot's terms). */
+export interface ConversationFilter {
+  teamId: string;
+  statuses: readonly RequestStatus[];
+  /** Requests with any of these tags (Chatwoot's labels match any). */
+  labels?: readonly string[];
+  /** Words in the request's text, any case. */
+  q?: string;
+  /** Only these channels (a channel, or an account's channels). */
+  channelIds?: readonly string[];
+  severity?: string;
+  since?: Date;
+  until?: Date;
+}
+
+/** Whose requests: seed 003's `assignee_type`, `me` being the token's creator. */
+export type AssigneeType = 'me' | 'unassigned' | 'assigned' | 'all';
+
+/** Seed 003's list `meta`: the filter's counts for each assignee type. */
+export interface ConversationCounts {
+  mine_count: number;
+  unassigned_count: number;
+  assigned_count: number;
+  all_count: number;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Requests read and written as the desk API's conversations; each read parsed. */
+export class ConversationStore {
+  constructor(private readonly models: Models) {}
+
+  /**
+   * One page of the filter's requests for an assignee type, newest first, with the counts of
+   * every assignee type (the same filter otherwise).
+   */
+  async page(
+    filter: ConversationFilter,
+    who: { type: AssigneeType; me: string },
+    page: { number: number; size: number },
+  ): Promise<{ docs: RequestDoc[]; counts: ConversationCounts }> {
+    const base = baseFilter(filter);
+    const assignee: Record<AssigneeType, QueryFilter<RequestDoc>> = {
+      me: { assigneeId: who.me },
+      unassigned: { assigneeId: null },
+      assigned: { assigneeId: { $ne: null } },
+      all: {},
+    };
+    const count = (type: AssigneeType) =>
+      this.models.requests.countDocuments({ ...base, ...assignee[type] });
+    const [docs, mine, unassigned, assigned, all] = await Promise.all([
+      this.models.requests
+        .find({ ...base, ...assignee[who.type] })
+        .sort({ createdAt: -1, _id: -1 })
+        .skip((page.number - 1) * page.size)
+        .limit(page.size)
+        .lean(),
+      count('me'),
+      count('unassigned'),
+      count('assigned'),
+      count('all'),
+    ]);
+    return {
+      docs: requests(docs),
+      counts: {
+        mine_count: mine,
+        unassigned_count: unassigned,
+        assigned_count: assigned,
+        all_count: all,
+      },
+    };
+  }
+
+  /**
+   * Sets the priority of a request whose priority is still `from` (what the caller read), with a
+   * history entry; null when someone else changed it meanwhile.
+   */
+  priority(
+    id: RequestDoc['_id'],
+    from: StoredPriority | null,
+    to: StoredPriority | null,
+    by: string,
+    at: Date,
+  ): Promise<RequestDoc | null> {
+    return this.models.requests
+      .findOneAndUpdate(
+        { _id: id, priority: from },
+        { $set: { priority: to }, $push: { history: { at, type: 'priority', from, to, by } } },
+        { returnDocument: 'after' },
+      )
+      .lean()
+      .then(requestOrNull);
+  }
+}
+
+function baseFilter(filter: ConversationFilter): QueryFilter<RequestDoc> {
+  const created = {
+    ...(filter.since ? { $gte: filter.since } : {}),
+    ...(filter.until ? { $lt: filter.until } : {}),
+  };
+  return {
+    teamId: filter.teamId,
+    status: { $in: [...filter.statuses] },
+    ...(filter.labels?.length ? { tags: { $in: [...filter.labels] } } : {}),
+    ...(filter.q ? { text: { $regex: escapeRegExp(filter.q), $options: 'i' } } : {}),
+    ...(filter.channelIds ? { channelId: { $in: [...filter.channelIds] } } : {}),
+    ...(filter.severity ? { severity: filter.severity } : {}),
+    ...(Object.keys(created).length > 0 ? { createdAt: created } : {}),
+  };
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { ConversationStatus, Priority } from '../desk/conversation.js';
+import { RequestStatus } from '../requests/request.js';
+
+/**
+ * The desk API's conversations (seed 003's shapes; a conversation is a request, its `id` the
+ * request's). Query strings arrive as text: each parameter is coerced here, once.
+ */
+
+/** `labels=a,b`, `labels=a&labels=b` or `labels[]=a`: a list either way. */
+const Labels = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().max(150)).max(50));
+
+/** A moment as unix seconds (`1764460800`) or an ISO 8601 date or date-time. */
+const Moment = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const date = /^\d{1,12}$/.test(value) ? new Date(Number(value) * 1000) : new Date(value);
+    if (Number.isNaN(date.getTime()) || !/^\d{1,12}$|^\d{4}-\d{2}-\d{2}/.test(value)) {
+      ctx.addIssue({ code: 'custom', message: 'expected unix seconds or an ISO 8601 date' });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+export const ConversationListQuery = z
+  .strictObject({
+    status: z
+      .enum([...ConversationStatus.options, 'all'])
+      .default('open')
+      .describe(
+        'open (open, in progress), pending (on hold), resolved (closed, discarded), snoozed (none), all',
+      ),
+    assignee_type: z
+      .enum(['me', 'unassigned', 'assigned', 'all'])
+      .default('all')
+      .describe("me: assigned to the token's creator"),
+    labels: Labels.optional().describe('Requests with any of these tags (values)'),
+    q: z.string().trim().min(1).max(200).optional().describe("Words in the request's text"),
+    channel_id: z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id')
+      .optional(),
+    account_id: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, 'expected a customer account id')
+      .optional(),
+    severity: z.string().min(1).max(150).optional().describe('A severity value'),
+    since: Moment.optional().describe('Created at or after (unix seconds or ISO 8601)'),
+    until: Moment.optional().describe('Created before (unix seconds or ISO 8601)'),
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+  })
+  .meta({ id: 'ConversationListQuery' });
+export type ConversationListQuery = z.infer<typeof ConversationListQuery>;
+
+const Unix = z.number().int().describe('Unix seconds');
+
+export const ConversationMessage = z
+  .object({
+    content: z.string().nullable().describe("null where the channel's privacy hides it"),
+    message_type: z.enum(['incoming', 'outgoing']),
+    created_at: Unix,
+    private: z.boolean(),
+    sender: z.object({ id: z.string().describe('Slack user id') }),
+    conversation_id: z.string(),
+  })
+  .meta({ id: 'ConversationMessage' });
+
+export const Conversation = z
+  .object({
+    id: z.string(),
+    account_id: z.string().nullable().describe("The customer account of the request's channel"),
+    channel_id: z.string(),
+    status: ConversationStatus,
+    request_status: RequestStatus.describe("The bot's own status"),
+    priority: Priority.exclude(['none']).nullable(),
+    labels: z.array(z.string()).describe('The request’s tags'),
+    severity: z.string().nullable(),
+    escalated: z.boolean(),
+    custom_attributes: z.record(z.string(), z.union([z.string(), z.number()])),
+    created_at: Unix,
+    timestamp: Unix.describe('Last activity'),
+    first_reply_created_at: Unix.nullable(),
+    link: z.string().describe("The customer's message in Slack"),
+    meta: z.object({
+      sender: z.object({ id: z.string() }),
+      assignee: z.object({ id: z.string() }).nullable(),
+      channel: z.string(),
+    }),
+    messages: z.array(ConversationMessage),
+  })
+  .meta({ id: 'Conversation' });
+export type Conversation = z.infer<typeof Conversation>;
+
+export const ConversationCounts = z.object({
+  mine_count: z.number().int(),
+  unassigned_count: z.number().int(),
+  assigned_count: z.number().int(),
+  all_count: z.number().int(),
+});
+
+export const ConversationList = z
+  .object({ data: z.object({ meta: ConversationCounts, payload: z.array(Conversation) }) })
+  .meta({ id: 'ConversationList' });
+export type ConversationList = z.infer<typeof ConversationList>;
+
+export const ToggleStatusWrite = z
+  .strictObject({ status: ConversationStatus.exclude(['snoozed']) })
+  .meta({ id: 'ConversationToggleStatus' });
+export const ToggleStatusResponse = z
+  .object({
+    meta: z.object({}),
+    payload: z.object({
+      success: z.literal(true),
+      current_status: ConversationStatus,
+      conversation_id: z.string(),
+    }),
+  })
+  .meta({ id: 'ConversationToggleStatusResult' });
+export type ToggleStatusResponse = z.infer<typeof ToggleStatusResponse>;
+
+export const TogglePriorityWrite = z
+  .strictObject({ priority: Priority })
+  .meta({ id: 'ConversationTogglePriority' });
+
+export const AssignmentWrite = z
+  .strictObject({
+    assignee_id: z
+      .string()
+      .regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id')
+      .describe('A member of the support side (not a guest or a customer)'),
+  })
+  .meta({ id: 'ConversationAssignment' });
+export const AssigneeResponse = z
+  .object({ id: z.string(), name: z.string().nullable() })
+  .meta({ id: 'ConversationAssignee' });
+export type AssigneeResponse = z.infer<typeof AssigneeResponse>;
+
+export const LabelsWrite = z
+  .strictObject({
+    labels: z.array(z.string().min(1).max(150)).max(50).describe('The new list (replaces the old)'),
+  })
+  .meta({ id: 'ConversationLabelsWrite' });
+export const LabelsResponse = z
+  .object({ payload: z.array(z.string()) })
+  .meta({ id: 'ConversationLabels' });
+export type LabelsResponse = z.infer<typeof LabelsResponse>;

@@ -1,0 +1,167 @@
+import { channelPrivacy } from '../../channels/privacy.js';
+import type { RequestDoc } from '../../db/models/index.js';
+import { ConversationStore, type AssigneeType } from '../../db/repositories/conversations.js';
+import { RequestStore } from '../../db/repositories/requests.js';
+import { SettingsLevels } from '../../db/repositories/settings-levels.js';
+import type { BotDeps } from '../../deps.js';
+import { CONVERSATION_STATUS, requestStatusesOf } from '../../desk/conversation.js';
+import { AppError } from '../../errors.js';
+import type {
+  Conversation,
+  ConversationList,
+  ConversationListQuery,
+} from '../../http/conversation-schemas.js';
+import { messageLink } from '../../text/mrkdwn.js';
+import { channelSettings } from '../channel-settings.js';
+
+type DeskDeps = Pick<BotDeps, 'models' | 'settings'>;
+
+/** Conversations per page, as Chatwoot pages them. */
+export const PAGE_SIZE = 25;
+
+/** Who calls: the token's workspace and creator (`assignee_type=me`). */
+export interface Caller {
+  teamId: string;
+  userId: string;
+}
+
+/**
+ * `GET /conversations`: one page of the workspace's requests under seed 003's filters (plus
+ * channel, account, severity and a creation window), newest first, with the counts of each
+ * assignee type.
+ */
+export async function listConversations(
+  deps: DeskDeps,
+  caller: Caller,
+  query: ConversationListQuery,
+): Promise<ConversationList> {
+  const channelIds = await channelScope(deps, caller.teamId, query);
+  const { docs, counts } = await new ConversationStore(deps.models).page(
+    {
+      teamId: caller.teamId,
+      statuses: requestStatusesOf(query.status),
+      ...(query.labels ? { labels: query.labels } : {}),
+      ...(query.q ? { q: query.q } : {}),
+      ...(channelIds ? { channelIds } : {}),
+      ...(query.severity ? { severity: query.severity } : {}),
+      ...(query.since ? { since: query.since } : {}),
+      ...(query.until ? { until: query.until } : {}),
+    },
+    { type: query.assignee_type as AssigneeType, me: caller.userId },
+    { number: query.page, size: PAGE_SIZE },
+  );
+  return { data: { meta: counts, payload: await conversationsOf(deps, caller.teamId, docs) } };
+}
+
+/** `GET /conversations/{id}`: one request of the caller's workspace (404 for any other). */
+export async function getConversation(
+  deps: DeskDeps,
+  caller: Caller,
+  id: string,
+): Promise<Conversation> {
+  const request = await requestOf(deps, caller.teamId, id);
+  const [conversation] = await conversationsOf(deps, caller.teamId, [request]);
+  return conversation as Conversation;
+}
+
+/** A request of the workspace by id; `request_not_found` (404) for an unknown or another's. */
+export async function requestOf(
+  deps: Pick<BotDeps, 'models'>,
+  teamId: string,
+  id: string,
+): Promise<RequestDoc> {
+  const request = await new RequestStore(deps.models).byKey(id);
+  if (request?.teamId !== teamId)
+    throw new AppError('request_not_found', `unknown conversation ${id}`);
+  return request;
+}
+
+/** The channels a list is limited to: the `channel_id`, an account's, both (their overlap) or any. */
+async function channelScope(
+  deps: DeskDeps,
+  teamId: string,
+  query: Pick<ConversationListQuery, 'channel_id' | 'account_id'>,
+): Promise<string[] | undefined> {
+  if (!query.account_id) return query.channel_id ? [query.channel_id] : undefined;
+  const account = await deps.settings.accountDoc(teamId, query.account_id);
+  const ids = (await new SettingsLevels(deps.models).accountChannels(account)).map(
+    (c) => c.channelId,
+  );
+  return query.channel_id ? ids.filter((id) => id === query.channel_id) : ids;
+}
+
+/** Requests as conversations, each channel's settings read once (privacy, account). */
+export async function conversationsOf(
+  deps: DeskDeps,
+  teamId: string,
+  requests: readonly RequestDoc[],
+): Promise<Conversation[]> {
+  const settings = await channelSettings(
+    deps,
+    teamId,
+    requests.map((r) => r.channelId),
+  );
+  return requests.map((request) => {
+    const found = settings.get(request.channelId);
+    // A channel the bot has no record of may be private: its text is not shown.
+    const showText = found
+      ? channelPrivacy(found.channel.isPrivate, found.features).showPreview
+      : false;
+    return conversationOf(request, {
+      showText,
+      accountId: found?.channel.accountId ? String(found.channel.accountId) : null,
+    });
+  });
+}
+
+const unix = (at: Date) => Math.floor(at.getTime() / 1000);
+
+/**
+ * A request in seed 003's conversation shape. Its messages are the customer's opening message
+ * (the thread's other messages are not stored yet); its text is null where the channel's
+ * privacy hides previews.
+ */
+export function conversationOf(
+  request: RequestDoc,
+  { showText, accountId }: { showText: boolean; accountId: string | null },
+): Conversation {
+  const id = String(request._id);
+  const lastActivity = [
+    request.lastCustomerActivityAt,
+    request.lastAgentActivityAt,
+    request.updatedAt,
+  ]
+    .filter((at): at is Date => at instanceof Date)
+    .reduce((a, b) => (a > b ? a : b));
+  return {
+    id,
+    account_id: accountId,
+    channel_id: request.channelId,
+    status: CONVERSATION_STATUS[request.status],
+    request_status: request.status,
+    priority: request.priority,
+    labels: request.tags,
+    severity: request.severity,
+    escalated: request.escalated.count > 0,
+    custom_attributes: Object.fromEntries(request.customFields.map((f) => [f.key, f.value])),
+    created_at: unix(request.createdAt),
+    timestamp: unix(lastActivity),
+    first_reply_created_at: request.firstResponseAt ? unix(request.firstResponseAt) : null,
+    link: messageLink(request.channelId, request.rootTs),
+    meta: {
+      sender: { id: request.requesterId },
+      assignee: request.assigneeId ? { id: request.assigneeId } : null,
+      channel: request.channelId,
+    },
+    messages: [
+      {
+        content: showText ? request.text : null,
+        message_type: 'incoming',
+        created_at: unix(request.createdAt),
+        private: false,
+        sender: { id: request.requesterId },
+        conversation_id: id,
+      },
+    ],
+  };
+}
