@@ -11,6 +11,7 @@ import { openApiDocument } from './openapi.js';
 import type { HealthResponse } from './schemas.js';
 import { accountRoutes } from './routes/accounts.js';
 import { channelRoutes } from './routes/channels.js';
+import { cannedResponseRoutes } from './routes/canned-responses.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 
@@ -47,6 +48,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(channelRoutes(deps.models, deps.settings));
   api.use(accountRoutes(deps.models, deps.settings, deps.slack));
   api.use(customFieldRoutes(deps.models));
+  api.use(cannedResponseRoutes(deps.models));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/api', notFound);

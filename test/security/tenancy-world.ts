@@ -17,6 +17,8 @@ export interface Tenant {
   accountId: string;
   /** A custom field definition of this workspace's. */
   fieldId: string;
+  /** A canned response of this workspace's (short code `<label>-secret`). */
+  cannedId: string;
   /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
   secrets: string[];
 }
@@ -96,6 +98,11 @@ export async function twoWorkspaces(): Promise<{
       attribute_values: [`${upper}-SECRET-OPTION`],
     });
     expect(field.status).toBe(201);
+    const canned = await api('POST', '/api/v1/canned_responses', {
+      short_code: `${label}-secret`,
+      content: `${upper}-SECRET-CANNED for {{customer.name}}`,
+    });
+    expect(canned.status).toBe(201);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -117,9 +124,11 @@ export async function twoWorkspaces(): Promise<{
       triage,
       accountId: account.body.id,
       fieldId: field.body.id,
+      cannedId: canned.body.id,
       secrets: [
         `${upper}-SECRET-FIELD`,
         `${upper}-SECRET-OPTION`,
+        `${upper}-SECRET-CANNED`,
         `${upper}-SECRET-WORKSPACE`,
         `${upper}-SECRET-ACCT`,
         `${upper}-SECRET-CHANNEL`,
@@ -148,6 +157,7 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       requests: await of('requests', { teamId }),
       tokens: await of('api_tokens', { teamId }),
       customFields: await of('custom_fields', { teamId }),
+      cannedResponses: await of('canned_responses', { teamId }),
     },
     { relaxed: false },
   );
@@ -160,6 +170,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.teamId,
     victim.accountId,
     victim.fieldId,
+    victim.cannedId,
     victim.channel,
     victim.triage,
     victim.customer,

@@ -24,8 +24,14 @@ export async function createApiToken(
   return token;
 }
 
-/** The workspace a presented token belongs to, or undefined for an unknown or revoked one. */
-export async function teamForToken(models: Models, token: string): Promise<string | undefined> {
+/**
+ * The workspace a presented token belongs to and who created it, or undefined for an unknown or
+ * revoked one.
+ */
+export async function tokenOwner(
+  models: Models,
+  token: string,
+): Promise<{ teamId: string; createdBy: string } | undefined> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
   const found = await models.apiTokens
     .findOneAndUpdate(
@@ -33,5 +39,5 @@ export async function teamForToken(models: Models, token: string): Promise<strin
       { $set: { lastUsedAt: new Date() } },
     )
     .lean();
-  return found?.teamId;
+  return found ? { teamId: found.teamId, createdBy: found.createdBy } : undefined;
 }
