@@ -8,7 +8,6 @@ import {
   TRIAGE,
   customerWorld,
   eventually,
-  newCustomer,
   newRequest,
   requestOf,
 } from '../requests/world.js';
