@@ -1,10 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
+import * as cannedModal from './canned-modal.js';
 import * as categoriesModal from './categories-modal.js';
 import * as feedbackComment from './feedback-comment.js';
 
 /** Registers every view listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
+  cannedModal.register(app, deps);
   categoriesModal.register(app, deps);
   feedbackComment.register(app, deps);
 }
