@@ -224,6 +224,9 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         ['fields add "Takeover" text'],
         ['fields remove alpha_secret_field'],
         ['fields remove bravo_secret_field'],
+        ['reply'],
+        ['reply alpha-secret 0123456789abcdef01234567'],
+        ['reply bravo-secret 0123456789abcdef01234567'],
       ])('`/triage %s` neither shows nor changes anything of the other workspace', async (text) => {
         const v = victim();
         for (const channel of [v.channel, v.triage]) {

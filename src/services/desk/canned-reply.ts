@@ -3,6 +3,7 @@ import { CannedResponseStore } from '../../db/repositories/canned-responses.js';
 import type { BotDeps } from '../../deps.js';
 import { closeCodes, fillTemplate } from '../../desk/canned.js';
 import type { SlackGateway } from '../../slack/gateway.js';
+import { escapeMrkdwn, truncate } from '../../text/mrkdwn.js';
 import { channelContext, type ChannelContext } from '../requests/context.js';
 import { RequestIntake } from '../requests/intake.js';
 import { senderOf } from '../requests/sender.js';
@@ -97,8 +98,8 @@ export function codeList(codes: readonly string[]): string {
 }
 
 function unknownCode(typed: string, codes: readonly string[]): string {
-  const shown = typed.length > 50 ? `${typed.slice(0, 50)}…` : typed;
-  const head = `:warning: There is no canned response \`${shown.replace(/`/g, "'")}\`; nothing was posted.`;
+  const shown = escapeMrkdwn(truncate(typed, 50)).replace(/`/g, "'");
+  const head = `:warning: There is no canned response \`${shown}\`; nothing was posted.`;
   if (codes.length === 0) return `${head} ${codeList(codes)}`;
   return `${head} Did you mean: ${closeCodes(typed.toLowerCase(), codes)
     .map((c) => `\`${c}\``)
