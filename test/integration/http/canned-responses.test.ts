@@ -176,16 +176,23 @@ describe('canned responses API (Chatwoot’s canned responses)', () => {
     await t.db.collection('canned_responses').deleteMany({ teamId: 'T0FULL' });
   });
 
-  it('answers 401 without a valid token, and writes nothing', async () => {
+  it('answers 401 on every endpoint without a valid token, and writes nothing', async () => {
+    const mine = await create('kept', 'Kept');
     const before = await stored();
+    const calls: [string, string, unknown?][] = [
+      ['GET', PATH],
+      ['GET', `${PATH}?search=kept`],
+      ['POST', PATH, { short_code: 'x', content: 'y' }],
+      ['PATCH', `${PATH}/${mine.body.id}`, { content: 'changed' }],
+      ['PUT', `${PATH}/${mine.body.id}`, { short_code: 'changed' }],
+      ['DELETE', `${PATH}/${mine.body.id}`],
+    ];
     for (const token of [null, 'tbt_not-a-token']) {
-      for (const [method, body] of [
-        ['GET'],
-        ['POST', { short_code: 'x', content: 'y' }],
-      ] as const) {
-        const res = await t.api(method, PATH, body, token);
-        expect([method, token, res.status, res.body.error]).toEqual([
+      for (const [method, path, body] of calls) {
+        const res = await t.api(method, path, body, token);
+        expect([method, path, token, res.status, res.body.error]).toEqual([
           method,
+          path,
           token,
           401,
           'unauthorized',
@@ -193,6 +200,7 @@ describe('canned responses API (Chatwoot’s canned responses)', () => {
       }
     }
     expect(await stored()).toEqual(before);
+    await t.api('DELETE', `${PATH}/${mine.body.id}`);
   });
 
   it('answers 404 for an unknown, malformed or another workspace’s id, and changes nothing', async () => {
