@@ -33,6 +33,8 @@ export const ACTIONS = {
   homeRefresh: 'home_refresh',
   suggestionCreate: 'suggestion_create',
   suggestionDismiss: 'suggestion_dismiss',
+  /** The canned response menu of the "Insert canned response" modal (shows the preview). */
+  cannedPick: 'canned_response_pick',
 } as const;
 
 /** Prefix of the `block_id` of a triage card's classification menus: `<prefix><request id>_<stamp>`. */
@@ -44,6 +46,13 @@ export const VIEWS = {
   categories: 'request_categories_modal',
   internalTicket: 'internal_ticket_modal',
   customFields: 'request_custom_fields_modal',
+  cannedResponse: 'canned_response_modal',
+} as const;
+
+/** `callback_id`s of shortcuts (manifest.yml's `features.shortcuts`). */
+export const SHORTCUTS = {
+  /** Message shortcut on a request's message: pick a canned response to post in its thread. */
+  insertCanned: 'insert_canned_response',
 } as const;
 
 /** Reaction names (without colons) the bot reads or adds. */

@@ -81,6 +81,11 @@ export const ERRORS = {
     error: 'not_found',
     say: 'That custom field no longer exists.',
   },
+  canned_response_not_found: {
+    status: 404,
+    error: 'not_found',
+    say: 'That canned response no longer exists.',
+  },
   request_not_found: {
     status: 404,
     error: 'not_found',

@@ -71,6 +71,8 @@ export const ChannelRef = z.string().transform((raw, ctx): { id: string } | { na
 
 const NOT_A_REQUEST_REF =
   "paste the link to the customer's message (its ⋯ menu → Copy link) or the request id";
+/** What a command that needs a request says when none was given. */
+export const SAY_WHICH_REQUEST = `Say which request: ${NOT_A_REQUEST_REF}`;
 
 /**
  * Which request `escalate` means: a message link as Slack's *Copy link* gives it (`<…>` when
@@ -78,7 +80,7 @@ const NOT_A_REQUEST_REF =
  * sends no thread with a slash command, so the link is how a thread is named.
  */
 export const RequestRef = z
-  .string({ error: `Say which request: ${NOT_A_REQUEST_REF}` })
+  .string({ error: SAY_WHICH_REQUEST })
   .transform((raw, ctx): { id: string } | { channelId: string; ts: string } => {
     if (/^[0-9a-f]{24}$/i.test(raw)) return { id: raw.toLowerCase() };
     const link = /^<?(https:\/\/[^\s|<>]+)(?:\|[^>]*)?>?$/.exec(raw)?.[1];

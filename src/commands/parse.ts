@@ -5,6 +5,7 @@ import {
   EscalationReason,
   FieldSpec,
   RequestRef,
+  SAY_WHICH_REQUEST,
   SettingKey,
   SettingValue,
 } from './arguments.js';
@@ -36,6 +37,12 @@ export const Command = z.discriminatedUnion('name', [
     tags: z.array(z.string().min(1)).default([]),
   }),
   z.object({ name: z.literal('escalate'), request: RequestRef, reason: EscalationReason }),
+  z.object({
+    name: z.literal('reply'),
+    /** Absent: list the workspace's codes. Looked up in lower case. */
+    shortCode: z.string().max(100, 'That is not a short code: at most 50 characters').optional(),
+    request: RequestRef.optional(),
+  }),
   z.object({ name: z.literal('fields') }),
   z.object({ name: z.literal('fields add'), field: FieldSpec }),
   z.object({
@@ -122,6 +129,9 @@ function candidateOf(input: string): Candidate {
         return { name: 'fields add', fields: { field: take(input, 2).rest || undefined } };
       if (verb === 'remove') return { name: 'fields remove', fields: { key: third }, extra: next };
       return { name: 'fields', extra: second };
+    case 'reply':
+      if (second && !third) return { name: 'reply', problem: SAY_WHICH_REQUEST };
+      return { name: 'reply', fields: { shortCode: second, request: third }, extra: next };
     case 'escalate':
       return {
         name: 'escalate',

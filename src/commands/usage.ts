@@ -12,6 +12,7 @@ export const CommandName = z.enum([
   'setup triage',
   'requests',
   'escalate',
+  'reply',
   'fields',
   'fields add',
   'fields remove',
@@ -94,6 +95,12 @@ export const SUBCOMMANDS: Readonly<Record<CommandName, Subcommand>> = {
       "Escalate a request (support team only, when escalation is on for its channel): name it by the link to the customer's message (⋯ → Copy link), since Slack does not tell a command which thread it was typed in.",
     example:
       '/triage escalate https://acme.slack.com/archives/C0123ABCD/p1767605400000100 Customer is blocked',
+  },
+  reply: {
+    usage: '/triage reply [<short code> <message link or request id>]',
+    description:
+      "Post a canned response into a request's thread under your name (support team only), with {{customer.name}}, {{agent.name}} and {{request.id}} filled in; it counts as your reply. Without arguments: the workspace's short codes.",
+    example: '/triage reply refund https://acme.slack.com/archives/C0123ABCD/p1767605400000100',
   },
   fields: {
     usage: '/triage fields',

@@ -3,6 +3,11 @@ import { z } from 'zod';
 import {
   AccountCreate,
   AccountIdParams,
+  CannedResponseCreate,
+  CannedResponseIdParams,
+  CannedResponseQuery,
+  CannedResponseResponse,
+  CannedResponseUpdate,
   ChannelIdParams,
   ExplainQuery,
   AccountResponse,
@@ -170,6 +175,43 @@ export function openApiDocument() {
     path: `${fields}/{id}`,
     security,
     request: { params: CustomFieldIdParams },
+    responses: { 204: { description: 'Deleted' }, ...errorResponses },
+  });
+  const canned = '/api/v1/canned_responses';
+  registry.registerPath({
+    method: 'get',
+    path: canned,
+    security,
+    request: { query: CannedResponseQuery },
+    responses: {
+      200: json(z.array(CannedResponseResponse), 'Canned responses of the workspace'),
+      ...errorResponses,
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: canned,
+    security,
+    request: { ...body(CannedResponseCreate) },
+    responses: { 201: json(CannedResponseResponse, 'The new response'), ...errorResponses },
+  });
+  for (const method of ['patch', 'put'] as const) {
+    registry.registerPath({
+      method,
+      path: `${canned}/{id}`,
+      security,
+      request: { params: CannedResponseIdParams, ...body(CannedResponseUpdate) },
+      responses: {
+        200: json(CannedResponseResponse, 'The response after the change'),
+        ...errorResponses,
+      },
+    });
+  }
+  registry.registerPath({
+    method: 'delete',
+    path: `${canned}/{id}`,
+    security,
+    request: { params: CannedResponseIdParams },
     responses: { 204: { description: 'Deleted' }, ...errorResponses },
   });
   registry.registerPath({

@@ -9,6 +9,7 @@ import type { HealthResponse } from './schemas.js';
 import { accountRoutes } from './routes/accounts.js';
 import { channelRoutes } from './routes/channels.js';
 import { conversationRoutes } from './routes/conversations.js';
+import { cannedResponseRoutes } from './routes/canned-responses.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
 
@@ -45,6 +46,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(accountRoutes(deps.models, deps.settings, deps.slack));
   api.use(customFieldRoutes(deps.models));
   api.use(conversationRoutes(deps));
+  api.use(cannedResponseRoutes(deps.models));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/api', notFound);

@@ -112,3 +112,26 @@ export const ConversationAttributesResponse = z
   })
   .meta({ id: 'ConversationCustomAttributes' });
 export type ConversationAttributesResponse = z.infer<typeof ConversationAttributesResponse>;
+// Canned responses: the bodies are the domain's (src/desk/canned.ts).
+export { CannedResponseCreate, CannedResponseUpdate } from '../desk/canned.js';
+export const CannedResponseIdParams = z.object({ id: z.string() });
+export const CannedResponseQuery = z.object({
+  search: z
+    .string()
+    .max(200)
+    .optional()
+    .describe('Short codes or contents containing it (any case)'),
+});
+
+/** Chatwoot's canned response (the workspace standing for its account), as the API answers it. */
+export const CannedResponseResponse = z
+  .object({
+    id: z.string(),
+    short_code: z.string(),
+    content: z.string(),
+    created_by: z.string().describe('The Slack user whose API token created it'),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+  })
+  .meta({ id: 'CannedResponse' });
+export type CannedResponseResponse = z.infer<typeof CannedResponseResponse>;

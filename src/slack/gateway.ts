@@ -5,6 +5,7 @@ import type {
   ConversationsHistoryArguments,
   ViewsOpenArguments,
   ViewsPublishArguments,
+  ViewsUpdateArguments,
   WebClient,
 } from '@slack/web-api';
 import type { SlackChannelInfo } from '../channels/channel.js';
@@ -107,6 +108,10 @@ export class SlackGateway {
 
   openView(view: ViewsOpenArguments, options?: CallOptions) {
     return this.call('views.open', () => this.client.views.open(view), options);
+  }
+
+  updateView(view: ViewsUpdateArguments, options?: CallOptions) {
+    return this.call('views.update', () => this.client.views.update(view), options);
   }
 
   join(channel: string, options?: CallOptions) {

@@ -20,6 +20,8 @@ export interface Tenant {
   fieldKey: string;
   /** The request (conversation) the customer's question became. */
   requestId: string;
+  /** A canned response of this workspace's (short code `<label>-secret`). */
+  cannedId: string;
   /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
   secrets: string[];
 }
@@ -105,6 +107,11 @@ export async function twoWorkspaces(): Promise<{
       },
     });
     expect(applied.status).toBe(200);
+    const canned = await api('POST', '/api/v1/canned_responses', {
+      short_code: `${label}-secret`,
+      content: `${upper}-SECRET-CANNED for {{customer.name}}`,
+    });
+    expect(canned.status).toBe(201);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -128,9 +135,11 @@ export async function twoWorkspaces(): Promise<{
       fieldId: field.body.id,
       fieldKey: field.body.attribute_key,
       requestId: String(request._id),
+      cannedId: canned.body.id,
       secrets: [
         `${upper}-SECRET-FIELD`,
         `${upper}-SECRET-OPTION`,
+        `${upper}-SECRET-CANNED`,
         `${upper}-SECRET-WORKSPACE`,
         `${upper}-SECRET-ACCT`,
         `${upper}-SECRET-CHANNEL`,
@@ -159,6 +168,7 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       requests: await of('requests', { teamId }),
       tokens: await of('api_tokens', { teamId }),
       customFields: await of('custom_fields', { teamId }),
+      cannedResponses: await of('canned_responses', { teamId }),
     },
     { relaxed: false },
   );
@@ -172,6 +182,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.accountId,
     victim.fieldId,
     victim.requestId,
+    victim.cannedId,
     victim.channel,
     victim.triage,
     victim.customer,

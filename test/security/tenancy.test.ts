@@ -136,6 +136,30 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(own.status).toBe(200);
     });
 
+    it('gets 404 for every canned response id of the other workspace (as for an unknown id), and nothing of it changes', async () => {
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const path = `/api/v1/canned_responses/${v.cannedId}`;
+      const attempts: [string, unknown?][] = [
+        ['PATCH', { content: 'Taken over' }],
+        ['PUT', { short_code: 'taken-over' }],
+        ['DELETE'],
+      ];
+      for (const [method, body] of attempts) {
+        const res = await call(method, path, body);
+        expect([method, res.status, res.body?.error]).toEqual([method, 404, 'not_found']);
+        expect([method, leaks(v, res.text, [v.cannedId])]).toEqual([method, []]);
+      }
+      // Its own short code may be the same as the other workspace's: codes are per workspace.
+      const same = await call('POST', '/api/v1/canned_responses', {
+        short_code: `${victimLabel}-secret`,
+        content: 'Mine',
+      });
+      expect(same.status).toBe(201);
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+      expect((await call('DELETE', `/api/v1/canned_responses/${same.body.id}`)).status).toBe(204);
+    });
+
     it('lists and reads only its own workspace', async () => {
       const a = attacker();
       const v = victim();
@@ -150,6 +174,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         `/api/v1/channels/${a.channel}/settings?explain=true`,
         '/api/v1/custom_attribute_definitions',
         `/api/v1/custom_attribute_definitions/${a.fieldId}`,
+        '/api/v1/canned_responses',
+        '/api/v1/canned_responses?search=secret',
       ];
       for (const path of reads) {
         const res = await call('GET', path);
@@ -164,6 +190,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       );
       const fields = await call('GET', '/api/v1/custom_attribute_definitions');
       expect(fields.body.map((f: { id: string }) => f.id)).toEqual([a.fieldId]);
+      const canned = await call('GET', '/api/v1/canned_responses?search=SECRET');
+      expect(canned.body.map((c: { id: string }) => c.id)).toEqual([a.cannedId]);
       const workspace = await call('GET', '/api/v1/workspace/settings');
       expect(workspace.body.data.team_id).toBe(a.teamId);
     });
@@ -219,6 +247,9 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         ['fields add "Takeover" text'],
         ['fields remove alpha_secret_field'],
         ['fields remove bravo_secret_field'],
+        ['reply'],
+        ['reply alpha-secret 0123456789abcdef01234567'],
+        ['reply bravo-secret 0123456789abcdef01234567'],
       ])('`/triage %s` neither shows nor changes anything of the other workspace', async (text) => {
         const v = victim();
         for (const channel of [v.channel, v.triage]) {

@@ -4,7 +4,7 @@ import type { App } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { BOT_SCOPES, SLASH_COMMAND } from '../../src/constants.js';
+import { BOT_SCOPES, SHORTCUTS, SLASH_COMMAND } from '../../src/constants.js';
 import type { BotDeps } from '../../src/deps.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
 
@@ -32,6 +32,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'users.info': ['users:read', 'users:read.email'],
   'views.open': [],
   'views.publish': [],
+  'views.update': [],
 };
 
 /** The scopes each subscribed event needs (Slack's event reference). */
@@ -48,7 +49,12 @@ const EVENT_SCOPES: Record<string, string[]> = {
 };
 
 const Manifest = z.object({
-  features: z.object({ slash_commands: z.array(z.object({ command: z.string() })).default([]) }),
+  features: z.object({
+    slash_commands: z.array(z.object({ command: z.string() })).default([]),
+    shortcuts: z
+      .array(z.object({ type: z.enum(['message', 'global']), callback_id: z.string() }))
+      .default([]),
+  }),
   oauth_config: z.object({ scopes: z.object({ bot: z.array(z.string()) }) }),
   settings: z.object({ event_subscriptions: z.object({ bot_events: z.array(z.string()) }) }),
 });
@@ -56,21 +62,27 @@ const manifest = Manifest.parse(parse(readFileSync(join(ROOT, 'manifest.yml'), '
 const botEvents = manifest.settings.event_subscriptions.bot_events;
 const botScopes = manifest.oauth_config.scopes.bot;
 const slashCommands = manifest.features.slash_commands.map((c) => c.command);
+const shortcuts = manifest.features.shortcuts.map((s) => `${s.type}:${s.callback_id}`);
 
 /** What the listener code registers, recorded on a stand-in for Bolt's `App`. */
-function registered(): { events: Set<string>; commands: Set<string> } {
+function registered(): { events: Set<string>; commands: Set<string>; shortcuts: Set<string> } {
   const events = new Set<string>();
   const commands = new Set<string>();
+  const shortcuts = new Set<string>();
   const record: Record<string, (name: unknown) => void> = {
     event: (name) => events.add(String(name)),
     message: () => events.add('message'),
     command: (name) => commands.add(String(name)),
+    shortcut: (constraints) => {
+      const { type, callback_id } = constraints as { type: string; callback_id: string };
+      shortcuts.add(`${type === 'message_action' ? 'message' : 'global'}:${callback_id}`);
+    },
   };
   const app = new Proxy({}, { get: (_, method: string) => record[method] ?? (() => {}) });
   // Listeners may keep parts of their dependencies at registration; none is used until an event.
   const anything: unknown = new Proxy(() => {}, { get: () => anything, apply: () => anything });
   registerListeners(app as App, anything as BotDeps);
-  return { events, commands };
+  return { events, commands, shortcuts };
 }
 
 function sourceFiles(dir: string): string[] {
@@ -123,6 +135,11 @@ describe('manifest.yml and the code agree', () => {
     expect([...registered().commands]).toEqual([SLASH_COMMAND]);
   });
 
+  it('declares the shortcuts the code registers (message shortcuts need the commands scope)', () => {
+    expect([...registered().shortcuts].sort()).toEqual([...shortcuts].sort());
+    expect(shortcuts).toContain(`message:${SHORTCUTS.insertCanned}`);
+  });
+
   it('has a scope entry for every Web API method the code calls, and none for others', () => {
     expect(calledMethods()).toEqual(Object.keys(METHOD_SCOPES).sort());
   });
@@ -132,7 +149,7 @@ describe('manifest.yml and the code agree', () => {
     const needed = new Set([
       ...calledMethods().flatMap((method) => METHOD_SCOPES[method] ?? []),
       ...botEvents.flatMap((event) => EVENT_SCOPES[event] ?? []),
-      ...(slashCommands.length > 0 ? ['commands'] : []),
+      ...(slashCommands.length + shortcuts.length > 0 ? ['commands'] : []),
     ]);
     expect([...botScopes].sort()).toEqual([...needed].sort());
   });

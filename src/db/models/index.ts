@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { accountModel } from './account.js';
 import { apiTokenModel } from './api-token.js';
+import { cannedResponseModel } from './canned-response.js';
 import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
 import { configVersionModel } from './config-version.js';
@@ -14,6 +15,7 @@ import { workspaceModel } from './workspace.js';
 
 export * from './account.js';
 export * from './api-token.js';
+export * from './canned-response.js';
 export * from './channel.js';
 export * from './claim.js';
 export * from './config-version.js';
@@ -33,6 +35,7 @@ export function createModels(db: Connection) {
     accounts: accountModel(db),
     channels: channelModel(db),
     apiTokens: apiTokenModel(db),
+    cannedResponses: cannedResponseModel(db),
     claims: claimModel(db),
     configVersions: configVersionModel(db),
     customFields: customFieldModel(db),

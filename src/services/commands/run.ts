@@ -6,6 +6,7 @@ import type { Command } from '../../commands/parse.js';
 import { appErrorReply, type Reply } from '../../views/command-reply.js';
 import { addField, listFields, removeField } from './fields.js';
 import { listOpenRequests } from './requests.js';
+import { replyFromCommand } from './reply.js';
 import { setUpChannel } from './setup.js';
 import { createToken } from './token.js';
 import { escalateFromCommand } from '../escalation/entries.js';
@@ -49,6 +50,8 @@ async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
       return listOpenRequests(ctx, command);
     case 'escalate':
       return escalateFromCommand(ctx, command.request, command.reason);
+    case 'reply':
+      return replyFromCommand(ctx, command.shortCode, command.request);
     case 'fields':
       return listFields(ctx);
     case 'fields add':

@@ -1,11 +1,11 @@
 import type { RequestRef } from '../../commands/parse.js';
-import type { RequestDoc } from '../../db/models/index.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import type { Reply } from '../../views/command-reply.js';
 import type { CommandContext } from '../commands/context.js';
+import { requestOfMessage, requestOfRef } from '../requests/message-request.js';
 import { escalate, type EscalationOutcome, type Escalator } from './escalate.js';
 
 /** The three ways in: the card's Escalate button, ‼️ on a request's message, `/triage escalate`. */
@@ -48,38 +48,11 @@ export async function escalateFromCommand(
   reason: string | undefined,
 ): Promise<Reply> {
   const { deps, slack, teamId } = ctx;
-  const request =
-    'id' in target
-      ? await new RequestStore(deps.models).byKey(target.id)
-      : (await requestOfMessage(deps, slack, teamId, target.channelId, target.ts))?.request;
-  if (!request || request.teamId !== teamId) return { text: NOT_A_REQUEST };
+  const request = await requestOfRef(deps, slack, teamId, target);
+  if (!request) return { text: NOT_A_REQUEST };
   const outcome = await escalate(deps, slack, request, { userId: ctx.userId, reason });
   if (!outcome.ok) return { text: outcome.text };
   return {
     text: `:bangbang: Escalated the request from <@${request.requesterId}> in <#${request.channelId}>.`,
   };
-}
-
-/**
- * The request a message belongs to: its root or a grouped message, else (for a reply) the
- * thread's, which Slack tells (`conversations.replies` names a reply's thread).
- */
-async function requestOfMessage(
-  deps: BotDeps,
-  slack: SlackGateway,
-  teamId: string,
-  channelId: string,
-  ts: string,
-): Promise<{ request: RequestDoc; threadTs?: string } | undefined> {
-  const store = new RequestStore(deps.models);
-  const direct = await store.byThread(teamId, channelId, ts);
-  if (direct) return { request: direct };
-  const thread = await slack.replies(channelId, ts, {
-    limit: 1,
-    bestEffort: { step: 'escalation_thread', channelId, ts },
-  });
-  const threadTs = thread?.messages?.[0]?.thread_ts;
-  if (!threadTs || threadTs === ts) return undefined;
-  const request = await store.byThread(teamId, channelId, threadTs);
-  return request ? { request, threadTs } : undefined;
 }

@@ -197,6 +197,15 @@ export class RequestIntake {
   }
 
   /**
+   * A reply the bot posted for an agent (a canned response): counted and answered exactly as
+   * the agent's own reply in the thread would be (the bot's post reaches no agent rule).
+   */
+  async postedForAgent(ctx: ChannelContext, request: RequestDoc, agentId: string): Promise<void> {
+    await this.count(ctx, { 'counters.total_messages_sent': 1 });
+    await this.agentReplied(ctx, request, agentId);
+  }
+
+  /**
    * An agent's reply to a request: the first one sets the first response time, may assign the
    * request to the responder and moves an open request to in progress.
    */

@@ -3,6 +3,7 @@ import type { BotDeps } from '../../deps.js';
 import * as actions from './actions/index.js';
 import * as commands from './commands/index.js';
 import * as events from './events/index.js';
+import * as shortcuts from './shortcuts/index.js';
 import * as views from './views/index.js';
 
 /** Registers every listener kind; each kind's index registers its own files. */
@@ -11,4 +12,5 @@ export function registerListeners(app: App, deps: BotDeps): void {
   actions.register(app, deps);
   commands.register(app, deps);
   views.register(app, deps);
+  shortcuts.register(app, deps);
 }

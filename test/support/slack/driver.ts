@@ -12,9 +12,11 @@ import {
 import {
   blockActionsPayload,
   commandForm,
+  messageShortcutPayload,
   viewSubmissionPayload,
   type ActionInput,
   type CommandInput,
+  type MessageShortcutInput,
   type ViewSubmissionInput,
 } from './interactions.js';
 import { renderMessage, renderView } from './render.js';
@@ -24,7 +26,12 @@ import type { SimMessage } from './types.js';
 import { shareFilesAsUser } from './user-actions.js';
 import { applyViewAck } from './view-acks.js';
 
-export type { ActionInput, CommandInput, ViewSubmissionInput } from './interactions.js';
+export type {
+  ActionInput,
+  CommandInput,
+  MessageShortcutInput,
+  ViewSubmissionInput,
+} from './interactions.js';
 export type { DriverOptions, DriverResponse, EventOptions } from './signed-sender.js';
 
 type Json = Record<string, unknown>;
@@ -244,6 +251,31 @@ export class SlackDriver extends SignedSender {
     });
     const res = await this.sendPayload(payload);
     return { ...res, response_url: responseUrl, trigger_id: triggerId };
+  }
+
+  /**
+   * A message shortcut (the message's ⋯ menu), on a message the simulator holds: the payload
+   * carries the message as Slack renders it (with `thread_ts` for a reply) and a live trigger id.
+   */
+  async messageShortcut(
+    input: MessageShortcutInput,
+  ): Promise<DriverResponse & { trigger_id: string }> {
+    const sim = this.opts.sim;
+    const message = sim?.state.findMessage(input.channel, input.message_ts);
+    if (sim === undefined || message === undefined) {
+      throw new Error('SlackDriver.messageShortcut needs a simulator holding the message');
+    }
+    const triggerId = input.trigger_id ?? sim.issueTriggerId(input.user);
+    const payload = messageShortcutPayload(this.app, input, {
+      user: this.payloadUser(input.user),
+      channelName: sim.state.channels.get(input.channel)?.name,
+      message: renderMessage(sim.state, message),
+      response_url: sim.responseUrl({ channel: input.channel, user: input.user }),
+      trigger_id: triggerId,
+      actionTs: this.eventTs(),
+    });
+    const res = await this.sendPayload(payload);
+    return { ...res, trigger_id: triggerId };
   }
 
   /**

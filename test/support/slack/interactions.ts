@@ -199,3 +199,41 @@ export function viewSubmissionPayload(
     enterprise: null,
   };
 }
+
+export interface MessageShortcutInput {
+  user: string;
+  /** The shortcut's `callback_id` (manifest.yml's `features.shortcuts`). */
+  callback_id: string;
+  channel: string;
+  /** The message the shortcut is used on. */
+  message_ts: string;
+  trigger_id?: string;
+}
+
+/** A message shortcut (`message_action`), shaped like @slack/bolt's `MessageShortcut`. */
+export function messageShortcutPayload(
+  app: AppIdentity,
+  input: MessageShortcutInput,
+  ctx: Omit<ActionContext, 'view' | 'message'> & { message: Json; response_url: string },
+): Json {
+  return {
+    type: 'message_action',
+    token: app.token,
+    action_ts: ctx.actionTs,
+    team: { id: app.teamId, domain: app.teamDomain },
+    user: {
+      id: ctx.user.id,
+      username: ctx.user.name,
+      name: ctx.user.name,
+      team_id: ctx.user.team_id,
+    },
+    channel: { id: input.channel, name: ctx.channelName ?? input.channel },
+    is_enterprise_install: false,
+    enterprise: null,
+    callback_id: input.callback_id,
+    trigger_id: ctx.trigger_id,
+    response_url: ctx.response_url,
+    message_ts: input.message_ts,
+    message: ctx.message,
+  };
+}

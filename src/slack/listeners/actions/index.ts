@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
+import * as cannedPick from './canned-pick.js';
 import * as categoryButtons from './category-buttons.js';
 import * as classifyPickers from './classify-pickers.js';
 import * as escalateButton from './escalate-button.js';
@@ -15,6 +16,7 @@ import * as ticketStatusButtons from './ticket-status-buttons.js';
 
 /** Registers every action listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
+  cannedPick.register(app, deps);
   categoryButtons.register(app, deps);
   classifyPickers.register(app, deps);
   escalateButton.register(app, deps);

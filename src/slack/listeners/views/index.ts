@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
+import * as cannedModal from './canned-modal.js';
 import * as categoriesModal from './categories-modal.js';
 import * as feedbackComment from './feedback-comment.js';
 import * as internalTicketModal from './internal-ticket-modal.js';
@@ -7,6 +8,7 @@ import * as fieldsModal from './fields-modal.js';
 
 /** Registers every view listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
+  cannedModal.register(app, deps);
   categoriesModal.register(app, deps);
   feedbackComment.register(app, deps);
   internalTicketModal.register(app, deps);
