@@ -3,20 +3,12 @@ import { z } from 'zod';
 import {
   AccountCreate,
   AccountIdParams,
-  CannedResponseCreate,
-  CannedResponseIdParams,
-  CannedResponseQuery,
-  CannedResponseResponse,
-  CannedResponseUpdate,
   ChannelIdParams,
   ExplainQuery,
   AccountResponse,
   ChannelResponse,
   ChannelSettingsWrite,
   ChannelUpdate,
-  ConversationAttributesResponse,
-  ConversationAttributesWrite,
-  ConversationIdParams,
   CustomFieldCreate,
   CustomFieldIdParams,
   CustomFieldResponse,
@@ -27,6 +19,7 @@ import {
   SettingsWrite,
   WorkspaceSettingsResponse,
 } from './schemas.js';
+import { registerDesk } from './openapi-desk.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -35,7 +28,7 @@ const errors = {
   422: 'Invalid input: body `detail` lists each problem as {loc, msg, type}',
 } as const;
 
-function json(schema: z.ZodType, description: string) {
+export function json(schema: z.ZodType, description: string) {
   return { description, content: { 'application/json': { schema } } };
 }
 
@@ -177,53 +170,7 @@ export function openApiDocument() {
     request: { params: CustomFieldIdParams },
     responses: { 204: { description: 'Deleted' }, ...errorResponses },
   });
-  const canned = '/api/v1/canned_responses';
-  registry.registerPath({
-    method: 'get',
-    path: canned,
-    security,
-    request: { query: CannedResponseQuery },
-    responses: {
-      200: json(z.array(CannedResponseResponse), 'Canned responses of the workspace'),
-      ...errorResponses,
-    },
-  });
-  registry.registerPath({
-    method: 'post',
-    path: canned,
-    security,
-    request: { ...body(CannedResponseCreate) },
-    responses: { 201: json(CannedResponseResponse, 'The new response'), ...errorResponses },
-  });
-  for (const method of ['patch', 'put'] as const) {
-    registry.registerPath({
-      method,
-      path: `${canned}/{id}`,
-      security,
-      request: { params: CannedResponseIdParams, ...body(CannedResponseUpdate) },
-      responses: {
-        200: json(CannedResponseResponse, 'The response after the change'),
-        ...errorResponses,
-      },
-    });
-  }
-  registry.registerPath({
-    method: 'delete',
-    path: `${canned}/{id}`,
-    security,
-    request: { params: CannedResponseIdParams },
-    responses: { 204: { description: 'Deleted' }, ...errorResponses },
-  });
-  registry.registerPath({
-    method: 'post',
-    path: '/api/v1/conversations/{id}/custom_attributes',
-    security,
-    request: { params: ConversationIdParams, ...body(ConversationAttributesWrite) },
-    responses: {
-      200: json(ConversationAttributesResponse, 'Every custom attribute value after the change'),
-      ...errorResponses,
-    },
-  });
+  registerDesk({ registry, security, errorResponses, json, body });
   registry.registerPath({
     method: 'get',
     path: '/healthz',

@@ -302,6 +302,9 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
       ['GET', '/api/v1/channels/{id}/settings'],
       ['PATCH', '/api/v1/channels/{id}/settings'],
       ['POST', '/api/v1/conversations/{id}/custom_attributes'],
+      ['GET', '/api/v1/conversations/{id}'],
+      ['GET', '/api/v1/conversations/{id}/labels'],
+      ['POST', '/api/v1/conversations/{id}/toggle_status'],
     ] as const;
     const ids = fc
       .oneof(
@@ -322,9 +325,11 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
         const body =
           method === 'PUT'
             ? stringify({ assignment_mode: 'csm' })
-            : method === 'POST'
-              ? stringify({ custom_attributes: { seats: 1 } })
-              : stringify(VALID_WRITE);
+            : route.endsWith('/toggle_status')
+              ? stringify({ status: 'resolved' })
+              : method === 'POST'
+                ? stringify({ custom_attributes: { seats: 1 } })
+                : stringify(VALID_WRITE);
         await refusesAll(ids, async (id) => {
           const path = route.replace('{id}', encodeURIComponent(id));
           const res = await send(w, method, path, method === 'GET' ? undefined : body);

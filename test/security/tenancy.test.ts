@@ -127,6 +127,20 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         expect([path, res.status, res.body?.error]).toEqual([path, 404, 'not_found']);
         expect([path, leaks(v, res.text, [v.requestId])]).toEqual([path, []]);
       }
+      const conversation = `/api/v1/conversations/${v.requestId}`;
+      const others: [string, string, unknown?][] = [
+        ['GET', conversation],
+        ['GET', `${conversation}/labels`],
+        ['POST', `${conversation}/labels`, { labels: [] }],
+        ['POST', `${conversation}/toggle_status`, { status: 'resolved' }],
+        ['POST', `${conversation}/toggle_priority`, { priority: 'urgent' }],
+        ['POST', `${conversation}/assignments`, { assignee_id: 'U0ATTACKER' }],
+      ];
+      for (const [method, path, body] of others) {
+        const res = await call(method, path, body);
+        expect([method, path, res.status]).toEqual([method, path, 404]);
+        expect([path, leaks(v, res.text, [v.requestId])]).toEqual([path, []]);
+      }
       expect(await ownedBy(t, v.teamId)).toEqual(before);
       // Control: the same write on its own conversation is taken.
       const a = attacker();
@@ -176,6 +190,9 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         `/api/v1/custom_attribute_definitions/${a.fieldId}`,
         '/api/v1/canned_responses',
         '/api/v1/canned_responses?search=secret',
+        '/api/v1/conversations?status=all',
+        `/api/v1/conversations?status=all&channel_id=${v.channel}`,
+        `/api/v1/conversations/${a.requestId}`,
       ];
       for (const path of reads) {
         const res = await call('GET', path);
@@ -192,6 +209,10 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(fields.body.map((f: { id: string }) => f.id)).toEqual([a.fieldId]);
       const canned = await call('GET', '/api/v1/canned_responses?search=SECRET');
       expect(canned.body.map((c: { id: string }) => c.id)).toEqual([a.cannedId]);
+      const conversations = await call('GET', '/api/v1/conversations?status=all');
+      expect(conversations.body.data.payload.map((c: { id: string }) => c.id)).toEqual([
+        a.requestId,
+      ]);
       const workspace = await call('GET', '/api/v1/workspace/settings');
       expect(workspace.body.data.team_id).toBe(a.teamId);
     });
