@@ -27,6 +27,7 @@ import {
   SettingsWrite,
   WorkspaceSettingsResponse,
 } from './schemas.js';
+import { registerTeamPaths } from './openapi-teams.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -224,6 +225,7 @@ export function openApiDocument() {
       ...errorResponses,
     },
   });
+  registerTeamPaths(registry, security, errorResponses);
   registry.registerPath({
     method: 'get',
     path: '/healthz',

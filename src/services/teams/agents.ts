@@ -1,0 +1,35 @@
+import { tokenRole } from '../../commands/token.js';
+import type { AgentDoc } from '../../db/models/index.js';
+import { AgentStore } from '../../db/repositories/agents.js';
+import type { BotDeps } from '../../deps.js';
+import type { AgentRole, Availability } from '../../desk/teams.js';
+import { AppError } from '../../errors.js';
+import type { SlackGateway } from '../../slack/gateway.js';
+
+/**
+ * Gives a person of the workspace's support side (`tokenRole`: a full member, not a guest, a bot
+ * or a customer) an agent record, or changes it; the name and e-mail come from Slack. Anyone
+ * else is `agent_not_found`, and nothing is written.
+ */
+export async function setAgent(
+  deps: Pick<BotDeps, 'models'>,
+  slack: SlackGateway,
+  teamId: string,
+  userId: string,
+  change: { role?: AgentRole; availability?: Availability },
+): Promise<AgentDoc> {
+  const found = /^[UW][A-Z0-9]{2,}$/.test(userId)
+    ? (await slack.user(userId, { expect: ['user_not_found'] }))?.user
+    : undefined;
+  if (!tokenRole(found, teamId)) {
+    throw new AppError(
+      'agent_not_found',
+      `${userId} is not a member of this workspace's support side`,
+    );
+  }
+  const profile = found?.profile;
+  return new AgentStore(deps.models).upsert(teamId, userId, change, {
+    name: profile?.display_name || profile?.real_name || found?.real_name || found?.name || '',
+    email: profile?.email ?? null,
+  });
+}
