@@ -72,7 +72,7 @@ export class DeskTeamStore {
     if (!removed?.deletedCount) throw teamNotFound(id);
   }
 
-  /** Adds (`$addToSet`), replaces or removes (`$pull`) members in one write; answers the team. */
+  /** Adds (`$addToSet`), replaces or removes (`$pullAll`) members in one write; answers the team. */
   async members(
     teamId: string,
     id: string,
@@ -85,7 +85,7 @@ export class DeskTeamStore {
         ? { $addToSet: { memberIds: { $each: userIds } } }
         : how === 'set'
           ? { $set: { memberIds: [...new Set(userIds)] } }
-          : { $pull: { memberIds: { $in: userIds } } };
+          : { $pullAll: { memberIds: userIds } };
     const updated = await this.models.deskTeams
       .findOneAndUpdate({ _id: id, teamId }, update, { returnDocument: 'after' })
       .lean();
