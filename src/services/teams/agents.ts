@@ -21,7 +21,8 @@ export async function setAgent(
   const found = /^[UW][A-Z0-9]{2,}$/.test(userId)
     ? (await slack.user(userId, { expect: ['user_not_found'] }))?.user
     : undefined;
-  if (!tokenRole(found, teamId)) {
+  // An admin of another workspace passes `tokenRole`; an agent is one of this workspace's own.
+  if (!tokenRole(found, teamId) || found?.team_id !== teamId) {
     throw new AppError(
       'agent_not_found',
       `${userId} is not a member of this workspace's support side`,
