@@ -135,4 +135,47 @@ describe('routing new requests to a team, on two instances', () => {
     expect(after).toEqual({ [AGENT]: 4, [AGENT_2]: 4, [AGENT_3]: 4, nobody: 1 });
     expect(counts[full]).toBe(4);
   });
+
+  it('assigns a request to a team through the API, and lists a team’s requests', async () => {
+    const waiting = (await requests()).find((r) => !r.assigneeId);
+    const path = `/api/v1/conversations/${String(waiting?._id)}/assignments`;
+    // Everyone is at the channel's capacity of 4: nobody may take it.
+    const full = await a.api('POST', path, { team_id: teamId });
+    expect([full.status, full.body.detail?.[0]]).toEqual([
+      422,
+      expect.objectContaining({ loc: ['body', 'team_id'], msg: expect.stringContaining('nobody') }),
+    ]);
+    for (const [body, msg] of [
+      [{ team_id: '64b7f0f0f0f0f0f0f0f0f0f0' }, 'unknown team'],
+      [{ team_id: teamId, assignee_id: AGENT }, 'either assignee_id or team_id'],
+      [{}, 'either assignee_id or team_id'],
+    ] as const) {
+      const res = await a.api('POST', path, body);
+      expect([res.status, JSON.stringify(res.body.detail)]).toEqual([
+        422,
+        expect.stringContaining(msg),
+      ]);
+    }
+    expect((await requestOf(a, waiting?.rootTs))?.assigneeId).toBeNull();
+
+    // Without the capacity, and with one member away, the team's next online member takes it.
+    await a.api('PATCH', `/api/v1/agents/${AGENT_3}`, { availability: 'busy' });
+    await a.api('PUT', `/api/v1/channels/${CHANNEL}`, {
+      assignment_mode: 'round_robin',
+      team_id: teamId,
+    });
+    const taken = await b.api('POST', path, { team_id: teamId });
+    expect(taken.status).toBe(200);
+    expect([AGENT, AGENT_2]).toContain(taken.body.id);
+    expect((await requestOf(a, waiting?.rootTs))?.assigneeId).toBe(taken.body.id);
+
+    const listed = await a.api('GET', `/api/v1/conversations?team_id=${teamId}&status=all`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.data.meta).toMatchObject({ all_count: N + 3, unassigned_count: 0 });
+    await a.api('DELETE', `/api/v1/teams/${teamId}/team_members`, { user_ids: [AGENT_3] });
+    const fewer = await a.api('GET', `/api/v1/conversations?team_id=${teamId}&status=all`);
+    expect(fewer.body.data.meta.all_count).toBe(N + 3 - 4);
+    const bad = await a.api('GET', '/api/v1/conversations?team_id=nope');
+    expect([bad.status, bad.body.detail?.[0]?.loc]).toEqual([422, ['query', 'team_id']]);
+  });
 });
