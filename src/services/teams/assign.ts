@@ -34,6 +34,9 @@ export async function assignToTeam(
     deskTeamId,
     capacity: own?.capacity ?? null,
   });
-  if (!picked) throw invalid('nobody of this team is online (and under capacity) to take it');
+  if (!picked)
+    throw invalid(
+      "nobody of this team may take it: no member is online and under capacity, or the team's allow_auto_assign is off",
+    );
   return assign(deps, change, picked);
 }
