@@ -182,9 +182,27 @@ describe('teams and agents API (seed 003)', () => {
       const res = await t.api(method, path, body, agentToken);
       expect([method, path, res.status, res.body.error]).toEqual([method, path, 403, 'forbidden']);
     }
-    for (const path of [TEAMS, '/api/v1/agents']) {
-      expect((await t.api('GET', path, undefined, null)).status).toBe(401);
-      expect((await t.api('GET', path, undefined, 'nope')).status).toBe(401);
+    const id = '64b7f0f0f0f0f0f0f0f0f0f0';
+    const everyEndpoint: [string, string, unknown?][] = [
+      ['GET', TEAMS],
+      ['POST', TEAMS, { name: 'Mine' }],
+      ['GET', `${TEAMS}/${id}`],
+      ['PATCH', `${TEAMS}/${id}`, { name: 'x' }],
+      ['PUT', `${TEAMS}/${id}`, { name: 'x' }],
+      ['DELETE', `${TEAMS}/${id}`],
+      ['GET', `${TEAMS}/${id}/team_members`],
+      ['POST', `${TEAMS}/${id}/team_members`, { user_ids: ['U0ANN'] }],
+      ['PATCH', `${TEAMS}/${id}/team_members`, { user_ids: ['U0ANN'] }],
+      ['DELETE', `${TEAMS}/${id}/team_members`, { user_ids: ['U0ANN'] }],
+      ['GET', '/api/v1/agents'],
+      ['PATCH', '/api/v1/agents/U0ANN', { role: 'agent' }],
+      ['PUT', '/api/v1/agents/U0ANN', { role: 'agent' }],
+    ];
+    for (const [method, path, body] of everyEndpoint) {
+      for (const token of [null, 'tbt_unknown']) {
+        const res = await t.api(method, path, body, token);
+        expect([method, path, token, res.status]).toEqual([method, path, token, 401]);
+      }
     }
     expect([await agents(), await teams()]).toEqual(before);
   });
