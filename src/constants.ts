@@ -31,6 +31,8 @@ export const ACTIONS = {
   feedbackRating: 'feedback_rating',
   feedbackComment: 'feedback_comment',
   homeRefresh: 'home_refresh',
+  /** App Home's availability buttons: `home_availability_<online|busy|offline>`. */
+  homeAvailability: 'home_availability_',
   suggestionCreate: 'suggestion_create',
   suggestionDismiss: 'suggestion_dismiss',
   /** The canned response menu of the "Insert canned response" modal (shows the preview). */

@@ -86,6 +86,16 @@ export const ERRORS = {
     error: 'not_found',
     say: 'That canned response no longer exists.',
   },
+  team_not_found: {
+    status: 404,
+    error: 'not_found',
+    say: 'That team no longer exists.',
+  },
+  agent_not_found: {
+    status: 404,
+    error: 'not_found',
+    say: 'That person is not an agent of this workspace.',
+  },
   request_not_found: {
     status: 404,
     error: 'not_found',

@@ -11,9 +11,12 @@ import { HHMM, HHMMEnd, SlackChannelId, SlackUserId } from '../settings/primitiv
 export const ChannelKind = z.enum(['customer', 'triage', 'internal']);
 export type ChannelKind = z.infer<typeof ChannelKind>;
 
-/** Who a new request is assigned to (seed 002); kept as two channel-level settings. */
+/**
+ * Who a new request is assigned to (seed 002): the first three are two channel-level settings;
+ * `round_robin` and `load_balanced` route to a team and are the channel's own `routing` field.
+ */
 export const AssignmentMode = z
-  .enum(['manual', 'first_responder', 'csm'])
+  .enum(['manual', 'first_responder', 'csm', 'round_robin', 'load_balanced'])
   .meta({ id: 'AssignmentModeEnum' });
 export type AssignmentMode = z.infer<typeof AssignmentMode>;
 
@@ -50,9 +53,42 @@ export const ChannelUpdate = z
       .nullable()
       .optional(),
     assignment_mode: AssignmentMode.nullable().optional(),
+    team_id: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, 'expected a team id')
+      .optional()
+      .describe('The team round_robin and load_balanced route to (needed with them)'),
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .nullable()
+      .optional()
+      .describe('At most this many open requests per agent when routing to a team'),
     channel_type: ChannelKind.optional(),
     triage_channel_id: SlackChannelId.nullable().optional(),
     csm_user_id: SlackUserId.nullable().optional(),
+  })
+  .superRefine((change, ctx) => {
+    const routed =
+      change.assignment_mode === 'round_robin' || change.assignment_mode === 'load_balanced';
+    if (routed && !change.team_id) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['team_id'],
+        message: `${change.assignment_mode} needs a team_id`,
+      });
+    }
+    for (const field of ['team_id', 'capacity'] as const) {
+      if (!routed && change[field] !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${field} goes with assignment_mode round_robin or load_balanced`,
+        });
+      }
+    }
   })
   .meta({ id: 'ChannelUpdate' });
 export type ChannelUpdate = z.infer<typeof ChannelUpdate>;
@@ -78,6 +114,8 @@ export const ChannelResponse = z
     auto_reply_enabled: z.boolean(),
     business_hours_enabled: z.boolean(),
     assignment_mode: AssignmentMode,
+    team_id: z.string().nullable(),
+    capacity: z.number().int().nullable(),
     sla_enabled: z.boolean(),
     total_conversations: z.number().int(),
     total_messages_sent: z.number().int(),

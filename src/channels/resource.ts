@@ -13,6 +13,11 @@ export interface ChannelRecord {
   accountId?: { toString(): string } | null;
   triageChannelId?: string | null;
   csmUserId?: string | null;
+  routing?: {
+    mode: 'round_robin' | 'load_balanced';
+    deskTeamId: string;
+    capacity: number | null;
+  } | null;
   settings: { overrides: readonly unknown[] };
   counters: Pick<
     ChannelResponse,
@@ -48,11 +53,15 @@ export function channelResponse(channel: ChannelRecord, features: Features): Cha
     is_default: !channel.accountId && channel.settings.overrides.length === 0,
     auto_reply_enabled: config.auto_respond_to_requests,
     business_hours_enabled: hours.isEnabled,
-    assignment_mode: config.auto_assign_request_to_first_responder
-      ? 'first_responder'
-      : config.auto_assign_to_csm
-        ? 'csm'
-        : 'manual',
+    assignment_mode: channel.routing
+      ? channel.routing.mode
+      : config.auto_assign_request_to_first_responder
+        ? 'first_responder'
+        : config.auto_assign_to_csm
+          ? 'csm'
+          : 'manual',
+    team_id: channel.routing?.deskTeamId ?? null,
+    capacity: channel.routing?.capacity ?? null,
     sla_enabled: features.requests.support.response_sla.isEnabled,
     ...channel.counters,
     created_at: new Date(channel.createdAt).toISOString(),
@@ -85,7 +94,12 @@ function businessHoursOf(hours: WorkingHours) {
 export interface ChannelUpdatePlan {
   /** The settings write body, or undefined when no setting changes. */
   settings?: { update: Record<string, unknown>; reset?: string[] };
-  fields: { kind?: ChannelKind; triageChannelId?: string | null; csmUserId?: string | null };
+  fields: {
+    kind?: ChannelKind;
+    triageChannelId?: string | null;
+    csmUserId?: string | null;
+    routing?: ChannelRecord['routing'];
+  };
 }
 
 /**
@@ -121,12 +135,21 @@ export function planChannelUpdate(change: ChannelUpdate): ChannelUpdatePlan {
     update[`${WORKING_HOURS}.workingDays`] = open.map(({ day }) => day);
     update[`${WORKING_HOURS}.dailyConfigurations`] = open;
   }
-  if (change.assignment_mode === null) reset.push(FIRST_RESPONDER, CSM);
-  else if (change.assignment_mode) {
-    update[FIRST_RESPONDER] = change.assignment_mode === 'first_responder';
-    update[CSM] = change.assignment_mode === 'csm';
-  }
   const fields: ChannelUpdatePlan['fields'] = {};
+  const mode = change.assignment_mode;
+  if (mode === null) reset.push(FIRST_RESPONDER, CSM);
+  else if (mode) {
+    update[FIRST_RESPONDER] = mode === 'first_responder';
+    update[CSM] = mode === 'csm';
+  }
+  // Routing to a team is the channel's own data (seed 000 has no key for it).
+  if (mode === 'round_robin' || mode === 'load_balanced') {
+    fields.routing = {
+      mode,
+      deskTeamId: change.team_id as string,
+      capacity: change.capacity ?? null,
+    };
+  } else if (mode !== undefined) fields.routing = null;
   if (change.channel_type) fields.kind = change.channel_type;
   if (change.triage_channel_id !== undefined) fields.triageChannelId = change.triage_channel_id;
   if (change.csm_user_id !== undefined) fields.csmUserId = change.csm_user_id;

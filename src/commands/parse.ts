@@ -9,6 +9,7 @@ import {
   SettingKey,
   SettingValue,
 } from './arguments.js';
+import { Mentions, TeamName, teamArguments } from './team-arguments.js';
 import { SUBCOMMANDS, type CommandName } from './usage.js';
 
 export { RequestRef };
@@ -50,6 +51,11 @@ export const Command = z.discriminatedUnion('name', [
     key: z.string({ error: 'Say which field: its key, as /triage fields shows it' }),
   }),
   z.object({ name: z.literal('token') }),
+  z.object({ name: z.literal('away') }),
+  z.object({ name: z.literal('back') }),
+  z.object({ name: z.literal('team') }),
+  z.object({ name: z.literal('team create'), team: TeamName }),
+  z.object({ name: z.enum(['team add', 'team remove']), team: TeamName, users: Mentions }),
 ]);
 export type Command = z.output<typeof Command>;
 
@@ -132,6 +138,16 @@ function candidateOf(input: string): Candidate {
     case 'reply':
       if (second && !third) return { name: 'reply', problem: SAY_WHICH_REQUEST };
       return { name: 'reply', fields: { shortCode: second, request: third }, extra: next };
+    case 'away':
+    case 'back':
+      return { name: sub.toLowerCase() as 'away' | 'back', extra: second };
+    case 'team':
+      if (verb === 'create')
+        return { name: 'team create', fields: { team: take(input, 2).rest || undefined } };
+      if (verb === 'add' || verb === 'remove') {
+        return { name: `team ${verb}`, fields: teamArguments(take(input, 2).rest) };
+      }
+      return { name: 'team', extra: second };
     case 'escalate':
       return {
         name: 'escalate',

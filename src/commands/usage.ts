@@ -17,6 +17,12 @@ export const CommandName = z.enum([
   'fields add',
   'fields remove',
   'token',
+  'away',
+  'back',
+  'team',
+  'team create',
+  'team add',
+  'team remove',
 ]);
 export type CommandName = z.infer<typeof CommandName>;
 
@@ -125,5 +131,39 @@ export const SUBCOMMANDS: Readonly<Record<CommandName, Subcommand>> = {
     description:
       "Create a token for the HTTP API with your role (an admin's or an agent's); it is shown to you once, here.",
     example: '/triage token',
+  },
+  away: {
+    usage: '/triage away',
+    description:
+      'Go offline (support team): round-robin and load-balanced assignment pass you over until you are back.',
+    example: '/triage away',
+  },
+  back: {
+    usage: '/triage back',
+    description: 'Go online again: teams give you new requests.',
+    example: '/triage back',
+  },
+  team: {
+    usage: '/triage team',
+    description: "The workspace's teams, with each member's availability.",
+    example: '/triage team',
+  },
+  'team create': {
+    usage: '/triage team create <name>',
+    description: 'Create a team (channels route new requests to one with assignment_mode).',
+    example: '/triage team create Billing',
+    adminOnly: 'create teams',
+  },
+  'team add': {
+    usage: '/triage team add <name> @person…',
+    description: 'Add people of the support side to a team (they become agents if they were not).',
+    example: '/triage team add Billing @ann @bob',
+    adminOnly: 'change teams',
+  },
+  'team remove': {
+    usage: '/triage team remove <name> @person…',
+    description: 'Take people off a team.',
+    example: '/triage team remove Billing @bob',
+    adminOnly: 'change teams',
   },
 };

@@ -50,6 +50,8 @@ export interface AppHomeInput {
    * let an owner (an agent) also see what the other owners hold, as a third list.
    */
   others?: HomeList;
+  /** The viewer's availability, when they are an agent (have a role record). */
+  availability?: 'online' | 'busy' | 'offline';
   /**
    * Messages kept for review (`store_non_suggested_request`), for the support side and admins
    * only; absent for anyone else and when there are none.

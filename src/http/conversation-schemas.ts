@@ -54,6 +54,11 @@ export const ConversationListQuery = z
       .regex(/^[0-9a-f]{24}$/, 'expected a customer account id')
       .optional(),
     severity: z.string().min(1).max(150).optional().describe('A severity value'),
+    team_id: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, 'expected a team id')
+      .optional()
+      .describe("Requests assigned to a member of this team (a desk team's id)"),
     since: Moment.optional().describe('Created at or after (unix seconds or ISO 8601)'),
     until: Moment.optional().describe('Created before (unix seconds or ISO 8601)'),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -136,7 +141,16 @@ export const AssignmentWrite = z
     assignee_id: z
       .string()
       .regex(/^[UW][A-Z0-9]{2,}$/, 'expected a Slack user id')
+      .optional()
       .describe('A member of the support side (not a guest or a customer)'),
+    team_id: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, 'expected a team id')
+      .optional()
+      .describe("Or a team: its next online member by the channel's routing (else round robin)"),
+  })
+  .refine((body) => (body.assignee_id === undefined) !== (body.team_id === undefined), {
+    message: 'give either assignee_id or team_id',
   })
   .meta({ id: 'ConversationAssignment' });
 export const AssigneeResponse = z

@@ -20,6 +20,7 @@ import {
   WorkspaceSettingsResponse,
 } from './schemas.js';
 import { registerDesk } from './openapi-desk.js';
+import { registerTeamPaths } from './openapi-teams.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -171,6 +172,7 @@ export function openApiDocument() {
     responses: { 204: { description: 'Deleted' }, ...errorResponses },
   });
   registerDesk({ registry, security, errorResponses, json, body });
+  registerTeamPaths(registry, security, errorResponses);
   registry.registerPath({
     method: 'get',
     path: '/healthz',

@@ -12,6 +12,8 @@ import { conversationRoutes } from './routes/conversations.js';
 import { cannedResponseRoutes } from './routes/canned-responses.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
+import { agentRoutes } from './routes/agents.js';
+import { teamRoutes } from './routes/teams.js';
 
 /** What the API is handed: the bot's services (a change through the API acts as in Slack). */
 export interface HttpDeps extends BotDeps {
@@ -40,13 +42,15 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(requireJsonBody);
   // An agent's token works requests; workspace configuration needs an administrator's.
   api.use(['/workspace', '/accounts', '/channels'], requireAdmin());
-  api.use('/custom_attribute_definitions', requireAdmin({ reads: true }));
+  api.use(['/custom_attribute_definitions', '/teams', '/agents'], requireAdmin({ reads: true }));
   api.use(settingsRoutes(deps.settings));
   api.use(channelRoutes(deps.models, deps.settings));
   api.use(accountRoutes(deps.models, deps.settings, deps.slack));
   api.use(customFieldRoutes(deps.models));
   api.use(conversationRoutes(deps));
   api.use(cannedResponseRoutes(deps.models));
+  api.use(teamRoutes(deps.models));
+  api.use(agentRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/api', notFound);

@@ -1,4 +1,5 @@
-import { AppError } from '../errors.js';
+import { AppError, validationError } from '../errors.js';
+import { DeskTeamStore } from '../db/repositories/desk-teams.js';
 import type { Models } from '../db/models/index.js';
 import { ChannelStore } from '../db/repositories/channels.js';
 import type { ChannelUpdate } from '../channels/channel.js';
@@ -18,6 +19,12 @@ export async function updateChannel(
   change: ChannelUpdate,
 ): Promise<void> {
   const plan = planChannelUpdate(change);
+  const teamIdOfDesk = plan.fields.routing?.deskTeamId;
+  if (teamIdOfDesk && !(await new DeskTeamStore(models).exists(teamId, teamIdOfDesk))) {
+    throw validationError([
+      { loc: ['body', 'team_id'], msg: `unknown team ${teamIdOfDesk}`, type: 'value_error' },
+    ]);
+  }
   if (plan.settings) {
     await settings.write({ level: 'channel', teamId, channelId }, plan.settings, plan.fields);
     return;

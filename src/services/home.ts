@@ -1,4 +1,5 @@
 import { channelPrivacy } from '../channels/privacy.js';
+import { AgentStore } from '../db/repositories/agents.js';
 import { RequestLists } from '../db/repositories/request-lists.js';
 import type { BotDeps } from '../deps.js';
 import {
@@ -71,11 +72,16 @@ export async function publishHome(
   teamId: string,
   userId: string,
 ): Promise<void> {
-  const [home, review] = await Promise.all([
+  const [home, review, agent] = await Promise.all([
     loadHome(deps, teamId, userId),
     loadReview(deps, slack, teamId, userId),
+    new AgentStore(deps.models).get(teamId, userId),
   ]);
-  const view = appHomeView({ ...home, ...(review ? { review } : {}) }, deps.clock.now());
+  const extras = {
+    ...(review ? { review } : {}),
+    ...(agent ? { availability: agent.availability } : {}),
+  };
+  const view = appHomeView({ ...home, ...extras }, deps.clock.now());
   const bestEffort = { step: 'home_publish', teamId, userId };
   await slack.publishView({ user_id: userId, view }, { bestEffort });
 }

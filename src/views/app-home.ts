@@ -18,6 +18,39 @@ const FIXED_BLOCKS = 3;
 /** Per list: divider, header, and either the empty-state or the "and N more" context. */
 const LIST_BLOCKS = 3;
 
+const AVAILABILITY = {
+  online: { label: 'Online', emoji: ':large_green_circle:', says: 'teams give you new requests' },
+  busy: { label: 'Busy', emoji: ':red_circle:', says: 'teams pass you over for new requests' },
+  offline: {
+    label: 'Offline',
+    emoji: ':white_circle:',
+    says: 'teams pass you over for new requests',
+  },
+} as const;
+
+/** The viewer's availability and the three buttons that set it (the current one highlighted). */
+function availabilityBlocks(current: keyof typeof AVAILABILITY): KnownBlock[] {
+  const now = AVAILABILITY[current];
+  return [
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `${now.emoji} You are *${now.label}*: ${now.says}.` },
+    },
+    {
+      type: 'actions',
+      block_id: 'home_availability',
+      elements: (Object.keys(AVAILABILITY) as (keyof typeof AVAILABILITY)[]).map((value) =>
+        button(
+          AVAILABILITY[value].label,
+          `${ACTIONS.homeAvailability}${value}`,
+          value,
+          value === current ? 'primary' : undefined,
+        ),
+      ),
+    },
+  ];
+}
+
 /**
  * The App Home: requests assigned to the viewer, the unassigned ones and (with owner filters)
  * those of other agents, each line with status, channel, requester, preview, age, thread link
@@ -42,7 +75,13 @@ export function appHomeView(input: AppHomeInput, now: Date): HomeView {
     });
   }
   const review = input.review ? reviewBlocks(input.review, now) : [];
-  const free = MAX_VIEW_BLOCKS - FIXED_BLOCKS - review.length - LIST_BLOCKS * lists.length;
+  const availability = input.availability ? availabilityBlocks(input.availability) : [];
+  const free =
+    MAX_VIEW_BLOCKS -
+    FIXED_BLOCKS -
+    availability.length -
+    review.length -
+    LIST_BLOCKS * lists.length;
   const perList = Math.min(MAX_LIST_ITEMS, Math.floor(free / lists.length));
   const blocks: KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Requests' } },
@@ -61,6 +100,7 @@ export function appHomeView(input: AppHomeInput, now: Date): HomeView {
       type: 'context',
       elements: [{ type: 'mrkdwn', text: `Updated ${slackDate(now)}` }],
     },
+    ...availability,
   ];
   for (const { title, list, showAssignee, empty } of lists) {
     const shown = list.requests.slice(0, perList);

@@ -22,6 +22,8 @@ export interface Tenant {
   requestId: string;
   /** A canned response of this workspace's (short code `<label>-secret`). */
   cannedId: string;
+  /** A desk team of this workspace's (`<LABEL>-SECRET-TEAM`), its admin an agent and member. */
+  deskTeamId: string;
   /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
   secrets: string[];
 }
@@ -112,6 +114,18 @@ export async function twoWorkspaces(): Promise<{
       content: `${upper}-SECRET-CANNED for {{customer.name}}`,
     });
     expect(canned.status).toBe(201);
+    expect((await api('PATCH', `/api/v1/agents/${admin}`, { role: 'administrator' })).status).toBe(
+      200,
+    );
+    const deskTeam = await api('POST', '/api/v1/teams', {
+      name: `${upper}-SECRET-TEAM`,
+      description: `${upper}-SECRET-TEAM-NOTE`,
+    });
+    expect(deskTeam.status).toBe(201);
+    const joined = await api('POST', `/api/v1/teams/${deskTeam.body.id}/team_members`, {
+      user_ids: [admin],
+    });
+    expect(joined.status).toBe(200);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -136,7 +150,9 @@ export async function twoWorkspaces(): Promise<{
       fieldKey: field.body.attribute_key,
       requestId: String(request._id),
       cannedId: canned.body.id,
+      deskTeamId: deskTeam.body.id,
       secrets: [
+        `${upper}-SECRET-TEAM`,
         `${upper}-SECRET-FIELD`,
         `${upper}-SECRET-OPTION`,
         `${upper}-SECRET-CANNED`,
@@ -169,6 +185,8 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       tokens: await of('api_tokens', { teamId }),
       customFields: await of('custom_fields', { teamId }),
       cannedResponses: await of('canned_responses', { teamId }),
+      teams: await of('teams', { teamId }),
+      agents: await of('agents', { teamId }),
     },
     { relaxed: false },
   );
@@ -183,6 +201,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.fieldId,
     victim.requestId,
     victim.cannedId,
+    victim.deskTeamId,
     victim.channel,
     victim.triage,
     victim.customer,

@@ -174,6 +174,41 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect((await call('DELETE', `/api/v1/canned_responses/${same.body.id}`)).status).toBe(204);
     });
 
+    it('gets 404 for every team id of the other workspace and for its agents, and nothing of it changes', async () => {
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const one = `/api/v1/teams/${v.deskTeamId}`;
+      const members = `${one}/team_members`;
+      const attempts: [string, string, unknown?][] = [
+        ['GET', one],
+        ['PATCH', one, { name: 'Taken over' }],
+        ['PUT', one, { allow_auto_assign: false }],
+        ['DELETE', one],
+        ['GET', members],
+        ['POST', members, { user_ids: [attacker().admin] }],
+        ['PATCH', members, { user_ids: [attacker().admin] }],
+        ['DELETE', members, { user_ids: [v.admin] }],
+        ['PATCH', `/api/v1/agents/${v.admin}`, { availability: 'offline' }],
+      ];
+      for (const [method, path, body] of attempts) {
+        const res = await call(method, path, body);
+        expect([method, path, res.status, res.body?.error]).toEqual([
+          method,
+          path,
+          404,
+          'not_found',
+        ]);
+        expect([method, leaks(v, res.text, [v.deskTeamId, v.admin])]).toEqual([method, []]);
+      }
+      // Routing its own channel to the other workspace's team is refused as an unknown team.
+      const routed = await call('PUT', `/api/v1/channels/${attacker().channel}`, {
+        assignment_mode: 'round_robin',
+        team_id: v.deskTeamId,
+      });
+      expect([routed.status, routed.body.detail?.[0]?.loc]).toEqual([422, ['body', 'team_id']]);
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+    });
+
     it('lists and reads only its own workspace', async () => {
       const a = attacker();
       const v = victim();
@@ -193,6 +228,10 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         '/api/v1/conversations?status=all',
         `/api/v1/conversations?status=all&channel_id=${v.channel}`,
         `/api/v1/conversations/${a.requestId}`,
+        '/api/v1/teams',
+        `/api/v1/teams/${a.deskTeamId}`,
+        `/api/v1/teams/${a.deskTeamId}/team_members`,
+        '/api/v1/agents',
       ];
       for (const path of reads) {
         const res = await call('GET', path);
@@ -213,6 +252,10 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(conversations.body.data.payload.map((c: { id: string }) => c.id)).toEqual([
         a.requestId,
       ]);
+      const teams = await call('GET', '/api/v1/teams');
+      expect(teams.body.map((x: { id: string }) => x.id)).toEqual([a.deskTeamId]);
+      const agents = await call('GET', '/api/v1/agents');
+      expect(agents.body.map((x: { id: string }) => x.id)).toEqual([a.admin]);
       const workspace = await call('GET', '/api/v1/workspace/settings');
       expect(workspace.body.data.team_id).toBe(a.teamId);
     });

@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { z } from 'zod';
 import { ChannelKind } from '../../channels/channel.js';
+import { RoutingMode } from '../../desk/teams.js';
 import { bumpsConfigVersion } from './config-version.js';
 import { StoredSettingsField } from './settings-level.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
@@ -21,6 +22,15 @@ export const ChannelDocument = z.object({
   accountId: ObjectId.nullable().default(null),
   triageChannelId: z.string().nullable().default(null),
   csmUserId: z.string().nullable().default(null),
+  /** Round-robin or load-balanced routing of new requests to a desk team (issue 12). */
+  routing: z
+    .object({
+      mode: RoutingMode,
+      deskTeamId: z.string(),
+      capacity: z.number().int().nullable().default(null),
+    })
+    .nullable()
+    .default(null),
   lastOutOfOfficeReplyAt: z.date().nullable().default(null),
   settings: StoredSettingsField,
   counters: z.object({

@@ -6,6 +6,7 @@ import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
 import { configVersionModel } from './config-version.js';
 import { customFieldModel } from './custom-field.js';
+import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
@@ -20,6 +21,7 @@ export * from './channel.js';
 export * from './claim.js';
 export * from './config-version.js';
 export * from './custom-field.js';
+export * from './desk-team.js';
 export * from './internal-ticket.js';
 export * from './request.js';
 export * from './slack-event.js';
@@ -39,6 +41,8 @@ export function createModels(db: Connection) {
     claims: claimModel(db),
     configVersions: configVersionModel(db),
     customFields: customFieldModel(db),
+    deskTeams: deskTeamModel(db),
+    agents: agentModel(db),
     counters: counterModel(db),
     internalTickets: internalTicketModel(db),
     requests: requestModel(db),

@@ -15,6 +15,8 @@ export interface ConversationFilter {
   /** Only these channels (a channel, or an account's channels). */
   channelIds?: readonly string[];
   severity?: string;
+  /** Requests assigned to one of these people (a desk team's members). */
+  assigneeIds?: readonly string[];
   since?: Date;
   until?: Date;
 }
@@ -111,6 +113,8 @@ function baseFilter(filter: ConversationFilter): QueryFilter<RequestDoc> {
     ...(filter.q ? { text: { $regex: escapeRegExp(filter.q), $options: 'i' } } : {}),
     ...(filter.channelIds ? { channelId: { $in: [...filter.channelIds] } } : {}),
     ...(filter.severity ? { severity: filter.severity } : {}),
+    // In `$and`, so that the assignee type's own condition on assigneeId applies as well.
+    ...(filter.assigneeIds ? { $and: [{ assigneeId: { $in: [...filter.assigneeIds] } }] } : {}),
     ...(Object.keys(created).length > 0 ? { createdAt: created } : {}),
   };
 }

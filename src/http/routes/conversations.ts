@@ -1,3 +1,4 @@
+import { assignToTeam } from '../../services/teams/assign.js';
 import { Router } from 'express';
 import type { BotDeps } from '../../deps.js';
 import { setAttributes } from '../../services/custom-fields/api.js';
@@ -65,8 +66,11 @@ export function conversationRoutes(deps: BotDeps): Router {
   });
   router.post('/conversations/:id/assignments', async (req, res) => {
     const id = idOf(req.params);
-    const { assignee_id } = parseInput(AssignmentWrite, req.body, 'body');
-    res.json((await assign(deps, change(id, res), assignee_id)) satisfies AssigneeResponse);
+    const body = parseInput(AssignmentWrite, req.body, 'body');
+    const assigned = body.team_id
+      ? await assignToTeam(deps, change(id, res), body.team_id)
+      : await assign(deps, change(id, res), body.assignee_id as string);
+    res.json(assigned satisfies AssigneeResponse);
   });
   router.get('/conversations/:id/labels', async (req, res) => {
     const request = await requestOf(deps, teamOf(res), idOf(req.params));

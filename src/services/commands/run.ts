@@ -9,6 +9,7 @@ import { listOpenRequests } from './requests.js';
 import { replyFromCommand } from './reply.js';
 import { setUpChannel } from './setup.js';
 import { createToken } from './token.js';
+import { changeMembers, createTeam, listTeams, setOwnAvailability } from './teams.js';
 import { escalateFromCommand } from '../escalation/entries.js';
 
 /**
@@ -60,5 +61,17 @@ async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
       return removeField(ctx, command.key);
     case 'token':
       return createToken(ctx);
+    case 'away':
+      return setOwnAvailability(ctx, 'offline');
+    case 'back':
+      return setOwnAvailability(ctx, 'online');
+    case 'team':
+      return listTeams(ctx);
+    case 'team create':
+      return createTeam(ctx, command.team);
+    case 'team add':
+      return changeMembers(ctx, 'add', command.team, command.users);
+    case 'team remove':
+      return changeMembers(ctx, 'remove', command.team, command.users);
   }
 }

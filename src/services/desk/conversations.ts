@@ -1,3 +1,4 @@
+import { DeskTeamStore } from '../../db/repositories/desk-teams.js';
 import { channelPrivacy } from '../../channels/privacy.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import { ConversationStore, type AssigneeType } from '../../db/repositories/conversations.js';
@@ -36,6 +37,9 @@ export async function listConversations(
   query: ConversationListQuery,
 ): Promise<ConversationList> {
   const channelIds = await channelScope(deps, caller.teamId, query);
+  const assigneeIds = query.team_id
+    ? (await new DeskTeamStore(deps.models).get(caller.teamId, query.team_id)).memberIds
+    : undefined;
   const { docs, counts } = await new ConversationStore(deps.models).page(
     {
       teamId: caller.teamId,
@@ -44,6 +48,7 @@ export async function listConversations(
       ...(query.q ? { q: query.q } : {}),
       ...(channelIds ? { channelIds } : {}),
       ...(query.severity ? { severity: query.severity } : {}),
+      ...(assigneeIds ? { assigneeIds } : {}),
       ...(query.since ? { since: query.since } : {}),
       ...(query.until ? { until: query.until } : {}),
     },

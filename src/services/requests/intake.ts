@@ -23,6 +23,7 @@ import { RequestEffects } from './effects.js';
 import { runHooks } from './hooks.js';
 import { senderOf, type SenderIdentity } from './sender.js';
 import { Suggestions } from './suggestions.js';
+import { routedAssignee } from '../teams/routing.js';
 
 /** A message as the bot needs it, whatever event shape it came in. */
 export interface IncomingMessage extends SenderIdentity {
@@ -168,7 +169,9 @@ export class RequestIntake {
       requesterId,
       text: message.text,
       at: this.deps.clock.now(),
-      assigneeId: initialAssignee(config, ctx.channel.csmUserId),
+      assigneeId: ctx.channel.routing
+        ? await routedAssignee(this.deps, message.teamId, ctx.channel.routing)
+        : initialAssignee(config, ctx.channel.csmUserId),
     });
     if (!created) return this.effects.createdAgain(ctx, request).then(() => false);
     const conversations = await this.count(ctx, { ...counts, 'counters.total_conversations': 1 });

@@ -152,7 +152,7 @@ export function renderUser(u: SimUser): Json {
     is_admin: u.is_admin,
     is_owner: false,
     is_primary_owner: false,
-    is_restricted: false,
+    is_restricted: u.is_restricted ?? false,
     is_ultra_restricted: false,
     is_bot: u.is_bot,
     is_app_user: false,

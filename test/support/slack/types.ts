@@ -25,6 +25,8 @@ export interface SimUser {
   is_bot: boolean;
   is_admin: boolean;
   bot_id?: string;
+  /** A guest (multi-channel); `users.info` says so as Slack does. */
+  is_restricted?: boolean;
   deleted: boolean;
   tz: string;
   profile: { display_name: string; real_name: string; image_72: string; email?: string };

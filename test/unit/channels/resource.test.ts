@@ -128,8 +128,39 @@ describe('planChannelUpdate', () => {
           'requests.config.auto_assign_to_csm',
         ],
       },
-      fields: {},
+      fields: { routing: null }, // and stops routing to a team
     });
+  });
+
+  it.each<['round_robin' | 'load_balanced', number | undefined]>([
+    ['round_robin', undefined],
+    ['load_balanced', 3],
+  ])(
+    'assignment %s routes to a team: the channel’s own field, both settings off',
+    (mode, capacity) => {
+      const team = '64b7f0f0f0f0f0f0f0f0f0f0';
+      const plan = planChannelUpdate({ assignment_mode: mode, team_id: team, capacity });
+      expect(plan).toEqual({
+        settings: {
+          update: {
+            requests: {
+              config: { auto_assign_request_to_first_responder: false, auto_assign_to_csm: false },
+            },
+          },
+        },
+        fields: { routing: { mode, deskTeamId: team, capacity: capacity ?? null } },
+      });
+    },
+  );
+
+  it('reads a channel routed to a team as its mode, team and capacity', () => {
+    const routing = { mode: 'load_balanced' as const, deskTeamId: 'T1', capacity: 2 };
+    const response = channelResponse(record({ routing }), Features.parse({}));
+    expect([response.assignment_mode, response.team_id, response.capacity]).toEqual([
+      'load_balanced',
+      'T1',
+      2,
+    ]);
   });
 
   it.each<['manual' | 'first_responder' | 'csm', boolean, boolean]>([

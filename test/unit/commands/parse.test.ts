@@ -194,3 +194,43 @@ describe('escalate: which request, and why', () => {
     expect(result.usage).toBe('/triage escalate <message link or request id> [reason]');
   });
 });
+
+describe('parseCommand: availability and teams', () => {
+  it.each([
+    ['away', { name: 'away' }],
+    ['BACK', { name: 'back' }],
+    ['team', { name: 'team' }],
+    ['team create  Billing EU ', { name: 'team create', team: 'Billing EU' }],
+    // the mentions at the end are the people; the words before them the team's name
+    [
+      'team add Billing EU <@U0ANN|ann> <@U0BOB>',
+      { name: 'team add', team: 'Billing EU', users: ['U0ANN', 'U0BOB'] },
+    ],
+    ['team remove sales <@W0CAT|cat>', { name: 'team remove', team: 'sales', users: ['W0CAT'] }],
+  ])('%j', (text, command) => {
+    expect(ok(text)).toEqual(command);
+  });
+
+  it.each([
+    ['away now', 'Unexpected "now".', '/triage away'],
+    ['team list', 'Unexpected "list".', '/triage team'],
+    [
+      'team create',
+      'Say which team: its name, as /triage team lists it',
+      '/triage team create <name>',
+    ],
+    [
+      'team add Billing',
+      'Name the people: mention each one (@ann @bob) after the team name',
+      '/triage team add <name> @person…',
+    ],
+    [
+      'team add <@U0ANN>',
+      'Say which team: its name, as /triage team lists it',
+      '/triage team add <name> @person…',
+    ],
+  ])('%j', (text, error, usage) => {
+    const result = fails(text);
+    expect([result.error, result.usage]).toEqual([error, usage]);
+  });
+});

@@ -7,6 +7,7 @@ import * as escalateButton from './escalate-button.js';
 import * as feedbackComment from './feedback-comment.js';
 import * as fieldsMenu from './fields-menu.js';
 import * as feedbackRating from './feedback-rating.js';
+import * as homeAvailability from './home-availability.js';
 import * as homeRefresh from './home-refresh.js';
 import * as raiseTicketButton from './raise-ticket-button.js';
 import * as requestButtons from './request-buttons.js';
@@ -23,6 +24,7 @@ export function register(app: App, deps: BotDeps): void {
   feedbackComment.register(app, deps);
   feedbackRating.register(app, deps);
   fieldsMenu.register(app, deps);
+  homeAvailability.register(app, deps);
   homeRefresh.register(app, deps);
   nudgeButtons.register(app, deps);
   raiseTicketButton.register(app, deps);
