@@ -86,6 +86,16 @@ export const ERRORS = {
     error: 'not_found',
     say: 'That canned response no longer exists.',
   },
+  webhook_not_found: {
+    status: 404,
+    error: 'not_found',
+    say: 'That webhook no longer exists.',
+  },
+  webhook_delivery_not_found: {
+    status: 404,
+    error: 'not_found',
+    say: 'That webhook delivery no longer exists.',
+  },
   request_not_found: {
     status: 404,
     error: 'not_found',

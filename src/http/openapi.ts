@@ -27,6 +27,7 @@ import {
   SettingsWrite,
   WorkspaceSettingsResponse,
 } from './schemas.js';
+import { registerWebhookPaths } from './openapi-webhooks.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -224,6 +225,7 @@ export function openApiDocument() {
       ...errorResponses,
     },
   });
+  registerWebhookPaths(registry, { security, errorResponses, body, json });
   registry.registerPath({
     method: 'get',
     path: '/healthz',

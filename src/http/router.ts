@@ -12,6 +12,7 @@ import { conversationRoutes } from './routes/conversations.js';
 import { cannedResponseRoutes } from './routes/canned-responses.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
 import { settingsRoutes } from './routes/settings.js';
+import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
 
 /** What the API is handed: the bot's services (a change through the API acts as in Slack). */
 export interface HttpDeps extends BotDeps {
@@ -39,7 +40,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(express.json({ limit: '256kb', strict: true }));
   api.use(requireJsonBody);
   // An agent's token works requests; workspace configuration needs an administrator's.
-  api.use(['/workspace', '/accounts', '/channels'], requireAdmin());
+  api.use(['/workspace', '/accounts', '/channels', WEBHOOKS_PATH], requireAdmin());
   api.use('/custom_attribute_definitions', requireAdmin({ reads: true }));
   api.use(settingsRoutes(deps.settings));
   api.use(channelRoutes(deps.models, deps.settings));
@@ -47,6 +48,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(customFieldRoutes(deps.models));
   api.use(conversationRoutes(deps));
   api.use(cannedResponseRoutes(deps.models));
+  api.use(webhookRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/api', notFound);

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type { WebhookEvent } from '../../desk/webhook.js';
+import {
+  isDuplicateKey,
+  parseRequest,
+  parseWebhookDelivery,
+  type Models,
+  type OutboxEvent,
+  type RequestDoc,
+  type WebhookDeliveryDoc,
+} from '../models/index.js';
+import { isDocumentId } from './parse.js';
+
+/** A new event for a request's outbox: its id is the idempotency key every attempt carries. */
+export const outboxEvent = (event: WebhookEvent, at: Date): OutboxEvent => ({
+  id: randomUUID(),
+  event,
+  at,
+});
+
+/** A delivery to store: one event for one webhook, its body fixed. */
+export interface NewDelivery {
+  teamId: string;
+  webhookId: string;
+  eventId: string;
+  event: WebhookEvent;
+  body: string;
+  nextAttemptAt: Date;
+}
+
+/** How long one instance holds a delivery it is sending before another may take it over. */
+export const LEASE_MS = 60_000;
+/** Deliveries a log lists, newest first. */
+const LOG_SIZE = 100;
+
+/**
+ * The webhook outbox: events waiting on requests (`webhookEvents`), and the deliveries they
+ * become (`webhook_deliveries`). Moving an event is store-then-pull, each idempotent, so a
+ * crash in between stores it again harmlessly (the unique `(webhookId, eventId)`).
+ */
+export class WebhookOutbox {
+  constructor(private readonly models: Models) {}
+
+  /** Requests with events waiting. */
+  async waiting(limit: number): Promise<RequestDoc[]> {
+    const docs = await this.models.requests
+      .find({ 'webhookEvents.id': { $exists: true } })
+      .limit(limit)
+      .lean();
+    return docs.map(parseRequest);
+  }
+
+  /** Stores deliveries; one already stored (the same event drained again) is kept as it is. */
+  async store(deliveries: NewDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    try {
+      await this.models.webhookDeliveries.insertMany(deliveries, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  /** Takes the drained events off their requests, in one call. */
+  async pull(drained: { requestId: RequestDoc['_id']; eventIds: string[] }[]): Promise<void> {
+    if (drained.length === 0) return;
+    await this.models.requests.bulkWrite(
+      drained.map(({ requestId, eventIds }) => ({
+        updateOne: {
+          filter: { _id: requestId },
+          update: { $pull: { webhookEvents: { id: { $in: eventIds } } } },
+        },
+      })),
+    );
+  }
+
+  /**
+   * Takes the next due delivery for `LEASE_MS` (one conditional update: two instances never
+   * hold the same one) and counts the attempt; null when none is due.
+   */
+  async lease(now: Date): Promise<WebhookDeliveryDoc | null> {
+    const doc = await this.models.webhookDeliveries
+      .findOneAndUpdate(
+        {
+          status: 'pending',
+          nextAttemptAt: { $lte: now },
+          $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
+        },
+        { $set: { lockedUntil: new Date(now.getTime() + LEASE_MS) }, $inc: { attempts: 1 } },
+        { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
+      )
+      .lean();
+    return doc ? parseWebhookDelivery(doc) : null;
+  }
+
+  /** Records an attempt's outcome and lets go of the lease. */
+  async settle(
+    id: WebhookDeliveryDoc['_id'],
+    outcome: {
+      status: WebhookDeliveryDoc['status'];
+      nextAttemptAt?: Date;
+      statusCode: number | null;
+      error: string | null;
+      deliveredAt?: Date;
+    },
+  ): Promise<void> {
+    await this.models.webhookDeliveries.updateOne(
+      { _id: id },
+      {
+        $set: {
+          status: outcome.status,
+          lockedUntil: null,
+          lastStatusCode: outcome.statusCode,
+          lastError: outcome.error,
+          ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
+          ...(outcome.deliveredAt ? { deliveredAt: outcome.deliveredAt } : {}),
+        },
+      },
+    );
+  }
+
+  /** A webhook's deliveries, newest first. */
+  async log(webhookId: string): Promise<WebhookDeliveryDoc[]> {
+    const docs = await this.models.webhookDeliveries
+      .find({ webhookId })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(LOG_SIZE)
+      .lean();
+    return docs.map(parseWebhookDelivery);
+  }
+
+  /**
+   * Sends a delivery again now (same body and `id`), with a fresh set of attempts; null for a
+   * delivery that is not this webhook's.
+   */
+  async redeliver(
+    webhookId: string,
+    deliveryId: string,
+    now: Date,
+  ): Promise<WebhookDeliveryDoc | null> {
+    if (!isDocumentId(deliveryId)) return null;
+    const doc = await this.models.webhookDeliveries
+      .findOneAndUpdate(
+        { _id: deliveryId, webhookId },
+        { $set: { status: 'pending', nextAttemptAt: now, attempts: 0, deliveredAt: null } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return doc ? parseWebhookDelivery(doc) : null;
+  }
+
+  /** Forgets a deleted webhook's deliveries. */
+  async forget(webhookId: string): Promise<void> {
+    await this.models.webhookDeliveries.deleteMany({ webhookId });
+  }
+}
