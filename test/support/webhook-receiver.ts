@@ -91,6 +91,11 @@ export class WebhookReceiver {
     return this.accepted();
   }
 
+  /** Forgets what arrived so far. */
+  reset(): void {
+    this.receipts.splice(0);
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
@@ -105,11 +110,15 @@ export function verify(secret: string, body: string, header: string): boolean {
 }
 
 /** Polls an async probe on real time until it returns something truthy. */
-export async function until<T>(probe: () => Promise<T>, what: string, timeoutMs = 10_000) {
+export async function until<T>(
+  probe: () => Promise<T | false | null | undefined>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (value) return value as NonNullable<T>;
+    if (value) return value;
     if (performance.now() > deadline) throw new Error(`not met in time: ${what}`);
     await sleep(20);
   }

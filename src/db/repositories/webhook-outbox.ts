@@ -60,14 +60,17 @@ export class WebhookOutbox {
     }
   }
 
-  /** Takes the drained events off their requests, in one call. */
-  async pull(drained: { requestId: RequestDoc['_id']; eventIds: string[] }[]): Promise<void> {
+  /**
+   * Takes the drained events off their requests, in one call. `$pullAll` of the events as read
+   * (FerretDB has no `$pull` by a condition on an element's field); events pushed meanwhile stay.
+   */
+  async pull(drained: RequestDoc[]): Promise<void> {
     if (drained.length === 0) return;
     await this.models.requests.bulkWrite(
-      drained.map(({ requestId, eventIds }) => ({
+      drained.map((request) => ({
         updateOne: {
-          filter: { _id: requestId },
-          update: { $pull: { webhookEvents: { id: { $in: eventIds } } } },
+          filter: { _id: request._id },
+          update: { $pullAll: { webhookEvents: request.webhookEvents } },
         },
       })),
     );

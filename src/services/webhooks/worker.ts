@@ -39,9 +39,7 @@ export async function drainOutbox(deps: BotDeps): Promise<number> {
     }
   }
   await outbox.store(deliveries);
-  await outbox.pull(
-    requests.map((r) => ({ requestId: r._id, eventIds: r.webhookEvents.map((e) => e.id) })),
-  );
+  await outbox.pull(requests);
   return deliveries.length;
 }
 
@@ -112,7 +110,8 @@ async function attempt(deps: BotDeps, outbox: WebhookOutbox, delivery: WebhookDe
     delivery,
     signature(secret, unix(now), delivery.body),
   );
-  const outcome = attemptOutcome(delivery.attempts, status, deps.clock.now());
+  // The backoff counts from when the attempt began.
+  const outcome = attemptOutcome(delivery.attempts, status, now);
   const log = { webhookId: delivery.webhookId, id: delivery.eventId, attempt: delivery.attempts };
   if (outcome.kind !== 'delivered')
     deps.logger.warn({ ...log, status, error }, 'webhook attempt failed');
