@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { BSON } from 'mongodb';
 import { createApiToken } from '../../src/db/repositories/api-tokens.js';
 import { ackingDriver, startTestBot, type TestBot } from '../support/bot.js';
@@ -22,6 +23,8 @@ export interface Tenant {
   requestId: string;
   /** A canned response of this workspace's (short code `<label>-secret`). */
   cannedId: string;
+  /** A webhook of this workspace's (its url has `<label>-secret-hook`). */
+  webhookId: string;
   /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
   secrets: string[];
 }
@@ -39,7 +42,13 @@ export async function twoWorkspaces(): Promise<{
   t: TestBot;
   tenants: Record<'alpha' | 'bravo', Tenant>;
 }> {
-  const t = await startTestBot({ teamId: TEAM_A });
+  const t = await startTestBot({
+    teamId: TEAM_A,
+    env: {
+      SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+    },
+  });
   const tenants = {} as Record<'alpha' | 'bravo', Tenant>;
   const tokenB = await createApiToken(t.bot.deps.models, TEAM_B, 'U0BADMIN');
   const driverB = ackingDriver(t.bot.url, TEAM_B, t.sim);
@@ -112,6 +121,12 @@ export async function twoWorkspaces(): Promise<{
       content: `${upper}-SECRET-CANNED for {{customer.name}}`,
     });
     expect(canned.status).toBe(201);
+    // Port 9 (discard) refuses connections: its deliveries fail, which no test here reads.
+    const webhook = await api('POST', '/api/v1/webhooks', {
+      url: `http://127.0.0.1:9/${label}-secret-hook`,
+      subscriptions: ['conversation_status_changed'],
+    });
+    expect(webhook.status).toBe(201);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -136,7 +151,9 @@ export async function twoWorkspaces(): Promise<{
       fieldKey: field.body.attribute_key,
       requestId: String(request._id),
       cannedId: canned.body.id,
+      webhookId: webhook.body.id,
       secrets: [
+        `${label}-secret-hook`,
         `${upper}-SECRET-FIELD`,
         `${upper}-SECRET-OPTION`,
         `${upper}-SECRET-CANNED`,
@@ -156,9 +173,10 @@ export async function twoWorkspaces(): Promise<{
 
 /** Everything stored for one workspace, canonical: equal snapshots mean nothing changed. */
 export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
+  // A token's last use, and the webhook outbox the worker drains on its own time, aside.
   const of = async (name: string, filter: Record<string, unknown>) =>
     (await t.db.collection(name).find(filter).sort({ _id: 1 }).toArray()).map(
-      ({ lastUsedAt: _, ...doc }) => doc,
+      ({ lastUsedAt: _, webhookEvents: __, ...doc }) => doc,
     );
   return BSON.EJSON.stringify(
     {
@@ -169,6 +187,7 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       tokens: await of('api_tokens', { teamId }),
       customFields: await of('custom_fields', { teamId }),
       cannedResponses: await of('canned_responses', { teamId }),
+      webhooks: await of('webhooks', { teamId }),
     },
     { relaxed: false },
   );
@@ -183,6 +202,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.fieldId,
     victim.requestId,
     victim.cannedId,
+    victim.webhookId,
     victim.channel,
     victim.triage,
     victim.customer,

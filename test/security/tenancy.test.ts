@@ -160,6 +160,31 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect((await call('DELETE', `/api/v1/canned_responses/${same.body.id}`)).status).toBe(204);
     });
 
+    it('gets 404 for every webhook id of the other workspace (as for an unknown id), and nothing of it changes', async () => {
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const path = `/api/v1/webhooks/${v.webhookId}`;
+      const attempts: [string, string, unknown?][] = [
+        ['GET', path],
+        ['PATCH', path, { url: 'http://127.0.0.1:9/taken-over' }],
+        ['PUT', path, { subscriptions: ['conversation_created'] }],
+        ['DELETE', path],
+        ['GET', `${path}/deliveries`],
+        ['POST', `${path}/deliveries/${v.webhookId}/redeliver`, {}],
+      ];
+      for (const [method, target, body] of attempts) {
+        const res = await call(method, target, body);
+        expect([method, target, res.status, res.body?.error]).toEqual([
+          method,
+          target,
+          404,
+          'not_found',
+        ]);
+        expect([method, leaks(v, res.text, [v.webhookId])]).toEqual([method, []]);
+      }
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+    });
+
     it('lists and reads only its own workspace', async () => {
       const a = attacker();
       const v = victim();
@@ -176,6 +201,9 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         `/api/v1/custom_attribute_definitions/${a.fieldId}`,
         '/api/v1/canned_responses',
         '/api/v1/canned_responses?search=secret',
+        '/api/v1/webhooks',
+        `/api/v1/webhooks/${a.webhookId}`,
+        `/api/v1/webhooks/${a.webhookId}/deliveries`,
       ];
       for (const path of reads) {
         const res = await call('GET', path);
@@ -192,6 +220,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(fields.body.map((f: { id: string }) => f.id)).toEqual([a.fieldId]);
       const canned = await call('GET', '/api/v1/canned_responses?search=SECRET');
       expect(canned.body.map((c: { id: string }) => c.id)).toEqual([a.cannedId]);
+      const webhooks = await call('GET', '/api/v1/webhooks');
+      expect(webhooks.body.map((w: { id: string }) => w.id)).toEqual([a.webhookId]);
       const workspace = await call('GET', '/api/v1/workspace/settings');
       expect(workspace.body.data.team_id).toBe(a.teamId);
     });

@@ -71,6 +71,8 @@ export class WebhookOutbox {
         updateOne: {
           filter: { _id: request._id },
           update: { $pullAll: { webhookEvents: request.webhookEvents } },
+          // Draining is no change to the request: its `updatedAt` (the last activity) stays.
+          timestamps: false,
         },
       })),
     );
