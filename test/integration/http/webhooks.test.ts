@@ -173,6 +173,5 @@ describe('/api/v1/webhooks without WEBHOOK_ALLOW_PRIVATE or SETTINGS_ENCRYPTION_
 });
 
 function withoutSecret(webhook: Record<string, unknown>) {
-  const { secret: _secret, ...rest } = webhook;
-  return rest;
+  return Object.fromEntries(Object.entries(webhook).filter(([key]) => key !== 'secret'));
 }
