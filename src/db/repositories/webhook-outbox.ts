@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebhookEvent } from '../../desk/webhook.js';
 import {
+  claimOnce,
   isDuplicateKey,
   parseRequest,
   parseWebhookDelivery,
@@ -79,27 +80,41 @@ export class WebhookOutbox {
   }
 
   /**
-   * Takes the next due delivery for `LEASE_MS` (one conditional update: two instances never
-   * hold the same one) and counts the attempt; null when none is due.
+   * Takes the next due delivery for `LEASE_MS` and counts the attempt; null when none is due.
+   * The conditional update alone is not atomic on FerretDB 1.24, so the taker also claims the
+   * state it took the delivery in (`claimOnce`: its due time and the lease it replaced): of two
+   * instances that read the same state, one sends and the other looks for the next one.
    */
   async lease(now: Date): Promise<WebhookDeliveryDoc | null> {
-    const doc = await this.models.webhookDeliveries
-      .findOneAndUpdate(
-        {
-          status: 'pending',
-          nextAttemptAt: { $lte: now },
-          $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
-        },
-        { $set: { lockedUntil: new Date(now.getTime() + LEASE_MS) }, $inc: { attempts: 1 } },
-        { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
-      )
-      .lean();
-    return doc ? parseWebhookDelivery(doc) : null;
+    for (;;) {
+      const lockedUntil = new Date(now.getTime() + LEASE_MS);
+      const doc = await this.models.webhookDeliveries
+        .findOneAndUpdate(
+          {
+            status: 'pending',
+            nextAttemptAt: { $lte: now },
+            $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
+          },
+          { $set: { lockedUntil }, $inc: { attempts: 1 } },
+          { sort: { nextAttemptAt: 1 }, returnDocument: 'before' },
+        )
+        .lean();
+      if (!doc) return null;
+      const before = parseWebhookDelivery(doc);
+      const state = [before.nextAttemptAt, before.lockedUntil].map((at) => at?.getTime() ?? 0);
+      const key = `webhook-attempt:${String(before._id)}:${state.join(':')}`;
+      if (await claimOnce(this.models.claims, key, now)) {
+        return { ...before, attempts: before.attempts + 1, lockedUntil };
+      }
+    }
   }
 
-  /** Records an attempt's outcome and lets go of the lease. */
+  /**
+   * Records an attempt's outcome and lets go of the lease; the attempts are the taker's count
+   * (a taker that lost the claim may have counted one too).
+   */
   async settle(
-    id: WebhookDeliveryDoc['_id'],
+    delivery: Pick<WebhookDeliveryDoc, '_id' | 'attempts'>,
     outcome: {
       status: WebhookDeliveryDoc['status'];
       nextAttemptAt?: Date;
@@ -109,9 +124,10 @@ export class WebhookOutbox {
     },
   ): Promise<void> {
     await this.models.webhookDeliveries.updateOne(
-      { _id: id },
+      { _id: delivery._id },
       {
         $set: {
+          attempts: delivery.attempts,
           status: outcome.status,
           lockedUntil: null,
           lastStatusCode: outcome.statusCode,

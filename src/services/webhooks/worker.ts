@@ -89,19 +89,19 @@ export async function sendDue(deps: BotDeps): Promise<number> {
 async function attempt(deps: BotDeps, outbox: WebhookOutbox, delivery: WebhookDeliveryDoc) {
   const webhook = await new WebhookStore(deps.models).byId(delivery.webhookId);
   if (!webhook) {
-    await outbox.settle(delivery._id, fail('the webhook was deleted'));
+    await outbox.settle(delivery, fail('the webhook was deleted'));
     return;
   }
   const refused = await refusedUrl(webhook.url, deps.env.WEBHOOK_ALLOW_PRIVATE);
   if (refused) {
-    await outbox.settle(delivery._id, fail(refused));
+    await outbox.settle(delivery, fail(refused));
     return;
   }
   let secret: string;
   try {
     secret = revealSecret(webhook.secret, deps.env.SETTINGS_ENCRYPTION_KEY);
   } catch (error) {
-    await outbox.settle(delivery._id, fail((error as Error).message));
+    await outbox.settle(delivery, fail((error as Error).message));
     return;
   }
   const now = deps.clock.now();
@@ -115,7 +115,7 @@ async function attempt(deps: BotDeps, outbox: WebhookOutbox, delivery: WebhookDe
   const log = { webhookId: delivery.webhookId, id: delivery.eventId, attempt: delivery.attempts };
   if (outcome.kind !== 'delivered')
     deps.logger.warn({ ...log, status, error }, 'webhook attempt failed');
-  await outbox.settle(delivery._id, {
+  await outbox.settle(delivery, {
     status: outcome.kind === 'retry' ? 'pending' : outcome.kind,
     statusCode: status ?? null,
     error: error ?? null,
