@@ -55,6 +55,18 @@ const EnvFields = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   /** Encrypts secrets in settings (e.g. SMTP passwords); needed once one is written. */
   SETTINGS_ENCRYPTION_KEY: EncryptionKey.optional(),
+  /** Lets webhooks reach private, loopback and link-local addresses (tests, local setups). */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** How often each instance looks for webhook events to store and deliveries to send. */
+  WEBHOOK_POLL_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(5_000),
 });
 
 export const Env = EnvFields.superRefine((env, ctx) => {

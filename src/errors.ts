@@ -96,6 +96,16 @@ export const ERRORS = {
     error: 'not_found',
     say: 'That person is not an agent of this workspace.',
   },
+  webhook_not_found: {
+    status: 404,
+    error: 'not_found',
+    say: 'That webhook no longer exists.',
+  },
+  webhook_delivery_not_found: {
+    status: 404,
+    error: 'not_found',
+    say: 'That webhook delivery no longer exists.',
+  },
   request_not_found: {
     status: 404,
     error: 'not_found',

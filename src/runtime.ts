@@ -21,6 +21,7 @@ import type { BotDeps } from './deps.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
 import { REQUEST_HOOKS } from './services/requests/registry.js';
+import { startWebhookWorker } from './services/webhooks/worker.js';
 import { SettingsService } from './services/settings.js';
 import { workspaceClients } from './slack/authorize.js';
 import { workspaceGateways } from './slack/gateway.js';
@@ -103,6 +104,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     await agenda.every('1 minute', CATCH_UP, { key: CATCH_UP });
   }
   let schedulerRunning = true;
+  const stopWebhooks = startWebhookWorker(deps);
 
   const inbox = new EventInbox(deps);
   const { app, web, receiver } = createApp(
@@ -145,6 +147,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       // Events being processed finish before the database goes; waiting ones are recovered.
       await inbox.close();
       schedulerRunning = false;
+      await stopWebhooks();
       stopWatchingDatabase();
       await agenda.stop();
       await db.close();

@@ -21,6 +21,7 @@ import {
 } from './schemas.js';
 import { registerDesk } from './openapi-desk.js';
 import { registerTeamPaths } from './openapi-teams.js';
+import { registerWebhookPaths } from './openapi-webhooks.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -173,6 +174,7 @@ export function openApiDocument() {
   });
   registerDesk({ registry, security, errorResponses, json, body });
   registerTeamPaths(registry, security, errorResponses);
+  registerWebhookPaths(registry, { security, errorResponses, body, json });
   registry.registerPath({
     method: 'get',
     path: '/healthz',

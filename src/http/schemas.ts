@@ -135,3 +135,45 @@ export const CannedResponseResponse = z
   })
   .meta({ id: 'CannedResponse' });
 export type CannedResponseResponse = z.infer<typeof CannedResponseResponse>;
+
+// Webhooks: the bodies are the domain's (src/desk/webhook.ts).
+export { WebhookCreate, WebhookUpdate } from '../desk/webhook.js';
+export const WebhookIdParams = z.object({ id: z.string() });
+export const WebhookDeliveryParams = z.object({ id: z.string(), deliveryId: z.string() });
+/** `POST …/redeliver` takes an empty JSON object (every write carries a JSON body). */
+export const WebhookRedeliver = z.strictObject({}).meta({ id: 'WebhookRedeliver' });
+
+/** Seed 003's webhook (the workspace standing for its account). */
+export const WebhookResponse = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    subscriptions: z.array(z.string()),
+    account_id: z.string().describe('The workspace (Slack team id)'),
+    created_at: z.iso.datetime(),
+    updated_at: z.iso.datetime(),
+  })
+  .meta({ id: 'Webhook' });
+export type WebhookResponse = z.infer<typeof WebhookResponse>;
+
+/** A new webhook: the only answer that shows its signing secret. */
+export const WebhookCreated = WebhookResponse.extend({
+  secret: z.string().describe('Signs each delivery (X-Triage-Signature); shown only here'),
+}).meta({ id: 'WebhookCreated' });
+export type WebhookCreated = z.infer<typeof WebhookCreated>;
+
+export const WebhookDeliveryResponse = z
+  .object({
+    id: z.string(),
+    event_id: z.string().describe('The body’s `id`: the same on every attempt and redelivery'),
+    event: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.number().int(),
+    next_attempt_at: z.iso.datetime().nullable(),
+    last_status_code: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+    delivered_at: z.iso.datetime().nullable(),
+    created_at: z.iso.datetime(),
+  })
+  .meta({ id: 'WebhookDelivery' });
+export type WebhookDeliveryResponse = z.infer<typeof WebhookDeliveryResponse>;

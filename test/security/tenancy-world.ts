@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { BSON } from 'mongodb';
 import { createApiToken } from '../../src/db/repositories/api-tokens.js';
 import { ackingDriver, startTestBot, type TestBot } from '../support/bot.js';
@@ -24,6 +25,8 @@ export interface Tenant {
   cannedId: string;
   /** A desk team of this workspace's (`<LABEL>-SECRET-TEAM`), its admin an agent and member. */
   deskTeamId: string;
+  /** A webhook of this workspace's (its url has `<label>-secret-hook`). */
+  webhookId: string;
   /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
   secrets: string[];
 }
@@ -41,7 +44,13 @@ export async function twoWorkspaces(): Promise<{
   t: TestBot;
   tenants: Record<'alpha' | 'bravo', Tenant>;
 }> {
-  const t = await startTestBot({ teamId: TEAM_A });
+  const t = await startTestBot({
+    teamId: TEAM_A,
+    env: {
+      SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+    },
+  });
   const tenants = {} as Record<'alpha' | 'bravo', Tenant>;
   const tokenB = await createApiToken(t.bot.deps.models, TEAM_B, 'U0BADMIN');
   const driverB = ackingDriver(t.bot.url, TEAM_B, t.sim);
@@ -126,6 +135,12 @@ export async function twoWorkspaces(): Promise<{
       user_ids: [admin],
     });
     expect(joined.status).toBe(200);
+    // Port 9 (discard) refuses connections: its deliveries fail, which no test here reads.
+    const webhook = await api('POST', '/api/v1/webhooks', {
+      url: `http://127.0.0.1:9/${label}-secret-hook`,
+      subscriptions: ['conversation_status_changed'],
+    });
+    expect(webhook.status).toBe(201);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -151,8 +166,10 @@ export async function twoWorkspaces(): Promise<{
       requestId: String(request._id),
       cannedId: canned.body.id,
       deskTeamId: deskTeam.body.id,
+      webhookId: webhook.body.id,
       secrets: [
         `${upper}-SECRET-TEAM`,
+        `${label}-secret-hook`,
         `${upper}-SECRET-FIELD`,
         `${upper}-SECRET-OPTION`,
         `${upper}-SECRET-CANNED`,
@@ -172,9 +189,10 @@ export async function twoWorkspaces(): Promise<{
 
 /** Everything stored for one workspace, canonical: equal snapshots mean nothing changed. */
 export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
+  // A token's last use, and the webhook outbox the worker drains on its own time, aside.
   const of = async (name: string, filter: Record<string, unknown>) =>
     (await t.db.collection(name).find(filter).sort({ _id: 1 }).toArray()).map(
-      ({ lastUsedAt: _, ...doc }) => doc,
+      ({ lastUsedAt: _, webhookEvents: __, ...doc }) => doc,
     );
   return BSON.EJSON.stringify(
     {
@@ -187,6 +205,7 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       cannedResponses: await of('canned_responses', { teamId }),
       teams: await of('teams', { teamId }),
       agents: await of('agents', { teamId }),
+      webhooks: await of('webhooks', { teamId }),
     },
     { relaxed: false },
   );
@@ -202,6 +221,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.requestId,
     victim.cannedId,
     victim.deskTeamId,
+    victim.webhookId,
     victim.channel,
     victim.triage,
     victim.customer,

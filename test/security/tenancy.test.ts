@@ -209,6 +209,31 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(await ownedBy(t, v.teamId)).toEqual(before);
     });
 
+    it('gets 404 for every webhook id of the other workspace (as for an unknown id), and nothing of it changes', async () => {
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const path = `/api/v1/webhooks/${v.webhookId}`;
+      const attempts: [string, string, unknown?][] = [
+        ['GET', path],
+        ['PATCH', path, { url: 'http://127.0.0.1:9/taken-over' }],
+        ['PUT', path, { subscriptions: ['conversation_created'] }],
+        ['DELETE', path],
+        ['GET', `${path}/deliveries`],
+        ['POST', `${path}/deliveries/${v.webhookId}/redeliver`, {}],
+      ];
+      for (const [method, target, body] of attempts) {
+        const res = await call(method, target, body);
+        expect([method, target, res.status, res.body?.error]).toEqual([
+          method,
+          target,
+          404,
+          'not_found',
+        ]);
+        expect([method, leaks(v, res.text, [v.webhookId])]).toEqual([method, []]);
+      }
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+    });
+
     it('lists and reads only its own workspace', async () => {
       const a = attacker();
       const v = victim();
@@ -232,6 +257,9 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         `/api/v1/teams/${a.deskTeamId}`,
         `/api/v1/teams/${a.deskTeamId}/team_members`,
         '/api/v1/agents',
+        '/api/v1/webhooks',
+        `/api/v1/webhooks/${a.webhookId}`,
+        `/api/v1/webhooks/${a.webhookId}/deliveries`,
       ];
       for (const path of reads) {
         const res = await call('GET', path);
@@ -256,6 +284,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(teams.body.map((x: { id: string }) => x.id)).toEqual([a.deskTeamId]);
       const agents = await call('GET', '/api/v1/agents');
       expect(agents.body.map((x: { id: string }) => x.id)).toEqual([a.admin]);
+      const webhooks = await call('GET', '/api/v1/webhooks');
+      expect(webhooks.body.map((w: { id: string }) => w.id)).toEqual([a.webhookId]);
       const workspace = await call('GET', '/api/v1/workspace/settings');
       expect(workspace.body.data.team_id).toBe(a.teamId);
     });

@@ -11,6 +11,7 @@ import { counterModel, internalTicketModel } from './internal-ticket.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
 import { suggestionModel } from './suggestion.js';
+import { webhookDeliveryModel, webhookModel } from './webhook.js';
 import { welcomeModel } from './welcome.js';
 import { workspaceModel } from './workspace.js';
 
@@ -26,6 +27,7 @@ export * from './internal-ticket.js';
 export * from './request.js';
 export * from './slack-event.js';
 export * from './suggestion.js';
+export * from './webhook.js';
 export * from './welcome.js';
 export * from './workspace.js';
 export * from './settings-level.js';
@@ -48,6 +50,8 @@ export function createModels(db: Connection) {
     requests: requestModel(db),
     slackEvents: slackEventModel(db),
     suggestions: suggestionModel(db),
+    webhooks: webhookModel(db),
+    webhookDeliveries: webhookDeliveryModel(db),
     welcomes: welcomeModel(db),
   };
 }

@@ -3,10 +3,15 @@ import { z } from 'zod';
 import { FieldValue } from '../../custom-fields/values.js';
 import { StoredPriority } from '../../desk/conversation.js';
 import { HistoryEntry, RequestStatus } from '../../requests/request.js';
+import { WebhookEvent } from '../../desk/webhook.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
 
 const nullDate = () => z.date().nullable().default(null);
 const nullString = () => z.string().nullable().default(null);
+
+/** A webhook event waiting in a request's outbox: its idempotency key, name and time. */
+export const OutboxEvent = z.object({ id: z.string(), event: WebhookEvent, at: z.date() });
+export type OutboxEvent = z.infer<typeof OutboxEvent>;
 
 /** A stored request (DESIGN.md §4); `(teamId, channelId, rootTs)` is unique so retries never duplicate. */
 export const RequestDocument = z.object({
@@ -86,6 +91,11 @@ export const RequestDocument = z.object({
   history: z.array(HistoryEntry).default(() => []),
   /** Ids of the internal tickets raised from it (`internal_tickets`), oldest first. */
   internalTicketIds: z.array(z.string()).default(() => []),
+  /**
+   * Webhook events recorded in the same write as the change (an outbox, like
+   * `sla.alertsPending`); the webhook worker copies them to `webhook_deliveries` and pulls them.
+   */
+  webhookEvents: z.array(OutboxEvent).default(() => []),
 });
 export type RequestDoc = z.infer<typeof RequestDocument>;
 
@@ -102,6 +112,7 @@ RequestSchema.index({ teamId: 1, channelId: 1, requesterId: 1, createdAt: -1 });
 RequestSchema.index({ teamId: 1, status: 1, assigneeId: 1 });
 RequestSchema.index({ 'triage.channelId': 1, 'triage.ts': 1 });
 RequestSchema.index({ channelId: 1, groupedTs: 1 });
+RequestSchema.index({ 'webhookEvents.id': 1 });
 
 export type RequestModel = Model<RequestDoc>;
 export const requestModel = (db: Connection): RequestModel =>

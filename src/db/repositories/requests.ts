@@ -9,6 +9,7 @@ import type { HistoryEntry, RequestStatus } from '../../requests/request.js';
 import type { TicketMade } from '../../requests/commands.js';
 import { isDuplicateKey, parseRequest, type Models, type RequestDoc } from '../models/index.js';
 import { isDocumentId, requestOrNull } from './parse.js';
+import { outboxEvent } from './webhook-outbox.js';
 
 /** Compare-and-set attempts before a transition gives up to a stream of other writers. */
 const MAX_ATTEMPTS = 10;
@@ -25,7 +26,8 @@ export class RequestStore {
   /** Inserts the request; `created: false` with the stored one when it already exists. */
   async create(input: NewRequest): Promise<{ request: RequestDoc; created: boolean }> {
     try {
-      const doc = await this.models.requests.create(openedRequest(input));
+      const webhookEvents = [outboxEvent('conversation_created', input.at)];
+      const doc = await this.models.requests.create({ ...openedRequest(input), webhookEvents });
       return { request: parseRequest(doc.toObject()), created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -137,7 +139,13 @@ export class RequestStore {
       const after = await this.models.requests
         .findOneAndUpdate(
           { _id: id, status: before.status },
-          { $set: { ...change.set, ...extra }, $push: { history: change.entry } },
+          {
+            $set: { ...change.set, ...extra },
+            $push: {
+              history: change.entry,
+              webhookEvents: outboxEvent('conversation_status_changed', at),
+            },
+          },
           { returnDocument: 'after' },
         )
         .lean()
@@ -165,7 +173,10 @@ export class RequestStore {
           status: { $in: LIVE_STATUSES },
           assigneeId: onlyIfUnassigned ? null : { $ne: assigneeId },
         },
-        { $set: { assigneeId }, $push: { history: entry } },
+        {
+          $set: { assigneeId },
+          $push: { history: entry, webhookEvents: outboxEvent('conversation_updated', at) },
+        },
         { returnDocument: 'before' },
       )
       .lean()

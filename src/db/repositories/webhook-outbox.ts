@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { WebhookEvent } from '../../desk/webhook.js';
+import {
+  claimOnce,
+  isDuplicateKey,
+  parseRequest,
+  parseWebhookDelivery,
+  type Models,
+  type OutboxEvent,
+  type RequestDoc,
+  type WebhookDeliveryDoc,
+} from '../models/index.js';
+import { isDocumentId } from './parse.js';
+
+/** A new event for a request's outbox: its id is the idempotency key every attempt carries. */
+export const outboxEvent = (event: WebhookEvent, at: Date): OutboxEvent => ({
+  id: randomUUID(),
+  event,
+  at,
+});
+
+/** A delivery to store: one event for one webhook, its body fixed. */
+export interface NewDelivery {
+  teamId: string;
+  webhookId: string;
+  eventId: string;
+  event: WebhookEvent;
+  body: string;
+  nextAttemptAt: Date;
+}
+
+/** How long one instance holds a delivery it is sending before another may take it over. */
+export const LEASE_MS = 60_000;
+/** Deliveries a log lists, newest first. */
+const LOG_SIZE = 100;
+
+/**
+ * The webhook outbox: events waiting on requests (`webhookEvents`), and the deliveries they
+ * become (`webhook_deliveries`). Moving an event is store-then-pull, each idempotent, so a
+ * crash in between stores it again harmlessly (the unique `(webhookId, eventId)`).
+ */
+export class WebhookOutbox {
+  constructor(private readonly models: Models) {}
+
+  /** Requests with events waiting. */
+  async waiting(limit: number): Promise<RequestDoc[]> {
+    const docs = await this.models.requests
+      .find({ 'webhookEvents.id': { $exists: true } })
+      .limit(limit)
+      .lean();
+    return docs.map(parseRequest);
+  }
+
+  /** Stores deliveries; one already stored (the same event drained again) is kept as it is. */
+  async store(deliveries: NewDelivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    try {
+      await this.models.webhookDeliveries.insertMany(deliveries, { ordered: false });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  /**
+   * Takes the drained events off their requests, in one call. `$pullAll` of the events as read
+   * (FerretDB has no `$pull` by a condition on an element's field); events pushed meanwhile stay.
+   */
+  async pull(drained: RequestDoc[]): Promise<void> {
+    if (drained.length === 0) return;
+    await this.models.requests.bulkWrite(
+      drained.map((request) => ({
+        updateOne: {
+          filter: { _id: request._id },
+          update: { $pullAll: { webhookEvents: request.webhookEvents } },
+          // Draining is no change to the request: its `updatedAt` (the last activity) stays.
+          timestamps: false,
+        },
+      })),
+    );
+  }
+
+  /**
+   * Takes the next due delivery for `LEASE_MS` and counts the attempt; null when none is due.
+   * The conditional update alone is not atomic on FerretDB 1.24, so the taker also claims the
+   * state it took the delivery in (`claimOnce`: its due time and the lease it replaced): of two
+   * instances that read the same state, one sends and the other looks for the next one.
+   */
+  async lease(now: Date): Promise<WebhookDeliveryDoc | null> {
+    for (;;) {
+      const lockedUntil = new Date(now.getTime() + LEASE_MS);
+      const doc = await this.models.webhookDeliveries
+        .findOneAndUpdate(
+          {
+            status: 'pending',
+            nextAttemptAt: { $lte: now },
+            $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
+          },
+          { $set: { lockedUntil }, $inc: { attempts: 1 } },
+          { sort: { nextAttemptAt: 1 }, returnDocument: 'before' },
+        )
+        .lean();
+      if (!doc) return null;
+      const before = parseWebhookDelivery(doc);
+      const state = [before.nextAttemptAt, before.lockedUntil].map((at) => at?.getTime() ?? 0);
+      const key = `webhook-attempt:${String(before._id)}:${state.join(':')}`;
+      if (await claimOnce(this.models.claims, key, now)) {
+        return { ...before, attempts: before.attempts + 1, lockedUntil };
+      }
+    }
+  }
+
+  /**
+   * Records an attempt's outcome and lets go of the lease; the attempts are the taker's count
+   * (a taker that lost the claim may have counted one too).
+   */
+  async settle(
+    delivery: Pick<WebhookDeliveryDoc, '_id' | 'attempts'>,
+    outcome: {
+      status: WebhookDeliveryDoc['status'];
+      nextAttemptAt?: Date;
+      statusCode: number | null;
+      error: string | null;
+      deliveredAt?: Date;
+    },
+  ): Promise<void> {
+    await this.models.webhookDeliveries.updateOne(
+      { _id: delivery._id },
+      {
+        $set: {
+          attempts: delivery.attempts,
+          status: outcome.status,
+          lockedUntil: null,
+          lastStatusCode: outcome.statusCode,
+          lastError: outcome.error,
+          ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
+          ...(outcome.deliveredAt ? { deliveredAt: outcome.deliveredAt } : {}),
+        },
+      },
+    );
+  }
+
+  /** A webhook's deliveries, newest first. */
+  async log(webhookId: string): Promise<WebhookDeliveryDoc[]> {
+    const docs = await this.models.webhookDeliveries
+      .find({ webhookId })
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(LOG_SIZE)
+      .lean();
+    return docs.map(parseWebhookDelivery);
+  }
+
+  /**
+   * Sends a delivery again now (same body and `id`), with a fresh set of attempts; null for a
+   * delivery that is not this webhook's.
+   */
+  async redeliver(
+    webhookId: string,
+    deliveryId: string,
+    now: Date,
+  ): Promise<WebhookDeliveryDoc | null> {
+    if (!isDocumentId(deliveryId)) return null;
+    const doc = await this.models.webhookDeliveries
+      .findOneAndUpdate(
+        { _id: deliveryId, webhookId },
+        { $set: { status: 'pending', nextAttemptAt: now, attempts: 0, deliveredAt: null } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return doc ? parseWebhookDelivery(doc) : null;
+  }
+
+  /** Forgets a deleted webhook's deliveries. */
+  async forget(webhookId: string): Promise<void> {
+    await this.models.webhookDeliveries.deleteMany({ webhookId });
+  }
+}
