@@ -14,9 +14,6 @@ import {
   ChannelResponse,
   ChannelSettingsWrite,
   ChannelUpdate,
-  ConversationAttributesResponse,
-  ConversationAttributesWrite,
-  ConversationIdParams,
   CustomFieldCreate,
   CustomFieldIdParams,
   CustomFieldResponse,
@@ -27,6 +24,7 @@ import {
   SettingsWrite,
   WorkspaceSettingsResponse,
 } from './schemas.js';
+import { registerConversationPaths } from './openapi-conversations.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -214,16 +212,7 @@ export function openApiDocument() {
     request: { params: CannedResponseIdParams },
     responses: { 204: { description: 'Deleted' }, ...errorResponses },
   });
-  registry.registerPath({
-    method: 'post',
-    path: '/api/v1/conversations/{id}/custom_attributes',
-    security,
-    request: { params: ConversationIdParams, ...body(ConversationAttributesWrite) },
-    responses: {
-      200: json(ConversationAttributesResponse, 'Every custom attribute value after the change'),
-      ...errorResponses,
-    },
-  });
+  registerConversationPaths(registry, { security, errorResponses, json, body });
   registry.registerPath({
     method: 'get',
     path: '/healthz',

@@ -7,6 +7,7 @@ import { claimModel } from './claim.js';
 import { configVersionModel } from './config-version.js';
 import { customFieldModel } from './custom-field.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
+import { messageModel } from './message.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
 import { suggestionModel } from './suggestion.js';
@@ -21,6 +22,7 @@ export * from './claim.js';
 export * from './config-version.js';
 export * from './custom-field.js';
 export * from './internal-ticket.js';
+export * from './message.js';
 export * from './request.js';
 export * from './slack-event.js';
 export * from './suggestion.js';
@@ -41,6 +43,7 @@ export function createModels(db: Connection) {
     customFields: customFieldModel(db),
     counters: counterModel(db),
     internalTickets: internalTicketModel(db),
+    messages: messageModel(db),
     requests: requestModel(db),
     slackEvents: slackEventModel(db),
     suggestions: suggestionModel(db),

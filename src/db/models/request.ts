@@ -86,6 +86,16 @@ export const RequestDocument = z.object({
   history: z.array(HistoryEntry).default(() => []),
   /** Ids of the internal tickets raised from it (`internal_tickets`), oldest first. */
   internalTicketIds: z.array(z.string()).default(() => []),
+  /**
+   * How many messages its threads hold after the opening one (`messages`), by kind; private
+   * notes count as outgoing. Kept when retention blanks the bodies.
+   */
+  messageCounts: z
+    .object({
+      incoming: z.number().int().min(0).default(0),
+      outgoing: z.number().int().min(0).default(0),
+    })
+    .prefault({}),
 });
 export type RequestDoc = z.infer<typeof RequestDocument>;
 
