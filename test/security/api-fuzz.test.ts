@@ -302,6 +302,8 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
       ['GET', '/api/v1/channels/{id}/settings'],
       ['PATCH', '/api/v1/channels/{id}/settings'],
       ['POST', '/api/v1/conversations/{id}/custom_attributes'],
+      ['GET', '/api/v1/conversations/{id}/messages'],
+      ['POST', '/api/v1/conversations/{id}/messages'],
     ] as const;
     const ids = fc
       .oneof(
@@ -322,9 +324,11 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
         const body =
           method === 'PUT'
             ? stringify({ assignment_mode: 'csm' })
-            : method === 'POST'
-              ? stringify({ custom_attributes: { seats: 1 } })
-              : stringify(VALID_WRITE);
+            : route.endsWith('/messages')
+              ? stringify({ content: 'Hello', private: false })
+              : method === 'POST'
+                ? stringify({ custom_attributes: { seats: 1 } })
+                : stringify(VALID_WRITE);
         await refusesAll(ids, async (id) => {
           const path = route.replace('{id}', encodeURIComponent(id));
           const res = await send(w, method, path, method === 'GET' ? undefined : body);
