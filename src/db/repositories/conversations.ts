@@ -2,8 +2,7 @@ import type { QueryFilter } from 'mongoose';
 import type { StoredPriority } from '../../desk/conversation.js';
 import type { RequestStatus } from '../../requests/request.js';
 import type { Models, RequestDoc } from '../models/index.js';
-import { containing } from './messages.js';
-import { requestOrNull, requests } from './parse.js';
+import { containing, requestOrNull, requests } from './parse.js';
 
 /** Which requests a conversation list shows (seed 003's filters, in the bot's terms). */
 export interface ConversationFilter {

@@ -1,4 +1,5 @@
 import { isDuplicateKey, parseMessage, type MessageDoc, type Models } from '../models/index.js';
+import { containing, isDocumentId } from './parse.js';
 
 /** A message to store: everything but its id and the later edit, deletion and expiry. */
 export type NewMessage = Pick<
@@ -8,12 +9,6 @@ export type NewMessage = Pick<
 
 /** Messages shown per read (the newest; older ones with `before`). */
 export const MESSAGES_PER_PAGE = 100;
-
-/** `text` as a case-insensitive substring pattern. */
-export const containing = (text: string) => ({
-  $regex: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-  $options: 'i',
-});
 
 /**
  * The messages of requests' threads (`MessageDocument`); each write one single-document call
@@ -47,7 +42,7 @@ export class MessageStore {
 
   /** One message of the workspace by id, if any. */
   async byId(teamId: string, id: string): Promise<MessageDoc | null> {
-    const doc = /^[0-9a-f]{24}$/.test(id)
+    const doc = isDocumentId(id)
       ? await this.models.messages.findOne({ _id: id, teamId }).lean()
       : null;
     return doc ? parseMessage(doc) : null;
