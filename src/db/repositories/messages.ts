@@ -48,9 +48,12 @@ export class MessageStore {
     return doc ? parseMessage(doc) : null;
   }
 
-  /** Applies an edit made in Slack; false when the message is not stored (or gone). */
+  /**
+   * Applies an edit made in Slack; false when the message is not stored, gone, or its text is
+   * unchanged (Slack also sends `message_changed` when it unfurls a link).
+   */
   async edited(key: MessageKey, text: string, at: Date): Promise<boolean> {
-    const live = { ...key, deletedAt: null, expiredAt: null };
+    const live = { ...key, deletedAt: null, expiredAt: null, text: { $ne: text } };
     const result = await this.models.messages.updateOne(live, { $set: { text, editedAt: at } });
     return result.matchedCount === 1;
   }

@@ -111,6 +111,9 @@ describe('a request’s messages: stored from Slack, read and posted through the
     const oops = await t.driver.customerSays(CHANNEL, 'U0CUSTB', 'my password is hunter2', thread);
     await eventually(async () => (await storedOf(t, request._id)).length === 2);
 
+    // Slack's change when it unfurls a link keeps the text: no edit.
+    await t.driver.messageChanged(CHANNEL, typo.message.ts, 'On Chorme');
+    expect((await storedOf(t, request._id))[0]?.editedAt).toBeNull();
     await t.driver.messageChanged(CHANNEL, typo.message.ts, 'On Chrome');
     await t.driver.messageDeleted(CHANNEL, oops.message.ts);
 
