@@ -64,7 +64,7 @@ describe('POST /api/v1/conversations/{id}/custom_attributes', () => {
       { key: 'seats', value: 250 },
       { key: 'renewal', value: '2026-12-01' },
     ]);
-    const by = "api:U0ADMIN"; // the token is named after its creator
+    const by = 'api:U0ADMIN'; // the token is named after its creator
     expect(stored?.history.slice(-3)).toEqual([
       expect.objectContaining({
         type: 'custom_field',
