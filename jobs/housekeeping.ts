@@ -1,3 +1,4 @@
+import { MessageStore } from '../src/db/repositories/messages.js';
 import type { BotDeps } from '../src/deps.js';
 import { keptUntil } from '../src/requests/suggestion.js';
 import { TimerData, type JobDefinition } from '../src/scheduler/timers.js';
@@ -10,7 +11,8 @@ const KEEP_MS = 7 * 24 * 60 * 60_000;
 /**
  * Deletes what only guards against repeats for a while: Slack event markers and claims older
  * than a week, and one-off Agenda jobs that finished over a week ago; and suggestions (kept
- * messages included) past their retention. Returns how many of each went.
+ * messages included) past their retention; blanks the text of thread messages older than
+ * MESSAGE_RETENTION_DAYS. Returns how many of each went.
  */
 export async function sweepStaleRecords(deps: BotDeps) {
   const before = new Date(deps.clock.now().getTime() - KEEP_MS);
@@ -20,11 +22,17 @@ export async function sweepStaleRecords(deps: BotDeps) {
   // Suggestions and kept messages have their own, longer retention (`KEEP_DAYS`).
   const old = { createdAt: { $lt: keptUntil(deps.clock.now()) } };
   const suggestions = await deps.models.suggestions.deleteMany(old);
+  // Thread messages keep their text for MESSAGE_RETENTION_DAYS; the messages and counts stay.
+  const now = deps.clock.now();
+  const days = deps.env.MESSAGE_RETENTION_DAYS;
+  const retained = new Date(now.getTime() - days * 24 * 60 * 60_000);
+  const messagesExpired = await new MessageStore(deps.models).expire(retained, now);
   return {
     slackEvents: events.deletedCount,
     claims: claims.deletedCount,
     jobs,
     suggestions: suggestions.deletedCount,
+    messagesExpired,
   };
 }
 

@@ -53,6 +53,13 @@ const EnvFields = z.object({
     .default(3000),
   LOG_LEVEL: LogLevel.default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
+  /** Days a stored thread message keeps its text; then housekeeping blanks it (counts stay). */
+  MESSAGE_RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(1)
+    .max(36_500)
+    .default(90),
   /** Encrypts secrets in settings (e.g. SMTP passwords); needed once one is written. */
   SETTINGS_ENCRYPTION_KEY: EncryptionKey.optional(),
   /** Lets webhooks reach private, loopback and link-local addresses (tests, local setups). */

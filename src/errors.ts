@@ -106,6 +106,11 @@ export const ERRORS = {
     error: 'not_found',
     say: 'That webhook delivery no longer exists.',
   },
+  message_not_found: {
+    status: 404,
+    error: 'not_found',
+    say: 'That message is not stored (or belongs to another conversation).',
+  },
   request_not_found: {
     status: 404,
     error: 'not_found',

@@ -44,7 +44,13 @@ export const ConversationListQuery = z
       .default('all')
       .describe("me: assigned to the token's creator"),
     labels: Labels.optional().describe('Requests with any of these tags (values)'),
-    q: z.string().trim().min(1).max(200).optional().describe("Words in the request's text"),
+    q: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("Words in the request's text or its stored messages"),
     channel_id: z
       .string()
       .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id')
@@ -70,14 +76,57 @@ const Unix = z.number().int().describe('Unix seconds');
 
 export const ConversationMessage = z
   .object({
-    content: z.string().nullable().describe("null where the channel's privacy hides it"),
+    id: z.string().describe("The message's id; the opening message's is the conversation's"),
+    content: z
+      .string()
+      .nullable()
+      .describe("null where the channel's privacy hides it, once deleted or past retention"),
     message_type: z.enum(['incoming', 'outgoing']),
     created_at: Unix,
     private: z.boolean(),
     sender: z.object({ id: z.string().describe('Slack user id') }),
     conversation_id: z.string(),
+    content_attributes: z.object({
+      edited: z.boolean().describe('Edited in Slack'),
+      deleted: z.boolean().describe('Deleted in Slack (content null)'),
+      expired: z.boolean().describe('Past MESSAGE_RETENTION_DAYS (content null)'),
+    }),
   })
   .meta({ id: 'ConversationMessage' });
+export type ConversationMessage = z.infer<typeof ConversationMessage>;
+
+export const MessageListQuery = z
+  .strictObject({
+    before: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, 'expected a message id')
+      .optional()
+      .describe('Only messages older than this one (the next page back)'),
+  })
+  .meta({ id: 'MessageListQuery' });
+
+export const MessageList = z
+  .object({
+    meta: z.object({
+      incoming_count: z.number().int().describe("The customer's messages, the opening one too"),
+      outgoing_count: z.number().int().describe("The support side's, private notes too"),
+    }),
+    payload: z
+      .array(ConversationMessage)
+      .describe('Oldest first: the newest 100 (or before `before`)'),
+  })
+  .meta({ id: 'ConversationMessageList' });
+export type MessageList = z.infer<typeof MessageList>;
+
+export const MessageWrite = z
+  .strictObject({
+    content: z.string().trim().min(1).max(4000),
+    private: z
+      .boolean()
+      .default(false)
+      .describe("true: a note in the triage card's thread, never shown to the customer"),
+  })
+  .meta({ id: 'ConversationMessageWrite' });
 
 export const Conversation = z
   .object({

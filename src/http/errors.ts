@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, ERRORS, validationError } from '../errors.js';
+import { AppError, ERRORS, errorCode, validationError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ErrorBody } from './schemas.js';
 
@@ -11,8 +11,8 @@ export const notFound: RequestHandler = (req, _res, next) => {
 /**
  * The single HTTP error handler: an AppError answers its code's status and public name
  * (`ERRORS` in src/errors.ts) in the documented body; body-parser's failures become 422
- * (malformed JSON) or 413 (too large); anything else is a 500 whose details stay in the log,
- * never in the response.
+ * (malformed JSON) or 413 (too large); a Slack or database failure its code (`errorCode`: 502,
+ * 503); anything else is a 500 whose details stay in the log, never in the response.
  */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
@@ -55,5 +55,8 @@ function toAppError(error: unknown): AppError {
       { loc: [where], msg: `malformed request ${where}`, type: 'bad_request' },
     ]);
   }
-  return new AppError('internal', 'internal error');
+  // Slack or the database failing under a route (a post Slack refused, a database that is down)
+  // answers its own code (502, 503) with the sentence for it, never the error's own text.
+  const code = errorCode(error);
+  return new AppError(code, code === 'internal' ? 'internal error' : ERRORS[code].say);
 }

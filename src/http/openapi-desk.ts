@@ -18,8 +18,6 @@ import {
   CannedResponseQuery,
   CannedResponseResponse,
   CannedResponseUpdate,
-  ConversationAttributesResponse,
-  ConversationAttributesWrite,
   ConversationIdParams,
 } from './schemas.js';
 
@@ -70,16 +68,6 @@ export function registerDesk({ registry, security, errorResponses, json, body }:
     security,
     request: { params: CannedResponseIdParams },
     responses: { 204: { description: 'Deleted' }, ...errorResponses },
-  });
-  registry.registerPath({
-    method: 'post',
-    path: '/api/v1/conversations/{id}/custom_attributes',
-    security,
-    request: { params: ConversationIdParams, ...body(ConversationAttributesWrite) },
-    responses: {
-      200: json(ConversationAttributesResponse, 'Every custom attribute value after the change'),
-      ...errorResponses,
-    },
   });
   const conversation = '/api/v1/conversations/{id}';
   const params = ConversationIdParams;

@@ -184,17 +184,20 @@ export function decideThreadReply(
 }
 
 /**
- * What a change to a channel message means for requests: an edit of a reply means nothing; the
- * tombstone Slack leaves when a root with replies is deleted (it announces that deletion as a
- * change, not as `message_deleted`) discards its request; any other edit of a top-level message
- * becomes its request's text.
+ * What a change to a channel message means for requests: an edit of a reply becomes the stored
+ * reply's text (`edit_reply`; a reply's tombstone means nothing); the tombstone Slack leaves
+ * when a root with replies is deleted (it announces that deletion as a change, not as
+ * `message_deleted`) discards its request; any other edit of a top-level message becomes its
+ * request's text.
  */
 export function decideMessageChange(changed: {
   ts: string;
   threadTs?: string;
   subtype?: string;
-}): 'ignore' | 'discard' | 'edit' {
-  if (changed.threadTs && changed.threadTs !== changed.ts) return 'ignore';
+}): 'ignore' | 'discard' | 'edit' | 'edit_reply' {
+  if (changed.threadTs && changed.threadTs !== changed.ts) {
+    return changed.subtype === 'tombstone' ? 'ignore' : 'edit_reply';
+  }
   return changed.subtype === 'tombstone' ? 'discard' : 'edit';
 }
 

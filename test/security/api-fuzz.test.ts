@@ -305,6 +305,8 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
       ['GET', '/api/v1/conversations/{id}'],
       ['GET', '/api/v1/conversations/{id}/labels'],
       ['POST', '/api/v1/conversations/{id}/toggle_status'],
+      ['GET', '/api/v1/conversations/{id}/messages'],
+      ['POST', '/api/v1/conversations/{id}/messages'],
     ] as const;
     const ids = fc
       .oneof(
@@ -327,9 +329,11 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
             ? stringify({ assignment_mode: 'csm' })
             : route.endsWith('/toggle_status')
               ? stringify({ status: 'resolved' })
-              : method === 'POST'
-                ? stringify({ custom_attributes: { seats: 1 } })
-                : stringify(VALID_WRITE);
+              : route.endsWith('/messages')
+                ? stringify({ content: 'Hello', private: false })
+                : method === 'POST'
+                  ? stringify({ custom_attributes: { seats: 1 } })
+                  : stringify(VALID_WRITE);
         await refusesAll(ids, async (id) => {
           const path = route.replace('{id}', encodeURIComponent(id));
           const res = await send(w, method, path, method === 'GET' ? undefined : body);

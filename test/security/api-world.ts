@@ -26,7 +26,7 @@ export const OTHER = {
 };
 
 /** The collections a refused API request must leave byte for byte as they were. */
-export const API_COLLECTIONS = ['workspaces', 'accounts', 'channels', 'api_tokens'];
+export const API_COLLECTIONS = ['workspaces', 'accounts', 'channels', 'api_tokens', 'messages'];
 export const VALID_WRITE = { update: { requests: { config: { send_feedback: true } } } };
 
 /** Text of a stack trace or a source location, which an answer must never carry. */

@@ -21,6 +21,8 @@ export interface Tenant {
   fieldKey: string;
   /** The request (conversation) the customer's question became. */
   requestId: string;
+  /** The customer's reply in the request's thread, stored as a message. */
+  messageId: string;
   /** A canned response of this workspace's (short code `<label>-secret`). */
   cannedId: string;
   /** A desk team of this workspace's (`<LABEL>-SECRET-TEAM`), its admin an agent and member. */
@@ -38,7 +40,7 @@ export const TEAM_B = 'T0OTHER';
  * One bot serving two workspaces, alpha (the bot's own) and bravo, each set up the way its
  * people would: an account and a customer channel through the API with its own token, settings
  * at all three levels holding text only it wrote, a triage channel set up with `/triage`, and a
- * customer question that became one of its requests.
+ * customer question that became one of its requests, with a reply in its thread.
  */
 export async function twoWorkspaces(): Promise<{
   t: TestBot;
@@ -151,6 +153,11 @@ export async function twoWorkspaces(): Promise<{
     const request = await eventually(() =>
       t.db.collection('requests').findOne({ teamId, channelId: channel, text: question }),
     );
+    const reply = `${upper}-SECRET-REPLY about zebras`;
+    await driver.customerSays(channel, customer, reply, { thread_ts: request.rootTs });
+    const message = await eventually(() =>
+      t.db.collection('messages').findOne({ teamId, requestId: request._id }),
+    );
     tenants[label] = {
       label,
       teamId,
@@ -164,6 +171,7 @@ export async function twoWorkspaces(): Promise<{
       fieldId: field.body.id,
       fieldKey: field.body.attribute_key,
       requestId: String(request._id),
+      messageId: String(message._id),
       cannedId: canned.body.id,
       deskTeamId: deskTeam.body.id,
       webhookId: webhook.body.id,
@@ -177,6 +185,7 @@ export async function twoWorkspaces(): Promise<{
         `${upper}-SECRET-ACCT`,
         `${upper}-SECRET-CHANNEL`,
         question,
+        reply,
         `${label} workspace`,
         `${label} account`,
         `ext-${label}`,
@@ -200,6 +209,7 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       accounts: await of('accounts', { teamId }),
       channels: await of('channels', { teamId }),
       requests: await of('requests', { teamId }),
+      messages: await of('messages', { teamId }),
       tokens: await of('api_tokens', { teamId }),
       customFields: await of('custom_fields', { teamId }),
       cannedResponses: await of('canned_responses', { teamId }),
@@ -219,6 +229,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.accountId,
     victim.fieldId,
     victim.requestId,
+    victim.messageId,
     victim.cannedId,
     victim.deskTeamId,
     victim.webhookId,

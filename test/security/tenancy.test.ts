@@ -141,13 +141,41 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         expect([method, path, res.status]).toEqual([method, path, 404]);
         expect([path, leaks(v, res.text, [v.requestId])]).toEqual([path, []]);
       }
+      const a = attacker();
+      const reads: [string, string, unknown?][] = [
+        ['GET', conversation],
+        ['GET', `${conversation}/messages`],
+        ['GET', `${conversation}/messages?before=${v.messageId}`],
+        ['POST', `${conversation}/messages`, { content: 'Taken over' }],
+        ['POST', `${conversation}/messages`, { content: 'Taken over', private: true }],
+        // Its own conversation, paged from the other's message.
+        ['GET', `/api/v1/conversations/${a.requestId}/messages?before=${v.messageId}`],
+      ];
+      for (const [method, path, body] of reads) {
+        const res = await call(method, path, body);
+        expect([path, res.status, res.body?.error]).toEqual([path, 404, 'not_found']);
+        const asked = [v.requestId, v.messageId].filter((id) => path.includes(id));
+        expect([path, leaks(v, res.text, asked)]).toEqual([path, []]);
+      }
+      // A search for the other's words finds none of its conversations.
+      for (const q of [`${v.label}-SECRET-REPLY`, 'zebras', `${v.label}-SECRET-QUESTION`]) {
+        const res = await call('GET', `/api/v1/conversations?status=all&q=${q}`);
+        expect(res.status).toBe(200);
+        expect(leaks(v, res.text)).toEqual([]);
+      }
       expect(await ownedBy(t, v.teamId)).toEqual(before);
       // Control: the same write on its own conversation is taken.
-      const a = attacker();
       const own = await call('POST', `/api/v1/conversations/${a.requestId}/custom_attributes`, {
         custom_attributes: { [a.fieldKey]: `${a.label.toUpperCase()}-SECRET-OPTION` },
       });
       expect(own.status).toBe(200);
+      const ownMessages = await call('GET', `/api/v1/conversations/${a.requestId}/messages`);
+      expect(ownMessages.body.payload.map((m: { id: string }) => m.id)).toEqual([
+        a.requestId,
+        a.messageId,
+      ]);
+      const found = await call('GET', '/api/v1/conversations?status=all&q=zebras');
+      expect(found.body.data.payload.map((c: { id: string }) => c.id)).toEqual([a.requestId]);
     });
 
     it('gets 404 for every canned response id of the other workspace (as for an unknown id), and nothing of it changes', async () => {

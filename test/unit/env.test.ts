@@ -9,6 +9,7 @@ describe('environment', () => {
       PORT: 3000,
       LOG_LEVEL: 'info',
       DATA_DIR: '.data',
+      MESSAGE_RETENTION_DAYS: 90,
       SLACK_API_URL: 'http://127.0.0.1:4000/api/',
     });
   });
@@ -26,6 +27,12 @@ describe('environment', () => {
     ['MONGODB_URI must be a mongodb://', { ...base, MONGODB_URI: 'postgres://x' }],
     ['SLACK_API_URL', { ...base, SLACK_API_URL: 'not a url' }],
     ['LOG_LEVEL', { ...base, LOG_LEVEL: 'loud' }],
+    [
+      'MESSAGE_RETENTION_DAYS must be a number of days',
+      { ...base, MESSAGE_RETENTION_DAYS: 'ever' },
+    ],
+    ['MESSAGE_RETENTION_DAYS', { ...base, MESSAGE_RETENTION_DAYS: '0' }],
+    ['MESSAGE_RETENTION_DAYS must be a whole number', { ...base, MESSAGE_RETENTION_DAYS: '1.5' }],
     ['SETTINGS_ENCRYPTION_KEY must be 32 bytes', { ...base, SETTINGS_ENCRYPTION_KEY: 'short' }],
     ['SETTINGS_ENCRYPTION_KEY', { ...base, SETTINGS_ENCRYPTION_KEY: 'ab'.repeat(31) }],
     ['SETTINGS_ENCRYPTION_KEY', { ...base, SETTINGS_ENCRYPTION_KEY: 'A'.repeat(44) }],

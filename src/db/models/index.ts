@@ -8,6 +8,7 @@ import { configVersionModel } from './config-version.js';
 import { customFieldModel } from './custom-field.js';
 import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
+import { messageModel } from './message.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
 import { suggestionModel } from './suggestion.js';
@@ -24,6 +25,7 @@ export * from './config-version.js';
 export * from './custom-field.js';
 export * from './desk-team.js';
 export * from './internal-ticket.js';
+export * from './message.js';
 export * from './request.js';
 export * from './slack-event.js';
 export * from './suggestion.js';
@@ -47,6 +49,7 @@ export function createModels(db: Connection) {
     agents: agentModel(db),
     counters: counterModel(db),
     internalTickets: internalTicketModel(db),
+    messages: messageModel(db),
     requests: requestModel(db),
     slackEvents: slackEventModel(db),
     suggestions: suggestionModel(db),

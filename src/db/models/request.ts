@@ -96,6 +96,16 @@ export const RequestDocument = z.object({
    * `sla.alertsPending`); the webhook worker copies them to `webhook_deliveries` and pulls them.
    */
   webhookEvents: z.array(OutboxEvent).default(() => []),
+  /**
+   * How many messages its threads hold after the opening one (`messages`), by kind; private
+   * notes count as outgoing. Kept when retention blanks the bodies.
+   */
+  messageCounts: z
+    .object({
+      incoming: z.number().int().min(0).default(0),
+      outgoing: z.number().int().min(0).default(0),
+    })
+    .prefault({}),
 });
 export type RequestDoc = z.infer<typeof RequestDocument>;
 

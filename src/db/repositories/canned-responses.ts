@@ -1,4 +1,4 @@
-import { isDocumentId } from './parse.js';
+import { containing, isDocumentId } from './parse.js';
 import {
   MAX_CANNED_RESPONSES,
   type CannedResponseCreate,
@@ -11,12 +11,6 @@ import {
   type CannedResponseDoc,
   type Models,
 } from '../models/index.js';
-
-/** `search` as a case-insensitive substring pattern (Chatwoot's `ILIKE '%search%'`). */
-const containing = (search: string) => ({
-  $regex: search.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-  $options: 'i',
-});
 
 /**
  * A workspace's canned responses: one single-document call per operation. An id that is not

@@ -2,7 +2,7 @@ import type { QueryFilter } from 'mongoose';
 import type { StoredPriority } from '../../desk/conversation.js';
 import type { RequestStatus } from '../../requests/request.js';
 import type { Models, RequestDoc } from '../models/index.js';
-import { requestOrNull, requests } from './parse.js';
+import { containing, requestOrNull, requests } from './parse.js';
 
 /** Which requests a conversation list shows (seed 003's filters, in the bot's terms). */
 export interface ConversationFilter {
@@ -10,8 +10,9 @@ export interface ConversationFilter {
   statuses: readonly RequestStatus[];
   /** Requests with any of these tags (Chatwoot's labels match any). */
   labels?: readonly string[];
-  /** Words in the request's text, any case. */
+  /** Words in the request's text, any case, or in a message of these requests. */
   q?: string;
+  withMessages?: readonly RequestDoc['_id'][];
   /** Only these channels (a channel, or an account's channels). */
   channelIds?: readonly string[];
   severity?: string;
@@ -31,8 +32,6 @@ export interface ConversationCounts {
   assigned_count: number;
   all_count: number;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Requests read and written as the desk API's conversations; each read parsed. */
 export class ConversationStore {
@@ -110,7 +109,11 @@ function baseFilter(filter: ConversationFilter): QueryFilter<RequestDoc> {
     teamId: filter.teamId,
     status: { $in: [...filter.statuses] },
     ...(filter.labels?.length ? { tags: { $in: [...filter.labels] } } : {}),
-    ...(filter.q ? { text: { $regex: escapeRegExp(filter.q), $options: 'i' } } : {}),
+    ...(filter.q
+      ? {
+          $or: [{ text: containing(filter.q) }, { _id: { $in: [...(filter.withMessages ?? [])] } }],
+        }
+      : {}),
     ...(filter.channelIds ? { channelId: { $in: [...filter.channelIds] } } : {}),
     ...(filter.severity ? { severity: filter.severity } : {}),
     // In `$and`, so that the assignee type's own condition on assigneeId applies as well.

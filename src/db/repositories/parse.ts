@@ -12,6 +12,12 @@ export const orNull =
   (doc: unknown): T | null =>
     doc == null ? null : parse(doc);
 
+/** `text` as a case-insensitive substring pattern (SQL's `ILIKE '%text%'`). */
+export const containing = (text: string) => ({
+  $regex: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  $options: 'i',
+});
+
 export const requestOrNull = orNull(parseRequest);
 export const channelOrNull = orNull(parseChannel);
 /** Parses each document of a list read. */

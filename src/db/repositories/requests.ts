@@ -92,32 +92,61 @@ export class RequestStore {
    * Records a customer's message on the request; returns the request as stored afterwards (read
    * again only when a later message was already recorded), null when it is gone.
    */
-  async customerActivity(id: RequestDoc['_id'], at: Date): Promise<RequestDoc | null> {
+  async customerActivity(
+    id: RequestDoc['_id'],
+    at: Date,
+    newMessage = false,
+  ): Promise<RequestDoc | null> {
+    const inc = newMessage ? { $inc: { 'messageCounts.incoming': 1 } } : {};
     const after = await this.models.requests
       .findOneAndUpdate(
         { _id: id, lastCustomerActivityAt: { $lt: at } },
-        { $set: { lastCustomerActivityAt: at, nudgedAt: null } },
+        { $set: { lastCustomerActivityAt: at, nudgedAt: null }, ...inc },
         { returnDocument: 'after' },
       )
       .lean()
       .then(requestOrNull);
-    return after ?? this.byId(String(id));
+    if (after) return after;
+    return newMessage ? this.countMessage(id, 'incoming') : this.byId(String(id));
+  }
+
+  /** Counts a newly stored message of the request's threads; the request after it. */
+  countMessage(id: RequestDoc['_id'], kind: 'incoming' | 'outgoing'): Promise<RequestDoc | null> {
+    return this.models.requests
+      .findOneAndUpdate(
+        { _id: id },
+        { $inc: { [`messageCounts.${kind}`]: 1 } },
+        { returnDocument: 'after' },
+      )
+      .lean()
+      .then(requestOrNull);
   }
 
   /**
    * Records an agent's reply; sets the first response time once (the conditional filter makes
    * the first writer win). Returns whether this reply was the first response.
    */
-  async agentResponse(id: RequestDoc['_id'], agentId: string, at: Date): Promise<boolean> {
+  async agentResponse(
+    id: RequestDoc['_id'],
+    agentId: string,
+    at: Date,
+    newMessage = false,
+  ): Promise<boolean> {
+    // A reply stored in `messages` is counted in the same write.
+    const inc = newMessage ? { $inc: { 'messageCounts.outgoing': 1 } } : {};
     const first = await this.models.requests.updateOne(
       { _id: id, firstResponseAt: null },
       {
         $set: { firstResponseAt: at, lastAgentActivityAt: at },
         $push: { history: { at, type: 'first_response', from: null, to: agentId, by: agentId } },
+        ...inc,
       },
     );
     if (first.modifiedCount === 1) return true;
-    await this.models.requests.updateOne({ _id: id }, { $set: { lastAgentActivityAt: at } });
+    await this.models.requests.updateOne(
+      { _id: id },
+      { $set: { lastAgentActivityAt: at }, ...inc },
+    );
     return false;
   }
 

@@ -9,16 +9,21 @@ import {
   listConversations,
   requestOf,
 } from '../../services/desk/conversations.js';
+import { listMessages, postMessage } from '../../services/desk/messages.js';
 import { changedBy, teamOf, tokenOf } from '../auth.js';
 import {
   AssignmentWrite,
   ConversationListQuery,
   LabelsWrite,
+  MessageListQuery,
+  MessageWrite,
   TogglePriorityWrite,
   ToggleStatusWrite,
   type AssigneeResponse,
   type Conversation,
   type ConversationList,
+  type ConversationMessage,
+  type MessageList,
   type LabelsResponse,
   type ToggleStatusResponse,
 } from '../conversation-schemas.js';
@@ -30,9 +35,9 @@ import {
 } from '../schemas.js';
 
 /**
- * Conversations (requests) in seed 003's shapes: list, read, and the changes an agent makes on
- * the card (status, priority, assignee, labels, custom attributes), with the same effects. An
- * agent's token may use all of them.
+ * Conversations (requests) in seed 003's shapes: list, read, their messages (read, post a reply
+ * or a private note), and the changes an agent makes on the card (status, priority, assignee,
+ * labels, custom attributes), with the same effects. An agent's token may use all of them.
  */
 export function conversationRoutes(deps: BotDeps): Router {
   const router = Router();
@@ -47,6 +52,17 @@ export function conversationRoutes(deps: BotDeps): Router {
   });
   router.get('/conversations/:id', async (req, res) => {
     res.json((await getConversation(deps, caller(res), idOf(req.params))) satisfies Conversation);
+  });
+  router.get('/conversations/:id/messages', async (req, res) => {
+    const id = idOf(req.params);
+    const { before } = parseInput(MessageListQuery, req.query, 'query');
+    res.json((await listMessages(deps, caller(res), id, before)) satisfies MessageList);
+  });
+  router.post('/conversations/:id/messages', async (req, res) => {
+    const id = idOf(req.params);
+    const body = parseInput(MessageWrite, req.body, 'body');
+    const message = await postMessage(deps, change(id, res), body);
+    res.json(message satisfies ConversationMessage);
   });
   router.post('/conversations/:id/toggle_status', async (req, res) => {
     const id = idOf(req.params);

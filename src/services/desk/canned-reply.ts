@@ -65,8 +65,17 @@ export async function postCanned(
   }
   const agent = await slack.identity(who.userId, logStep(request, 'canned_identity'));
   const text = await filled(slack, request, agent.username, response);
-  await slack.post({ channel: request.channelId, thread_ts: request.rootTs, text, ...agent });
-  await new RequestIntake(deps, slack).postedForAgent(allowed.ctx, request, who.userId);
+  const posted = await slack.post({
+    channel: request.channelId,
+    thread_ts: request.rootTs,
+    text,
+    ...agent,
+  });
+  const ts = posted?.ts as string;
+  await new RequestIntake(deps, slack).postedForAgent(allowed.ctx, request, who.userId, {
+    ts,
+    text,
+  });
   return { ok: true, request, shortCode: response.shortCode };
 }
 

@@ -33,7 +33,7 @@ const invalid = (field: string, msg: string) =>
  * The request, its channel and a gateway to its workspace: a change needs all three. A request
  * whose channel the bot no longer tracks cannot change (422: nothing would show it).
  */
-async function load(deps: DeskDeps, change: ApiChange) {
+export async function load(deps: DeskDeps, change: ApiChange) {
   const request = await requestOf(deps, change.teamId, change.id);
   const slack = await deps.slack(change.teamId);
   const ctx = await channelContext(deps, slack, request.teamId, request.channelId);

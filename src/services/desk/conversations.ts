@@ -1,7 +1,8 @@
 import { DeskTeamStore } from '../../db/repositories/desk-teams.js';
 import { channelPrivacy } from '../../channels/privacy.js';
-import type { RequestDoc } from '../../db/models/index.js';
+import type { MessageDoc, RequestDoc } from '../../db/models/index.js';
 import { ConversationStore, type AssigneeType } from '../../db/repositories/conversations.js';
+import { MessageStore } from '../../db/repositories/messages.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import { SettingsLevels } from '../../db/repositories/settings-levels.js';
 import type { BotDeps } from '../../deps.js';
@@ -14,6 +15,7 @@ import type {
 } from '../../http/conversation-schemas.js';
 import { messageLink } from '../../text/mrkdwn.js';
 import { channelSettings } from '../channel-settings.js';
+import { messageOf, openingMessage } from './message-shape.js';
 
 type DeskDeps = Pick<BotDeps, 'models' | 'settings'>;
 
@@ -40,12 +42,15 @@ export async function listConversations(
   const assigneeIds = query.team_id
     ? (await new DeskTeamStore(deps.models).get(caller.teamId, query.team_id)).memberIds
     : undefined;
+  const messages = new MessageStore(deps.models);
   const { docs, counts } = await new ConversationStore(deps.models).page(
     {
       teamId: caller.teamId,
       statuses: requestStatusesOf(query.status),
       ...(query.labels ? { labels: query.labels } : {}),
-      ...(query.q ? { q: query.q } : {}),
+      ...(query.q
+        ? { q: query.q, withMessages: await messages.requestIdsWith(caller.teamId, query.q) }
+        : {}),
       ...(channelIds ? { channelIds } : {}),
       ...(query.severity ? { severity: query.severity } : {}),
       ...(assigneeIds ? { assigneeIds } : {}),
@@ -58,14 +63,18 @@ export async function listConversations(
   return { data: { meta: counts, payload: await conversationsOf(deps, caller.teamId, docs) } };
 }
 
-/** `GET /conversations/{id}`: one request of the caller's workspace (404 for any other). */
+/**
+ * `GET /conversations/{id}`: one request of the caller's workspace (404 for any other) with its
+ * opening message and the newest 100 stored messages of its threads.
+ */
 export async function getConversation(
   deps: DeskDeps,
   caller: Caller,
   id: string,
 ): Promise<Conversation> {
   const request = await requestOf(deps, caller.teamId, id);
-  const [conversation] = await conversationsOf(deps, caller.teamId, [request]);
+  const thread = await new MessageStore(deps.models).of(request._id);
+  const [conversation] = await conversationsOf(deps, caller.teamId, [request], thread);
   return conversation as Conversation;
 }
 
@@ -100,6 +109,7 @@ export async function conversationsOf(
   deps: DeskDeps,
   teamId: string,
   requests: readonly RequestDoc[],
+  thread: readonly MessageDoc[] = [],
 ): Promise<Conversation[]> {
   const settings = await channelSettings(
     deps,
@@ -112,10 +122,9 @@ export async function conversationsOf(
     const showText = found
       ? channelPrivacy(found.channel.isPrivate, found.features).showPreview
       : false;
-    return conversationOf(request, {
-      showText,
-      accountId: found?.channel.accountId ? String(found.channel.accountId) : null,
-    });
+    const accountId = found?.channel.accountId ? String(found.channel.accountId) : null;
+    const own = thread.filter((message) => message.requestId.equals(request._id));
+    return conversationOf(request, { showText, accountId }, own);
   });
 }
 
@@ -123,12 +132,13 @@ const unix = (at: Date) => Math.floor(at.getTime() / 1000);
 
 /**
  * A request in seed 003's conversation shape. Its messages are the customer's opening message
- * (the thread's other messages are not stored yet); its text is null where the channel's
- * privacy hides previews.
+ * and then `thread` (stored replies and notes; a list shows only the opening message, a read of
+ * one the newest 100); their text is null where the channel's privacy hides previews.
  */
 export function conversationOf(
   request: RequestDoc,
   { showText, accountId }: { showText: boolean; accountId: string | null },
+  thread: readonly MessageDoc[] = [],
 ): Conversation {
   const id = String(request._id);
   const lastActivity = [
@@ -159,14 +169,8 @@ export function conversationOf(
       channel: request.channelId,
     },
     messages: [
-      {
-        content: showText ? request.text : null,
-        message_type: 'incoming',
-        created_at: unix(request.createdAt),
-        private: false,
-        sender: { id: request.requesterId },
-        conversation_id: id,
-      },
+      openingMessage(request, showText),
+      ...thread.map((message) => messageOf(message, showText)),
     ],
   };
 }

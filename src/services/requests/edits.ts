@@ -1,3 +1,4 @@
+import { MessageStore } from '../../db/repositories/messages.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { requestText } from '../../requests/detection.js';
@@ -5,9 +6,13 @@ import type { SlackGateway } from '../../slack/gateway.js';
 import { channelContext } from './context.js';
 import { RequestEffects } from './effects.js';
 
-/** Edits and deletions of a customer's root message: the request's text follows, or it goes. */
+/**
+ * Edits and deletions in Slack: of a customer's root message (the request's text follows, or
+ * the request goes), and of a stored reply (its text follows, or goes).
+ */
 export class RequestEdits {
   private readonly store: RequestStore;
+  private readonly messages: MessageStore;
   private readonly effects: RequestEffects;
 
   constructor(
@@ -15,6 +20,7 @@ export class RequestEdits {
     private readonly slack: SlackGateway,
   ) {
     this.store = new RequestStore(deps.models);
+    this.messages = new MessageStore(deps.models);
     this.effects = new RequestEffects(deps, slack);
   }
 
@@ -25,19 +31,23 @@ export class RequestEdits {
     if (updated && ctx) await this.effects.updateNotification(ctx, updated);
   }
 
+  /** Someone edited a reply in a request's thread: the stored reply's text follows. */
+  async replyEdited(teamId: string, channelId: string, ts: string, text: string, files: string[]) {
+    const at = this.deps.clock.now();
+    await this.messages.edited({ teamId, channelId, ts }, requestText(text, files), at);
+  }
+
   /**
-   * The customer deleted the root message (`message_deleted`, or the tombstone left by a root
+   * A message was deleted: a stored reply loses its text (and stays counted); the customer's
+   * deleted root message (`message_deleted`, or the tombstone left by a root
    * with replies): its request is discarded.
    */
   async deleted(teamId: string, channelId: string, ts: string): Promise<void> {
+    const at = this.deps.clock.now();
+    if (await this.messages.deleted({ teamId, channelId, ts }, at)) return;
     const request = await this.store.byRoot(teamId, channelId, ts);
     if (!request) return;
-    const moved = await this.store.transition(
-      request._id,
-      'discarded',
-      'bot',
-      this.deps.clock.now(),
-    );
+    const moved = await this.store.transition(request._id, 'discarded', 'bot', at);
     const ctx = moved && (await channelContext(this.deps, this.slack, teamId, channelId));
     if (moved && ctx) await this.effects.changed(ctx, moved.before, moved.after, 'bot');
   }

@@ -1,13 +1,9 @@
-import type { RequestDoc } from '../../db/models/index.js';
+import type { MessageDoc, RequestDoc } from '../../db/models/index.js';
 import { ChannelStore } from '../../db/repositories/channels.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
-import { customerReplyMove, countsAsResponse, routeMessage } from '../../requests/activity.js';
-import {
-  firstResponderAssignee,
-  firstResponseStarts,
-  initialAssignee,
-} from '../../requests/assignment.js';
+import { customerReplyMove, routeMessage } from '../../requests/activity.js';
+import { initialAssignee } from '../../requests/assignment.js';
 import {
   afterLostGrouping,
   decideThreadReply,
@@ -15,12 +11,12 @@ import {
   detectionSettings,
   requestText,
 } from '../../requests/detection.js';
-import type { RequestStatus } from '../../requests/request.js';
 import { decideSuggestion, suggestionSettings } from '../../requests/suggestion.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { channelContext, type ChannelContext } from './context.js';
 import { RequestEffects } from './effects.js';
 import { runHooks } from './hooks.js';
+import { Replies } from './replies.js';
 import { senderOf, type SenderIdentity } from './sender.js';
 import { Suggestions } from './suggestions.js';
 import { routedAssignee } from '../teams/routing.js';
@@ -48,6 +44,7 @@ export class RequestIntake {
   private readonly channels: ChannelStore;
   private readonly effects: RequestEffects;
   private readonly suggestions: Suggestions;
+  private readonly replies: Replies;
 
   constructor(
     private readonly deps: BotDeps,
@@ -57,6 +54,7 @@ export class RequestIntake {
     this.channels = new ChannelStore(deps.models);
     this.effects = new RequestEffects(deps, slack);
     this.suggestions = new Suggestions(deps, slack);
+    this.replies = new Replies(deps, this.effects);
   }
 
   async message(incoming: IncomingMessage): Promise<void> {
@@ -73,13 +71,15 @@ export class RequestIntake {
     if (route === 'ignore') return;
     if (sender === 'agent') {
       await this.count(ctx, { 'counters.total_messages_sent': 1 });
+      const stored = route === 'agent_reply' && !!request;
+      const added = stored && !!(await this.replies.stored(request, message, 'outgoing'));
       const answered =
         route === 'agent_reply'
           ? request
           : route === 'agent_top_level'
             ? await this.store.newestUnanswered(message.teamId, message.channelId)
             : null;
-      if (answered) await this.agentReplied(ctx, answered, message.userId);
+      if (answered) await this.replies.agentReplied(ctx, answered, message.userId, added);
       if (!inThread) await this.agentPosted(ctx, message);
       return;
     }
@@ -191,55 +191,33 @@ export class RequestIntake {
     const decision = decideThreadReply(settings, message.text, request.status);
     const requesterId = (message.userId ?? message.botId) as string;
     if (decision.action === 'create') return this.open(ctx, message, requesterId, counts);
-    if (decision.action === 'ignore') return false;
-    const fresh = (await this.store.customerActivity(request._id, now)) ?? request;
+    const added = !!(await this.replies.stored(request, message, 'incoming'));
+    if (decision.action === 'ignore') {
+      if (added) await this.store.countMessage(request._id, 'incoming');
+      return false;
+    }
+    const fresh = (await this.store.customerActivity(request._id, now, added)) ?? request;
     await runHooks(this.deps.requestHooks, 'customerWrote', this.deps, ctx, fresh);
     const to = customerReplyMove(decision.action, request.status, ctx.features.requests.config);
-    if (to) await this.move(ctx, request, to, requesterId, now);
+    if (to) await this.replies.move(ctx, request, to, requesterId, now);
     return false;
   }
 
   /**
    * A reply the bot posted for an agent (a canned response): counted and answered exactly as
-   * the agent's own reply in the thread would be (the bot's post reaches no agent rule).
+   * the agent's own reply in the thread would be (the bot's post reaches no agent rule), and
+   * stored as the agent's message.
    */
-  async postedForAgent(ctx: ChannelContext, request: RequestDoc, agentId: string): Promise<void> {
-    await this.count(ctx, { 'counters.total_messages_sent': 1 });
-    await this.agentReplied(ctx, request, agentId);
-  }
-
-  /**
-   * An agent's reply to a request: the first one sets the first response time, may assign the
-   * request to the responder and moves an open request to in progress.
-   */
-  private async agentReplied(ctx: ChannelContext, request: RequestDoc, agentId?: string) {
-    if (!countsAsResponse(request.status, agentId) || !agentId) return;
-    const now = this.deps.clock.now();
-    const first = await this.store.agentResponse(request._id, agentId, now);
-    const replied = (await this.store.byId(String(request._id))) ?? request;
-    await runHooks(this.deps.requestHooks, 'agentReplied', this.deps, ctx, replied);
-    const config = ctx.features.requests.config;
-    let current = request;
-    const assignee = firstResponderAssignee(config, first, agentId);
-    const assigned = assignee && (await this.store.assign(request._id, assignee, 'bot', now, true));
-    if (assigned) {
-      await this.effects.changed(ctx, current, assigned.after, 'bot');
-      current = assigned.after;
-    }
-    if (first && firstResponseStarts(current.status)) {
-      await this.move(ctx, request, 'in_progress', agentId, now);
-    }
-  }
-
-  /** Moves the request to `to` if it still may, and shows the change. */
-  private async move(
+  async postedForAgent(
     ctx: ChannelContext,
     request: RequestDoc,
-    to: RequestStatus,
-    by: string,
-    at = this.deps.clock.now(),
-  ) {
-    const moved = await this.store.transition(request._id, to, by, at);
-    if (moved) await this.effects.changed(ctx, moved.before, moved.after, by);
+    agentId: string,
+    posted: { ts: string; text: string },
+  ): Promise<MessageDoc | null> {
+    await this.count(ctx, { 'counters.total_messages_sent': 1 });
+    const reply = { ...posted, channelId: request.channelId, userId: agentId };
+    const added = await this.replies.stored(request, reply, 'outgoing');
+    await this.replies.agentReplied(ctx, request, agentId, !!added);
+    return added;
   }
 }

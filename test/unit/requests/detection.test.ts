@@ -256,10 +256,12 @@ describe('firstSeenKind', () => {
 });
 
 describe('decideMessageChange', () => {
-  it.each<[string, Parameters<typeof decideMessageChange>[0], 'ignore' | 'discard' | 'edit']>([
+  it.each<
+    [string, Parameters<typeof decideMessageChange>[0], ReturnType<typeof decideMessageChange>]
+  >([
     ['an edited top-level message', { ts: '1.0' }, 'edit'],
     ['an edited thread root', { ts: '1.0', threadTs: '1.0' }, 'edit'],
-    ['an edited reply', { ts: '2.0', threadTs: '1.0' }, 'ignore'],
+    ['an edited reply', { ts: '2.0', threadTs: '1.0' }, 'edit_reply'],
     [
       'a deleted root with replies (tombstone)',
       { ts: '1.0', threadTs: '1.0', subtype: 'tombstone' },

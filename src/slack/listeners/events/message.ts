@@ -53,8 +53,10 @@ export function register(app: App, deps: BotDeps): void {
       const { channel, message } = changed.data;
       const change = decideMessageChange({ ...message, threadTs: message.thread_ts });
       if (change === 'discard') await edits.deleted(teamId, channel, message.ts);
-      if (change === 'edit') {
-        await edits.edited(teamId, channel, message.ts, message.text, fileNames(message.files));
+      const files = fileNames(message.files);
+      if (change === 'edit') await edits.edited(teamId, channel, message.ts, message.text, files);
+      if (change === 'edit_reply') {
+        await edits.replyEdited(teamId, channel, message.ts, message.text, files);
       }
       return;
     }
