@@ -1,6 +1,7 @@
 import type { CategoryChange, CategoryValue } from '../../requests/classification.js';
 import type { Models, RequestDoc } from '../models/index.js';
 import { requestOrNull } from './parse.js';
+import { outboxEvent } from './webhook-outbox.js';
 
 /** A request's classification: severity and tags (`src/requests/classification.ts` decides; this writes). */
 export class ClassificationStore {
@@ -22,7 +23,10 @@ export class ClassificationStore {
         { _id: id, status: { $ne: 'discarded' }, severity: from },
         {
           $set: { severity: to },
-          $push: { history: { at, type: 'severity', from, to, by } },
+          $push: {
+            history: { at, type: 'severity', from, to, by },
+            webhookEvents: outboxEvent('conversation_updated', at),
+          },
         },
         { returnDocument: 'after' },
       )
@@ -48,7 +52,10 @@ export class ClassificationStore {
     return this.models.requests
       .findOneAndUpdate(
         { _id: id, status: { $ne: 'discarded' }, tags: [...from] },
-        { $set: { tags: [...to] }, $push: { history: entry } },
+        {
+          $set: { tags: [...to] },
+          $push: { history: entry, webhookEvents: outboxEvent('conversation_updated', at) },
+        },
         { returnDocument: 'after' },
       )
       .lean()
@@ -76,7 +83,13 @@ export class ClassificationStore {
           status: { $ne: 'discarded' },
           categories: from.map(({ name, value }) => ({ name, value })),
         },
-        { $set: { categories: values }, $push: { history: { $each: entries } } },
+        {
+          $set: { categories: values },
+          $push: {
+            history: { $each: entries },
+            webhookEvents: outboxEvent('conversation_updated', at),
+          },
+        },
         { returnDocument: 'after' },
       )
       .lean()

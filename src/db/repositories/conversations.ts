@@ -3,6 +3,7 @@ import type { StoredPriority } from '../../desk/conversation.js';
 import type { RequestStatus } from '../../requests/request.js';
 import type { Models, RequestDoc } from '../models/index.js';
 import { containing, requestOrNull, requests } from './parse.js';
+import { outboxEvent } from './webhook-outbox.js';
 
 /** Which requests a conversation list shows (seed 003's filters, in the bot's terms). */
 export interface ConversationFilter {
@@ -92,7 +93,13 @@ export class ConversationStore {
     return this.models.requests
       .findOneAndUpdate(
         { _id: id, priority: from },
-        { $set: { priority: to }, $push: { history: { at, type: 'priority', from, to, by } } },
+        {
+          $set: { priority: to },
+          $push: {
+            history: { at, type: 'priority', from, to, by },
+            webhookEvents: outboxEvent('conversation_updated', at),
+          },
+        },
         { returnDocument: 'after' },
       )
       .lean()

@@ -1,6 +1,7 @@
 import type { FieldChange, FieldValue } from '../../custom-fields/values.js';
 import type { Models, RequestDoc } from '../models/index.js';
 import { requestOrNull } from './parse.js';
+import { outboxEvent } from './webhook-outbox.js';
 
 /** The custom field values of requests (`src/custom-fields/values.ts` decides; this writes). */
 export class FieldValueStore {
@@ -29,7 +30,13 @@ export class FieldValueStore {
             ? { $or: [{ customFields: [] }, { customFields: { $exists: false } }] }
             : { customFields: from.map(pair) }),
         },
-        { $set: { customFields: to.map(pair) }, $push: { history: { $each: entries } } },
+        {
+          $set: { customFields: to.map(pair) },
+          $push: {
+            history: { $each: entries },
+            webhookEvents: outboxEvent('conversation_updated', at),
+          },
+        },
         { returnDocument: 'after' },
       )
       .lean()

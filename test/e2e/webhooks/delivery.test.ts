@@ -1,7 +1,7 @@
 import type { TestBot } from '../../support/bot.js';
 import { VirtualClock } from '../../support/clock.js';
 import { until, WebhookReceiver } from '../../support/webhook-receiver.js';
-import { AGENT, customerWorld, newRequest, requestOf } from '../requests/world.js';
+import { AGENT, CHANNEL, customerWorld, newRequest, requestOf } from '../requests/world.js';
 import { WEBHOOK_ENV, deliveries, subscribe } from './world.js';
 
 const START = '2026-03-02T10:00:00Z';
@@ -99,6 +99,34 @@ describe('webhook deliveries', () => {
     const [, updated] = await receiver.waitForAccepted(2);
     expect(updated).toMatchObject({ event: 'conversation_updated', verified: true });
     expect(updated?.body.conversation).toMatchObject({ id, meta: { assignee: { id: AGENT } } });
+  });
+
+  it('sends priority and label changes as conversation_updated', async () => {
+    await t.api('PATCH', `/api/v1/channels/${CHANNEL}/settings`, {
+      update: { requests: { support: { tags: [{ name: 'Billing', value: 'billing' }] } } },
+    });
+    const message = await newRequest(t, 'U0HOOK3', 'Invoices are wrong');
+    const id = String((await requestOf(t, message.ts))?._id);
+    await receiver.waitForAccepted(1);
+    const changes: [string, unknown][] = [
+      ['toggle_priority', { priority: 'high' }],
+      ['labels', { labels: ['billing'] }],
+    ];
+    for (const [action, body] of changes) {
+      const res = await t.api('POST', `/api/v1/conversations/${id}/${action}`, body);
+      expect([action, res.status]).toEqual([action, 200]);
+    }
+    const received = await receiver.waitForAccepted(3);
+    expect(received.map((r) => r.event)).toEqual([
+      'conversation_created',
+      'conversation_updated',
+      'conversation_updated',
+    ]);
+    expect(received.at(-1)?.body.conversation).toMatchObject({
+      id,
+      priority: 'high',
+      labels: ['billing'],
+    });
   });
 
   it('retries through a receiver outage with backoff: none lost, none accepted twice', async () => {
