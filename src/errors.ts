@@ -96,6 +96,11 @@ export const ERRORS = {
     error: 'not_found',
     say: 'That person is not an agent of this workspace.',
   },
+  automation_rule_not_found: {
+    status: 404,
+    error: 'not_found',
+    say: 'That automation rule no longer exists.',
+  },
   webhook_not_found: {
     status: 404,
     error: 'not_found',
