@@ -24,7 +24,7 @@ export const AutomationRuleDocument = z.object({
   _id: ObjectId,
   teamId: z.string(),
   name: z.string(),
-  description: z.string(),
+  description: z.string().default(''),
   event: RuleEvent,
   active: z.boolean(),
   conditions: z.array(StoredCondition),
