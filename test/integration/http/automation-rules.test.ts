@@ -53,11 +53,14 @@ describe('/api/v1/automation_rules', () => {
 
     const patch = await t.api('PATCH', `${PATH}/${res.body.id}`, {
       active: false,
-      event_name: 'message_created',
+      event_name: 'conversation_status_changed',
     });
     expect(patch.status).toBe(200);
-    expect(patch.body).toMatchObject({ active: false, event_name: 'message_created' });
-    expect((await stored(t))[0]).toMatchObject({ active: false, event: 'message_created' });
+    expect(patch.body).toMatchObject({ active: false, event_name: 'conversation_status_changed' });
+    expect((await stored(t))[0]).toMatchObject({
+      active: false,
+      event: 'conversation_status_changed',
+    });
     const put = await t.api('PUT', `${PATH}/${res.body.id}`, { name: 'Renamed' });
     expect(put.body.name).toBe('Renamed');
     expect((await stored(t))[0]).toMatchObject({ name: 'Renamed' });
@@ -72,6 +75,11 @@ describe('/api/v1/automation_rules', () => {
     [{ ...RULE, name: '' }, ['body', 'name']],
     [{ ...RULE, event_name: 'message_updated' }, ['body', 'event_name']],
     [{ ...RULE, actions: [] }, ['body', 'actions']],
+    [{ ...RULE, event_name: 'message_created' }, ['body', 'event_name']],
+    [
+      { ...RULE, actions: [{ action_name: 'send_webhook_event', action_params: [] }] },
+      ['body', 'actions', 0, 'action_name'],
+    ],
     [
       {
         ...RULE,

@@ -119,9 +119,17 @@ describe('rule validation', () => {
     [{ action_name: 'set_severity', action_params: [] }, ['action_params']],
     [{ action_name: 'add_label', action_params: [] }, ['action_params']],
     [{ action_name: 'send_slack_message', action_params: ['C0INC'] }, ['action_params']],
+    [{ action_name: 'send_webhook_event', action_params: [] }, ['action_name']],
   ])('refuses the action %j at %j', (action, path) => {
     const result = RuleAction.safeParse(action);
     expect(result.error?.issues.map((i) => i.path)).toEqual([path]);
+  });
+
+  it('refuses message_created rules, saying they are not run yet', () => {
+    const result = RuleCreate.safeParse({ ...rule, event_name: 'message_created' });
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [['event_name'], expect.stringMatching(/not run yet/)],
+    ]);
   });
 
   it('names the index of the bad condition', () => {
