@@ -72,6 +72,7 @@ export const parseAutomationRun = (doc: unknown): AutomationRunDoc =>
 
 const RunSchema = mongooseSchema(AutomationRunDocument, { collection: 'automation_runs' });
 RunSchema.index({ ruleId: 1, at: -1 });
+RunSchema.index({ ruleId: 1, requestId: 1, event: 1 });
 
 export type AutomationRunModel = Model<AutomationRunDoc>;
 export const automationRunModel = (db: Connection): AutomationRunModel =>

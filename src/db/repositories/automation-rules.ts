@@ -1,4 +1,4 @@
-import type { RuleCreate, RuleUpdate } from '../../desk/automation.js';
+import type { RuleCreate, RuleEvent, RuleUpdate } from '../../desk/automation.js';
 import { AppError } from '../../errors.js';
 import {
   parseAutomationRule,
@@ -77,6 +77,11 @@ export class AutomationRuleStore {
       : undefined;
     if (!removed?.deletedCount) throw ruleNotFound(id);
     await this.models.automationRuns.deleteMany({ teamId, ruleId: id });
+  }
+
+  /** Whether the rule already ran on the request for this event (a redelivered opening). */
+  async ran(ruleId: string, requestId: string, event: RuleEvent): Promise<boolean> {
+    return (await this.models.automationRuns.exists({ ruleId, requestId, event })) !== null;
   }
 
   async record(run: Omit<AutomationRunDoc, '_id'>): Promise<void> {

@@ -48,6 +48,10 @@ async function runOne(
   request: RequestDoc,
   event: RuleEvent,
 ): Promise<void> {
+  const store = new AutomationRuleStore(deps.models);
+  // An opening redelivered runs its rules once (the request hooks are called again).
+  const once = event === 'conversation_created';
+  if (once && (await store.ran(String(rule._id), String(request._id), event))) return;
   const actions = [];
   for (const action of rule.actions) {
     try {
@@ -61,7 +65,7 @@ async function runOne(
       actions.push({ action_name: action.action_name, outcome: 'failed' as const, error: said });
     }
   }
-  await new AutomationRuleStore(deps.models).record({
+  await store.record({
     teamId: request.teamId,
     ruleId: String(rule._id),
     requestId: String(request._id),

@@ -1,4 +1,7 @@
 import { ACTIONS } from '../../../src/constants.js';
+import { RequestStore } from '../../../src/db/repositories/requests.js';
+import { channelContext } from '../../../src/services/requests/context.js';
+import { ruleHooks } from '../../../src/services/rules/run.js';
 import type { TestBot } from '../../support/bot.js';
 import {
   AGENT,
@@ -81,6 +84,14 @@ describe('automation rules act on requests through the same services as a person
     expect(t.sim.messages(INCIDENTS).map((m) => m.text)).toEqual(['Outage reported']);
     const shown = await cardText(t, loud.ts);
     expect(shown).toContain('High');
+    // The opening's hooks run again (a redelivered opening): the rule does not run twice.
+    const deps = t.bot.deps;
+    const doc = await new RequestStore(deps.models).byKey(String(stored?._id));
+    const slack = await deps.slack(t.teamId);
+    const ctx = await channelContext(deps, slack, t.teamId, String(stored?.channelId));
+    await ruleHooks.created?.(deps, ctx!, doc!);
+    expect(await runsOf(id)).toHaveLength(1);
+    expect(t.sim.messages(INCIDENTS)).toHaveLength(1);
     expect(await requestOf(t, calm.ts)).toMatchObject({
       severity: null,
       tags: [],
