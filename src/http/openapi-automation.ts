@@ -1,4 +1,4 @@
-import type { OpenAPIRegistry, ResponseConfig } from '@asteasolutions/zod-to-openapi';
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
   AutomationRuleCreate,
@@ -7,15 +7,7 @@ import {
   AutomationRuleUpdate,
   AutomationRunResponse,
 } from './automation-schemas.js';
-
-interface Parts {
-  security: Record<string, string[]>[];
-  errorResponses: Record<string, ResponseConfig>;
-  body: (schema: z.ZodType) => {
-    body: { required: boolean; content: { 'application/json': { schema: z.ZodType } } };
-  };
-  json: (schema: z.ZodType, description: string) => ResponseConfig;
-}
+import type { Parts } from './openapi-webhooks.js';
 
 /** `/api/v1/automation_rules` and each rule's runs in the OpenAPI document. */
 export function registerAutomationPaths(registry: OpenAPIRegistry, parts: Parts): void {

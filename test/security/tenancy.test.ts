@@ -55,6 +55,23 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       probes.api += 1;
       return t.api(method, path, body, attacker().token);
     };
+    /** Each attempt answers 404 `not_found`, as for an unknown id, showing nothing but `asked`. */
+    const allNotFound = async (
+      v: Tenant,
+      attempts: [string, string, unknown?][],
+      asked: string,
+    ) => {
+      for (const [method, target, body] of attempts) {
+        const res = await call(method, target, body);
+        expect([method, target, res.status, res.body?.error]).toEqual([
+          method,
+          target,
+          404,
+          'not_found',
+        ]);
+        expect([method, leaks(v, res.text, [asked])]).toEqual([method, []]);
+      }
+    };
 
     it('is refused with 403 on every id of the other workspace, and nothing of it changes', async () => {
       const v = victim();
@@ -249,16 +266,7 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         ['GET', `${path}/deliveries`],
         ['POST', `${path}/deliveries/${v.webhookId}/redeliver`, {}],
       ];
-      for (const [method, target, body] of attempts) {
-        const res = await call(method, target, body);
-        expect([method, target, res.status, res.body?.error]).toEqual([
-          method,
-          target,
-          404,
-          'not_found',
-        ]);
-        expect([method, leaks(v, res.text, [v.webhookId])]).toEqual([method, []]);
-      }
+      await allNotFound(v, attempts, v.webhookId);
       expect(await ownedBy(t, v.teamId)).toEqual(before);
     });
 
@@ -273,16 +281,7 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         ['DELETE', path],
         ['GET', `${path}/runs`],
       ];
-      for (const [method, target, body] of attempts) {
-        const res = await call(method, target, body);
-        expect([method, target, res.status, res.body?.error]).toEqual([
-          method,
-          target,
-          404,
-          'not_found',
-        ]);
-        expect([method, leaks(v, res.text, [v.ruleId])]).toEqual([method, []]);
-      }
+      await allNotFound(v, attempts, v.ruleId);
       expect(await ownedBy(t, v.teamId)).toEqual(before);
     });
 
