@@ -128,5 +128,37 @@ describe('automation rules act on requests through the same services as a person
       String(h.by).startsWith('rule:'),
     );
     expect(changes).toHaveLength(1);
+    await t.api('DELETE', `${PATH}/${reopen}`);
+    await t.api('DELETE', `${PATH}/${hold}`);
+  });
+
+  it('records an action that fails (a label the channel does not offer) and still runs the next', async () => {
+    const id = await rule({
+      name: 'Billing',
+      event_name: 'conversation_created',
+      conditions: [{ attribute_key: 'content', filter_operator: 'contains', values: ['invoice'] }],
+      actions: [
+        { action_name: 'add_label', action_params: ['no-such-label'] },
+        { action_name: 'change_priority', action_params: ['high'] },
+      ],
+    });
+    const message = await newRequest(t, 'U0HANK', 'Where is my invoice?');
+    const [run] = await eventually(async () => {
+      const listed = await runsOf(id);
+      return listed.length > 0 ? listed : undefined;
+    });
+    expect(run).toMatchObject({
+      result: 'failed',
+      actions: [
+        {
+          action_name: 'add_label',
+          outcome: 'failed',
+          error: expect.stringContaining('no-such-label'),
+        },
+        { action_name: 'change_priority', outcome: 'done', error: null },
+      ],
+    });
+    expect(await requestOf(t, message.ts)).toMatchObject({ tags: [], priority: 'high' });
+    await t.api('DELETE', `${PATH}/${id}`);
   });
 });
