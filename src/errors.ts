@@ -8,6 +8,9 @@ export const ErrorDetail = z.object({
 });
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
+/** An unknown (or another workspace's) thing: 404 `not_found`. */
+const notFound = (say: string) => ({ status: 404, error: 'not_found', say }) as const;
+
 /**
  * Every error code, what it answers over HTTP and what a Slack user is told: the one place
  * codes are defined. A code says what went wrong in the domain; `status` and `error` are the
@@ -56,66 +59,23 @@ export const ERRORS = {
     error: 'setting_locked',
     say: 'That setting is locked at a higher level, so nothing was changed.',
   },
-  route_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: "The bot doesn't know how to do that.",
-  },
-  account_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: 'That customer account no longer exists.',
-  },
-  channel_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: "The bot doesn't know that channel yet; run `/triage setup` in it first.",
-  },
-  channel_not_set_up: {
-    status: 404,
-    error: 'not_found',
-    say: "This channel isn't set up for triage yet; run `/triage setup` in it first.",
-  },
-  custom_field_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: 'That custom field no longer exists.',
-  },
-  canned_response_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: 'That canned response no longer exists.',
-  },
-  team_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: 'That team no longer exists.',
-  },
-  agent_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: 'That person is not an agent of this workspace.',
-  },
-  webhook_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: 'That webhook no longer exists.',
-  },
-  webhook_delivery_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: 'That webhook delivery no longer exists.',
-  },
-  message_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: 'That message is not stored (or belongs to another conversation).',
-  },
-  request_not_found: {
-    status: 404,
-    error: 'not_found',
-    say: 'That request no longer exists.',
-  },
+  route_not_found: notFound("The bot doesn't know how to do that."),
+  account_not_found: notFound('That customer account no longer exists.'),
+  channel_not_found: notFound(
+    "The bot doesn't know that channel yet; run `/triage setup` in it first.",
+  ),
+  channel_not_set_up: notFound(
+    "This channel isn't set up for triage yet; run `/triage setup` in it first.",
+  ),
+  custom_field_not_found: notFound('That custom field no longer exists.'),
+  canned_response_not_found: notFound('That canned response no longer exists.'),
+  team_not_found: notFound('That team no longer exists.'),
+  agent_not_found: notFound('That person is not an agent of this workspace.'),
+  automation_rule_not_found: notFound('That automation rule no longer exists.'),
+  webhook_not_found: notFound('That webhook no longer exists.'),
+  webhook_delivery_not_found: notFound('That webhook delivery no longer exists.'),
+  message_not_found: notFound('That message is not stored (or belongs to another conversation).'),
+  request_not_found: notFound('That request no longer exists.'),
   conflict: {
     status: 409,
     error: 'conflict',

@@ -11,7 +11,8 @@ import {
   WebhookUpdate,
 } from './schemas.js';
 
-interface Parts {
+/** What the path registrations share (built once in `openapi.ts`). */
+export interface Parts {
   security: Record<string, string[]>[];
   errorResponses: Record<string, ResponseConfig>;
   body: (schema: z.ZodType) => {

@@ -22,6 +22,7 @@ import {
 import { registerDesk } from './openapi-desk.js';
 import { registerTeamPaths } from './openapi-teams.js';
 import { registerWebhookPaths } from './openapi-webhooks.js';
+import { registerAutomationPaths } from './openapi-automation.js';
 import { registerConversationPaths } from './openapi-conversations.js';
 
 const errors = {
@@ -176,6 +177,7 @@ export function openApiDocument() {
   registerDesk({ registry, security, errorResponses, json, body });
   registerTeamPaths(registry, security, errorResponses);
   registerWebhookPaths(registry, { security, errorResponses, body, json });
+  registerAutomationPaths(registry, { security, errorResponses, body, json });
   registerConversationPaths(registry, { security, errorResponses, json, body });
   registry.registerPath({
     method: 'get',

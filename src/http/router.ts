@@ -15,6 +15,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
+import { AUTOMATION_RULES_PATH, automationRuleRoutes } from './routes/automation-rules.js';
 
 /** What the API is handed: the bot's services (a change through the API acts as in Slack). */
 export interface HttpDeps extends BotDeps {
@@ -42,7 +43,10 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(express.json({ limit: '256kb', strict: true }));
   api.use(requireJsonBody);
   // An agent's token works requests; workspace configuration needs an administrator's.
-  api.use(['/workspace', '/accounts', '/channels', WEBHOOKS_PATH], requireAdmin());
+  api.use(
+    ['/workspace', '/accounts', '/channels', WEBHOOKS_PATH, AUTOMATION_RULES_PATH],
+    requireAdmin(),
+  );
   api.use(['/custom_attribute_definitions', '/teams', '/agents'], requireAdmin({ reads: true }));
   api.use(settingsRoutes(deps.settings));
   api.use(channelRoutes(deps.models, deps.settings));
@@ -53,6 +57,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(teamRoutes(deps.models));
   api.use(agentRoutes(deps));
   api.use(webhookRoutes(deps));
+  api.use(automationRuleRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/api', notFound);

@@ -47,5 +47,9 @@ export function slackDate(at: Date): string {
  * actorMention('api:ops-bot'); // '*ops-bot* (API)'
  */
 export function actorMention(by: string): string {
-  return by.startsWith('api:') ? `*${escapeMrkdwn(by.slice(4))}* (API)` : `<@${by}>`;
+  if (by.startsWith('api:')) return `*${escapeMrkdwn(by.slice(4))}* (API)`;
+  // `rule:<id>:<name>` (src/desk/automation.ts `ruleBy`).
+  if (by.startsWith('rule:'))
+    return `*${escapeMrkdwn(by.split(':').slice(2).join(':'))}* (automation)`;
+  return `<@${by}>`;
 }

@@ -29,6 +29,8 @@ export interface Tenant {
   deskTeamId: string;
   /** A webhook of this workspace's (its url has `<label>-secret-hook`). */
   webhookId: string;
+  /** An automation rule of this workspace's (inactive; named `<LABEL>-SECRET-RULE`). */
+  ruleId: string;
   /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
   secrets: string[];
 }
@@ -143,6 +145,13 @@ export async function twoWorkspaces(): Promise<{
       subscriptions: ['conversation_status_changed'],
     });
     expect(webhook.status).toBe(201);
+    const rule = await api('POST', '/api/v1/automation_rules', {
+      name: `${upper}-SECRET-RULE`,
+      event_name: 'conversation_created',
+      active: false,
+      actions: [{ action_name: 'add_label', action_params: [`${label}-secret-label`] }],
+    });
+    expect(rule.status).toBe(201);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -175,7 +184,9 @@ export async function twoWorkspaces(): Promise<{
       cannedId: canned.body.id,
       deskTeamId: deskTeam.body.id,
       webhookId: webhook.body.id,
+      ruleId: rule.body.id,
       secrets: [
+        `${upper}-SECRET-RULE`,
         `${upper}-SECRET-TEAM`,
         `${label}-secret-hook`,
         `${upper}-SECRET-FIELD`,
@@ -216,6 +227,8 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       teams: await of('teams', { teamId }),
       agents: await of('agents', { teamId }),
       webhooks: await of('webhooks', { teamId }),
+      automationRules: await of('automation_rules', { teamId }),
+      automationRuns: await of('automation_runs', { teamId }),
     },
     { relaxed: false },
   );
@@ -233,6 +246,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.cannedId,
     victim.deskTeamId,
     victim.webhookId,
+    victim.ruleId,
     victim.channel,
     victim.triage,
     victim.customer,

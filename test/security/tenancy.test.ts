@@ -55,6 +55,23 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       probes.api += 1;
       return t.api(method, path, body, attacker().token);
     };
+    /** Each attempt answers 404 `not_found`, as for an unknown id, showing nothing but `asked`. */
+    const allNotFound = async (
+      v: Tenant,
+      attempts: [string, string, unknown?][],
+      asked: string,
+    ) => {
+      for (const [method, target, body] of attempts) {
+        const res = await call(method, target, body);
+        expect([method, target, res.status, res.body?.error]).toEqual([
+          method,
+          target,
+          404,
+          'not_found',
+        ]);
+        expect([method, leaks(v, res.text, [asked])]).toEqual([method, []]);
+      }
+    };
 
     it('is refused with 403 on every id of the other workspace, and nothing of it changes', async () => {
       const v = victim();
@@ -249,16 +266,22 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         ['GET', `${path}/deliveries`],
         ['POST', `${path}/deliveries/${v.webhookId}/redeliver`, {}],
       ];
-      for (const [method, target, body] of attempts) {
-        const res = await call(method, target, body);
-        expect([method, target, res.status, res.body?.error]).toEqual([
-          method,
-          target,
-          404,
-          'not_found',
-        ]);
-        expect([method, leaks(v, res.text, [v.webhookId])]).toEqual([method, []]);
-      }
+      await allNotFound(v, attempts, v.webhookId);
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+    });
+
+    it('gets 404 for every automation rule id of the other workspace, and nothing of it changes', async () => {
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const path = `/api/v1/automation_rules/${v.ruleId}`;
+      const attempts: [string, string, unknown?][] = [
+        ['GET', path],
+        ['PATCH', path, { active: true }],
+        ['PUT', path, { name: 'taken over' }],
+        ['DELETE', path],
+        ['GET', `${path}/runs`],
+      ];
+      await allNotFound(v, attempts, v.ruleId);
       expect(await ownedBy(t, v.teamId)).toEqual(before);
     });
 
@@ -288,6 +311,9 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         '/api/v1/webhooks',
         `/api/v1/webhooks/${a.webhookId}`,
         `/api/v1/webhooks/${a.webhookId}/deliveries`,
+        '/api/v1/automation_rules',
+        `/api/v1/automation_rules/${a.ruleId}`,
+        `/api/v1/automation_rules/${a.ruleId}/runs`,
       ];
       for (const path of reads) {
         const res = await call('GET', path);
@@ -314,6 +340,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(agents.body.map((x: { id: string }) => x.id)).toEqual([a.admin]);
       const webhooks = await call('GET', '/api/v1/webhooks');
       expect(webhooks.body.map((w: { id: string }) => w.id)).toEqual([a.webhookId]);
+      const rules = await call('GET', '/api/v1/automation_rules');
+      expect(rules.body.map((r: { id: string }) => r.id)).toEqual([a.ruleId]);
       const workspace = await call('GET', '/api/v1/workspace/settings');
       expect(workspace.body.data.team_id).toBe(a.teamId);
     });

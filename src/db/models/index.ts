@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import { accountModel } from './account.js';
 import { apiTokenModel } from './api-token.js';
+import { automationRuleModel, automationRunModel } from './automation-rule.js';
 import { cannedResponseModel } from './canned-response.js';
 import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
@@ -18,6 +19,7 @@ import { workspaceModel } from './workspace.js';
 
 export * from './account.js';
 export * from './api-token.js';
+export * from './automation-rule.js';
 export * from './canned-response.js';
 export * from './channel.js';
 export * from './claim.js';
@@ -41,6 +43,8 @@ export function createModels(db: Connection) {
     accounts: accountModel(db),
     channels: channelModel(db),
     apiTokens: apiTokenModel(db),
+    automationRules: automationRuleModel(db),
+    automationRuns: automationRunModel(db),
     cannedResponses: cannedResponseModel(db),
     claims: claimModel(db),
     configVersions: configVersionModel(db),

@@ -10,7 +10,7 @@ import {
   type Priority,
 } from '../../desk/conversation.js';
 import { AppError, validationError } from '../../errors.js';
-import { checkTags, missingOnClose } from '../../requests/classification.js';
+import { checkSeverity, checkTags, missingOnClose } from '../../requests/classification.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { applyRequestCommand } from '../requests/actions.js';
 import { channelContext, type ChannelContext } from '../requests/context.js';
@@ -144,6 +144,24 @@ export async function setLabels(
   if (!after) throw new AppError('conflict', 'the labels changed meanwhile');
   await redraw(deps, slack, ctx, after);
   return after.tags;
+}
+
+/** A severity: one of the channel's levels, stored with a history entry, the card redrawn. */
+export async function setSeverity(
+  deps: DeskDeps,
+  change: ApiChange,
+  severity: string,
+): Promise<string | null> {
+  const { request, slack, ctx } = await load(deps, change);
+  const checked = checkSeverity(ctx.features.requests.support.severity, severity);
+  if (!checked.ok) throw invalid('severity', checked.error);
+  if (request.severity === checked.value) return request.severity;
+  const store = new ClassificationStore(deps.models);
+  const now = deps.clock.now();
+  const after = await store.severity(request._id, request.severity, checked.value, change.by, now);
+  if (!after) throw new AppError('conflict', 'the severity changed meanwhile');
+  await redraw(deps, slack, ctx, after);
+  return after.severity;
 }
 
 const redraw = (deps: DeskDeps, slack: SlackGateway, ctx: ChannelContext, request: RequestDoc) =>

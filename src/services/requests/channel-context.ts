@@ -1,4 +1,4 @@
-import type { ChannelDoc } from '../../db/models/index.js';
+import type { AutomationRuleDoc, ChannelDoc } from '../../db/models/index.js';
 import type { Features } from '../../settings/features.js';
 
 /**
@@ -11,4 +11,6 @@ export interface ChannelContext {
   features: Features;
   /** The support side: the workspace's list plus the members of the linked triage channel. */
   internalUserIds: Set<string>;
+  /** The workspace's active automation rules (cached with the configuration); none if absent. */
+  rules?: readonly AutomationRuleDoc[];
 }

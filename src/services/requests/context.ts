@@ -1,4 +1,9 @@
-import { readConfigVersion, type ChannelDoc } from '../../db/models/index.js';
+import {
+  readConfigVersion,
+  type AutomationRuleDoc,
+  type ChannelDoc,
+} from '../../db/models/index.js';
+import { AutomationRuleStore } from '../../db/repositories/automation-rules.js';
 import { ChannelStore } from '../../db/repositories/channels.js';
 import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
@@ -19,6 +24,7 @@ interface ConfigPart {
   channel: ChannelDoc;
   features: Features;
   workspaceInternal: readonly string[];
+  rules: readonly AutomationRuleDoc[];
 }
 
 /** Enough for every channel of a large workspace; the oldest entry goes first. */
@@ -46,7 +52,12 @@ export async function channelContext(
     const members = await triageMembers(deps.models, slack, triage, deps.clock.now());
     for (const member of members) internal.add(member);
   }
-  return { channel: part.channel, features: part.features, internalUserIds: internal };
+  return {
+    channel: part.channel,
+    features: part.features,
+    internalUserIds: internal,
+    rules: part.rules,
+  };
 }
 
 async function configPart(
@@ -66,7 +77,8 @@ async function configPart(
   if (!channel) return undefined;
   const features = await deps.settings.effective(teamId, channelId);
   const workspaceInternal = await new WorkspaceStore(deps.models).internalUserIds(teamId);
-  const part = { version, channel, features, workspaceInternal };
+  const rules = await new AutomationRuleStore(deps.models).active(teamId);
+  const part = { version, channel, features, workspaceInternal, rules };
   cache.delete(key);
   cache.set(key, part);
   if (cache.size > MAX_CACHED_CHANNELS) cache.delete(cache.keys().next().value as string);

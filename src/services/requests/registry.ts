@@ -5,6 +5,7 @@ import { outOfOfficeHooks } from '../out-of-office.js';
 import { nudgeHooks } from '../timers/nudge.js';
 import { autoCloseHooks } from '../timers/auto-close.js';
 import { cleanupHooks } from '../timers/cleanup.js';
+import { ruleHooks } from '../rules/run.js';
 
 /**
  * The features that act on request moments, in the order they run. Only the composition root
@@ -19,4 +20,5 @@ export const REQUEST_HOOKS: readonly RequestHooks[] = [
   nudgeHooks,
   autoCloseHooks,
   cleanupHooks,
+  ruleHooks,
 ];

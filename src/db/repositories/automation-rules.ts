@@ -1,0 +1,104 @@
+import type { RuleCreate, RuleEvent, RuleUpdate } from '../../desk/automation.js';
+import { AppError } from '../../errors.js';
+import {
+  parseAutomationRule,
+  parseAutomationRun,
+  type AutomationRuleDoc,
+  type AutomationRunDoc,
+  type Models,
+} from '../models/index.js';
+import { isDocumentId } from './parse.js';
+
+/** The API's field names to the stored ones (`event_name` is stored as `event`). */
+function stored(input: RuleUpdate): Record<string, unknown> {
+  const { event_name, ...rest } = input;
+  return event_name === undefined ? rest : { ...rest, event: event_name };
+}
+
+/**
+ * A workspace's automation rules and their runs. An id that is not the workspace's answers
+ * `automation_rule_not_found`, so a workspace cannot learn which ids exist elsewhere.
+ */
+export class AutomationRuleStore {
+  constructor(private readonly models: Models) {}
+
+  async list(teamId: string): Promise<AutomationRuleDoc[]> {
+    const docs = await this.models.automationRules
+      .find({ teamId })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean();
+    return docs.map(parseAutomationRule);
+  }
+
+  /** The active rules of a workspace for one event, oldest first (the order they run in). */
+  async active(teamId: string): Promise<AutomationRuleDoc[]> {
+    const docs = await this.models.automationRules
+      .find({ teamId, active: true })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean();
+    return docs.map(parseAutomationRule);
+  }
+
+  async count(teamId: string): Promise<number> {
+    return this.models.automationRules.countDocuments({ teamId });
+  }
+
+  async get(teamId: string, id: string): Promise<AutomationRuleDoc> {
+    const doc = isDocumentId(id)
+      ? await this.models.automationRules.findOne({ _id: id, teamId }).lean()
+      : null;
+    if (!doc) throw ruleNotFound(id);
+    return parseAutomationRule(doc);
+  }
+
+  async create(teamId: string, input: RuleCreate): Promise<AutomationRuleDoc> {
+    const created = await this.models.automationRules.create({ teamId, ...stored(input) });
+    return parseAutomationRule(created.toObject());
+  }
+
+  async update(teamId: string, id: string, update: RuleUpdate): Promise<AutomationRuleDoc> {
+    const doc = isDocumentId(id)
+      ? await this.models.automationRules
+          .findOneAndUpdate(
+            { _id: id, teamId },
+            { $set: stored(update) },
+            { returnDocument: 'after' },
+          )
+          .lean()
+      : null;
+    if (!doc) throw ruleNotFound(id);
+    return parseAutomationRule(doc);
+  }
+
+  /** Deletes a rule and its runs. */
+  async remove(teamId: string, id: string): Promise<void> {
+    const removed = isDocumentId(id)
+      ? await this.models.automationRules.deleteOne({ _id: id, teamId })
+      : undefined;
+    if (!removed?.deletedCount) throw ruleNotFound(id);
+    await this.models.automationRuns.deleteMany({ teamId, ruleId: id });
+  }
+
+  /** Whether the rule already ran on the request for this event (a redelivered opening). */
+  async ran(ruleId: string, requestId: string, event: RuleEvent): Promise<boolean> {
+    return (await this.models.automationRuns.exists({ ruleId, requestId, event })) !== null;
+  }
+
+  async record(run: Omit<AutomationRunDoc, '_id'>): Promise<void> {
+    await this.models.automationRuns.create(run);
+  }
+
+  /** A rule's last 100 runs, newest first. */
+  async runs(teamId: string, ruleId: string): Promise<AutomationRunDoc[]> {
+    const docs = await this.models.automationRuns
+      .find({ teamId, ruleId })
+      .sort({ at: -1, _id: -1 })
+      .limit(100)
+      .lean();
+    return docs.map(parseAutomationRun);
+  }
+}
+
+export function ruleNotFound(id: string): AppError {
+  return new AppError('automation_rule_not_found', `unknown automation rule ${id}`);
+}

@@ -1,0 +1,92 @@
+import type { AutomationRuleDoc, RequestDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
+import { ConversationStatus, Priority } from '../../desk/conversation.js';
+import { ruleBy } from '../../desk/automation.js';
+import {
+  assign,
+  setLabels,
+  setSeverity,
+  toggleStatus,
+  togglePriority,
+  type ApiChange,
+} from '../desk/changes.js';
+import { requestOf } from '../desk/conversations.js';
+import { assignToTeam } from '../teams/assign.js';
+
+type Action = AutomationRuleDoc['actions'][number];
+
+/** Why an action could not run, said in the run's record. */
+export class ActionRefused extends Error {}
+
+const one = (action: Action) => String(action.action_params[0] ?? '');
+const all = (action: Action) => action.action_params.map(String);
+
+/**
+ * Applies one action of `rule` to the request through the same services as a person's change,
+ * recorded `by: rule:<id>:<name>` (so the changes it makes never trigger rules again).
+ * `send_webhook_event` is not done yet: it is refused, and the run says so.
+ */
+export async function applyAction(
+  deps: BotDeps,
+  rule: AutomationRuleDoc,
+  request: RequestDoc,
+  action: Action,
+): Promise<void> {
+  const change: ApiChange = {
+    teamId: request.teamId,
+    userId: '',
+    id: String(request._id),
+    by: ruleBy(String(rule._id), rule.name),
+  };
+  switch (action.action_name) {
+    case 'assign_agent':
+      await assign(deps, change, one(action));
+      return;
+    case 'assign_team':
+      await assignToTeam(deps, change, one(action));
+      return;
+    case 'add_label':
+    case 'remove_label': {
+      const now = (await requestOf(deps, change.teamId, change.id)).tags;
+      const named = all(action);
+      const next =
+        action.action_name === 'add_label'
+          ? [...now, ...named.filter((l) => !now.includes(l))]
+          : now.filter((l) => !named.some((n) => n.toLowerCase() === l.toLowerCase()));
+      await setLabels(deps, change, next);
+      return;
+    }
+    case 'change_priority': {
+      const priority = Priority.safeParse(one(action));
+      if (!priority.success) throw new ActionRefused(`unknown priority "${one(action)}"`);
+      await togglePriority(deps, change, priority.data);
+      return;
+    }
+    case 'change_status': {
+      const status = ConversationStatus.exclude(['snoozed']).safeParse(one(action));
+      if (!status.success) throw new ActionRefused(`unknown status "${one(action)}"`);
+      await toggleStatus(deps, change, status.data);
+      return;
+    }
+    case 'set_severity':
+      await setSeverity(deps, change, one(action));
+      return;
+    case 'send_message': {
+      const slack = await deps.slack(request.teamId);
+      await slack.post({
+        channel: request.channelId,
+        thread_ts: request.rootTs,
+        text: all(action).join('\n'),
+      });
+      return;
+    }
+    case 'send_slack_message': {
+      const [channel, text] = all(action) as [string, string];
+      const slack = await deps.slack(request.teamId);
+      await slack.post({ channel, text });
+      return;
+    }
+    case 'send_webhook_event':
+      throw new ActionRefused('send_webhook_event is not supported yet');
+  }
+}
