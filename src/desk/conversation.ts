@@ -41,7 +41,7 @@ export function requestStatusesOf(status: ConversationStatus | 'all'): RequestSt
 
 /** What `toggle_status` to `target` asks: a command, nothing (already so), or a refusal. */
 export type StatusToggle =
-  | { kind: 'command'; command: RequestCommand }
+  | { kind: 'command'; command: Extract<RequestCommand, { kind: 'status' }> }
   | { kind: 'unchanged' }
   | { kind: 'refused'; reason: string };
 

@@ -53,3 +53,6 @@ export function actorMention(by: string): string {
     return `*${escapeMrkdwn(by.split(':').slice(2).join(':'))}* (automation)`;
   return `<@${by}>`;
 }
+
+/** The text with its first letter upper-case: `high` → `High`. */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -10,7 +10,14 @@ import {
   type ClassificationLists,
 } from './classification.js';
 import { missingOnClose } from '../requests/classification.js';
-import { channelMention, escapeMrkdwn, messageLink, slackDate, truncate } from '../text/mrkdwn.js';
+import {
+  capitalised,
+  channelMention,
+  escapeMrkdwn,
+  messageLink,
+  slackDate,
+  truncate,
+} from '../text/mrkdwn.js';
 import { button, PREVIEW_HIDDEN, quotedPreview } from './blocks.js';
 import { slaBreachNote } from './sla-alert.js';
 import { fieldsMenu, fieldsNote, type CardFields } from './custom-fields.js';
@@ -188,5 +195,3 @@ function escalationNote(escalated: RequestDoc['escalated'] | undefined): string 
   const reason = escalated.reason ? `: _${escapeMrkdwn(truncate(escalated.reason, 200))}_` : '';
   return `:${EMOJI.escalate}: *Escalated* by <@${escalated.by}> at ${slackDate(escalated.at)}${times}${reason}`;
 }
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

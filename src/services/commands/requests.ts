@@ -1,3 +1,4 @@
+import { capitalised } from '../../text/mrkdwn.js';
 import { MAX_LISTED, openRequestsText } from '../../commands/requests.js';
 import { AppError } from '../../errors.js';
 import { RequestLists } from '../../db/repositories/request-lists.js';
@@ -48,5 +49,3 @@ export async function listOpenRequests(
   });
   return { text };
 }
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

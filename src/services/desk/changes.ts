@@ -55,7 +55,7 @@ export async function toggleStatus(
   const toggle = statusToggle(request.status, target);
   if (toggle.kind === 'unchanged') return CONVERSATION_STATUS[request.status];
   if (toggle.kind === 'refused') throw invalid('status', toggle.reason);
-  if (toggle.command.kind === 'status' && toggle.command.to === 'closed') {
+  if (toggle.command.to === 'closed') {
     const missing = missingOnClose(ctx.features.requests.categories, request.categories);
     if (missing.length > 0) {
       const names = missing.map((c) => `"${c.category_name}"`).join(', ');
@@ -70,7 +70,8 @@ export async function toggleStatus(
     change.by,
   );
   if (refusal) throw new AppError('conflict', refusal);
-  return CONVERSATION_STATUS[(await requestOf(deps, change.teamId, change.id)).status];
+  // The move was applied as one conditional write: the request is now in the status it asked for.
+  return CONVERSATION_STATUS[toggle.command.to];
 }
 
 /** `toggle_priority`: stored with a history entry and shown on the card (`none` clears it). */
