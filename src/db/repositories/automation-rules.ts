@@ -1,6 +1,7 @@
 import type { RuleCreate, RuleEvent, RuleUpdate } from '../../desk/automation.js';
 import { AppError } from '../../errors.js';
 import {
+  claimOnce,
   parseAutomationRule,
   parseAutomationRun,
   type AutomationRuleDoc,
@@ -79,9 +80,12 @@ export class AutomationRuleStore {
     await this.models.automationRuns.deleteMany({ teamId, ruleId: id });
   }
 
-  /** Whether the rule already ran on the request for this event (a redelivered opening). */
-  async ran(ruleId: string, requestId: string, event: RuleEvent): Promise<boolean> {
-    return (await this.models.automationRuns.exists({ ruleId, requestId, event })) !== null;
+  /**
+   * Claims the rule's one run on the request for this event: true for the first caller only,
+   * on every instance (a unique-key insert, where check-then-record would race).
+   */
+  claimRun(ruleId: string, requestId: string, event: RuleEvent, at: Date): Promise<boolean> {
+    return claimOnce(this.models.claims, `rule-run:${ruleId}:${requestId}:${event}`, at);
   }
 
   async record(run: Omit<AutomationRunDoc, '_id'>): Promise<void> {
