@@ -71,13 +71,14 @@ export class AutomationRuleStore {
     return parseAutomationRule(doc);
   }
 
-  /** Deletes a rule and its runs. */
+  /** Deletes a rule, its runs and its `send_webhook_event` deliveries (those pending go unsent). */
   async remove(teamId: string, id: string): Promise<void> {
     const removed = isDocumentId(id)
       ? await this.models.automationRules.deleteOne({ _id: id, teamId })
       : undefined;
     if (!removed?.deletedCount) throw ruleNotFound(id);
     await this.models.automationRuns.deleteMany({ teamId, ruleId: id });
+    await this.models.webhookDeliveries.deleteMany({ teamId, webhookId: `rule:${id}` });
   }
 
   /**

@@ -152,6 +152,16 @@ describe('/api/v1/automation_rules', () => {
       }),
     ]);
     expect((await stored(t))[0]).toMatchObject({ actions: [hook] });
+    // Deleting the rule drops its deliveries not sent yet.
+    const deliveries = t.db.collection('webhook_deliveries');
+    await deliveries.insertOne({
+      teamId: t.teamId,
+      webhookId: `rule:${res.body.id}`,
+      eventId: 'e1',
+      status: 'pending',
+    });
+    expect((await t.api('DELETE', `${PATH}/${res.body.id}`)).status).toBe(204);
+    expect(await deliveries.countDocuments({})).toBe(0);
   });
 
   it('refuses an update with nothing to change or a bad action (422), leaving it as it was', async () => {
