@@ -142,6 +142,54 @@ describe('automation rules on messages, attribute changes and webhook events', (
     ]);
   });
 
+  it('runs conversation_updated rules on a custom attribute set through the API and labels picked in Slack', async () => {
+    const plan = await t.api('POST', '/api/v1/custom_attribute_definitions', {
+      attribute_display_name: 'Plan',
+      attribute_display_type: 'list',
+      attribute_values: ['Enterprise', 'Team'],
+    });
+    const picked = [{ custom_field_id: plan.body.id, _id: plan.body.id }];
+    await t.api('PATCH', `/api/v1/channels/${CHANNEL}/settings`, {
+      update: { requests: { custom_fields: picked } },
+    });
+    const enterprise = await rule({
+      name: 'Enterprise is high',
+      event_name: 'conversation_updated',
+      conditions: [
+        {
+          attribute_key: 'custom_attribute:plan',
+          filter_operator: 'equal_to',
+          values: ['Enterprise'],
+        },
+      ],
+      actions: [{ action_name: 'change_priority', action_params: ['high'] }],
+    });
+    const billing = await rule({
+      name: 'Billing is low',
+      event_name: 'conversation_updated',
+      conditions: [{ attribute_key: 'labels', filter_operator: 'equal_to', values: ['billing'] }],
+      actions: [{ action_name: 'set_severity', action_params: ['Low'] }],
+    });
+    const message = await newRequest(t, 'U0UMA', 'Our plan renews');
+    const conversation = await idOf(message.ts);
+    const res = await t.api('POST', `/api/v1/conversations/${conversation}/custom_attributes`, {
+      custom_attributes: { plan: 'enterprise' },
+    });
+    expect(res.status).toBe(200);
+    expect((await ranOnce(enterprise)).map((r) => r.result)).toEqual(['done']);
+    await pick(t, message.ts, ACTIONS.tags, ['billing']);
+    expect((await ranOnce(billing)).map((r) => r.result)).toEqual(['done']);
+    expect(await requestOf(t, message.ts)).toMatchObject({
+      priority: 'high',
+      severity: 'Low',
+      tags: ['billing'],
+    });
+    // Each person's change runs the rules whose conditions hold (the plan still does at the
+    // pick); the rules' own changes (the priority, the severity) run none.
+    expect(await runsOf(enterprise)).toHaveLength(2);
+    expect(await runsOf(billing)).toHaveLength(1);
+  });
+
   it('send_webhook_event posts the message and the conversation through the outbox, retried through an outage', async () => {
     const id = await rule({
       name: 'Mirror replies',
