@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Clock } from './clock.js';
-import type { Models, RequestDoc } from './db/models/index.js';
+import type { MessageDoc, Models, RequestDoc } from './db/models/index.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
 import type { ChannelContext } from './services/requests/channel-context.js';
@@ -63,4 +63,19 @@ export interface RequestHooks {
   agentReplied?(deps: BotDeps, ctx: ChannelContext, request: RequestDoc): Promise<void>;
   /** The customer wrote again (thread reply or grouped message). */
   customerWrote?(deps: BotDeps, ctx: ChannelContext, request: RequestDoc): Promise<void>;
+  /**
+   * A message was stored in the request's threads (a reply or a private note) and counted on
+   * the request (`request`: as read at that moment).
+   */
+  messageCreated?(
+    deps: BotDeps,
+    ctx: ChannelContext,
+    request: RequestDoc,
+    message: MessageDoc,
+  ): Promise<void>;
+  /**
+   * Another attribute changed (priority, labels, severity, categories, custom fields): `after`
+   * as stored, `by` who changed it (`rule:…` for a rule).
+   */
+  updated?(deps: BotDeps, ctx: ChannelContext, after: RequestDoc, by: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WebhookUrl } from './webhook.js';
 
 /**
  * Automation rules (issue 12, part 5): seed 003's shape. A rule names an event, conditions on
@@ -14,15 +15,6 @@ export const RULE_EVENTS = [
 ] as const;
 export const RuleEvent = z.enum(RULE_EVENTS);
 export type RuleEvent = z.infer<typeof RuleEvent>;
-
-/** Seed 003's names this bot knows but does not run yet: a rule naming one is refused. */
-export const NOT_YET: Readonly<Record<string, string>> = {
-  message_created: 'message_created rules are not run yet; use conversation_created',
-  send_webhook_event: 'send_webhook_event is not supported yet; subscribe a webhook instead',
-};
-const RunnableEvent = RuleEvent.refine((event) => !NOT_YET[event], {
-  error: (issue) => NOT_YET[String(issue.input)] ?? 'not supported',
-});
 
 export const FILTER_OPERATORS = [
   'equal_to',
@@ -43,6 +35,7 @@ export const ATTRIBUTES = [
   'channel_id',
   'account_id',
   'content',
+  'message_type',
 ] as const;
 const CUSTOM = 'custom_attribute:';
 
@@ -111,8 +104,13 @@ export const RuleAction = z
     if (needsSome.includes(action.action_name) && n === 0) {
       ctx.addIssue({ code: 'custom', path: ['action_params'], message: 'give at least one value' });
     }
-    const notYet = NOT_YET[action.action_name];
-    if (notYet) ctx.addIssue({ code: 'custom', path: ['action_name'], message: notYet });
+    if (action.action_name === 'send_webhook_event') {
+      const url = WebhookUrl.safeParse(action.action_params[0]);
+      if (n !== 1 || !url.success) {
+        const message = n !== 1 ? 'give exactly one URL' : url.error?.issues[0]?.message;
+        ctx.addIssue({ code: 'custom', path: ['action_params'], message: String(message) });
+      }
+    }
     if (action.action_name === 'send_slack_message' && n !== 2) {
       ctx.addIssue({
         code: 'custom',
@@ -126,7 +124,7 @@ export type RuleAction = z.infer<typeof RuleAction>;
 const fields = {
   name: z.string().trim().min(1, 'a rule needs a name').max(200),
   description: z.string().max(2_000).default(''),
-  event_name: RunnableEvent,
+  event_name: RuleEvent,
   active: z.boolean().default(true),
   conditions: z.array(RuleCondition).max(MAX_PARTS).default([]),
   actions: z.array(RuleAction).min(1, 'a rule needs at least one action').max(MAX_PARTS),
@@ -141,7 +139,7 @@ export const RuleUpdate = z
   .strictObject({
     name: fields.name.optional(),
     description: z.string().max(2_000).optional(),
-    event_name: RunnableEvent.optional(),
+    event_name: RuleEvent.optional(),
     active: z.boolean().optional(),
     conditions: z.array(RuleCondition).max(MAX_PARTS).optional(),
     actions: fields.actions.optional(),
@@ -160,6 +158,8 @@ export interface RuleFacts {
   channel_id: string;
   account_id: string | null;
   content: string;
+  /** On `message_created`: the new message's kind (seed 003's `message_type`); else null. */
+  message_type: 'incoming' | 'outgoing' | null;
   custom: Readonly<Record<string, unknown>>;
 }
 

@@ -12,17 +12,16 @@ export const WEBHOOK_EVENTS = [
   'conversation_created',
   'conversation_status_changed',
   'conversation_updated',
+  'message_created',
 ] as const;
 export const WebhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
 
-/** Seed 003's other event names: known, but not sent by this bot (a subscription is refused). */
-const UNSUPPORTED = ['message_created', 'message_updated', 'webwidget_triggered'];
-
 /** The most webhooks a workspace keeps. */
 export const MAX_WEBHOOKS = 20;
 
-const Url = z
+/** An address a webhook (or a rule's `send_webhook_event`) may be given. */
+export const WebhookUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .max(2_000, 'at most 2000 characters');
 
@@ -32,12 +31,12 @@ const Subscriptions = z
   .superRefine((names, ctx) => {
     const unknown = names.filter((name) => !(WEBHOOK_EVENTS as readonly string[]).includes(name));
     if (unknown.length === 0) return;
-    const unsupported = unknown.filter((name) => UNSUPPORTED.includes(name));
+    // Seed 003's message_updated is known: edits and deletions are not events here yet.
+    const edits = unknown.includes('message_updated') ? ' (message edits are not sent yet)' : '';
     ctx.addIssue({
       code: 'custom',
       message:
-        `not an event this bot sends: ${unknown.join(', ')}` +
-        (unsupported.length ? ' (messages are not sent as events yet)' : '') +
+        `not an event this bot sends: ${unknown.join(', ')}${edits}` +
         `; use ${WEBHOOK_EVENTS.join(', ')}`,
     });
   })
@@ -45,13 +44,13 @@ const Subscriptions = z
 
 /** `POST /api/v1/webhooks`. */
 export const WebhookCreate = z
-  .strictObject({ url: Url, subscriptions: Subscriptions })
+  .strictObject({ url: WebhookUrl, subscriptions: Subscriptions })
   .meta({ id: 'WebhookCreate' });
 export type WebhookCreate = z.infer<typeof WebhookCreate>;
 
 /** `PATCH|PUT /api/v1/webhooks/{id}`: either field or both. */
 export const WebhookUpdate = z
-  .strictObject({ url: Url.optional(), subscriptions: Subscriptions.optional() })
+  .strictObject({ url: WebhookUrl.optional(), subscriptions: Subscriptions.optional() })
   .refine((update) => Object.keys(update).length > 0, 'nothing to change')
   .meta({ id: 'WebhookUpdate' });
 export type WebhookUpdate = z.infer<typeof WebhookUpdate>;

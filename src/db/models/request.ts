@@ -9,8 +9,16 @@ import { mongooseSchema, ObjectId } from './zod-schema.js';
 const nullDate = () => z.date().nullable().default(null);
 const nullString = () => z.string().nullable().default(null);
 
-/** A webhook event waiting in a request's outbox: its idempotency key, name and time. */
-export const OutboxEvent = z.object({ id: z.string(), event: WebhookEvent, at: z.date() });
+/**
+ * A webhook event waiting in a request's outbox: its idempotency key, name and time, and for a
+ * message event the message's id (absent otherwise: the worker pulls events as it read them).
+ */
+export const OutboxEvent = z.object({
+  id: z.string(),
+  event: WebhookEvent,
+  at: z.date(),
+  messageId: z.string().optional(),
+});
 export type OutboxEvent = z.infer<typeof OutboxEvent>;
 
 /** A stored request (DESIGN.md §4); `(teamId, channelId, rootTs)` is unique so retries never duplicate. */

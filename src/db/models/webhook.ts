@@ -35,7 +35,10 @@ export const DeliveryStatus = z.enum(['pending', 'delivered', 'failed']);
 export const WebhookDeliveryDocument = z.object({
   _id: ObjectId,
   teamId: z.string(),
+  /** The webhook's id, or `rule:<id>` for a rule's `send_webhook_event`. */
   webhookId: z.string(),
+  /** Where a rule's `send_webhook_event` posts (sent unsigned); null: the webhook's URL. */
+  url: z.string().nullable().default(null),
   eventId: z.string(),
   event: WebhookEvent,
   body: z.string(),

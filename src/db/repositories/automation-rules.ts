@@ -1,6 +1,7 @@
 import type { RuleCreate, RuleEvent, RuleUpdate } from '../../desk/automation.js';
 import { AppError } from '../../errors.js';
 import {
+  claimOnce,
   parseAutomationRule,
   parseAutomationRun,
   type AutomationRuleDoc,
@@ -70,18 +71,22 @@ export class AutomationRuleStore {
     return parseAutomationRule(doc);
   }
 
-  /** Deletes a rule and its runs. */
+  /** Deletes a rule, its runs and its `send_webhook_event` deliveries (those pending go unsent). */
   async remove(teamId: string, id: string): Promise<void> {
     const removed = isDocumentId(id)
       ? await this.models.automationRules.deleteOne({ _id: id, teamId })
       : undefined;
     if (!removed?.deletedCount) throw ruleNotFound(id);
     await this.models.automationRuns.deleteMany({ teamId, ruleId: id });
+    await this.models.webhookDeliveries.deleteMany({ teamId, webhookId: `rule:${id}` });
   }
 
-  /** Whether the rule already ran on the request for this event (a redelivered opening). */
-  async ran(ruleId: string, requestId: string, event: RuleEvent): Promise<boolean> {
-    return (await this.models.automationRuns.exists({ ruleId, requestId, event })) !== null;
+  /**
+   * Claims the rule's one run on the request for this event: true for the first caller only,
+   * on every instance (a unique-key insert, where check-then-record would race).
+   */
+  claimRun(ruleId: string, requestId: string, event: RuleEvent, at: Date): Promise<boolean> {
+    return claimOnce(this.models.claims, `rule-run:${ruleId}:${requestId}:${event}`, at);
   }
 
   async record(run: Omit<AutomationRunDoc, '_id'>): Promise<void> {

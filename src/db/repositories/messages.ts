@@ -40,6 +40,14 @@ export class MessageStore {
     return docs.map(parseMessage).reverse();
   }
 
+  /** Messages by id (those still stored). */
+  async byIds(ids: readonly string[]): Promise<MessageDoc[]> {
+    const valid = ids.filter(isDocumentId);
+    if (valid.length === 0) return [];
+    const docs = await this.models.messages.find({ _id: { $in: valid } }).lean();
+    return docs.map(parseMessage);
+  }
+
   /** One message of the workspace by id, if any. */
   async byId(teamId: string, id: string): Promise<MessageDoc | null> {
     const doc = isDocumentId(id)

@@ -7,7 +7,13 @@ import {
 } from '../../requests/lifecycle.js';
 import type { HistoryEntry, RequestStatus } from '../../requests/request.js';
 import type { TicketMade } from '../../requests/commands.js';
-import { isDuplicateKey, parseRequest, type Models, type RequestDoc } from '../models/index.js';
+import {
+  isDuplicateKey,
+  parseRequest,
+  type MessageDoc,
+  type Models,
+  type RequestDoc,
+} from '../models/index.js';
 import { isDocumentId, requestOrNull } from './parse.js';
 import { outboxEvent } from './webhook-outbox.js';
 
@@ -15,6 +21,15 @@ import { outboxEvent } from './webhook-outbox.js';
 const MAX_ATTEMPTS = 10;
 
 export type { NewRequest };
+
+/** A message just stored in `messages`: its request's update counts it and queues its event. */
+export type CountedMessage = Pick<MessageDoc, '_id' | 'kind' | 'createdAt'>;
+
+/** The `$inc` and `$push` of a new message: counted with its `message_created` webhook event. */
+const counted = (message: CountedMessage) => ({
+  $inc: { [`messageCounts.${message.kind}`]: 1 },
+  $push: { webhookEvents: outboxEvent('message_created', message.createdAt, String(message._id)) },
+});
 
 /**
  * Request writes. Each is one conditional single-document update, so concurrent events, Slack
@@ -90,62 +105,59 @@ export class RequestStore {
 
   /**
    * Records a customer's message on the request; returns the request as stored afterwards (read
-   * again only when a later message was already recorded), null when it is gone.
+   * again only when a later message was already recorded), null when it is gone. `message`: the
+   * reply just stored, counted in the same write.
    */
   async customerActivity(
     id: RequestDoc['_id'],
     at: Date,
-    newMessage = false,
+    message?: CountedMessage | null,
   ): Promise<RequestDoc | null> {
-    const inc = newMessage ? { $inc: { 'messageCounts.incoming': 1 } } : {};
     const after = await this.models.requests
       .findOneAndUpdate(
         { _id: id, lastCustomerActivityAt: { $lt: at } },
-        { $set: { lastCustomerActivityAt: at, nudgedAt: null }, ...inc },
+        { $set: { lastCustomerActivityAt: at, nudgedAt: null }, ...(message && counted(message)) },
         { returnDocument: 'after' },
       )
       .lean()
       .then(requestOrNull);
     if (after) return after;
-    return newMessage ? this.countMessage(id, 'incoming') : this.byId(String(id));
+    return message ? this.countMessage(id, message) : this.byId(String(id));
   }
 
   /** Counts a newly stored message of the request's threads; the request after it. */
-  countMessage(id: RequestDoc['_id'], kind: 'incoming' | 'outgoing'): Promise<RequestDoc | null> {
+  countMessage(id: RequestDoc['_id'], message: CountedMessage): Promise<RequestDoc | null> {
     return this.models.requests
-      .findOneAndUpdate(
-        { _id: id },
-        { $inc: { [`messageCounts.${kind}`]: 1 } },
-        { returnDocument: 'after' },
-      )
+      .findOneAndUpdate({ _id: id }, counted(message), { returnDocument: 'after' })
       .lean()
       .then(requestOrNull);
   }
 
   /**
    * Records an agent's reply; sets the first response time once (the conditional filter makes
-   * the first writer win). Returns whether this reply was the first response.
+   * the first writer win). Returns whether this reply was the first response. `message`: the
+   * reply just stored, counted in the same write.
    */
   async agentResponse(
     id: RequestDoc['_id'],
     agentId: string,
     at: Date,
-    newMessage = false,
+    message?: CountedMessage | null,
   ): Promise<boolean> {
-    // A reply stored in `messages` is counted in the same write.
-    const inc = newMessage ? { $inc: { 'messageCounts.outgoing': 1 } } : {};
+    const entry = { at, type: 'first_response', from: null, to: agentId, by: agentId };
+    const { $inc, $push } = message ? counted(message) : { $inc: undefined, $push: {} };
     const first = await this.models.requests.updateOne(
       { _id: id, firstResponseAt: null },
       {
         $set: { firstResponseAt: at, lastAgentActivityAt: at },
-        $push: { history: { at, type: 'first_response', from: null, to: agentId, by: agentId } },
-        ...inc,
+        $push: { history: entry, ...$push },
+        ...($inc && { $inc }),
       },
     );
     if (first.modifiedCount === 1) return true;
     await this.models.requests.updateOne(
       { _id: id },
-      { $set: { lastAgentActivityAt: at }, ...inc },
+      { $set: { lastAgentActivityAt: at }, ...(message && counted(message)) },
     );
     return false;
   }

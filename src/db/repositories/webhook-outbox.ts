@@ -12,17 +12,23 @@ import {
 } from '../models/index.js';
 import { isDocumentId } from './parse.js';
 
-/** A new event for a request's outbox: its id is the idempotency key every attempt carries. */
-export const outboxEvent = (event: WebhookEvent, at: Date): OutboxEvent => ({
+/**
+ * A new event for a request's outbox: its id is the idempotency key every attempt carries.
+ * `messageId`: the message a `message_created` event is about.
+ */
+export const outboxEvent = (event: WebhookEvent, at: Date, messageId?: string): OutboxEvent => ({
   id: randomUUID(),
   event,
   at,
+  ...(messageId ? { messageId } : {}),
 });
 
 /** A delivery to store: one event for one webhook, its body fixed. */
 export interface NewDelivery {
   teamId: string;
   webhookId: string;
+  /** A rule's `send_webhook_event` address (sent unsigned). */
+  url?: string;
   eventId: string;
   event: WebhookEvent;
   body: string;

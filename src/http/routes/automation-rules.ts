@@ -4,6 +4,7 @@ import { AutomationRuleStore } from '../../db/repositories/automation-rules.js';
 import type { BotDeps } from '../../deps.js';
 import { MAX_RULES } from '../../desk/automation.js';
 import { validationError } from '../../errors.js';
+import { checkActionUrls } from '../../services/rules/urls.js';
 import { teamOf } from '../auth.js';
 import {
   AutomationRuleCreate,
@@ -18,7 +19,7 @@ export const AUTOMATION_RULES_PATH = '/automation_rules';
 const PATH = AUTOMATION_RULES_PATH;
 
 /** A workspace's automation rules and their runs (seed 003's, without `/accounts/{id}`). */
-export function automationRuleRoutes(deps: Pick<BotDeps, 'models'>): Router {
+export function automationRuleRoutes(deps: Pick<BotDeps, 'models' | 'env'>): Router {
   const router = Router();
   const store = new AutomationRuleStore(deps.models);
   const idOf = (params: unknown) => parseInput(AutomationRuleIdParams, params, 'path').id;
@@ -28,6 +29,7 @@ export function automationRuleRoutes(deps: Pick<BotDeps, 'models'>): Router {
   });
   router.post(PATH, async (req, res) => {
     const input = parseInput(AutomationRuleCreate, req.body, 'body');
+    await checkActionUrls(deps, input.actions);
     if ((await store.count(teamOf(res))) >= MAX_RULES) {
       throw validationError([
         {
@@ -46,6 +48,7 @@ export function automationRuleRoutes(deps: Pick<BotDeps, 'models'>): Router {
     router[method](`${PATH}/:id`, async (req, res) => {
       const id = idOf(req.params);
       const update = parseInput(AutomationRuleUpdate, req.body, 'body');
+      await checkActionUrls(deps, update.actions);
       res.json(render(await store.update(teamOf(res), id, update)));
     });
   }

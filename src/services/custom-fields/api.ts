@@ -14,10 +14,10 @@ const ATTEMPTS = 3;
  * the caller's workspace (another workspace's or an unknown id is not found). Every key is
  * checked first (a key no field of the request's channel has, or a bad value, is a 422 naming
  * it, and nothing is written); then the changed values are stored with a history entry by `by`
- * and the card is redrawn. Answers every value the request holds, by key.
+ * and the card is redrawn (rules on `conversation_updated` run). Answers every value the request holds, by key.
  */
 export async function setAttributes(
-  deps: Pick<BotDeps, 'models' | 'settings' | 'clock' | 'slack'>,
+  deps: BotDeps,
   input: { teamId: string; requestId: string; attributes: Record<string, unknown>; by: string },
 ): Promise<Record<string, string | number>> {
   const requests = new RequestStore(deps.models);

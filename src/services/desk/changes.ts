@@ -14,6 +14,7 @@ import { checkSeverity, checkTags, missingOnClose } from '../../requests/classif
 import type { SlackGateway } from '../../slack/gateway.js';
 import { applyRequestCommand } from '../requests/actions.js';
 import { channelContext, type ChannelContext } from '../requests/context.js';
+import { attributesChanged } from '../requests/hooks.js';
 import { TriageCard } from '../requests/triage-card.js';
 import { requestOf, type Caller } from './conversations.js';
 
@@ -91,7 +92,7 @@ export async function togglePriority(
     deps.clock.now(),
   );
   if (!after) throw new AppError('conflict', 'the priority changed meanwhile');
-  await redraw(deps, slack, ctx, after);
+  await shown(deps, slack, ctx, after, change.by);
   return after;
 }
 
@@ -143,7 +144,7 @@ export async function setLabels(
     deps.clock.now(),
   );
   if (!after) throw new AppError('conflict', 'the labels changed meanwhile');
-  await redraw(deps, slack, ctx, after);
+  await shown(deps, slack, ctx, after, change.by);
   return after.tags;
 }
 
@@ -161,9 +162,18 @@ export async function setSeverity(
   const now = deps.clock.now();
   const after = await store.severity(request._id, request.severity, checked.value, change.by, now);
   if (!after) throw new AppError('conflict', 'the severity changed meanwhile');
-  await redraw(deps, slack, ctx, after);
+  await shown(deps, slack, ctx, after, change.by);
   return after.severity;
 }
 
-const redraw = (deps: DeskDeps, slack: SlackGateway, ctx: ChannelContext, request: RequestDoc) =>
-  new TriageCard(deps, slack).update(ctx, request);
+/** Shows a changed attribute on the card, then runs the rules on `conversation_updated`. */
+async function shown(
+  deps: DeskDeps,
+  slack: SlackGateway,
+  ctx: ChannelContext,
+  after: RequestDoc,
+  by: string,
+) {
+  await new TriageCard(deps, slack).update(ctx, after);
+  await attributesChanged(deps, ctx, after, by);
+}

@@ -4,6 +4,7 @@ import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError, validationError } from '../../errors.js';
 import type { ConversationMessage, MessageList } from '../../http/conversation-schemas.js';
+import { runHooks } from '../requests/hooks.js';
 import { RequestIntake } from '../requests/intake.js';
 import { logStep } from '../requests/triage-card.js';
 import { load, type ApiChange } from './changes.js';
@@ -80,7 +81,10 @@ export async function postMessage(
       text: input.content,
       createdAt: deps.clock.now(),
     });
-    if (stored) await new RequestStore(deps.models).countMessage(request._id, 'outgoing');
+    if (stored) {
+      const after = await new RequestStore(deps.models).countMessage(request._id, stored);
+      await runHooks(deps.requestHooks, 'messageCreated', deps, ctx, after ?? request, stored);
+    }
   } else {
     const text = input.content;
     stored = await new RequestIntake(deps, slack).postedForAgent(ctx, request, change.userId, {

@@ -12,6 +12,7 @@ import { closeNeedsCategoriesPrompt } from '../../views/classification.js';
 import { applyRequestCommand } from './actions.js';
 import { channelContext } from './context.js';
 import { loadForPicker, type Picker } from './classify.js';
+import { attributesChanged } from './hooks.js';
 import { TriageCard } from './triage-card.js';
 
 const NOTHING_TO_ASK = ':information_source: This channel has no such category any more.';
@@ -88,7 +89,10 @@ export async function submitCategories(
   return {
     ok: true,
     follow: async () => {
-      if (answered.changed) await new TriageCard(deps, slack).update(ctx, stored);
+      if (answered.changed) {
+        await new TriageCard(deps, slack).update(ctx, stored);
+        await attributesChanged(deps, ctx, stored, input.userId);
+      }
       if (!input.close) return undefined;
       const close = { kind: 'status' as const, to: 'closed' as const };
       return applyRequestCommand(deps, slack, { id: input.requestId }, close, input.userId);

@@ -6,6 +6,7 @@ import { decidePick, STALE, type CardPick } from '../../requests/card-picks.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { channelContext } from './context.js';
 import { senderOf } from './sender.js';
+import { attributesChanged } from './hooks.js';
 import { TriageCard } from './triage-card.js';
 
 /** A pick on a triage card's severity or tags menu, as the listener read it. */
@@ -91,5 +92,6 @@ export async function pickOnCard(
         : await store.categories(request._id, decision.from, decision.to, input.userId, now);
   if (!after) return { ok: false, text: STALE };
   await new TriageCard(deps, slack).update(ctx, after);
+  await attributesChanged(deps, ctx, after, input.userId);
   return { ok: true };
 }

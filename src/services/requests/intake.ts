@@ -72,7 +72,7 @@ export class RequestIntake {
     if (sender === 'agent') {
       await this.count(ctx, { 'counters.total_messages_sent': 1 });
       const stored = route === 'agent_reply' && !!request;
-      const added = stored && !!(await this.replies.stored(request, message, 'outgoing'));
+      const added = stored ? await this.replies.stored(request, message, 'outgoing') : null;
       const answered =
         route === 'agent_reply'
           ? request
@@ -191,13 +191,14 @@ export class RequestIntake {
     const decision = decideThreadReply(settings, message.text, request.status);
     const requesterId = (message.userId ?? message.botId) as string;
     if (decision.action === 'create') return this.open(ctx, message, requesterId, counts);
-    const added = !!(await this.replies.stored(request, message, 'incoming'));
+    const added = await this.replies.stored(request, message, 'incoming');
     if (decision.action === 'ignore') {
-      if (added) await this.store.countMessage(request._id, 'incoming');
+      if (added) await this.replies.counted(ctx, request, added);
       return false;
     }
     const fresh = (await this.store.customerActivity(request._id, now, added)) ?? request;
     await runHooks(this.deps.requestHooks, 'customerWrote', this.deps, ctx, fresh);
+    if (added) await this.replies.created(ctx, fresh, added);
     const to = customerReplyMove(decision.action, request.status, ctx.features.requests.config);
     if (to) await this.replies.move(ctx, request, to, requesterId, now);
     return false;
@@ -217,7 +218,7 @@ export class RequestIntake {
     await this.count(ctx, { 'counters.total_messages_sent': 1 });
     const reply = { ...posted, channelId: request.channelId, userId: agentId };
     const added = await this.replies.stored(request, reply, 'outgoing');
-    await this.replies.agentReplied(ctx, request, agentId, !!added);
+    await this.replies.agentReplied(ctx, request, agentId, added);
     return added;
   }
 }

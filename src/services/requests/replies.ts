@@ -55,23 +55,24 @@ export class Replies {
 
   /**
    * An agent's reply to a request: the first one sets the first response time, may assign the
-   * request to the responder and moves an open request to in progress. `newMessage`: the reply
-   * was just stored, and is counted in the same write.
+   * request to the responder and moves an open request to in progress. `message`: the reply
+   * just stored, counted in the same write.
    */
   async agentReplied(
     ctx: ChannelContext,
     request: RequestDoc,
     agentId?: string,
-    newMessage = false,
+    message: MessageDoc | null = null,
   ) {
     if (!countsAsResponse(request.status, agentId) || !agentId) {
-      if (newMessage) await this.store.countMessage(request._id, 'outgoing');
+      if (message) await this.counted(ctx, request, message);
       return;
     }
     const now = this.deps.clock.now();
-    const first = await this.store.agentResponse(request._id, agentId, now, newMessage);
+    const first = await this.store.agentResponse(request._id, agentId, now, message);
     const replied = (await this.store.byId(String(request._id))) ?? request;
     await runHooks(this.deps.requestHooks, 'agentReplied', this.deps, ctx, replied);
+    if (message) await this.created(ctx, replied, message);
     const config = ctx.features.requests.config;
     let current = request;
     const assignee = firstResponderAssignee(config, first, agentId);
@@ -83,6 +84,17 @@ export class Replies {
     if (first && firstResponseStarts(current.status)) {
       await this.move(ctx, request, 'in_progress', agentId, now);
     }
+  }
+
+  /** Counts a message just stored (with its webhook event), then its moment's hooks. */
+  async counted(ctx: ChannelContext, request: RequestDoc, message: MessageDoc) {
+    const after = await this.store.countMessage(request._id, message);
+    await this.created(ctx, after ?? request, message);
+  }
+
+  /** A message's moment (`messageCreated`: rules on `message_created`). */
+  created(ctx: ChannelContext, request: RequestDoc, message: MessageDoc) {
+    return runHooks(this.deps.requestHooks, 'messageCreated', this.deps, ctx, request, message);
   }
 
   /** Moves the request to `to` if it still may, and shows the change. */

@@ -1,7 +1,7 @@
-import type { AutomationRuleDoc, RequestDoc } from '../../db/models/index.js';
+import type { AutomationRuleDoc, MessageDoc, RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { ConversationStatus, Priority } from '../../desk/conversation.js';
-import { ruleBy } from '../../desk/automation.js';
+import { ruleBy, type RuleEvent } from '../../desk/automation.js';
 import {
   assign,
   setLabels,
@@ -12,8 +12,15 @@ import {
 } from '../desk/changes.js';
 import { requestOf } from '../desk/conversations.js';
 import { assignToTeam } from '../teams/assign.js';
+import { queueRuleWebhook } from './webhook.js';
 
 type Action = AutomationRuleDoc['actions'][number];
+
+/** What a rule runs on: its event, and on `message_created` the new message. */
+export interface RuleMoment {
+  event: RuleEvent;
+  message?: MessageDoc;
+}
 
 /** Why an action could not run, said in the run's record. */
 export class ActionRefused extends Error {}
@@ -24,13 +31,14 @@ const all = (action: Action) => action.action_params.map(String);
 /**
  * Applies one action of `rule` to the request through the same services as a person's change,
  * recorded `by: rule:<id>:<name>` (so the changes it makes never trigger rules again).
- * `send_webhook_event` is not done yet: it is refused, and the run says so.
+ * `send_webhook_event` queues a delivery in the webhooks' outbox (`queueRuleWebhook`).
  */
 export async function applyAction(
   deps: BotDeps,
   rule: AutomationRuleDoc,
   request: RequestDoc,
   action: Action,
+  moment: RuleMoment,
 ): Promise<void> {
   const change: ApiChange = {
     teamId: request.teamId,
@@ -87,6 +95,7 @@ export async function applyAction(
       return;
     }
     case 'send_webhook_event':
-      throw new ActionRefused('send_webhook_event is not supported yet');
+      await queueRuleWebhook(deps, rule, change, moment, one(action));
+      return;
   }
 }

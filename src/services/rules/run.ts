@@ -1,13 +1,16 @@
-import type { AutomationRuleDoc, RequestDoc } from '../../db/models/index.js';
+import type { AutomationRuleDoc, MessageDoc, RequestDoc } from '../../db/models/index.js';
 import { AutomationRuleStore } from '../../db/repositories/automation-rules.js';
 import type { BotDeps, RequestHooks } from '../../deps.js';
 import { byRule, ruleMatches, type RuleEvent, type RuleFacts } from '../../desk/automation.js';
 import { CONVERSATION_STATUS } from '../../desk/conversation.js';
 import type { ChannelContext } from '../requests/channel-context.js';
-import { ActionRefused, applyAction } from './actions.js';
+import { ActionRefused, applyAction, type RuleMoment } from './actions.js';
 
-/** What a rule's conditions read of a request (`content`: its text, or the new message's). */
-export function factsOf(ctx: ChannelContext, request: RequestDoc, content?: string): RuleFacts {
+/**
+ * What a rule's conditions read of a request; on `message_created` `content` and `message_type`
+ * are the new message's (its text, `incoming` or `outgoing`).
+ */
+export function factsOf(ctx: ChannelContext, request: RequestDoc, message?: MessageDoc): RuleFacts {
   return {
     status: CONVERSATION_STATUS[request.status],
     priority: request.priority,
@@ -16,7 +19,8 @@ export function factsOf(ctx: ChannelContext, request: RequestDoc, content?: stri
     assignee_id: request.assigneeId,
     channel_id: request.channelId,
     account_id: ctx.channel.accountId ? String(ctx.channel.accountId) : null,
-    content: content ?? request.text,
+    content: message ? (message.text ?? '') : request.text,
+    message_type: message?.kind ?? null,
     custom: Object.fromEntries(request.customFields.map((f) => [f.key, f.value])),
   };
 }
@@ -32,13 +36,13 @@ export async function runRules(
   ctx: ChannelContext,
   request: RequestDoc,
   event: RuleEvent,
-  content?: string,
+  message?: MessageDoc,
 ): Promise<void> {
   const rules = (ctx.rules ?? []).filter((rule) => rule.event === event);
   if (rules.length === 0) return;
-  const facts = factsOf(ctx, request, content);
+  const facts = factsOf(ctx, request, message);
   for (const rule of rules) {
-    if (ruleMatches(rule.conditions, facts)) await runOne(deps, rule, request, event);
+    if (ruleMatches(rule.conditions, facts)) await runOne(deps, rule, request, { event, message });
   }
 }
 
@@ -46,16 +50,18 @@ async function runOne(
   deps: BotDeps,
   rule: AutomationRuleDoc,
   request: RequestDoc,
-  event: RuleEvent,
+  moment: RuleMoment,
 ): Promise<void> {
   const store = new AutomationRuleStore(deps.models);
-  // An opening redelivered runs its rules once (the request hooks are called again).
+  const { event } = moment;
+  // An opening redelivered, or taken by two instances at once, runs its rules once: one claims it.
   const once = event === 'conversation_created';
-  if (once && (await store.ran(String(rule._id), String(request._id), event))) return;
+  const at = deps.clock.now();
+  if (once && !(await store.claimRun(String(rule._id), String(request._id), event, at))) return;
   const actions = [];
   for (const action of rule.actions) {
     try {
-      await applyAction(deps, rule, request, action);
+      await applyAction(deps, rule, request, action, moment);
       actions.push({ action_name: action.action_name, outcome: 'done' as const, error: null });
     } catch (error) {
       const said = error instanceof Error ? error.message : String(error);
@@ -77,9 +83,11 @@ async function runOne(
 }
 
 /**
- * Rules on request moments: `conversation_created` when a request opens, and on a change
- * `conversation_status_changed` (status) or `conversation_updated` (assignee). A change made by
- * a rule (`by: rule:…`) runs no rules: the loop guard.
+ * Rules on request moments: `conversation_created` when a request opens; on a change
+ * `conversation_status_changed` (status) or `conversation_updated` (assignee, priority, labels,
+ * severity, categories, custom fields); `message_created` when a thread message is stored. A
+ * change made by a rule (`by: rule:…`) runs no rules, and a rule's `send_message` is the bot's
+ * own post, which intake ignores: the loop guard.
  */
 export const ruleHooks: RequestHooks = {
   async created(deps, ctx, request) {
@@ -90,5 +98,12 @@ export const ruleHooks: RequestHooks = {
     const event =
       before.status !== after.status ? 'conversation_status_changed' : 'conversation_updated';
     await runRules(deps, ctx, after, event);
+  },
+  async updated(deps, ctx, after, by) {
+    if (byRule(by)) return;
+    await runRules(deps, ctx, after, 'conversation_updated');
+  },
+  async messageCreated(deps, ctx, request, message) {
+    await runRules(deps, ctx, request, 'message_created', message);
   },
 };

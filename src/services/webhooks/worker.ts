@@ -5,8 +5,8 @@ import { WebhookStore } from '../../db/repositories/webhooks.js';
 import type { BotDeps } from '../../deps.js';
 import { attemptOutcome } from '../../desk/webhook.js';
 import { revealSecret } from '../../settings/secrets.js';
-import { conversationsOf } from '../desk/conversations.js';
 import { refusedUrl } from './address.js';
+import { eventBodies } from './bodies.js';
 
 /** Requests drained per poll, and deliveries sent per poll by one instance. */
 const BATCH = 100;
@@ -49,27 +49,21 @@ async function deliveriesOf(
   requests: RequestDoc[],
   hooks: WebhookDoc[],
 ): Promise<NewDelivery[]> {
-  const conversations = await conversationsOf(deps, teamId, requests);
+  const bodies = await eventBodies(deps, teamId, requests);
   const now = deps.clock.now();
-  return requests.flatMap((request, index) =>
-    request.webhookEvents.flatMap((event) => {
-      const body = JSON.stringify({
-        event: event.event,
-        id: event.id,
-        timestamp: unix(event.at),
-        conversation: conversations[index],
-      });
-      return hooks
+  return requests.flatMap((request) =>
+    request.webhookEvents.flatMap((event) =>
+      hooks
         .filter((hook) => hook.subscriptions.includes(event.event))
         .map((hook) => ({
           teamId,
           webhookId: String(hook._id),
           eventId: event.id,
           event: event.event,
-          body,
+          body: bodies.get(event.id) as string,
           nextAttemptAt: now,
-        }));
-    }),
+        })),
+    ),
   );
 }
 
@@ -85,31 +79,46 @@ export async function sendDue(deps: BotDeps): Promise<number> {
   return sent;
 }
 
-/** One attempt: POST the body signed with the webhook's secret, then record what it means. */
-async function attempt(deps: BotDeps, outbox: WebhookOutbox, delivery: WebhookDeliveryDoc) {
+/**
+ * Where a delivery goes and the secret it is signed with: its webhook's, or the address of a
+ * rule's `send_webhook_event` (unsigned). A string says why it cannot be sent.
+ */
+async function targetOf(
+  deps: BotDeps,
+  delivery: WebhookDeliveryDoc,
+): Promise<{ url: string; secret: string | null } | string> {
+  if (delivery.url !== null) {
+    return (
+      (await refusedUrl(delivery.url, deps.env.WEBHOOK_ALLOW_PRIVATE)) ?? {
+        url: delivery.url,
+        secret: null,
+      }
+    );
+  }
   const webhook = await new WebhookStore(deps.models).byId(delivery.webhookId);
-  if (!webhook) {
-    await outbox.settle(delivery, fail('the webhook was deleted'));
-    return;
-  }
+  if (!webhook) return 'the webhook was deleted';
   const refused = await refusedUrl(webhook.url, deps.env.WEBHOOK_ALLOW_PRIVATE);
-  if (refused) {
-    await outbox.settle(delivery, fail(refused));
-    return;
-  }
-  let secret: string;
+  if (refused) return refused;
   try {
-    secret = revealSecret(webhook.secret, deps.env.SETTINGS_ENCRYPTION_KEY);
+    return {
+      url: webhook.url,
+      secret: revealSecret(webhook.secret, deps.env.SETTINGS_ENCRYPTION_KEY),
+    };
   } catch (error) {
-    await outbox.settle(delivery, fail((error as Error).message));
+    return (error as Error).message;
+  }
+}
+
+/** One attempt: POST the body (signed with the webhook's secret), then record what it means. */
+async function attempt(deps: BotDeps, outbox: WebhookOutbox, delivery: WebhookDeliveryDoc) {
+  const target = await targetOf(deps, delivery);
+  if (typeof target === 'string') {
+    await outbox.settle(delivery, fail(target));
     return;
   }
   const now = deps.clock.now();
-  const { status, error } = await post(
-    webhook.url,
-    delivery,
-    signature(secret, unix(now), delivery.body),
-  );
+  const signed = target.secret && signature(target.secret, unix(now), delivery.body);
+  const { status, error } = await post(target.url, delivery, signed);
   // The backoff counts from when the attempt began.
   const outcome = attemptOutcome(delivery.attempts, status, now);
   const log = { webhookId: delivery.webhookId, id: delivery.eventId, attempt: delivery.attempts };
@@ -124,7 +133,7 @@ async function attempt(deps: BotDeps, outbox: WebhookOutbox, delivery: WebhookDe
   });
 }
 
-async function post(url: string, delivery: WebhookDeliveryDoc, signed: string) {
+async function post(url: string, delivery: WebhookDeliveryDoc, signed: string | null) {
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -133,7 +142,7 @@ async function post(url: string, delivery: WebhookDeliveryDoc, signed: string) {
         'user-agent': 'slack-triage-bot-webhooks',
         'x-triage-event': delivery.event,
         'x-triage-delivery': delivery.eventId,
-        'x-triage-signature': signed,
+        ...(signed ? { 'x-triage-signature': signed } : {}),
       },
       body: delivery.body,
       redirect: 'manual',

@@ -3,7 +3,7 @@ import { VirtualClock } from '../../support/clock.js';
 import { testDatabase, type TestDatabase } from '../../support/db.js';
 import { SlackSimulator } from '../../support/slack/simulator.js';
 import { until, WebhookReceiver } from '../../support/webhook-receiver.js';
-import { customerWorld, newRequest } from '../requests/world.js';
+import { CHANNEL, customerWorld, newRequest } from '../requests/world.js';
 import { WEBHOOK_ENV, deliveries, subscribe } from './world.js';
 
 const START = '2026-03-02T10:00:00Z';
@@ -19,6 +19,7 @@ describe('webhooks across instances and restarts', () => {
   let clock: VirtualClock;
   let receiver: WebhookReceiver;
   let bots: TestBot[];
+  let webhookId: string;
   beforeEach(async () => {
     sim = await SlackSimulator.start({ teamId: 'T0SIM' });
     database = await testDatabase();
@@ -27,7 +28,7 @@ describe('webhooks across instances and restarts', () => {
     const a = await customerWorld(undefined, { clock, sim, database, env: WEBHOOK_ENV });
     const b = await instance();
     bots = [a, b];
-    await subscribe(a, receiver);
+    webhookId = await subscribe(a, receiver);
   });
   afterEach(async () => {
     for (const bot of bots.splice(0)) await bot.stop();
@@ -64,6 +65,35 @@ describe('webhooks across instances and restarts', () => {
     expect([...receiver.acceptedById().values()]).toEqual(Array(8).fill(1));
     expect(receiver.receipts).toHaveLength(16);
     expect(receiver.receipts.every((r) => r.verified)).toBe(true);
+  });
+
+  it('sends each thread message once when the replies come to either instance, through an outage', async () => {
+    const [a, b] = bots as [TestBot, TestBot];
+    const res = await a.api('PATCH', `/api/v1/webhooks/${webhookId}`, {
+      subscriptions: ['message_created'],
+    });
+    expect(res.status).toBe(200);
+    const opening = await newRequest(a, 'U0REPLIES', 'A thread');
+    receiver.down = true;
+    for (let i = 0; i < 6; i++) {
+      const bot = i % 2 ? a : b;
+      await bot.driver.customerSays(CHANNEL, 'U0REPLIES', `Reply ${i}`, { thread_ts: opening.ts });
+    }
+    await attempted(a, 6, 1);
+    receiver.down = false;
+    await b.advance(1);
+    await receiver.waitForAccepted(6);
+    await until(
+      async () => (await deliveries(a)).every((d) => d.status === 'delivered'),
+      'all delivered',
+    );
+    const accepted = receiver.accepted();
+    expect(accepted.map((r) => [r.event, r.verified])).toEqual(
+      Array(6).fill(['message_created', true]),
+    );
+    const texts = accepted.map((r) => (r.body.message as { content: string }).content).sort();
+    expect(texts).toEqual([0, 1, 2, 3, 4, 5].map((i) => `Reply ${i}`));
+    expect([...receiver.acceptedById().values()]).toEqual(Array(6).fill(1));
   });
 
   it('keeps pending deliveries while every instance is down and sends them after a restart', async () => {

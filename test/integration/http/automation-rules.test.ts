@@ -75,10 +75,31 @@ describe('/api/v1/automation_rules', () => {
     [{ ...RULE, name: '' }, ['body', 'name']],
     [{ ...RULE, event_name: 'message_updated' }, ['body', 'event_name']],
     [{ ...RULE, actions: [] }, ['body', 'actions']],
-    [{ ...RULE, event_name: 'message_created' }, ['body', 'event_name']],
     [
       { ...RULE, actions: [{ action_name: 'send_webhook_event', action_params: [] }] },
-      ['body', 'actions', 0, 'action_name'],
+      ['body', 'actions', 0, 'action_params'],
+    ],
+    [
+      {
+        ...RULE,
+        actions: [RULE.actions[0], { action_name: 'send_webhook_event', action_params: ['x:y'] }],
+      },
+      ['body', 'actions', 1, 'action_params'],
+    ],
+    [
+      // A private address, refused as a webhook's is (the test bot does not allow them).
+      {
+        ...RULE,
+        actions: [{ action_name: 'send_webhook_event', action_params: ['http://127.0.0.1:9/h'] }],
+      },
+      ['body', 'actions', 0, 'action_params'],
+    ],
+    [
+      {
+        ...RULE,
+        conditions: [{ attribute_key: 'message_type', filter_operator: 'like', values: [] }],
+      },
+      ['body', 'conditions', 0, 'filter_operator'],
     ],
     [
       {
@@ -104,6 +125,43 @@ describe('/api/v1/automation_rules', () => {
     expect(res.status).toBe(422);
     expect(res.body.detail).toEqual(expect.arrayContaining([expect.objectContaining({ loc })]));
     expect(await stored(t)).toEqual([]);
+  });
+
+  it('takes a message_created rule with send_webhook_event to a public address; refuses a private one on update', async () => {
+    const hook = {
+      action_name: 'send_webhook_event',
+      action_params: ['https://93.184.215.14/hook'],
+    };
+    const res = await t.api('POST', PATH, {
+      ...RULE,
+      event_name: 'message_created',
+      conditions: [
+        { attribute_key: 'message_type', filter_operator: 'equal_to', values: ['incoming'] },
+      ],
+      actions: [hook],
+    });
+    expect(res.status).toBe(201);
+    expect((await stored(t))[0]).toMatchObject({ event: 'message_created', actions: [hook] });
+    const private_ = { action_name: 'send_webhook_event', action_params: ['http://localhost:9/h'] };
+    const patch = await t.api('PATCH', `${PATH}/${res.body.id}`, { actions: [hook, private_] });
+    expect(patch.status).toBe(422);
+    expect(patch.body.detail).toEqual([
+      expect.objectContaining({
+        loc: ['body', 'actions', 1, 'action_params'],
+        msg: expect.stringMatching(/private, loopback|does not resolve/),
+      }),
+    ]);
+    expect((await stored(t))[0]).toMatchObject({ actions: [hook] });
+    // Deleting the rule drops its deliveries not sent yet.
+    const deliveries = t.db.collection('webhook_deliveries');
+    await deliveries.insertOne({
+      teamId: t.teamId,
+      webhookId: `rule:${res.body.id}`,
+      eventId: 'e1',
+      status: 'pending',
+    });
+    expect((await t.api('DELETE', `${PATH}/${res.body.id}`)).status).toBe(204);
+    expect(await deliveries.countDocuments({})).toBe(0);
   });
 
   it('refuses an update with nothing to change or a bad action (422), leaving it as it was', async () => {

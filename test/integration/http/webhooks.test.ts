@@ -65,7 +65,7 @@ describe('/api/v1/webhooks', () => {
   it.each([
     [{ url: 'ftp://example.com/x', subscriptions: ['conversation_created'] }, 'url', /http/],
     [{ url: URL, subscriptions: [] }, 'subscriptions', /at least one/],
-    [{ url: URL, subscriptions: ['message_created'] }, 'subscriptions', /message_created/],
+    [{ url: URL, subscriptions: ['message_updated'] }, 'subscriptions', /message_updated/],
     [
       { url: URL, subscriptions: ['nope', 'webwidget_triggered'] },
       'subscriptions',

@@ -20,6 +20,7 @@ const FACTS: RuleFacts = {
   channel_id: 'C0SUPPORT',
   account_id: 'acc1',
   content: 'Major OUTAGE in eu-west',
+  message_type: null,
   custom: { plan: 'Enterprise', seats: 40 },
 };
 
@@ -53,6 +54,16 @@ describe('conditionHolds', () => {
     [cond('custom_attribute:region', 'is_present'), false],
   ])('%j → %s', (condition, expected) => {
     expect(conditionHolds(condition, FACTS)).toBe(expected);
+  });
+
+  it.each<[Condition, 'incoming' | 'outgoing' | null, boolean]>([
+    [cond('message_type', 'equal_to', ['incoming']), 'incoming', true],
+    [cond('message_type', 'equal_to', ['incoming']), 'outgoing', false],
+    [cond('message_type', 'not_equal_to', ['outgoing']), 'incoming', true],
+    // Not a message event: no message kind.
+    [cond('message_type', 'is_present'), null, false],
+  ])('%j on a %s message → %s', (condition, kind, expected) => {
+    expect(conditionHolds(condition, { ...FACTS, message_type: kind })).toBe(expected);
   });
 
   it('treats empty labels and empty text as not present', () => {
@@ -119,17 +130,37 @@ describe('rule validation', () => {
     [{ action_name: 'set_severity', action_params: [] }, ['action_params']],
     [{ action_name: 'add_label', action_params: [] }, ['action_params']],
     [{ action_name: 'send_slack_message', action_params: ['C0INC'] }, ['action_params']],
-    [{ action_name: 'send_webhook_event', action_params: [] }, ['action_name']],
+    [{ action_name: 'send_webhook_event', action_params: [] }, ['action_params']],
+    [
+      { action_name: 'send_webhook_event', action_params: ['ftp://x.example/h'] },
+      ['action_params'],
+    ],
+    [{ action_name: 'send_webhook_event', action_params: ['not a url'] }, ['action_params']],
+    [
+      {
+        action_name: 'send_webhook_event',
+        action_params: ['https://a.example', 'https://b.example'],
+      },
+      ['action_params'],
+    ],
   ])('refuses the action %j at %j', (action, path) => {
     const result = RuleAction.safeParse(action);
     expect(result.error?.issues.map((i) => i.path)).toEqual([path]);
   });
 
-  it('refuses message_created rules, saying they are not run yet', () => {
-    const result = RuleCreate.safeParse({ ...rule, event_name: 'message_created' });
-    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([
-      [['event_name'], expect.stringMatching(/not run yet/)],
-    ]);
+  it('takes message_created rules on the message kind, and send_webhook_event with one URL', () => {
+    const parsed = RuleCreate.parse({
+      ...rule,
+      event_name: 'message_created',
+      conditions: [
+        { attribute_key: 'message_type', filter_operator: 'equal_to', values: ['incoming'] },
+      ],
+      actions: [{ action_name: 'send_webhook_event', action_params: ['https://hooks.example/r'] }],
+    });
+    expect(parsed).toMatchObject({
+      event_name: 'message_created',
+      actions: [{ action_name: 'send_webhook_event', action_params: ['https://hooks.example/r'] }],
+    });
   });
 
   it('names the index of the bad condition', () => {

@@ -65,19 +65,19 @@ describe('isBlockedAddress', () => {
 });
 
 describe('WebhookCreate and WebhookUpdate', () => {
-  it('takes a url and seed 003 conversation events, once each', () => {
+  it('takes a url and seed 003 conversation and message events, once each', () => {
     const input = {
       url: 'https://hooks.example.com/triage',
-      subscriptions: ['conversation_created', 'conversation_created', 'conversation_updated'],
+      subscriptions: ['conversation_created', 'conversation_created', 'message_created'],
     };
     expect(WebhookCreate.parse(input)).toEqual({
       url: input.url,
-      subscriptions: ['conversation_created', 'conversation_updated'],
+      subscriptions: ['conversation_created', 'message_created'],
     });
   });
 
   it.each([
-    [{ url: 'https://x.example', subscriptions: ['message_created'] }, /message_created.*messages/],
+    [{ url: 'https://x.example', subscriptions: ['message_updated'] }, /message_updated.*edits/],
     [
       { url: 'https://x.example', subscriptions: ['conversation_typing_on'] },
       /conversation_typing_on/,
