@@ -58,6 +58,13 @@ export type CustomFilterUpdate = z.infer<typeof CustomFilterUpdate>;
 /** What a query needs beyond the conditions: each customer account's channel ids. */
 export interface FilterContext {
   accountChannels: ReadonlyMap<string, readonly string[]>;
+  /**
+   * The most custom attribute values a request of the workspace holds. A custom attribute is
+   * tested entry by entry (`customFields.<i>.key` and `.value` together): FerretDB 1.24 takes no
+   * `$elemMatch` on an entry's fields, and a path without the position would let one entry's key
+   * and another's value match together.
+   */
+  customSlots: number;
 }
 
 /** A MongoDB query on the requests collection, as plain data. */
@@ -105,24 +112,29 @@ interface TextField {
   field: string;
   list?: boolean;
   /** A custom attribute: each test is on the `customFields` entry of this key (text or number). */
-  customKey?: string;
+  custom?: { key: string; slots: number };
 }
 
 /**
  * A text test as `conditionHolds` makes it: present is set and not empty; equal to (or within)
  * any wanted value, without case; the negative operators are the positive ones' opposites.
  */
-function textQuery(condition: Condition, { field, list, customKey }: TextField): RequestQuery {
-  const leaf = (test: unknown): RequestQuery =>
-    customKey === undefined
-      ? { [field]: test }
-      : { customFields: { $elemMatch: { key: customKey, [field]: test } } };
+function textQuery(condition: Condition, { field, list, custom }: TextField): RequestQuery {
+  const leaf = (test: unknown): RequestQuery => {
+    if (!custom) return { [field]: test };
+    if (custom.slots === 0) return NOTHING;
+    const at = (i: number) => ({
+      [`customFields.${i}.key`]: custom.key,
+      [`customFields.${i}.${field}`]: test,
+    });
+    return { $or: Array.from({ length: custom.slots }, (_, i) => at(i)) };
+  };
   const present = list ? { [`${field}.0`]: { $exists: true } } : leaf({ $nin: [null, ''] });
   const exact = condition.filter_operator.endsWith('equal_to');
   const matches = (w: string): RequestQuery[] => {
     const pattern = leaf({ $regex: exact ? `^${escape(w)}$` : escape(w), $options: 'i' });
     // A custom attribute may hold a number, which equals its text.
-    const number = customKey !== undefined && exact && w !== '' && String(Number(w)) === w;
+    const number = custom !== undefined && exact && w !== '' && String(Number(w)) === w;
     return number ? [pattern, leaf(Number(w))] : [pattern];
   };
   const wanted = condition.values.map(lower);
@@ -157,7 +169,8 @@ function accountQuery(condition: Condition, ctx: FilterContext): RequestQuery {
 export function conditionQuery(condition: Condition, ctx: FilterContext): RequestQuery {
   const key = condition.attribute_key;
   if (key.startsWith(CUSTOM)) {
-    return textQuery(condition, { field: 'value', customKey: key.slice(CUSTOM.length) });
+    const custom = { key: key.slice(CUSTOM.length), slots: ctx.customSlots };
+    return textQuery(condition, { field: 'value', custom });
   }
   if (key === 'status') {
     const statuses = holding(condition, RequestStatus.options, (s) => ({
@@ -205,3 +218,7 @@ export function filterQuery(conditions: readonly Condition[], ctx: FilterContext
 /** Whether the conditions name a customer account (the query then needs its channels). */
 export const namesAccount = (conditions: readonly Condition[]) =>
   conditions.some((condition) => condition.attribute_key === 'account_id');
+
+/** Whether the conditions name a custom attribute (the query then needs `customSlots`). */
+export const namesCustom = (conditions: readonly Condition[]) =>
+  conditions.some((condition) => condition.attribute_key.startsWith(CUSTOM));

@@ -4,6 +4,7 @@ import {
   CustomFilterUpdate,
   filterQuery,
   namesAccount,
+  namesCustom,
   type FilterContext,
 } from '../../../src/desk/filters.js';
 
@@ -19,7 +20,15 @@ const CTX: FilterContext = {
     ['acc1', ['C0ACME', 'C0ACME2']],
     ['acc2', ['C0GLOBEX']],
   ]),
+  customSlots: 2,
 };
+/** A test on the custom attribute `key`'s entry, at each of the two positions. */
+const entry = (key: string, test: unknown) => ({
+  $or: [
+    { 'customFields.0.key': key, 'customFields.0.value': test },
+    { 'customFields.1.key': key, 'customFields.1.value': test },
+  ],
+});
 const NOTHING = { _id: { $in: [] } };
 const ci = (pattern: string) => ({ $regex: pattern, $options: 'i' });
 
@@ -82,23 +91,25 @@ describe('filterQuery', () => {
       cond('custom_attribute:seats', 'equal_to', [40]),
       {
         $and: [
-          { customFields: { $elemMatch: { key: 'seats', value: { $nin: [null, ''] } } } },
-          {
-            $or: [
-              { customFields: { $elemMatch: { key: 'seats', value: ci('^40$') } } },
-              { customFields: { $elemMatch: { key: 'seats', value: 40 } } },
-            ],
-          },
+          entry('seats', { $nin: [null, ''] }),
+          { $or: [entry('seats', ci('^40$')), entry('seats', 40)] },
         ],
       },
     ],
     [
       'custom attribute absent',
       cond('custom_attribute:plan', 'is_not_present'),
-      { $nor: [{ customFields: { $elemMatch: { key: 'plan', value: { $nin: [null, ''] } } } }] },
+      { $nor: [entry('plan', { $nin: [null, ''] })] },
     ],
   ])('%s', (_name, condition, expected) => {
     expect(filterQuery([condition], CTX)).toEqual(expected);
+  });
+
+  it('tests no entry while no request of the workspace holds a custom attribute', () => {
+    const none = { ...CTX, customSlots: 0 };
+    expect(filterQuery([cond('custom_attribute:plan', 'is_not_present')], none)).toEqual({
+      $nor: [NOTHING],
+    });
   });
 
   it('reads conditions left to right: (a or b) and c, then or d', () => {
@@ -129,9 +140,11 @@ describe('filterQuery', () => {
     expect(filterQuery([], CTX)).toEqual({});
   });
 
-  it('says when the conditions need the accounts’ channels', () => {
+  it('says when the conditions need the accounts’ channels or the custom slots', () => {
     expect(namesAccount([cond('account_id', 'is_present')])).toBe(true);
     expect(namesAccount([cond('status', 'is_present')])).toBe(false);
+    expect(namesCustom([cond('custom_attribute:plan', 'is_present')])).toBe(true);
+    expect(namesCustom([cond('content', 'is_present')])).toBe(false);
   });
 });
 
