@@ -33,6 +33,8 @@ export const ACTIONS = {
   homeRefresh: 'home_refresh',
   /** App Home's availability buttons: `home_availability_<online|busy|offline>`. */
   homeAvailability: 'home_availability_',
+  /** App Home's "Your views" menu: a saved filter's id, or `all` for the default lists. */
+  homeView: 'home_view',
   suggestionCreate: 'suggestion_create',
   suggestionDismiss: 'suggestion_dismiss',
   /** The canned response menu of the "Insert canned response" modal (shows the preview). */

@@ -72,6 +72,7 @@ export const ERRORS = {
   team_not_found: notFound('That team no longer exists.'),
   agent_not_found: notFound('That person is not an agent of this workspace.'),
   automation_rule_not_found: notFound('That automation rule no longer exists.'),
+  custom_filter_not_found: notFound('That saved filter no longer exists.'),
   webhook_not_found: notFound('That webhook no longer exists.'),
   webhook_delivery_not_found: notFound('That webhook delivery no longer exists.'),
   message_not_found: notFound('That message is not stored (or belongs to another conversation).'),

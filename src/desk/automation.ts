@@ -37,7 +37,8 @@ export const ATTRIBUTES = [
   'content',
   'message_type',
 ] as const;
-const CUSTOM = 'custom_attribute:';
+/** The prefix of a condition on a custom attribute: `custom_attribute:<key>`. */
+export const CUSTOM = 'custom_attribute:';
 
 export const ACTION_NAMES = [
   'assign_agent',

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { RequestStatus } from '../requests/request.js';
 import type { NamedValue } from '../settings/primitives.js';
 import type { ReviewList } from './review.js';
@@ -41,6 +42,24 @@ export interface HomeList {
   total: number;
 }
 
+/**
+ * The viewer's saved conversation filters, offered as views, and the one chosen with its
+ * requests (newest first); none chosen: the default lists.
+ */
+export interface HomeViews {
+  filters: { id: string; name: string }[];
+  chosen?: { id: string; name: string; list: HomeList };
+}
+
+/** The published Home's `private_metadata`: the chosen view's id, kept across refreshes. */
+const ChosenView = z.string().regex(/^[0-9a-f]{24}$/);
+
+/** The view chosen on a published Home (its `private_metadata`), if any. */
+export function chosenViewOf(view: { private_metadata?: string } | undefined): string | undefined {
+  const parsed = ChosenView.safeParse(view?.private_metadata);
+  return parsed.success ? parsed.data : undefined;
+}
+
 export interface AppHomeInput {
   assigned: HomeList;
   unassigned: HomeList;
@@ -52,6 +71,8 @@ export interface AppHomeInput {
   others?: HomeList;
   /** The viewer's availability, when they are an agent (have a role record). */
   availability?: 'online' | 'busy' | 'offline';
+  /** The viewer's saved filters as views, when they saved some (agents only hold filters). */
+  views?: HomeViews;
   /**
    * Messages kept for review (`store_non_suggested_request`), for the support side and admins
    * only; absent for anyone else and when there are none.
@@ -110,9 +131,24 @@ export function homeSummary(
   previews: ReadonlyMap<string, boolean>,
   names: ReadonlyMap<string, SupportNames> = new Map(),
 ): AppHomeInput {
-  const nameOf = (list: readonly NamedValue[] | undefined, value: string) =>
-    list?.find((v) => v.value === value)?.name ?? value;
-  const toList = (list: { docs: StoredHomeRequest[]; total: number }): HomeList => ({
+  const toList = (list: { docs: StoredHomeRequest[]; total: number }) =>
+    homeList(list, previews, names);
+  return {
+    assigned: toList(lists.assigned),
+    unassigned: toList(lists.unassigned),
+    ...(lists.others ? { others: toList(lists.others) } : {}),
+  };
+}
+
+/** One list of stored requests as the App Home shows them (see `homeSummary`). */
+export function homeList(
+  list: { docs: StoredHomeRequest[]; total: number },
+  previews: ReadonlyMap<string, boolean>,
+  names: ReadonlyMap<string, SupportNames> = new Map(),
+): HomeList {
+  const nameOf = (values: readonly NamedValue[] | undefined, value: string) =>
+    values?.find((v) => v.value === value)?.name ?? value;
+  return {
     total: list.total,
     requests: list.docs.map((doc) => ({
       id: String(doc._id),
@@ -128,10 +164,5 @@ export function homeSummary(
       severity: doc.severity ? nameOf(names.get(doc.channelId)?.severity, doc.severity) : null,
       tags: (doc.tags ?? []).map((tag) => nameOf(names.get(doc.channelId)?.tags, tag)),
     })),
-  });
-  return {
-    assigned: toList(lists.assigned),
-    unassigned: toList(lists.unassigned),
-    ...(lists.others ? { others: toList(lists.others) } : {}),
   };
 }

@@ -24,6 +24,7 @@ import { registerTeamPaths } from './openapi-teams.js';
 import { registerWebhookPaths } from './openapi-webhooks.js';
 import { registerAutomationPaths } from './openapi-automation.js';
 import { registerConversationPaths } from './openapi-conversations.js';
+import { registerFilterPaths } from './openapi-filters.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -179,6 +180,7 @@ export function openApiDocument() {
   registerWebhookPaths(registry, { security, errorResponses, body, json });
   registerAutomationPaths(registry, { security, errorResponses, body, json });
   registerConversationPaths(registry, { security, errorResponses, json, body });
+  registerFilterPaths(registry, { security, errorResponses, json, body });
   registry.registerPath({
     method: 'get',
     path: '/healthz',

@@ -11,6 +11,7 @@ import { channelRoutes } from './routes/channels.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { cannedResponseRoutes } from './routes/canned-responses.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
+import { customFilterRoutes } from './routes/custom-filters.js';
 import { settingsRoutes } from './routes/settings.js';
 import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
@@ -52,6 +53,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(channelRoutes(deps.models, deps.settings));
   api.use(accountRoutes(deps.models, deps.settings, deps.slack));
   api.use(customFieldRoutes(deps.models));
+  api.use(customFilterRoutes(deps));
   api.use(conversationRoutes(deps));
   api.use(cannedResponseRoutes(deps.models));
   api.use(teamRoutes(deps.models));

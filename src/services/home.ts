@@ -3,11 +3,15 @@ import { AgentStore } from '../db/repositories/agents.js';
 import { RequestLists } from '../db/repositories/request-lists.js';
 import type { BotDeps } from '../deps.js';
 import {
+  homeList,
   homeSummary,
   showsPreview,
   type AppHomeInput,
+  type HomeViews,
   type SupportNames,
 } from '../home/summary.js';
+import { CustomFilterStore } from '../db/repositories/custom-filters.js';
+import { matchingRequests } from './desk/filters.js';
 import { Features } from '../settings/features.js';
 import type { SlackGateway } from '../slack/gateway.js';
 import { appHomeView, MAX_LIST_ITEMS } from '../views/app-home.js';
@@ -21,20 +25,28 @@ type HomeDeps = Pick<BotDeps, 'models' | 'settings' | 'clock'>;
  * unassigned ones and those assigned to other agents in the channels whose effective
  * `requests.config.appHomeOwnerFilters` is on (a workspace, account or channel may turn it on or
  * off). Oldest first, at most `MAX_LIST_ITEMS` each, with the full counts; each request's text
- * where its channel allows, its severity and tags by its channel's names.
+ * where its channel allows, its severity and tags by its channel's names. With their saved
+ * filters as views, and `viewId` one of them: that view's newest requests (any status) as well.
  */
 export async function loadHome(
   deps: HomeDeps,
   teamId: string,
   userId: string,
+  viewId?: string,
 ): Promise<AppHomeInput> {
   const lists = new RequestLists(deps.models);
-  const [assigned, unassigned, othersChannels] = await Promise.all([
+  const [assigned, unassigned, othersChannels, filters] = await Promise.all([
     lists.live(teamId, { is: userId }, MAX_LIST_ITEMS),
     lists.live(teamId, { none: true }, MAX_LIST_ITEMS),
     lists.liveChannels(teamId, { not: userId }),
+    new CustomFilterStore(deps.models).list({ teamId, userId }),
   ]);
-  const shownChannels = [...assigned.docs, ...unassigned.docs].map((r) => r.channelId);
+  const chosen = filters.find((filter) => String(filter._id) === viewId);
+  const matching = chosen
+    ? await matchingRequests(deps, teamId, chosen.conditions, MAX_LIST_ITEMS)
+    : undefined;
+  const shown = [...assigned.docs, ...unassigned.docs, ...(matching?.docs ?? [])];
+  const shownChannels = shown.map((r) => r.channelId);
   const [settings, workspace] = await Promise.all([
     channelSettings(deps, teamId, [...shownChannels, ...othersChannels]),
     deps.settings.workspace(teamId, false),
@@ -59,21 +71,41 @@ export async function loadHome(
     );
     names.set(id, features.requests.support);
   }
-  return homeSummary({ assigned, unassigned, ...(others ? { others } : {}) }, previews, names);
+  const home = homeSummary(
+    { assigned, unassigned, ...(others ? { others } : {}) },
+    previews,
+    names,
+  );
+  if (filters.length === 0) return home;
+  const views: HomeViews = {
+    filters: filters.map((filter) => ({ id: String(filter._id), name: filter.name })),
+    ...(chosen && matching
+      ? {
+          chosen: {
+            id: String(chosen._id),
+            name: chosen.name,
+            list: homeList(matching, previews, names),
+          },
+        }
+      : {}),
+  };
+  return { ...home, views };
 }
 
 /**
  * Loads, renders and publishes `userId`'s App Home (with the messages kept for review, for the
- * support side); a Slack failure is logged, not thrown.
+ * support side; with the saved filter `viewId` as the chosen view); a Slack failure is logged,
+ * not thrown.
  */
 export async function publishHome(
   deps: HomeDeps,
   slack: SlackGateway,
   teamId: string,
   userId: string,
+  viewId?: string,
 ): Promise<void> {
   const [home, review, agent] = await Promise.all([
-    loadHome(deps, teamId, userId),
+    loadHome(deps, teamId, userId, viewId),
     loadReview(deps, slack, teamId, userId),
     new AgentStore(deps.models).get(teamId, userId),
   ]);

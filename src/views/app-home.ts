@@ -6,6 +6,7 @@ import { STATUS_LABEL } from '../requests/lifecycle.js';
 import { messageLink } from '../text/mrkdwn.js';
 import { button, lineQuote, PREVIEW_HIDDEN } from './blocks.js';
 import { classificationNote } from './classification.js';
+import { viewsBlock } from './home-views.js';
 import { SUGGESTION_WHY } from './suggestion.js';
 
 /** Slack refuses a view with more blocks than this. */
@@ -54,19 +55,28 @@ function availabilityBlocks(current: keyof typeof AVAILABILITY): KnownBlock[] {
 /**
  * The App Home: requests assigned to the viewer, the unassigned ones and (with owner filters)
  * those of other agents, each line with status, channel, requester, preview, age, thread link
- * and SLA state, and a Refresh button. Lists are cut so the view never exceeds Slack's block limit.
+ * and SLA state, and a Refresh button; with a saved filter chosen under "Your views", that view's
+ * requests instead. Lists are cut so the view never exceeds Slack's block limit.
  */
 export function appHomeView(input: AppHomeInput, now: Date): HomeView {
-  const lists: { title: string; list: HomeList; showAssignee: boolean; empty: string }[] = [
-    {
-      title: 'Assigned to you',
-      list: input.assigned,
-      showAssignee: false,
-      empty: 'Nothing assigned to you.',
-    },
-    { title: 'Unassigned', list: input.unassigned, showAssignee: false, empty: 'All caught up.' },
-  ];
-  if (input.others) {
+  const chosen = input.views?.chosen;
+  const lists: { title: string; list: HomeList; showAssignee: boolean; empty: string }[] = chosen
+    ? [{ title: chosen.name, list: chosen.list, showAssignee: true, empty: 'No requests match.' }]
+    : [
+        {
+          title: 'Assigned to you',
+          list: input.assigned,
+          showAssignee: false,
+          empty: 'Nothing assigned to you.',
+        },
+        {
+          title: 'Unassigned',
+          list: input.unassigned,
+          showAssignee: false,
+          empty: 'All caught up.',
+        },
+      ];
+  if (input.others && !chosen) {
     lists.push({
       title: "Other agents' requests",
       list: input.others,
@@ -75,7 +85,10 @@ export function appHomeView(input: AppHomeInput, now: Date): HomeView {
     });
   }
   const review = input.review ? reviewBlocks(input.review, now) : [];
-  const availability = input.availability ? availabilityBlocks(input.availability) : [];
+  const availability = [
+    ...(input.availability ? availabilityBlocks(input.availability) : []),
+    ...(input.views ? [viewsBlock(input.views)] : []),
+  ];
   const free =
     MAX_VIEW_BLOCKS -
     FIXED_BLOCKS -
@@ -118,7 +131,8 @@ export function appHomeView(input: AppHomeInput, now: Date): HomeView {
     if (footer) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: footer }] });
   }
   blocks.push(...review);
-  return { type: 'home', blocks };
+  // The chosen view outlives a refresh: listeners read it back (`chosenViewOf`).
+  return { type: 'home', blocks, ...(chosen ? { private_metadata: chosen.id } : {}) };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface Tenant {
   webhookId: string;
   /** An automation rule of this workspace's (inactive; named `<LABEL>-SECRET-RULE`). */
   ruleId: string;
+  /** Its admin's saved conversation filter (`<LABEL>-SECRET-FILTER`: content contains "invoices"). */
+  filterId: string;
   /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
   secrets: string[];
 }
@@ -152,6 +154,13 @@ export async function twoWorkspaces(): Promise<{
       actions: [{ action_name: 'add_label', action_params: [`${label}-secret-label`] }],
     });
     expect(rule.status).toBe(201);
+    const filter = await api('POST', '/api/v1/custom_filters', {
+      name: `${upper}-SECRET-FILTER`,
+      query: {
+        payload: [{ attribute_key: 'content', filter_operator: 'contains', values: ['invoices'] }],
+      },
+    });
+    expect(filter.status).toBe(201);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -185,8 +194,10 @@ export async function twoWorkspaces(): Promise<{
       deskTeamId: deskTeam.body.id,
       webhookId: webhook.body.id,
       ruleId: rule.body.id,
+      filterId: filter.body.id,
       secrets: [
         `${upper}-SECRET-RULE`,
+        `${upper}-SECRET-FILTER`,
         `${upper}-SECRET-TEAM`,
         `${label}-secret-hook`,
         `${upper}-SECRET-FIELD`,
@@ -229,6 +240,7 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       webhooks: await of('webhooks', { teamId }),
       automationRules: await of('automation_rules', { teamId }),
       automationRuns: await of('automation_runs', { teamId }),
+      customFilters: await of('custom_filters', { teamId }),
     },
     { relaxed: false },
   );
@@ -247,6 +259,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.deskTeamId,
     victim.webhookId,
     victim.ruleId,
+    victim.filterId,
     victim.channel,
     victim.triage,
     victim.customer,

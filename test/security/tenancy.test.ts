@@ -285,6 +285,39 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(await ownedBy(t, v.teamId)).toEqual(before);
     });
 
+    it('gets 404 for every saved filter id of the other workspace, and its filters run on its own requests only', async () => {
+      const a = attacker();
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const path = `/api/v1/custom_filters/${v.filterId}`;
+      const attempts: [string, string, unknown?][] = [
+        ['GET', path],
+        ['PATCH', path, { name: 'taken over' }],
+        ['PUT', path, { name: 'taken over' }],
+        ['DELETE', path],
+      ];
+      await allNotFound(v, attempts, v.filterId);
+      // Both workspaces' questions are about invoices: only the caller's own one comes back.
+      const invoices = {
+        attribute_key: 'content',
+        filter_operator: 'contains',
+        values: ['invoices'],
+      };
+      const found = await call('POST', '/api/v1/conversations/filter', { payload: [invoices] });
+      expect(found.body.data.payload.map((c: { id: string }) => c.id)).toEqual([a.requestId]);
+      expect(leaks(v, found.text)).toEqual([]);
+      const theirAccount = {
+        ...invoices,
+        attribute_key: 'account_id',
+        filter_operator: 'equal_to',
+        values: [v.accountId],
+      };
+      const none = await call('POST', '/api/v1/conversations/filter', { payload: [theirAccount] });
+      expect(none.body.data.payload).toEqual([]);
+      expect(leaks(v, none.text, [v.accountId])).toEqual([]);
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+    });
+
     it('lists and reads only its own workspace', async () => {
       const a = attacker();
       const v = victim();
@@ -314,6 +347,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         '/api/v1/automation_rules',
         `/api/v1/automation_rules/${a.ruleId}`,
         `/api/v1/automation_rules/${a.ruleId}/runs`,
+        '/api/v1/custom_filters',
+        `/api/v1/custom_filters/${a.filterId}`,
       ];
       for (const path of reads) {
         const res = await call('GET', path);
@@ -342,6 +377,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(webhooks.body.map((w: { id: string }) => w.id)).toEqual([a.webhookId]);
       const rules = await call('GET', '/api/v1/automation_rules');
       expect(rules.body.map((r: { id: string }) => r.id)).toEqual([a.ruleId]);
+      const filters = await call('GET', '/api/v1/custom_filters');
+      expect(filters.body.map((f: { id: string }) => f.id)).toEqual([a.filterId]);
       const workspace = await call('GET', '/api/v1/workspace/settings');
       expect(workspace.body.data.team_id).toBe(a.teamId);
     });

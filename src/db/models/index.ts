@@ -7,6 +7,7 @@ import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
 import { configVersionModel } from './config-version.js';
 import { customFieldModel } from './custom-field.js';
+import { customFilterModel } from './custom-filter.js';
 import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
 import { messageModel } from './message.js';
@@ -25,6 +26,7 @@ export * from './channel.js';
 export * from './claim.js';
 export * from './config-version.js';
 export * from './custom-field.js';
+export * from './custom-filter.js';
 export * from './desk-team.js';
 export * from './internal-ticket.js';
 export * from './message.js';
@@ -49,6 +51,7 @@ export function createModels(db: Connection) {
     claims: claimModel(db),
     configVersions: configVersionModel(db),
     customFields: customFieldModel(db),
+    customFilters: customFilterModel(db),
     deskTeams: deskTeamModel(db),
     agents: agentModel(db),
     counters: counterModel(db),

@@ -1,5 +1,10 @@
 import { channelFields, type SlackChannelInfo } from '../../channels/channel.js';
-import type { ChannelDoc, ChannelKind, Models } from '../models/index.js';
+import {
+  ChannelDocument,
+  type ChannelDoc,
+  type ChannelKind,
+  type Models,
+} from '../models/index.js';
 import { channelOrNull, channels } from './parse.js';
 
 /** What Slack says of a channel the bot has not seen yet (`SlackGateway.channelInfo`). */
@@ -7,6 +12,8 @@ export type SeenChannel = Pick<
   SlackChannelInfo,
   'name' | 'is_private' | 'is_ext_shared' | 'is_archived'
 >;
+
+const Linked = ChannelDocument.pick({ channelId: true, accountId: true });
 
 /** Channel reads (parsed) and writes, one single-document call each. */
 export class ChannelStore {
@@ -20,6 +27,19 @@ export class ChannelStore {
   async inTeam(teamId: string, channelIds: string[]): Promise<ChannelDoc[]> {
     const filter = { teamId, channelId: { $in: channelIds } };
     return channels(await this.models.channels.find(filter).lean());
+  }
+
+  /** Each customer account of the workspace (by id) and its channels' ids. */
+  async byAccount(teamId: string): Promise<Map<string, string[]>> {
+    const docs = await this.models.channels
+      .find({ teamId, accountId: { $ne: null } }, { channelId: 1, accountId: 1 })
+      .lean();
+    const owned = new Map<string, string[]>();
+    for (const doc of docs.map((d) => Linked.parse(d))) {
+      const id = String(doc.accountId);
+      owned.set(id, [...(owned.get(id) ?? []), doc.channelId]);
+    }
+    return owned;
   }
 
   /** The channel document, in any workspace, that links `channelId` to an account. */

@@ -1,5 +1,6 @@
 import type { QueryFilter } from 'mongoose';
 import type { StoredPriority } from '../../desk/conversation.js';
+import type { RequestQuery } from '../../desk/filters.js';
 import type { RequestStatus } from '../../requests/request.js';
 import type { Models, RequestDoc } from '../models/index.js';
 import { containing, requestOrNull, requests } from './parse.js';
@@ -21,6 +22,8 @@ export interface ConversationFilter {
   assigneeIds?: readonly string[];
   since?: Date;
   until?: Date;
+  /** A saved filter's conditions as a query (`filterQuery`, `src/desk/filters.ts`). */
+  conditions?: RequestQuery;
 }
 
 /** Whose requests: seed 003's `assignee_type`, `me` being the token's creator. */
@@ -79,6 +82,42 @@ export class ConversationStore {
     };
   }
 
+  /** The newest requests of the workspace a saved filter's query selects, and how many in all. */
+  async matching(
+    teamId: string,
+    conditions: RequestQuery,
+    limit: number,
+  ): Promise<{ docs: RequestDoc[]; total: number }> {
+    const filter = { $and: [{ teamId }, conditions] } as QueryFilter<RequestDoc>;
+    const [docs, total] = await Promise.all([
+      this.models.requests.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).lean(),
+      this.models.requests.countDocuments(filter),
+    ]);
+    return { docs: requests(docs), total };
+  }
+
+  /**
+   * The most custom attribute values a request of the workspace holds: the first position
+   * `customFields.<n>` no request has, found by doubling then halving (a few `exists` reads).
+   */
+  async customSlots(teamId: string): Promise<number> {
+    const has = async (n: number) =>
+      n === 0 ||
+      (await this.models.requests.exists({
+        teamId,
+        [`customFields.${n - 1}`]: { $exists: true },
+      })) !== null;
+    let low = 0;
+    let high = 1;
+    while (await has(high)) [low, high] = [high, high * 2];
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (await has(mid)) low = mid;
+      else high = mid;
+    }
+    return low;
+  }
+
   /**
    * Sets the priority of a request whose priority is still `from` (what the caller read), with a
    * history entry; null when someone else changed it meanwhile.
@@ -108,6 +147,10 @@ export class ConversationStore {
 }
 
 function baseFilter(filter: ConversationFilter): QueryFilter<RequestDoc> {
+  const and: QueryFilter<RequestDoc>[] = [
+    ...(filter.assigneeIds ? [{ assigneeId: { $in: [...filter.assigneeIds] } }] : []),
+    ...(filter.conditions ? [filter.conditions as QueryFilter<RequestDoc>] : []),
+  ];
   const created = {
     ...(filter.since ? { $gte: filter.since } : {}),
     ...(filter.until ? { $lt: filter.until } : {}),
@@ -124,7 +167,7 @@ function baseFilter(filter: ConversationFilter): QueryFilter<RequestDoc> {
     ...(filter.channelIds ? { channelId: { $in: [...filter.channelIds] } } : {}),
     ...(filter.severity ? { severity: filter.severity } : {}),
     // In `$and`, so that the assignee type's own condition on assigneeId applies as well.
-    ...(filter.assigneeIds ? { $and: [{ assigneeId: { $in: [...filter.assigneeIds] } }] } : {}),
+    ...(and.length > 0 ? { $and: and } : {}),
     ...(Object.keys(created).length > 0 ? { createdAt: created } : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { Availability } from '../../../desk/teams.js';
+import { chosenViewOf } from '../../../home/summary.js';
 import { publishHome } from '../../../services/home.js';
 import { setAgent } from '../../../services/teams/agents.js';
 import { SlackGateway } from '../../gateway.js';
@@ -16,6 +17,6 @@ export function register(app: App, deps: BotDeps): void {
     const teamId = context.teamId ?? (body.team?.id as string);
     const slack = new SlackGateway(client, deps.logger);
     await setAgent(deps, slack, teamId, body.user.id, { availability });
-    await publishHome(deps, slack, teamId, body.user.id);
+    await publishHome(deps, slack, teamId, body.user.id, chosenViewOf(body.view));
   });
 }

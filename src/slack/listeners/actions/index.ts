@@ -9,6 +9,7 @@ import * as fieldsMenu from './fields-menu.js';
 import * as feedbackRating from './feedback-rating.js';
 import * as homeAvailability from './home-availability.js';
 import * as homeRefresh from './home-refresh.js';
+import * as homeView from './home-view.js';
 import * as raiseTicketButton from './raise-ticket-button.js';
 import * as requestButtons from './request-buttons.js';
 import * as nudgeButtons from './nudge-buttons.js';
@@ -26,6 +27,7 @@ export function register(app: App, deps: BotDeps): void {
   fieldsMenu.register(app, deps);
   homeAvailability.register(app, deps);
   homeRefresh.register(app, deps);
+  homeView.register(app, deps);
   nudgeButtons.register(app, deps);
   raiseTicketButton.register(app, deps);
   requestButtons.register(app, deps);
