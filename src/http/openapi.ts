@@ -11,6 +11,7 @@ import {
   ChannelUpdate,
   CustomFieldCreate,
   CustomFieldIdParams,
+  CustomFieldListQuery,
   CustomFieldResponse,
   CustomFieldUpdate,
   ErrorBody,
@@ -24,6 +25,7 @@ import { registerTeamPaths } from './openapi-teams.js';
 import { registerWebhookPaths } from './openapi-webhooks.js';
 import { registerAutomationPaths } from './openapi-automation.js';
 import { registerConversationPaths } from './openapi-conversations.js';
+import { registerContactPaths } from './openapi-contacts.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -138,6 +140,7 @@ export function openApiDocument() {
     method: 'get',
     path: fields,
     security,
+    request: { query: CustomFieldListQuery },
     responses: {
       200: json(z.array(CustomFieldResponse), 'Custom field definitions of the workspace'),
       ...errorResponses,
@@ -179,6 +182,7 @@ export function openApiDocument() {
   registerWebhookPaths(registry, { security, errorResponses, body, json });
   registerAutomationPaths(registry, { security, errorResponses, body, json });
   registerConversationPaths(registry, { security, errorResponses, json, body });
+  registerContactPaths(registry, { security, errorResponses, json, body });
   registry.registerPath({
     method: 'get',
     path: '/healthz',
