@@ -6,7 +6,8 @@ import { cannedResponseModel } from './canned-response.js';
 import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
 import { configVersionModel } from './config-version.js';
-import { customFieldModel } from './custom-field.js';
+import { contactModel } from './contact.js';
+import { customFieldModel, migrateCustomFields } from './custom-field.js';
 import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
 import { messageModel } from './message.js';
@@ -24,6 +25,7 @@ export * from './canned-response.js';
 export * from './channel.js';
 export * from './claim.js';
 export * from './config-version.js';
+export * from './contact.js';
 export * from './custom-field.js';
 export * from './desk-team.js';
 export * from './internal-ticket.js';
@@ -48,6 +50,7 @@ export function createModels(db: Connection) {
     cannedResponses: cannedResponseModel(db),
     claims: claimModel(db),
     configVersions: configVersionModel(db),
+    contacts: contactModel(db),
     customFields: customFieldModel(db),
     deskTeams: deskTeamModel(db),
     agents: agentModel(db),
@@ -66,5 +69,6 @@ export type Models = ReturnType<typeof createModels>;
 
 /** Builds every index (unique ones are what make retries safe) before traffic arrives. */
 export async function syncIndexes(models: Models): Promise<void> {
+  await migrateCustomFields(models.customFields);
   for (const model of Object.values(models)) await model.createIndexes();
 }

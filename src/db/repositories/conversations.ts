@@ -19,6 +19,8 @@ export interface ConversationFilter {
   severity?: string;
   /** Requests assigned to one of these people (a desk team's members). */
   assigneeIds?: readonly string[];
+  /** Requests this person opened (a contact's). */
+  requesterId?: string;
   since?: Date;
   until?: Date;
 }
@@ -123,6 +125,7 @@ function baseFilter(filter: ConversationFilter): QueryFilter<RequestDoc> {
       : {}),
     ...(filter.channelIds ? { channelId: { $in: [...filter.channelIds] } } : {}),
     ...(filter.severity ? { severity: filter.severity } : {}),
+    ...(filter.requesterId ? { requesterId: filter.requesterId } : {}),
     // In `$and`, so that the assignee type's own condition on assigneeId applies as well.
     ...(filter.assigneeIds ? { $and: [{ assigneeId: { $in: [...filter.assigneeIds] } }] } : {}),
     ...(Object.keys(created).length > 0 ? { createdAt: created } : {}),
