@@ -3,7 +3,7 @@ import { contactIdentity } from '../../contacts/contact.js';
 import type { FieldValue } from '../../custom-fields/values.js';
 import { AppError, validationError } from '../../errors.js';
 import { parseContact, type AccountDoc, type ContactDoc, type Models } from '../models/index.js';
-import { containing, isDocumentId, orNull } from './parse.js';
+import { containing, isDocumentId, keyValue, listIs, orNull } from './parse.js';
 
 const DUPLICATE_KEY = 11000;
 const contactOrNull = orNull(parseContact);
@@ -127,7 +127,6 @@ export class ContactStore {
     from: readonly FieldValue[],
     set: { name?: string; email?: string | null; customAttributes?: FieldValue[] },
   ): Promise<ContactDoc | null> {
-    const pair = ({ key, value }: FieldValue) => ({ key, value });
     const { email } = set;
     const newEmail =
       typeof email === 'string' && email.toLowerCase() !== contact.email?.toLowerCase();
@@ -137,12 +136,14 @@ export class ContactStore {
     try {
       const updated = await this.models.contacts
         .findOneAndUpdate(
-          { _id: contact._id, teamId: contact.teamId, customAttributes: from.map(pair) },
+          { _id: contact._id, teamId: contact.teamId, ...listIs('customAttributes', from) },
           {
             $set: {
               ...set,
               ...identity,
-              ...(set.customAttributes ? { customAttributes: set.customAttributes.map(pair) } : {}),
+              ...(set.customAttributes
+                ? { customAttributes: set.customAttributes.map(keyValue) }
+                : {}),
             },
           },
           { returnDocument: 'after' },
