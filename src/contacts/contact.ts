@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { answerFields, type FieldChange, type FieldValue } from '../custom-fields/values.js';
 import type { FieldDefinition } from '../custom-fields/definition.js';
+import { classifySender } from '../requests/sender.js';
 
 /**
  * Contacts (issue 12, part 7): the customers, people of customer organisations who open requests
@@ -41,13 +42,33 @@ export function contactIdentity(by: { userId: string } | { email: string }): str
   return 'userId' in by ? `slack:${by.userId}` : `email:${by.email.toLowerCase()}`;
 }
 
+/** Whether a request's requester is a person (a Slack user id, not a white-listed bot's id). */
+export const isPersonRequester = (requesterId: string): boolean =>
+  /^[UW][A-Z0-9]+$/.test(requesterId);
+
 /**
- * Whether a request's requester is someone to record as a contact: a person (a Slack user id,
- * not a white-listed bot speaking for customers) who is not on the support side. Intake opens
- * requests for customers only; this keeps an agent out when a request is opened another way.
+ * Whether the person who opened a request is a customer, as intake tells them apart
+ * (`classifySender`: another organisation's people are customers, the support side is not).
+ * Intake opens requests for customers; a suggestion an agent accepts opens one for whoever wrote
+ * it, which may be an agent. `teamId` is the person's own team when Slack said it.
  */
-export function isContactRequester(requesterId: string, supportSide: ReadonlySet<string>) {
-  return /^[UW][A-Z0-9]+$/.test(requesterId) && !supportSide.has(requesterId);
+export function isCustomerRequester(input: {
+  userId: string;
+  teamId: string | null | undefined;
+  workspaceTeamId: string;
+  isExtShared: boolean;
+  supportSide: ReadonlySet<string>;
+}): boolean {
+  const kind = classifySender({
+    userId: input.userId,
+    ...(input.teamId ? { userTeamId: input.teamId } : {}),
+    workspaceTeamId: input.workspaceTeamId,
+    botUserId: '',
+    isExtShared: input.isExtShared,
+    internalUserIds: input.supportSide,
+    whitelistedBots: [],
+  });
+  return kind === 'customer';
 }
 
 /** How long a recorded contact's last activity may lag behind before a new request refreshes it. */

@@ -10,13 +10,15 @@ export interface UserProfile {
   name: string | null;
   /** `profile.email` (the `users:read.email` scope); null when Slack gives none. */
   email: string | null;
+  /** The person's own Slack team (another organisation's, for a Slack Connect guest). */
+  teamId: string | null;
 }
 
 /** Per running bot (`owner`; tests run several), per workspace and user: the profile and when read. */
 const caches = new WeakMap<object, Map<string, { at: number; profile: UserProfile }>>();
 
 /**
- * A person's name and e-mail address as `users.info` gives them, read at most hourly;
+ * A person's name, e-mail address and team as `users.info` gives them, read at most hourly;
  * `undefined` when Slack cannot be reached (logged, not cached). The address is null for a bot,
  * an unknown person, or an external person whose organisation hides it.
  */
@@ -41,6 +43,7 @@ export async function userProfile(
   const profile = {
     name: p?.display_name || p?.real_name || answer.user?.real_name || null,
     email: p?.email || null,
+    teamId: answer.user?.team_id ?? null,
   };
   cache.delete(key);
   cache.set(key, { at: now.getTime(), profile });

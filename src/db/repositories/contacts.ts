@@ -43,7 +43,8 @@ export class ContactStore {
           {
             $set: { accountId },
             $max: { lastActivityAt: at },
-            $setOnInsert: { userId, name, email, customAttributes: [] },
+            // Unknown parts are left out (read back as null and an empty list).
+            $setOnInsert: { userId, ...(name ? { name } : {}), ...(email ? { email } : {}) },
           },
           { upsert: true, returnDocument: 'after' },
         )

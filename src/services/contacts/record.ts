@@ -1,8 +1,8 @@
-import { isContactRequester, needsRecording } from '../../contacts/contact.js';
-import type { ChannelDoc } from '../../db/models/index.js';
+import { isCustomerRequester, isPersonRequester, needsRecording } from '../../contacts/contact.js';
 import { ContactStore } from '../../db/repositories/contacts.js';
 import type { BotDeps, RequestHooks } from '../../deps.js';
 import { userProfile } from '../../slack/user-emails.js';
+import type { ChannelContext } from '../requests/channel-context.js';
 
 /** Contacts this instance recorded lately (per running bot, as `deps.models`); oldest go first. */
 const MAX_CACHED = 10_000;
@@ -18,13 +18,9 @@ const recorded = new WeakMap<object, Map<string, { at: number; accountId: string
  */
 export const contactHooks: RequestHooks = {
   async created(deps, ctx, request) {
-    if (!isContactRequester(request.requesterId, ctx.internalUserIds)) return;
+    if (!isPersonRequester(request.requesterId)) return;
     try {
-      await record(deps, {
-        teamId: request.teamId,
-        userId: request.requesterId,
-        accountId: ctx.channel.accountId,
-      });
+      await record(deps, ctx, { teamId: request.teamId, userId: request.requesterId });
     } catch (error) {
       const { teamId, requesterId: userId } = request;
       deps.logger.warn({ err: error, teamId, userId }, 'could not record the contact');
@@ -34,9 +30,10 @@ export const contactHooks: RequestHooks = {
 
 async function record(
   deps: BotDeps,
-  input: { teamId: string; userId: string; accountId: ChannelDoc['accountId'] },
+  ctx: ChannelContext,
+  { teamId, userId }: { teamId: string; userId: string },
 ) {
-  const { teamId, userId, accountId } = input;
+  const { accountId, isExtShared } = ctx.channel;
   const now = deps.clock.now();
   let cache = recorded.get(deps.models);
   if (!cache) recorded.set(deps.models, (cache = new Map()));
@@ -44,6 +41,15 @@ async function record(
   const account = accountId ? String(accountId) : null;
   if (!needsRecording(cache.get(key), account, now)) return;
   const profile = await userProfile(deps.models, await deps.slack(teamId), teamId, userId, now);
+  const supportSide = ctx.internalUserIds;
+  const facts = {
+    userId,
+    teamId: profile?.teamId,
+    workspaceTeamId: teamId,
+    isExtShared,
+    supportSide,
+  };
+  if (!isCustomerRequester(facts)) return;
   if (!profile?.name) deps.logger.debug({ teamId, userId }, 'contact recorded without a name');
   await new ContactStore(deps.models).recordSlackUser({
     teamId,
