@@ -1,7 +1,16 @@
 import { ACTIONS } from '../../../src/constants.js';
 import type { TestBot } from '../../support/bot.js';
 import { VirtualClock } from '../../support/clock.js';
-import { AGENT, CHANNEL, click, customerWorld, eventually, requestOf } from '../requests/world.js';
+import {
+  AGENT,
+  AGENT_2,
+  CHANNEL,
+  CUSTOMER,
+  click,
+  customerWorld,
+  eventually,
+  requestOf,
+} from '../requests/world.js';
 
 const ERIN = 'U0ERIN';
 const FRANK = 'U0FRANK';
@@ -129,5 +138,38 @@ describe('a customer who opens a request becomes a contact of the workspace', ()
     });
     expect(named.name).toBe('frank');
     expect(await contacts().countDocuments({ userId: FRANK })).toBe(1);
+  });
+});
+
+describe('a request an agent opens from their own suggested question', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await customerWorld({ requests: { config: { send_suggestedrequest_message: true } } });
+  });
+  afterAll(() => t.stop());
+
+  it('makes no contact of the agent', async () => {
+    const { message } = await t.driver.agentSays(CHANNEL, AGENT, 'Can you send us the logs?');
+    const suggestion = await eventually(() =>
+      t.db
+        .collection('suggestions')
+        .findOne({ channelId: CHANNEL, ts: message.ts, post: { $ne: null } }),
+    );
+    await t.driver.action({
+      user: AGENT_2,
+      action_id: ACTIONS.suggestionCreate,
+      channel: suggestion.post.channelId,
+      message_ts: suggestion.post.ts,
+      value: String(suggestion._id),
+    });
+    const request = await eventually(async () => {
+      const opened = await requestOf(t, message.ts);
+      return opened?.triage.ts ? opened : undefined;
+    });
+    expect(request.requesterId).toBe(AGENT);
+    // A customer's request after it is recorded: the agent's was not.
+    await t.driver.customerSays(CHANNEL, CUSTOMER, 'Our export is broken');
+    await eventually(() => t.db.collection('contacts').findOne({ userId: CUSTOMER }));
+    expect(await t.db.collection('contacts').findOne({ userId: AGENT })).toBeNull();
   });
 });
