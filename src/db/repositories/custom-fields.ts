@@ -91,7 +91,7 @@ export class CustomFieldStore {
       throw validationError([
         {
           loc: ['body', 'attribute_key'],
-          msg: `the key ${key} is used by another ${input.attribute_model} of this workspace`,
+          msg: `the key ${key} is used by another ${KIND[input.attribute_model]} of this workspace`,
           type: 'value_error.duplicate',
         },
       ]);
@@ -134,6 +134,12 @@ export class CustomFieldStore {
     await this.models.customFields.deleteOne({ _id: field._id, teamId });
   }
 }
+
+/** A model's definitions as a sentence names them. */
+const KIND: Record<AttributeModel, string> = {
+  conversation_attribute: 'custom field',
+  contact_attribute: 'contact attribute',
+};
 
 /**
  * The filter of a model's definitions. A request's is "not a contact's", so a definition written

@@ -176,7 +176,7 @@ describe('custom field definitions API (Chatwoot’s custom attribute definition
     });
     expect([again.status, JSON.stringify(again.body.detail)]).toEqual([
       422,
-      expect.stringContaining('segment is used by another contact_attribute'),
+      expect.stringContaining('segment is used by another contact attribute'),
     ]);
     const contacts = await t.api('GET', `${PATH}?attribute_model=contact_attribute`);
     expect(keys(contacts)).toEqual([['segment', 'contact_attribute']]);
