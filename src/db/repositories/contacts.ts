@@ -57,7 +57,11 @@ export class ContactStore {
     // A name the first lookup could not find, filled in once it is known.
     if (contact.name !== null || name === null) return contact;
     const named = await this.models.contacts
-      .findOneAndUpdate({ _id: contact._id, name: null }, { $set: { name } }, { new: true })
+      .findOneAndUpdate(
+        { _id: contact._id, name: null },
+        { $set: { name } },
+        { returnDocument: 'after' },
+      )
       .lean();
     return contactOrNull(named) ?? contact;
   }
