@@ -40,6 +40,10 @@ export function contactRoutes(deps: Pick<BotDeps, 'models' | 'settings'>): Route
     const query = parseInput(ContactSearchQuery, req.query, 'query');
     res.json((await listContacts(deps, teamOf(res), query)) satisfies ContactList);
   });
+  // Express would list `/contacts/:id`'s PUT and PATCH as well, the path matching both.
+  router.options('/contacts/search', (_req, res) => {
+    res.set('Allow', 'GET, HEAD').send('GET, HEAD');
+  });
   router.post('/contacts', async (req, res) => {
     const body = parseInput(ContactCreate, req.body, 'body');
     res.status(201).json(one(await createContact(deps, teamOf(res), body)));

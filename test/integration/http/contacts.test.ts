@@ -273,6 +273,14 @@ describe('contacts API (seed 003’s contacts)', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('advertises only the search’s own methods for it (not the PUT and PATCH of an id)', async () => {
+    const res = await fetch(`${t.bot.url}${PATH}/search`, {
+      method: 'OPTIONS',
+      headers: { authorization: `Bearer ${t.token}` },
+    });
+    expect([res.status, res.headers.get('allow')]).toEqual([200, 'GET, HEAD']);
+  });
+
   it('is in the OpenAPI document', async () => {
     const doc = await t.api('GET', '/api/v1/openapi.json');
     expect(Object.keys(doc.body.paths[PATH])).toEqual(['get', 'post']);
