@@ -77,6 +77,7 @@ export const ERRORS = {
   webhook_delivery_not_found: notFound('That webhook delivery no longer exists.'),
   message_not_found: notFound('That message is not stored (or belongs to another conversation).'),
   request_not_found: notFound('That request no longer exists.'),
+  contact_not_found: notFound('That contact is not one of this workspace.'),
   conflict: {
     status: 409,
     error: 'conflict',

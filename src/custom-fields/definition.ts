@@ -4,13 +4,31 @@ import { z } from 'zod';
  * Custom fields (issue 11, part 4): fields a workspace defines once (name, type, options) and
  * channels pick with `requests.custom_fields[].custom_field_id`. The API speaks Chatwoot's
  * custom attribute definitions (`attribute_display_name`, `attribute_display_type`,
- * `attribute_key`, `attribute_values`, `attribute_model: conversation_attribute`), so the desk's
- * custom attributes (issue 12) are the same definitions. Pure: shapes and value rules.
+ * `attribute_key`, `attribute_values`, `attribute_model`), so the desk's custom attributes
+ * (issue 12) are the same definitions: a request's, or a contact's (`contact_attribute`). Pure: shapes and value rules.
  */
 
 /** A field's type: Chatwoot's display types the bot supports (`list` is a select). */
 export const FieldType = z.enum(['text', 'number', 'list', 'date']);
 export type FieldType = z.infer<typeof FieldType>;
+
+/**
+ * What a definition describes: a request's values (`conversation_attribute`, the card's "Edit
+ * fields" and `POST /conversations/{id}/custom_attributes`) or a contact's (`contact_attribute`).
+ * Chatwoot numbers them 0 and 1; both spellings are read, the names are answered.
+ */
+export const AttributeModel = z.enum(['conversation_attribute', 'contact_attribute']);
+export type AttributeModel = z.infer<typeof AttributeModel>;
+
+const BY_NUMBER = { '0': 'conversation_attribute', '1': 'contact_attribute' } as const;
+
+/** `attribute_model` as a client sends it: the name, or Chatwoot's number (0, 1) as a number or text. */
+export const AttributeModelInput = z
+  .union([AttributeModel, z.literal([0, 1, '0', '1'])])
+  .transform(
+    (value): AttributeModel =>
+      AttributeModel.safeParse(value).data ?? BY_NUMBER[String(value) as '0' | '1'],
+  );
 
 /** The key a value is stored and read by: lower-case letters, digits and `_`, from a letter. */
 export const FieldKey = z
@@ -35,7 +53,7 @@ export const CustomFieldCreate = z
     attribute_key: FieldKey.optional().describe('Defaults to the display name, lower-cased with _'),
     attribute_description: Description.default(''),
     attribute_values: Options.default([]).describe('The options of a list field'),
-    attribute_model: z.literal('conversation_attribute').default('conversation_attribute'),
+    attribute_model: AttributeModelInput.default('conversation_attribute'),
   })
   .superRefine((input, ctx) => {
     const isList = input.attribute_display_type === 'list';

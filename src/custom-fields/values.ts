@@ -50,8 +50,9 @@ const asText = (value: string | number | undefined | null) =>
   value === undefined || value === null ? null : String(value);
 
 /**
- * Answers (key → raw value, as a modal or the API sends them) applied to the values a request
- * holds. Every key is checked on its own (a key no field of the channel has, or a value
+ * Answers (key → raw value, as a modal or the API sends them) applied to the values a request (or
+ * a contact) holds. Every key is checked on its own (a key no field of `fields` has, said by
+ * `unknown`, or a value
  * `checkFieldValue` refuses, is named under that key) and nothing changes unless all pass. An
  * empty answer or `null` clears the field; a key not answered keeps its value. `changes` lists
  * only the fields whose value really changed.
@@ -63,6 +64,7 @@ export function answerFields(
   fields: readonly FieldDefinition[],
   current: readonly FieldValue[],
   answers: Readonly<Record<string, unknown>>,
+  unknown: (key: string) => string = (key) => `no field "${key}" applies to this request's channel`,
 ): FieldAnswers {
   // Entries, not an object: a key such as `__proto__` is named like any other.
   const errors: [string, string][] = [];
@@ -73,7 +75,7 @@ export function answerFields(
     // A value sent back as it is stays, even one a list no longer offers.
     if (held !== undefined && asText(held) === asText(raw as string | number)) continue;
     if (!field) {
-      errors.push([key, `no field "${key}" applies to this request's channel`]);
+      errors.push([key, unknown(key)]);
       continue;
     }
     const checked = checkFieldValue(field, raw);

@@ -27,9 +27,25 @@ const FilterType = z
     error: (issue) => `${String(issue.input)} filters are not supported yet; use conversation`,
   });
 
+/** Attributes a message has and a conversation does not. */
+const MESSAGE_ONLY: readonly string[] = ['message_type'];
+
 /** The conditions of a filter, in seed 003's envelope (`{payload: [conditions]}`). */
 export const FilterPayload = z.strictObject({
-  payload: z.array(RuleCondition).min(1, 'a filter needs at least one condition').max(MAX_PARTS),
+  payload: z
+    .array(RuleCondition)
+    .min(1, 'a filter needs at least one condition')
+    .max(MAX_PARTS)
+    .superRefine((conditions, ctx) => {
+      conditions.forEach((condition, index) => {
+        if (!MESSAGE_ONLY.includes(condition.attribute_key)) return;
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'attribute_key'],
+          message: `${condition.attribute_key} is a message's, for message_created rules; a filter selects conversations`,
+        });
+      });
+    }),
 });
 
 const name = z.string().trim().min(1, 'a filter needs a name').max(80);
@@ -95,6 +111,7 @@ const BLANK: RuleFacts = {
   channel_id: '',
   account_id: null,
   content: '',
+  message_type: null,
   custom: {},
 };
 

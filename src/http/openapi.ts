@@ -11,6 +11,7 @@ import {
   ChannelUpdate,
   CustomFieldCreate,
   CustomFieldIdParams,
+  CustomFieldListQuery,
   CustomFieldResponse,
   CustomFieldUpdate,
   ErrorBody,
@@ -25,6 +26,7 @@ import { registerWebhookPaths } from './openapi-webhooks.js';
 import { registerAutomationPaths } from './openapi-automation.js';
 import { registerConversationPaths } from './openapi-conversations.js';
 import { registerFilterPaths } from './openapi-filters.js';
+import { registerContactPaths } from './openapi-contacts.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -139,6 +141,7 @@ export function openApiDocument() {
     method: 'get',
     path: fields,
     security,
+    request: { query: CustomFieldListQuery },
     responses: {
       200: json(z.array(CustomFieldResponse), 'Custom field definitions of the workspace'),
       ...errorResponses,
@@ -181,6 +184,7 @@ export function openApiDocument() {
   registerAutomationPaths(registry, { security, errorResponses, body, json });
   registerConversationPaths(registry, { security, errorResponses, json, body });
   registerFilterPaths(registry, { security, errorResponses, json, body });
+  registerContactPaths(registry, { security, errorResponses, json, body });
   registry.registerPath({
     method: 'get',
     path: '/healthz',

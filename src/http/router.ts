@@ -8,6 +8,7 @@ import { openApiDocument } from './openapi.js';
 import type { HealthResponse } from './schemas.js';
 import { accountRoutes } from './routes/accounts.js';
 import { channelRoutes } from './routes/channels.js';
+import { contactRoutes } from './routes/contacts.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { cannedResponseRoutes } from './routes/canned-responses.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
@@ -55,6 +56,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(customFieldRoutes(deps.models));
   api.use(customFilterRoutes(deps));
   api.use(conversationRoutes(deps));
+  api.use(contactRoutes(deps));
   api.use(cannedResponseRoutes(deps.models));
   api.use(teamRoutes(deps.models));
   api.use(agentRoutes(deps));

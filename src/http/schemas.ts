@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorDetail } from '../errors.js';
 import { RelationshipSettings, WorkspaceSettings } from '../settings/effective.js';
 import { SlackChannelId } from '../settings/primitives.js';
+import { AttributeModel, AttributeModelInput } from '../custom-fields/definition.js';
 
 /** The error body of every non-2xx answer; 422s carry seed 002's `{loc, msg, type}` entries. */
 export const ErrorBody = z
@@ -76,6 +77,13 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
 // Custom field definitions: the bodies are the domain's (src/custom-fields/definition.ts).
 export { CustomFieldCreate, CustomFieldUpdate } from '../custom-fields/definition.js';
 export const CustomFieldIdParams = z.object({ id: z.string() });
+export const CustomFieldListQuery = z
+  .strictObject({
+    attribute_model: AttributeModelInput.optional().describe(
+      "Only a request's (conversation_attribute, 0) or a contact's (contact_attribute, 1) definitions; both when absent",
+    ),
+  })
+  .meta({ id: 'CustomAttributeDefinitionQuery' });
 
 /** Chatwoot's custom attribute definition, as the API answers it. */
 export const CustomFieldResponse = z
@@ -86,7 +94,7 @@ export const CustomFieldResponse = z
     attribute_description: z.string(),
     attribute_key: z.string(),
     attribute_values: z.array(z.string()),
-    attribute_model: z.literal('conversation_attribute'),
+    attribute_model: AttributeModel,
     default_value: z.null(),
     created_at: z.iso.datetime(),
     updated_at: z.iso.datetime(),

@@ -1,16 +1,57 @@
 import type { SlackGateway } from './gateway.js';
 
-const EMAIL_TTL_MS = 60 * 60_000;
+const PROFILE_TTL_MS = 60 * 60_000;
 /** People remembered per running bot; the oldest entry goes first. */
 const MAX_CACHED = 10_000;
-/** Per running bot (`owner`; tests run several), per workspace and user: the address and when read. */
-const caches = new WeakMap<object, Map<string, { at: number; email: string | null }>>();
+
+/** What the bot keeps of a person's Slack profile. */
+export interface UserProfile {
+  /** The display name, else the real name; null when Slack gives neither. */
+  name: string | null;
+  /** `profile.email` (the `users:read.email` scope); null when Slack gives none. */
+  email: string | null;
+  /** The person's own Slack team (another organisation's, for a Slack Connect guest). */
+  teamId: string | null;
+}
+
+/** Per running bot (`owner`; tests run several), per workspace and user: the profile and when read. */
+const caches = new WeakMap<object, Map<string, { at: number; profile: UserProfile }>>();
 
 /**
- * A person's e-mail address as `users.info` gives it (`profile.email`, which needs the
- * `users:read.email` scope), read at most hourly; `undefined` when Slack gives none (a bot, an
- * external person whose organisation hides it) or cannot be reached (logged, not cached).
+ * A person's name, e-mail address and team as `users.info` gives them, read at most hourly;
+ * `undefined` when Slack cannot be reached (logged, not cached). The address is null for a bot,
+ * an unknown person, or an external person whose organisation hides it.
  */
+export async function userProfile(
+  owner: object,
+  slack: SlackGateway,
+  teamId: string,
+  userId: string,
+  now: Date,
+): Promise<UserProfile | undefined> {
+  let cache = caches.get(owner);
+  if (!cache) caches.set(owner, (cache = new Map()));
+  const key = `${teamId}:${userId}`;
+  const cached = cache.get(key);
+  if (cached && now.getTime() - cached.at < PROFILE_TTL_MS) return cached.profile;
+  const answer = await slack.user(userId, {
+    expect: ['user_not_found'],
+    bestEffort: { step: 'users_info_profile', teamId, userId },
+  });
+  if (answer === undefined) return cached?.profile;
+  const p = answer.user?.profile;
+  const profile = {
+    name: p?.display_name || p?.real_name || answer.user?.real_name || null,
+    email: p?.email || null,
+    teamId: answer.user?.team_id ?? null,
+  };
+  cache.delete(key);
+  cache.set(key, { at: now.getTime(), profile });
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  return profile;
+}
+
+/** A person's e-mail address (`userProfile`); `undefined` when Slack gives none or is not reached. */
 export async function userEmail(
   owner: object,
   slack: SlackGateway,
@@ -18,19 +59,5 @@ export async function userEmail(
   userId: string,
   now: Date,
 ): Promise<string | undefined> {
-  let cache = caches.get(owner);
-  if (!cache) caches.set(owner, (cache = new Map()));
-  const key = `${teamId}:${userId}`;
-  const cached = cache.get(key);
-  if (cached && now.getTime() - cached.at < EMAIL_TTL_MS) return cached.email ?? undefined;
-  const answer = await slack.user(userId, {
-    expect: ['user_not_found'],
-    bestEffort: { step: 'users_info_email', teamId, userId },
-  });
-  if (answer === undefined) return cached?.email ?? undefined;
-  const email = answer.user?.profile?.email || null;
-  cache.delete(key);
-  cache.set(key, { at: now.getTime(), email });
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
-  return email ?? undefined;
+  return (await userProfile(owner, slack, teamId, userId, now))?.email ?? undefined;
 }

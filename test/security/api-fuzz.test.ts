@@ -307,6 +307,9 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
       ['POST', '/api/v1/conversations/{id}/toggle_status'],
       ['GET', '/api/v1/conversations/{id}/messages'],
       ['POST', '/api/v1/conversations/{id}/messages'],
+      ['GET', '/api/v1/contacts/{id}'],
+      ['PUT', '/api/v1/contacts/{id}'],
+      ['GET', '/api/v1/contacts/{id}/conversations'],
     ] as const;
     const ids = fc
       .oneof(
@@ -324,8 +327,9 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
     it.each(routes)(
       '%s %s answers 404 with the error body for any unknown id, writing nothing',
       async (method, route) => {
-        const body =
-          method === 'PUT'
+        const body = route.startsWith('/api/v1/contacts/')
+          ? stringify({ name: 'Fuzz' })
+          : method === 'PUT'
             ? stringify({ assignment_mode: 'csm' })
             : route.endsWith('/toggle_status')
               ? stringify({ status: 'resolved' })

@@ -21,6 +21,8 @@ export interface Tenant {
   fieldKey: string;
   /** The request (conversation) the customer's question became. */
   requestId: string;
+  /** The customer, recorded as a contact of this workspace when the request opened. */
+  contactId: string;
   /** The customer's reply in the request's thread, stored as a message. */
   messageId: string;
   /** A canned response of this workspace's (short code `<label>-secret`). */
@@ -171,6 +173,9 @@ export async function twoWorkspaces(): Promise<{
     const request = await eventually(() =>
       t.db.collection('requests').findOne({ teamId, channelId: channel, text: question }),
     );
+    const contact = await eventually(() =>
+      t.db.collection('contacts').findOne({ teamId, userId: customer }),
+    );
     const reply = `${upper}-SECRET-REPLY about zebras`;
     await driver.customerSays(channel, customer, reply, { thread_ts: request.rootTs });
     const message = await eventually(() =>
@@ -189,6 +194,7 @@ export async function twoWorkspaces(): Promise<{
       fieldId: field.body.id,
       fieldKey: field.body.attribute_key,
       requestId: String(request._id),
+      contactId: String(contact._id),
       messageId: String(message._id),
       cannedId: canned.body.id,
       deskTeamId: deskTeam.body.id,
@@ -241,6 +247,7 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       automationRules: await of('automation_rules', { teamId }),
       automationRuns: await of('automation_runs', { teamId }),
       customFilters: await of('custom_filters', { teamId }),
+      contacts: await of('contacts', { teamId }),
     },
     { relaxed: false },
   );
@@ -254,6 +261,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.accountId,
     victim.fieldId,
     victim.requestId,
+    victim.contactId,
     victim.messageId,
     victim.cannedId,
     victim.deskTeamId,

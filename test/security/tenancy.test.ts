@@ -195,6 +195,28 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(found.body.data.payload.map((c: { id: string }) => c.id)).toEqual([a.requestId]);
     });
 
+    it('gets 404 for every contact id of the other workspace (as for an unknown id), finds none of its contacts, and nothing of it changes', async () => {
+      const v = victim();
+      const a = attacker();
+      const before = await ownedBy(t, v.teamId);
+      const path = `/api/v1/contacts/${v.contactId}`;
+      const attempts: [string, string, unknown?][] = [
+        ['GET', path],
+        ['PUT', path, { name: 'Taken over' }],
+        ['PATCH', path, { email: 'taken@over.example' }],
+        ['GET', `${path}/conversations`],
+      ];
+      await allNotFound(v, attempts, v.contactId);
+      for (const q of [`${v.label}-customer`, v.customer]) {
+        const res = await call('GET', `/api/v1/contacts/search?q=${q}`);
+        expect([q, res.status, res.body.payload]).toEqual([q, 200, []]);
+      }
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+      // Control: its own customer is found the same way.
+      const own = await call('GET', `/api/v1/contacts/search?q=${a.customer}`);
+      expect(own.body.payload.map((c: { id: string }) => c.id)).toEqual([a.contactId]);
+    });
+
     it('gets 404 for every canned response id of the other workspace (as for an unknown id), and nothing of it changes', async () => {
       const v = victim();
       const before = await ownedBy(t, v.teamId);
@@ -337,6 +359,10 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         '/api/v1/conversations?status=all',
         `/api/v1/conversations?status=all&channel_id=${v.channel}`,
         `/api/v1/conversations/${a.requestId}`,
+        '/api/v1/contacts',
+        '/api/v1/contacts/search?q=customer',
+        `/api/v1/contacts/${a.contactId}`,
+        `/api/v1/contacts/${a.contactId}/conversations`,
         '/api/v1/teams',
         `/api/v1/teams/${a.deskTeamId}`,
         `/api/v1/teams/${a.deskTeamId}/team_members`,
@@ -369,6 +395,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(conversations.body.data.payload.map((c: { id: string }) => c.id)).toEqual([
         a.requestId,
       ]);
+      const contacts = await call('GET', '/api/v1/contacts');
+      expect(contacts.body.payload.map((c: { id: string }) => c.id)).toEqual([a.contactId]);
       const teams = await call('GET', '/api/v1/teams');
       expect(teams.body.map((x: { id: string }) => x.id)).toEqual([a.deskTeamId]);
       const agents = await call('GET', '/api/v1/agents');

@@ -6,7 +6,8 @@ import { cannedResponseModel } from './canned-response.js';
 import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
 import { configVersionModel } from './config-version.js';
-import { customFieldModel } from './custom-field.js';
+import { contactModel } from './contact.js';
+import { customFieldModel, migrateCustomFields } from './custom-field.js';
 import { customFilterModel } from './custom-filter.js';
 import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
@@ -25,6 +26,7 @@ export * from './canned-response.js';
 export * from './channel.js';
 export * from './claim.js';
 export * from './config-version.js';
+export * from './contact.js';
 export * from './custom-field.js';
 export * from './custom-filter.js';
 export * from './desk-team.js';
@@ -50,6 +52,7 @@ export function createModels(db: Connection) {
     cannedResponses: cannedResponseModel(db),
     claims: claimModel(db),
     configVersions: configVersionModel(db),
+    contacts: contactModel(db),
     customFields: customFieldModel(db),
     customFilters: customFilterModel(db),
     deskTeams: deskTeamModel(db),
@@ -69,5 +72,6 @@ export type Models = ReturnType<typeof createModels>;
 
 /** Builds every index (unique ones are what make retries safe) before traffic arrives. */
 export async function syncIndexes(models: Models): Promise<void> {
+  await migrateCustomFields(models.customFields);
   for (const model of Object.values(models)) await model.createIndexes();
 }

@@ -128,6 +128,8 @@ const RequestSchema = mongooseSchema(RequestDocument, {
 RequestSchema.index({ teamId: 1, channelId: 1, rootTs: 1 }, { unique: true });
 RequestSchema.index({ teamId: 1, channelId: 1, requesterId: 1, createdAt: -1 });
 RequestSchema.index({ teamId: 1, status: 1, assigneeId: 1 });
+// A contact's conversations (`/api/v1/contacts/{id}/conversations`).
+RequestSchema.index({ teamId: 1, requesterId: 1, createdAt: -1 });
 RequestSchema.index({ 'triage.channelId': 1, 'triage.ts': 1 });
 RequestSchema.index({ channelId: 1, groupedTs: 1 });
 RequestSchema.index({ 'webhookEvents.id': 1 });

@@ -20,6 +20,8 @@ export interface ConversationFilter {
   severity?: string;
   /** Requests assigned to one of these people (a desk team's members). */
   assigneeIds?: readonly string[];
+  /** Requests this person opened (a contact's). */
+  requesterId?: string;
   since?: Date;
   until?: Date;
   /** A saved filter's conditions as a query (`filterQuery`, `src/desk/filters.ts`). */
@@ -166,6 +168,7 @@ function baseFilter(filter: ConversationFilter): QueryFilter<RequestDoc> {
       : {}),
     ...(filter.channelIds ? { channelId: { $in: [...filter.channelIds] } } : {}),
     ...(filter.severity ? { severity: filter.severity } : {}),
+    ...(filter.requesterId ? { requesterId: filter.requesterId } : {}),
     // In `$and`, so that the assignee type's own condition on assigneeId applies as well.
     ...(and.length > 0 ? { $and: and } : {}),
     ...(Object.keys(created).length > 0 ? { createdAt: created } : {}),

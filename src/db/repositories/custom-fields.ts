@@ -2,6 +2,7 @@ import { isDocumentId } from './parse.js';
 import {
   applyUpdate,
   keyFromName,
+  type AttributeModel,
   type CustomFieldCreate,
   type CustomFieldUpdate,
 } from '../../custom-fields/definition.js';
@@ -20,28 +21,36 @@ export const MAX_FIELDS = 200;
 export class CustomFieldStore {
   constructor(private readonly models: Models) {}
 
-  async list(teamId: string): Promise<CustomFieldDoc[]> {
-    const docs = await this.models.customFields.find({ teamId }).sort({ name: 1, key: 1 }).lean();
+  /** The workspace's definitions of one model (`all`: both), by name. */
+  async list(teamId: string, model: AttributeModel | 'all'): Promise<CustomFieldDoc[]> {
+    const docs = await this.models.customFields
+      .find({ teamId, ...ofModel(model) })
+      .sort({ name: 1, key: 1 })
+      .lean();
     return docs.map(parseCustomField);
   }
 
-  /**
-   * The definitions a channel's `requests.custom_fields[]` picks (`applicableFields`); no read
-   * when it picks none.
-   */
-  async applicable(
-    teamId: string,
-    picked: readonly { custom_field_id: string }[],
-  ): Promise<StoredDefinition[]> {
-    if (picked.length === 0) return [];
-    const definitions = (await this.list(teamId)).map((field) => ({
+  /** The workspace's definitions of one model as the value rules read them. */
+  async definitions(teamId: string, model: AttributeModel): Promise<StoredDefinition[]> {
+    return (await this.list(teamId, model)).map((field) => ({
       id: String(field._id),
       key: field.key,
       name: field.name,
       type: field.type,
       values: field.values,
     }));
-    return applicableFields(picked, definitions);
+  }
+
+  /**
+   * The request definitions a channel's `requests.custom_fields[]` picks (`applicableFields`; a
+   * contact's definition never applies); no read when it picks none.
+   */
+  async applicable(
+    teamId: string,
+    picked: readonly { custom_field_id: string }[],
+  ): Promise<StoredDefinition[]> {
+    if (picked.length === 0) return [];
+    return applicableFields(picked, await this.definitions(teamId, 'conversation_attribute'));
   }
 
   async get(teamId: string, id: string): Promise<CustomFieldDoc> {
@@ -69,6 +78,7 @@ export class CustomFieldStore {
     try {
       const created = await this.models.customFields.create({
         teamId,
+        model: input.attribute_model,
         key,
         name: input.attribute_display_name,
         type: input.attribute_display_type,
@@ -81,7 +91,7 @@ export class CustomFieldStore {
       throw validationError([
         {
           loc: ['body', 'attribute_key'],
-          msg: `the key ${key} is used by another custom field of this workspace`,
+          msg: `the key ${key} is used by another ${KIND[input.attribute_model]} of this workspace`,
           type: 'value_error.duplicate',
         },
       ]);
@@ -111,9 +121,11 @@ export class CustomFieldStore {
     return parseCustomField(updated);
   }
 
-  /** Deletes the workspace's field with this key; the field deleted, or null when there is none. */
+  /** Deletes the workspace's request field with this key; the field deleted, or null when none. */
   async removeByKey(teamId: string, key: string): Promise<CustomFieldDoc | null> {
-    const removed = await this.models.customFields.findOneAndDelete({ teamId, key }).lean();
+    const removed = await this.models.customFields
+      .findOneAndDelete({ teamId, key, ...ofModel('conversation_attribute') })
+      .lean();
     return removed ? parseCustomField(removed) : null;
   }
 
@@ -121,4 +133,21 @@ export class CustomFieldStore {
     const field = await this.get(teamId, id);
     await this.models.customFields.deleteOne({ _id: field._id, teamId });
   }
+}
+
+/** A model's definitions as a sentence names them. */
+const KIND: Record<AttributeModel, string> = {
+  conversation_attribute: 'custom field',
+  contact_attribute: 'contact attribute',
+};
+
+/**
+ * The filter of a model's definitions. A request's is "not a contact's", so a definition written
+ * by an instance older than contacts (no model) still counts as a request's.
+ */
+function ofModel(model: AttributeModel | 'all') {
+  if (model === 'all') return {};
+  return model === 'contact_attribute'
+    ? { model }
+    : { model: { $ne: 'contact_attribute' as const } };
 }

@@ -1,6 +1,6 @@
 import type { FieldChange, FieldValue } from '../../custom-fields/values.js';
 import type { Models, RequestDoc } from '../models/index.js';
-import { requestOrNull } from './parse.js';
+import { keyValue, listIs, requestOrNull } from './parse.js';
 import { outboxEvent } from './webhook-outbox.js';
 
 /** The custom field values of requests (`src/custom-fields/values.ts` decides; this writes). */
@@ -19,19 +19,16 @@ export class FieldValueStore {
     by: string,
     at: Date,
   ): Promise<RequestDoc | null> {
-    const pair = ({ key, value }: FieldValue) => ({ key, value });
     const entries = changes.map((change) => ({ ...change, type: 'custom_field', at, by }));
     return this.models.requests
       .findOneAndUpdate(
         {
           _id: id,
           // A request stored before custom fields existed has no list at all.
-          ...(from.length === 0
-            ? { $or: [{ customFields: [] }, { customFields: { $exists: false } }] }
-            : { customFields: from.map(pair) }),
+          ...listIs('customFields', from),
         },
         {
-          $set: { customFields: to.map(pair) },
+          $set: { customFields: to.map(keyValue) },
           $push: {
             history: { $each: entries },
             webhookEvents: outboxEvent('conversation_updated', at),

@@ -18,6 +18,18 @@ export const containing = (text: string) => ({
   $options: 'i',
 });
 
+/** A `{key, value}` entry as stored (nothing else of a parsed one), so lists compare equal. */
+export const keyValue = ({ key, value }: { key: string; value: unknown }) => ({ key, value });
+
+/**
+ * A filter matching a document whose list of `{key, value}` at `path` is exactly `from`; an empty
+ * one also matches a document stored without the list (written before it existed, or by an upsert).
+ */
+export const listIs = (path: string, from: readonly { key: string; value: unknown }[]) =>
+  from.length === 0
+    ? { $or: [{ [path]: [] }, { [path]: { $exists: false } }] }
+    : { [path]: from.map(keyValue) };
+
 export const requestOrNull = orNull(parseRequest);
 export const channelOrNull = orNull(parseChannel);
 /** Parses each document of a list read. */

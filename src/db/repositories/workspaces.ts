@@ -20,6 +20,16 @@ export class WorkspaceStore {
     return this.models.accounts.findById(id).lean().then(accountOrNull);
   }
 
+  /** The names of the workspace's accounts among `ids`, by id (one read; none without ids). */
+  async accountNames(
+    teamId: string,
+    ids: readonly AccountDoc['_id'][],
+  ): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.models.accounts.find({ teamId, _id: { $in: [...ids] } }).lean();
+    return new Map(found.map(parseAccount).map((account) => [String(account._id), account.name]));
+  }
+
   /** Whether the workspace has an account of that name already. */
   async accountNameTaken(teamId: string, name: string): Promise<boolean> {
     return (await this.models.accounts.exists({ teamId, name })) !== null;

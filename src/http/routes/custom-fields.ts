@@ -6,6 +6,7 @@ import { parseInput } from '../parse.js';
 import {
   CustomFieldCreate,
   CustomFieldIdParams,
+  CustomFieldListQuery,
   CustomFieldUpdate,
   type CustomFieldResponse,
 } from '../schemas.js';
@@ -17,8 +18,9 @@ export function customFieldRoutes(models: Models): Router {
   const router = Router();
   const store = new CustomFieldStore(models);
 
-  router.get(PATH, async (_req, res) => {
-    res.json((await store.list(teamOf(res))).map(render));
+  router.get(PATH, async (req, res) => {
+    const { attribute_model: model } = parseInput(CustomFieldListQuery, req.query, 'query');
+    res.json((await store.list(teamOf(res), model ?? 'all')).map(render));
   });
   router.post(PATH, async (req, res) => {
     const input = parseInput(CustomFieldCreate, req.body, 'body');
@@ -49,7 +51,7 @@ function render(field: CustomFieldDoc): CustomFieldResponse {
     attribute_description: field.description,
     attribute_key: field.key,
     attribute_values: field.values,
-    attribute_model: 'conversation_attribute',
+    attribute_model: field.model,
     default_value: null,
     created_at: field.createdAt.toISOString(),
     updated_at: field.updatedAt.toISOString(),

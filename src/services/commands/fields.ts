@@ -7,7 +7,10 @@ import type { CommandContext } from './context.js';
 
 /** `/triage fields`: the workspace's custom field definitions. */
 export async function listFields(ctx: CommandContext): Promise<Reply> {
-  const fields = await new CustomFieldStore(ctx.deps.models).list(ctx.teamId);
+  const fields = await new CustomFieldStore(ctx.deps.models).list(
+    ctx.teamId,
+    'conversation_attribute',
+  );
   if (fields.length === 0) {
     return { text: 'This workspace has no custom fields yet. Add one with `/triage fields add`.' };
   }

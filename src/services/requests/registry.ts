@@ -6,6 +6,7 @@ import { nudgeHooks } from '../timers/nudge.js';
 import { autoCloseHooks } from '../timers/auto-close.js';
 import { cleanupHooks } from '../timers/cleanup.js';
 import { ruleHooks } from '../rules/run.js';
+import { contactHooks } from '../contacts/record.js';
 
 /**
  * The features that act on request moments, in the order they run. Only the composition root
@@ -21,4 +22,5 @@ export const REQUEST_HOOKS: readonly RequestHooks[] = [
   autoCloseHooks,
   cleanupHooks,
   ruleHooks,
+  contactHooks,
 ];

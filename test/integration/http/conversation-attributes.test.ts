@@ -35,6 +35,13 @@ describe('POST /api/v1/conversations/{id}/custom_attributes', () => {
     ]) {
       picked.push((await t.api('POST', DEFINITIONS, definition)).body.id);
     }
+    // A contact's attribute, even picked by the channel, is never a request's.
+    const contactOnly = await t.api('POST', DEFINITIONS, {
+      attribute_display_name: 'Account tier',
+      attribute_display_type: 'text',
+      attribute_model: 'contact_attribute',
+    });
+    picked.push(contactOnly.body.id);
     // Defined in the workspace, but not applied to the channel.
     await t.api('POST', DEFINITIONS, {
       attribute_display_name: 'Internal code',
@@ -111,6 +118,12 @@ describe('POST /api/v1/conversations/{id}/custom_attributes', () => {
       { custom_attributes: { internal_code: 'X1' } },
       ['body', 'custom_attributes', 'internal_code'],
       'no field "internal_code" applies to this request\'s channel',
+    ],
+    [
+      'a contact’s attribute the channel picks',
+      { custom_attributes: { account_tier: 'Gold' } },
+      ['body', 'custom_attributes', 'account_tier'],
+      'no field "account_tier" applies to this request\'s channel',
     ],
     [
       'a bad number',

@@ -1,3 +1,4 @@
+import { syncIndexes } from '../../../src/db/models/index.js';
 import { startTestBot, type TestBot } from '../../support/bot.js';
 
 const PATH = '/api/v1/custom_attribute_definitions';
@@ -148,6 +149,77 @@ describe('custom field definitions API (Chatwoot’s custom attribute definition
       await t.api('DELETE', `${PATH}/${text.body.id}`);
     },
   );
+
+  it('keeps a contact’s attributes apart from a request’s: a key once per model, listed by model', async () => {
+    const keys = (res: { body: { attribute_key: string; attribute_model: string }[] }) =>
+      res.body.map((f) => [f.attribute_key, f.attribute_model]);
+    const request = await t.api('POST', PATH, {
+      attribute_display_name: 'Segment',
+      attribute_display_type: 'text',
+    });
+    const contact = await t.api('POST', PATH, {
+      attribute_display_name: 'Segment',
+      attribute_display_type: 'list',
+      attribute_values: ['SMB', 'Enterprise'],
+      attribute_model: 'contact_attribute',
+    });
+    expect([request.status, contact.status]).toEqual([201, 201]);
+    expect(contact.body).toMatchObject({
+      attribute_key: 'segment',
+      attribute_model: 'contact_attribute',
+    });
+    // Chatwoot's number for a contact attribute; the key is the contact model's already.
+    const again = await t.api('POST', PATH, {
+      attribute_display_name: 'Segment',
+      attribute_display_type: 'text',
+      attribute_model: 1,
+    });
+    expect([again.status, JSON.stringify(again.body.detail)]).toEqual([
+      422,
+      expect.stringContaining('segment is used by another contact attribute'),
+    ]);
+    const contacts = await t.api('GET', `${PATH}?attribute_model=contact_attribute`);
+    expect(keys(contacts)).toEqual([['segment', 'contact_attribute']]);
+    const requests = await t.api('GET', `${PATH}?attribute_model=0`);
+    expect(keys(requests)).toEqual([
+      ['contract_tier', 'conversation_attribute'],
+      ['segment', 'conversation_attribute'],
+    ]);
+    expect(keys(await t.api('GET', PATH))).toHaveLength(3);
+    const bad = await t.api('GET', `${PATH}?attribute_model=2`);
+    expect([bad.status, bad.body.detail[0].loc]).toEqual([422, ['query', 'attribute_model']]);
+    const models = (await stored()).map((f) => `${f.key} ${f.model}`);
+    expect(models.sort()).toEqual([
+      'contract_tier conversation_attribute',
+      'segment contact_attribute',
+      'segment conversation_attribute',
+    ]);
+    for (const id of [request.body.id, contact.body.id])
+      expect((await t.api('DELETE', `${PATH}/${id}`)).status).toBe(204);
+  });
+
+  it('reads a definition stored before contacts as a request’s, and the start-up migration says so', async () => {
+    await t.db.collection('custom_fields').insertOne({
+      teamId: 'T0SIM',
+      key: 'legacy',
+      name: 'Legacy',
+      type: 'text',
+      description: '',
+      values: [],
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    const listed = await t.api('GET', `${PATH}?attribute_model=conversation_attribute`);
+    expect(listed.body.map((f: { attribute_key: string }) => f.attribute_key)).toContain('legacy');
+    expect((await t.api('GET', `${PATH}?attribute_model=contact_attribute`)).body).toEqual([]);
+    await syncIndexes(t.bot.deps.models);
+    const legacy = await t.db.collection('custom_fields').findOne({ key: 'legacy' });
+    expect(legacy?.model).toBe('conversation_attribute');
+    const indexes = (await t.db.collection('custom_fields').indexes()).map((i) => i.name);
+    expect(indexes).toContain('teamId_1_model_1_key_1');
+    expect(indexes).not.toContain('teamId_1_key_1');
+    await t.db.collection('custom_fields').deleteOne({ key: 'legacy' });
+  });
 
   it('answers 404 for an unknown or malformed id', async () => {
     for (const id of ['0123456789abcdef01234567', 'not-an-id']) {

@@ -174,6 +174,13 @@ describe('CustomFilterCreate', () => {
     [
       {
         name: 'Mine',
+        query: { payload: [query.payload[0], cond('message_type', 'equal_to', ['incoming'])] },
+      },
+      ['query', 'payload', 1, 'attribute_key'],
+    ],
+    [
+      {
+        name: 'Mine',
         query: { payload: [{ ...cond('status', 'equal_to'), filter_operator: 'like' }] },
       },
       ['query', 'payload', 0, 'filter_operator'],
