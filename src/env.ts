@@ -73,7 +73,7 @@ const EnvFields = z.object({
     .int()
     .min(10)
     .max(60_000)
-    .default(5_000),
+    .default(1_000),
 });
 
 export const Env = EnvFields.superRefine((env, ctx) => {

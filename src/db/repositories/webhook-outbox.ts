@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebhookEvent } from '../../desk/webhook.js';
 import {
-  claimOnce,
+  claimMany,
   isDuplicateKey,
   parseRequest,
   parseWebhookDelivery,
@@ -33,6 +33,18 @@ export interface NewDelivery {
   event: WebhookEvent;
   body: string;
   nextAttemptAt: Date;
+}
+
+/** What one attempt came to, for `settle`. */
+export interface Settled {
+  delivery: Pick<WebhookDeliveryDoc, '_id' | 'attempts'>;
+  outcome: {
+    status: WebhookDeliveryDoc['status'];
+    nextAttemptAt?: Date;
+    statusCode: number | null;
+    error: string | null;
+    deliveredAt?: Date;
+  };
 }
 
 /** How long one instance holds a delivery it is sending before another may take it over. */
@@ -86,62 +98,62 @@ export class WebhookOutbox {
   }
 
   /**
-   * Takes the next due delivery for `LEASE_MS` and counts the attempt; null when none is due.
-   * The conditional update alone is not atomic on FerretDB 1.24, so the taker also claims the
-   * state it took the delivery in (`claimOnce`: its due time and the lease it replaced): of two
-   * instances that read the same state, one sends and the other looks for the next one.
+   * Takes up to `limit` due deliveries for `LEASE_MS` and counts their attempts, in three calls
+   * whatever the number. A conditional update is not atomic on FerretDB 1.24, so the taker
+   * claims the state it read each delivery in (`claimMany`: its due time and the lease it
+   * replaces): of two instances that read the same state, one sends it and the other does not.
    */
-  async lease(now: Date): Promise<WebhookDeliveryDoc | null> {
-    for (;;) {
-      const lockedUntil = new Date(now.getTime() + LEASE_MS);
-      const doc = await this.models.webhookDeliveries
-        .findOneAndUpdate(
-          {
-            status: 'pending',
-            nextAttemptAt: { $lte: now },
-            $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
-          },
-          { $set: { lockedUntil }, $inc: { attempts: 1 } },
-          { sort: { nextAttemptAt: 1 }, returnDocument: 'before' },
-        )
-        .lean();
-      if (!doc) return null;
-      const before = parseWebhookDelivery(doc);
-      const state = [before.nextAttemptAt, before.lockedUntil].map((at) => at?.getTime() ?? 0);
-      const key = `webhook-attempt:${String(before._id)}:${state.join(':')}`;
-      if (await claimOnce(this.models.claims, key, now)) {
-        return { ...before, attempts: before.attempts + 1, lockedUntil };
-      }
-    }
+  async lease(now: Date, limit: number): Promise<WebhookDeliveryDoc[]> {
+    const lockedUntil = new Date(now.getTime() + LEASE_MS);
+    const due = await this.models.webhookDeliveries
+      .find({
+        status: 'pending',
+        nextAttemptAt: { $lte: now },
+        $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
+      })
+      .sort({ nextAttemptAt: 1 })
+      .limit(limit)
+      .lean();
+    const read = due.map(parseWebhookDelivery);
+    const keyOf = (d: WebhookDeliveryDoc) =>
+      `webhook-attempt:${String(d._id)}:${[d.nextAttemptAt, d.lockedUntil].map((at) => at?.getTime() ?? 0).join(':')}`;
+    const won = await claimMany(this.models.claims, read.map(keyOf), now);
+    const mine = read.filter((delivery) => won.has(keyOf(delivery)));
+    if (mine.length === 0) return [];
+    await this.models.webhookDeliveries.bulkWrite(
+      mine.map((delivery) => ({
+        updateOne: {
+          filter: { _id: delivery._id },
+          update: { $set: { lockedUntil }, $inc: { attempts: 1 } },
+        },
+      })),
+    );
+    return mine.map((delivery) => ({ ...delivery, attempts: delivery.attempts + 1, lockedUntil }));
   }
 
   /**
-   * Records an attempt's outcome and lets go of the lease; the attempts are the taker's count
-   * (a taker that lost the claim may have counted one too).
+   * Records the attempts' outcomes and lets go of their leases, in one call; the attempts are
+   * the taker's count (a taker that lost the claim may have counted one too).
    */
-  async settle(
-    delivery: Pick<WebhookDeliveryDoc, '_id' | 'attempts'>,
-    outcome: {
-      status: WebhookDeliveryDoc['status'];
-      nextAttemptAt?: Date;
-      statusCode: number | null;
-      error: string | null;
-      deliveredAt?: Date;
-    },
-  ): Promise<void> {
-    await this.models.webhookDeliveries.updateOne(
-      { _id: delivery._id },
-      {
-        $set: {
-          attempts: delivery.attempts,
-          status: outcome.status,
-          lockedUntil: null,
-          lastStatusCode: outcome.statusCode,
-          lastError: outcome.error,
-          ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
-          ...(outcome.deliveredAt ? { deliveredAt: outcome.deliveredAt } : {}),
+  async settle(settled: readonly Settled[]): Promise<void> {
+    if (settled.length === 0) return;
+    await this.models.webhookDeliveries.bulkWrite(
+      settled.map(({ delivery, outcome }) => ({
+        updateOne: {
+          filter: { _id: delivery._id },
+          update: {
+            $set: {
+              attempts: delivery.attempts,
+              status: outcome.status,
+              lockedUntil: null,
+              lastStatusCode: outcome.statusCode,
+              lastError: outcome.error,
+              ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
+              ...(outcome.deliveredAt ? { deliveredAt: outcome.deliveredAt } : {}),
+            },
+          },
         },
-      },
+      })),
     );
   }
 

@@ -34,10 +34,12 @@ export class WebhookStore {
     return parseWebhook(doc);
   }
 
-  /** A webhook by id whatever its workspace (the delivery worker); null when deleted. */
-  async byId(id: string): Promise<WebhookDoc | null> {
-    const doc = isDocumentId(id) ? await this.models.webhooks.findById(id).lean() : null;
-    return doc ? parseWebhook(doc) : null;
+  /** Webhooks by id whatever their workspace (the delivery worker); a deleted one is absent. */
+  async byIds(ids: readonly string[]): Promise<WebhookDoc[]> {
+    const valid = [...new Set(ids)].filter(isDocumentId);
+    if (valid.length === 0) return [];
+    const docs = await this.models.webhooks.find({ _id: { $in: valid } }).lean();
+    return docs.map(parseWebhook);
   }
 
   async create(teamId: string, input: WebhookCreate, secret: SealedSecret): Promise<WebhookDoc> {

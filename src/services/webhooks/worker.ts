@@ -1,28 +1,19 @@
-import { createHmac } from 'node:crypto';
-import type { RequestDoc, WebhookDeliveryDoc, WebhookDoc } from '../../db/models/index.js';
+import type { RequestDoc, WebhookDoc } from '../../db/models/index.js';
 import { WebhookOutbox, type NewDelivery } from '../../db/repositories/webhook-outbox.js';
 import { WebhookStore } from '../../db/repositories/webhooks.js';
 import type { BotDeps } from '../../deps.js';
-import { attemptOutcome } from '../../desk/webhook.js';
-import { revealSecret } from '../../settings/secrets.js';
-import { refusedUrl } from './address.js';
 import { eventBodies } from './bodies.js';
+import { sendDue } from './send.js';
 
-/** Requests drained per poll, and deliveries sent per poll by one instance. */
+export { signature } from './send.js';
+
+/** Requests drained per call. */
 const BATCH = 100;
-/** How long a receiver has to answer before the attempt counts as a timeout. */
-export const DELIVERY_TIMEOUT_MS = 10_000;
-
-const unix = (at: Date) => Math.floor(at.getTime() / 1000);
-
-/** `X-Triage-Signature`'s value: `t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`. */
-export function signature(secret: string, t: number, body: string): string {
-  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
-}
 
 /**
- * Moves events from the requests' outboxes into one delivery per subscribed webhook, with the
- * conversation as stored now, then takes them off the requests. Returns how many it stored.
+ * Moves events from up to a batch of requests' outboxes into one delivery per subscribed
+ * webhook, with the conversation as stored now, then takes them off the requests. Returns how
+ * many requests it drained.
  */
 export async function drainOutbox(deps: BotDeps): Promise<number> {
   const outbox = new WebhookOutbox(deps.models);
@@ -40,7 +31,7 @@ export async function drainOutbox(deps: BotDeps): Promise<number> {
   }
   await outbox.store(deliveries);
   await outbox.pull(requests);
-  return deliveries.length;
+  return requests.length;
 }
 
 async function deliveriesOf(
@@ -67,108 +58,20 @@ async function deliveriesOf(
   );
 }
 
-/** Sends deliveries that are due, each under a lease, until none is left or a batch went. */
-export async function sendDue(deps: BotDeps): Promise<number> {
-  const outbox = new WebhookOutbox(deps.models);
-  let sent = 0;
-  for (; sent < BATCH; sent++) {
-    const delivery = await outbox.lease(deps.clock.now());
-    if (!delivery) break;
-    await attempt(deps, outbox, delivery);
-  }
-  return sent;
-}
-
 /**
- * Where a delivery goes and the secret it is signed with: its webhook's, or the address of a
- * rule's `send_webhook_event` (unsigned). A string says why it cannot be sent.
- */
-async function targetOf(
-  deps: BotDeps,
-  delivery: WebhookDeliveryDoc,
-): Promise<{ url: string; secret: string | null } | string> {
-  if (delivery.url !== null) {
-    return (
-      (await refusedUrl(delivery.url, deps.env.WEBHOOK_ALLOW_PRIVATE)) ?? {
-        url: delivery.url,
-        secret: null,
-      }
-    );
-  }
-  const webhook = await new WebhookStore(deps.models).byId(delivery.webhookId);
-  if (!webhook) return 'the webhook was deleted';
-  const refused = await refusedUrl(webhook.url, deps.env.WEBHOOK_ALLOW_PRIVATE);
-  if (refused) return refused;
-  try {
-    return {
-      url: webhook.url,
-      secret: revealSecret(webhook.secret, deps.env.SETTINGS_ENCRYPTION_KEY),
-    };
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-/** One attempt: POST the body (signed with the webhook's secret), then record what it means. */
-async function attempt(deps: BotDeps, outbox: WebhookOutbox, delivery: WebhookDeliveryDoc) {
-  const target = await targetOf(deps, delivery);
-  if (typeof target === 'string') {
-    await outbox.settle(delivery, fail(target));
-    return;
-  }
-  const now = deps.clock.now();
-  const signed = target.secret && signature(target.secret, unix(now), delivery.body);
-  const { status, error } = await post(target.url, delivery, signed);
-  // The backoff counts from when the attempt began.
-  const outcome = attemptOutcome(delivery.attempts, status, now);
-  const log = { webhookId: delivery.webhookId, id: delivery.eventId, attempt: delivery.attempts };
-  if (outcome.kind !== 'delivered')
-    deps.logger.warn({ ...log, status, error }, 'webhook attempt failed');
-  await outbox.settle(delivery, {
-    status: outcome.kind === 'retry' ? 'pending' : outcome.kind,
-    statusCode: status ?? null,
-    error: error ?? null,
-    ...(outcome.kind === 'retry' ? { nextAttemptAt: outcome.at } : {}),
-    ...(outcome.kind === 'delivered' ? { deliveredAt: deps.clock.now() } : {}),
-  });
-}
-
-async function post(url: string, delivery: WebhookDeliveryDoc, signed: string | null) {
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'slack-triage-bot-webhooks',
-        'x-triage-event': delivery.event,
-        'x-triage-delivery': delivery.eventId,
-        ...(signed ? { 'x-triage-signature': signed } : {}),
-      },
-      body: delivery.body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-    });
-    await response.body?.cancel();
-    const ok = response.status >= 200 && response.status < 300;
-    return { status: response.status, error: ok ? undefined : `HTTP ${response.status}` };
-  } catch (error) {
-    const timeout = (error as Error).name === 'TimeoutError';
-    return { status: undefined, error: timeout ? 'timed out' : String((error as Error).message) };
-  }
-}
-
-const fail = (error: string) => ({ status: 'failed' as const, statusCode: null, error });
-
-/**
- * Each instance's loop: every `WEBHOOK_POLL_MS`, drain the outbox and send what is due (a poll
- * still running skips the next). Returns the stop, which waits for the poll under way.
+ * Each instance's loop: every `WEBHOOK_POLL_MS`, drain the outbox and send what is due, batch
+ * after batch until nothing is left (a poll still running skips the next). Returns the stop,
+ * which waits for the poll under way.
  */
 export function startWebhookWorker(deps: BotDeps): () => Promise<void> {
   let running: Promise<void> | undefined;
+  let stopping = false;
   const poll = async () => {
     try {
-      await drainOutbox(deps);
-      await sendDue(deps);
+      let more = true;
+      while (more && !stopping) more = (await drainOutbox(deps)) === BATCH;
+      more = true;
+      while (more && !stopping) more = (await sendDue(deps)).full;
     } catch (error) {
       deps.logger.warn({ err: error }, 'webhook poll failed');
     }
@@ -178,6 +81,7 @@ export function startWebhookWorker(deps: BotDeps): () => Promise<void> {
   }, deps.env.WEBHOOK_POLL_MS);
   timer.unref();
   return async () => {
+    stopping = true;
     clearInterval(timer);
     await running;
   };
