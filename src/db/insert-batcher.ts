@@ -106,3 +106,18 @@ export class InsertBatcher {
     }
   }
 }
+
+const shared = new WeakMap<object, InsertBatcher>();
+
+/**
+ * The process's one batcher for a mongoose model's collection, so inserts from concurrent
+ * events (claims, rule runs) share their round trips.
+ */
+export function batcherOf(model: { collection: unknown }): InsertBatcher {
+  let batcher = shared.get(model);
+  if (!batcher) {
+    batcher = new InsertBatcher(() => model.collection as Collection);
+    shared.set(model, batcher);
+  }
+  return batcher;
+}

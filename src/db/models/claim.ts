@@ -1,3 +1,4 @@
+import { batcherOf } from '../insert-batcher.js';
 import type { Connection, Model } from 'mongoose';
 import { z } from 'zod';
 import { mongooseSchema } from './zod-schema.js';
@@ -23,15 +24,20 @@ export function isDuplicateKey(error: unknown): boolean {
 /**
  * True for the first caller with this key, false for every later one, on every engine and
  * across instances (a unique-key insert is atomic where conditional updates may not be).
+ * Claims made at the same moment go to the database together (`InsertBatcher`'s group commit).
  */
-export async function claimOnce(claims: ClaimModel, key: string, at: Date): Promise<boolean> {
-  try {
-    await claims.create({ _id: key, at });
-    return true;
-  } catch (error) {
-    if (isDuplicateKey(error)) return false;
-    throw error;
-  }
+export function claimOnce(claims: ClaimModel, key: string, at: Date): Promise<boolean> {
+  return batcherOf(claims).insert({ _id: key, at });
+}
+
+/** `claimOnce` for many keys at once: the keys this caller got first. */
+export async function claimMany(
+  claims: ClaimModel,
+  keys: readonly string[],
+  at: Date,
+): Promise<Set<string>> {
+  const got = await Promise.all(keys.map((key) => claimOnce(claims, key, at)));
+  return new Set(keys.filter((_, index) => got[index]));
 }
 
 /** Frees a claim whose once-only effect did not happen, so a later attempt may take it. */

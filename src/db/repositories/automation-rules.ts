@@ -1,5 +1,6 @@
 import type { RuleCreate, RuleEvent, RuleUpdate } from '../../desk/automation.js';
 import { AppError } from '../../errors.js';
+import { batcherOf } from '../insert-batcher.js';
 import {
   claimOnce,
   parseAutomationRule,
@@ -89,8 +90,10 @@ export class AutomationRuleStore {
     return claimOnce(this.models.claims, `rule-run:${ruleId}:${requestId}:${event}`, at);
   }
 
+  /** Records a run; runs recorded at the same moment share one insert (group commit). */
   async record(run: Omit<AutomationRunDoc, '_id'>): Promise<void> {
-    await this.models.automationRuns.create(run);
+    const doc = new this.models.automationRuns(run).toObject();
+    await batcherOf(this.models.automationRuns).insert(doc);
   }
 
   /** A rule's last 100 runs, newest first. */

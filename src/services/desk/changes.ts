@@ -120,15 +120,17 @@ export async function assign(
 
 /**
  * `labels`: replaces the request's tags, each one of its channel's (by value or name, stored by
- * value), with a history entry and the card redrawn, as the card's tags menu does.
+ * value), with a history entry and the card redrawn, as the card's tags menu does. `labels` may
+ * be made from the tags as read (a rule's add or remove), so the request is read once.
  */
 export async function setLabels(
   deps: DeskDeps,
   change: ApiChange,
-  labels: readonly string[],
+  labels: readonly string[] | ((current: readonly string[]) => readonly string[]),
 ): Promise<string[]> {
   const { request, slack, ctx } = await load(deps, change);
-  const checked = checkTags(ctx.features.requests.support.tags, labels);
+  const wanted = typeof labels === 'function' ? labels(request.tags) : labels;
+  const checked = checkTags(ctx.features.requests.support.tags, wanted);
   if (!checked.ok) throw invalid('labels', checked.error);
   if (request.status === 'discarded')
     throw invalid('labels', 'a discarded request keeps its labels');

@@ -10,7 +10,6 @@ import {
   togglePriority,
   type ApiChange,
 } from '../desk/changes.js';
-import { requestOf } from '../desk/conversations.js';
 import { assignToTeam } from '../teams/assign.js';
 import { queueRuleWebhook } from './webhook.js';
 
@@ -55,13 +54,12 @@ export async function applyAction(
       return;
     case 'add_label':
     case 'remove_label': {
-      const now = (await requestOf(deps, change.teamId, change.id)).tags;
       const named = all(action);
-      const next =
+      await setLabels(deps, change, (now) =>
         action.action_name === 'add_label'
           ? [...now, ...named.filter((l) => !now.includes(l))]
-          : now.filter((l) => !named.some((n) => n.toLowerCase() === l.toLowerCase()));
-      await setLabels(deps, change, next);
+          : now.filter((l) => !named.some((n) => n.toLowerCase() === l.toLowerCase())),
+      );
       return;
     }
     case 'change_priority': {
