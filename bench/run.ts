@@ -22,11 +22,12 @@ import {
 import { SlackSide } from './lib/slack-side-client.js';
 import { notifyLatency } from './notify-latency.js';
 import { PERSIST_DATABASES, persistence } from './persistence.js';
+import { rulesWebhooks } from './rules-webhooks.js';
 import { sustainedThroughput } from './sustained-throughput.js';
 import { TIMER_DATABASE, timerLateness } from './timer-lateness.js';
 
 const quick = process.env.BENCH_QUICK === '1';
-const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7').split(',').map((s) => s.trim()));
+const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8').split(',').map((s) => s.trim()));
 const HARD_CAP_MS = (quick ? 7 : 13) * 60_000;
 
 async function engineVersion(mongo: MongoEngine): Promise<string> {
@@ -71,7 +72,7 @@ async function main() {
   try {
     if (only.has('6')) await run('calendarMath', '6. calendar math', () => calendarMath(ctx));
     if (only.has('4')) await run('persistence', '4. persistence', () => persistence(ctx));
-    if (['1', '2', '3', '7'].some((key) => only.has(key))) {
+    if (['1', '2', '3', '7', '8'].some((key) => only.has(key))) {
       ctx.side = await SlackSide.start();
       ctx.apps = await startApps(mongo.uri, ctx.side);
       try {
@@ -84,6 +85,10 @@ async function main() {
         if (only.has('7')) {
           const title = '7. messages processed per second';
           await run('sustainedThroughput', title, () => sustainedThroughput(ctx));
+        }
+        if (only.has('8')) {
+          const title = '8. events/s with rules and webhooks';
+          await run('rulesWebhooks', title, () => rulesWebhooks(ctx));
         }
         // Last of the three: a bot that cannot take 100/s is left with a backlog.
         if (only.has('2')) await run('ackTail', '2. ack tail', () => ackTail(ctx));

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -28,6 +29,8 @@ export interface Apps {
   bot: RunningBot;
   bareUrl: string;
   seed: SeedResult;
+  /** One call to the bot's HTTP API with an administrator's token; throws unless 2xx. */
+  api(method: string, path: string, body?: unknown): Promise<unknown>;
   /** Empties requests, event markers and one-off timers, so each measurement starts alike. */
   resetBot(): Promise<void>;
   /**
@@ -54,6 +57,9 @@ export async function startApps(mongoUri: string, side: SlackSide): Promise<Apps
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: info.url,
       LOG_LEVEL: 'silent',
+      // (8) subscribes webhooks to a receiver on loopback.
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     },
     Env,
   );
@@ -65,14 +71,15 @@ export async function startApps(mongoUri: string, side: SlackSide): Promise<Apps
     scheduler: 'agenda',
   });
   const token = await createApiToken(bot.deps.models, info.teamId, 'bench');
-  const api = async (method: string, path: string, body: unknown) => {
+  const api = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${bot.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return text ? (JSON.parse(text) as unknown) : undefined;
   };
   for (const [i, channel] of seed.channels.entries()) {
     await api('POST', '/api/v1/accounts', { name: `Customer ${i}`, channels: [channel] });
@@ -105,6 +112,7 @@ export async function startApps(mongoUri: string, side: SlackSide): Promise<Apps
     bot,
     bareUrl: `http://127.0.0.1:${barePort}`,
     seed,
+    api,
     resetBot: async () => {
       const { models, db } = bot.deps;
       await models.requests.deleteMany({});
