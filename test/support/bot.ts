@@ -72,6 +72,9 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: sim.url,
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // The webhook worker's background drain is no write of the test's: a test of webhooks
+      // sets its own poll (test/e2e/webhooks/world.ts).
+      WEBHOOK_POLL_MS: '60000',
       ...options.env,
     },
     Env,
