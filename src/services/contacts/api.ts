@@ -20,6 +20,7 @@ import type {
   ContactSearchQuery,
 } from '../../http/contact-schemas.js';
 import { conversationsOf, PAGE_SIZE } from '../desk/conversations.js';
+import { unixSeconds } from '../../clock.js';
 
 type Deps = Pick<BotDeps, 'models'>;
 
@@ -120,8 +121,6 @@ export async function contactConversations(
 const contactOf = async (deps: Deps, teamId: string, contact: ContactDoc) =>
   (await contactsOf(deps, teamId, [contact]))[0] as Contact;
 
-const unix = (at: Date) => Math.floor(at.getTime() / 1000);
-
 /** Contacts in seed 003's shape, each account's name read once. */
 async function contactsOf(deps: Deps, teamId: string, contacts: readonly ContactDoc[]) {
   const ids = contacts.flatMap((c) => (c.accountId ? [c.accountId] : []));
@@ -140,8 +139,8 @@ async function contactsOf(deps: Deps, teamId: string, contacts: readonly Contact
         slack_user_id: contact.userId,
       },
       custom_attributes: Object.fromEntries(contact.customAttributes.map((a) => [a.key, a.value])),
-      last_activity_at: contact.lastActivityAt ? unix(contact.lastActivityAt) : null,
-      created_at: unix(contact.createdAt),
+      last_activity_at: contact.lastActivityAt ? unixSeconds(contact.lastActivityAt) : null,
+      created_at: unixSeconds(contact.createdAt),
     };
   });
 }

@@ -16,6 +16,7 @@ import type {
 import { messageLink } from '../../text/mrkdwn.js';
 import { channelSettings } from '../channel-settings.js';
 import { messageOf, openingMessage } from './message-shape.js';
+import { unixSeconds } from '../../clock.js';
 
 type DeskDeps = Pick<BotDeps, 'models' | 'settings'>;
 
@@ -128,8 +129,6 @@ export async function conversationsOf(
   });
 }
 
-const unix = (at: Date) => Math.floor(at.getTime() / 1000);
-
 /**
  * A request in seed 003's conversation shape. Its messages are the customer's opening message
  * and then `thread` (stored replies and notes; a list shows only the opening message, a read of
@@ -159,9 +158,9 @@ export function conversationOf(
     severity: request.severity,
     escalated: request.escalated.count > 0,
     custom_attributes: Object.fromEntries(request.customFields.map((f) => [f.key, f.value])),
-    created_at: unix(request.createdAt),
-    timestamp: unix(lastActivity),
-    first_reply_created_at: request.firstResponseAt ? unix(request.firstResponseAt) : null,
+    created_at: unixSeconds(request.createdAt),
+    timestamp: unixSeconds(lastActivity),
+    first_reply_created_at: request.firstResponseAt ? unixSeconds(request.firstResponseAt) : null,
     link: messageLink(request.channelId, request.rootTs),
     meta: {
       sender: { id: request.requesterId },

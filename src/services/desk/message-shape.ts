@@ -1,7 +1,6 @@
 import type { MessageDoc, RequestDoc } from '../../db/models/index.js';
 import type { ConversationMessage } from '../../http/conversation-schemas.js';
-
-const unix = (at: Date) => Math.floor(at.getTime() / 1000);
+import { unixSeconds } from '../../clock.js';
 
 /**
  * The request's opening message (its `text`) in seed 003's message shape; its id is the
@@ -14,7 +13,7 @@ export function openingMessage(request: RequestDoc, showText: boolean): Conversa
     id,
     content: showText ? request.text : null,
     message_type: 'incoming',
-    created_at: unix(request.createdAt),
+    created_at: unixSeconds(request.createdAt),
     private: false,
     sender: { id: request.requesterId },
     conversation_id: id,
@@ -31,7 +30,7 @@ export function messageOf(message: MessageDoc, showText: boolean): ConversationM
     id: String(message._id),
     content: showText || message.private ? message.text : null,
     message_type: message.kind,
-    created_at: unix(message.createdAt),
+    created_at: unixSeconds(message.createdAt),
     private: message.private,
     sender: { id: message.userId },
     conversation_id: String(message.requestId),

@@ -2,8 +2,7 @@ import type { RequestDoc } from '../../db/models/index.js';
 import { MessageStore } from '../../db/repositories/messages.js';
 import type { BotDeps } from '../../deps.js';
 import { conversationsOf } from '../desk/conversations.js';
-
-const unix = (at: Date) => Math.floor(at.getTime() / 1000);
+import { unixSeconds } from '../../clock.js';
 
 /**
  * The bodies of the requests' outbox events, by event id: `{event, id, timestamp,
@@ -29,7 +28,7 @@ export async function eventBodies(
       const message = event.messageId && {
         message: rendered.find((m) => m.id === event.messageId) ?? null,
       };
-      const body = { event: event.event, id: event.id, timestamp: unix(event.at) };
+      const body = { event: event.event, id: event.id, timestamp: unixSeconds(event.at) };
       bodies.set(event.id, JSON.stringify({ ...body, ...message, conversation, ...extra }));
     }
   });

@@ -7,6 +7,7 @@ import type { BotDeps } from '../../deps.js';
 import { attemptOutcome } from '../../desk/webhook.js';
 import { revealSecret } from '../../settings/secrets.js';
 import { refusedUrl } from './address.js';
+import { unixSeconds } from '../../clock.js';
 
 /** Deliveries one instance leases at a time. */
 export const SEND_BATCH = 50;
@@ -14,8 +15,6 @@ export const SEND_BATCH = 50;
 const IN_FLIGHT = 8;
 /** How long a receiver has to answer before the attempt counts as a timeout. */
 export const DELIVERY_TIMEOUT_MS = 10_000;
-
-const unix = (at: Date) => Math.floor(at.getTime() / 1000);
 
 /** `X-Triage-Signature`'s value: `t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`. */
 export function signature(secret: string, t: number, body: string): string {
@@ -86,7 +85,7 @@ async function attempt(
 ): Promise<Settled> {
   if (typeof target === 'string') return { delivery, outcome: fail(target) };
   const now = deps.clock.now();
-  const signed = target.secret && signature(target.secret, unix(now), delivery.body);
+  const signed = target.secret && signature(target.secret, unixSeconds(now), delivery.body);
   const { status, error } = await post(target.url, delivery, signed);
   // The backoff counts from when the attempt began.
   const outcome = attemptOutcome(delivery.attempts, status, now);
