@@ -15,6 +15,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DRAIN_CAP_MS, loadStep } from './lib/ack.js';
+import { opCensus } from './lib/op-census.js';
 import { ms, type BenchContext, type Outcome } from './lib/report.js';
 
 const GOAL = 0.7;
@@ -28,6 +29,8 @@ interface Trial {
   perSecond: number;
   processedMs: number;
   discarded: number;
+  /** Database calls per event made by this process (the bot) while the events were worked off. */
+  db: { writesPerEvent: number; readsPerEvent: number; msPerEvent: number };
   deliveries?: { expected: number; delivered: number; afterEventsMs: number };
 }
 
@@ -141,11 +144,18 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
     await apps.resetBot();
     await models.webhookDeliveries.deleteMany({});
     const start = Date.now();
-    const { step } = await loadStep(ctx, 'full', rate, durationMs, {
-      label: `rules-${kind}-${n}`,
-      prepare: false,
-    });
-    const drained = await apps.drain(DRAIN_CAP_MS);
+    let step!: Awaited<ReturnType<typeof loadStep>>['step'];
+    let drained!: Awaited<ReturnType<typeof apps.drain>>;
+    const census = await opCensus(
+      () => step.sent,
+      async () => {
+        ({ step } = await loadStep(ctx, 'full', rate, durationMs, {
+          label: `rules-${kind}-${n}`,
+          prepare: false,
+        }));
+        drained = await apps.drain(DRAIN_CAP_MS);
+      },
+    );
     const processedMs = Date.now() - start;
     const result: Trial = {
       kind,
@@ -154,6 +164,11 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
       perSecond: Math.round((step.sent / processedMs) * 10_000) / 10,
       processedMs,
       discarded: drained.discarded,
+      db: {
+        writesPerEvent: census.writesPerEvent,
+        readsPerEvent: census.readsPerEvent,
+        msPerEvent: census.dbMsPerEvent,
+      },
     };
     if (kind === 'rules') {
       const eventsDone = Date.now();
@@ -170,7 +185,7 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
       await configure(false);
     }
     console.log(
-      `bench: ${kind} #${n}: ${result.sent} events (${result.failed} failed acks) in ${ms(processedMs)}: ${result.perSecond}/s${result.discarded ? `, ${result.discarded} discarded` : ''}${result.deliveries ? `; webhooks ${result.deliveries.delivered}/${result.deliveries.expected} delivered ${ms(result.deliveries.afterEventsMs)} after the events` : ''}`,
+      `bench: ${kind} #${n}: ${result.sent} events (${result.failed} failed acks) in ${ms(processedMs)}: ${result.perSecond}/s (${result.db.writesPerEvent} writes + ${result.db.readsPerEvent} reads per event)${result.discarded ? `, ${result.discarded} discarded` : ''}${result.deliveries ? `; webhooks ${result.deliveries.delivered}/${result.deliveries.expected} delivered ${ms(result.deliveries.afterEventsMs)} after the events` : ''}`,
     );
     return result;
   };

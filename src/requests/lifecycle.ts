@@ -44,6 +44,13 @@ export interface NewRequest {
   text: string;
   at: Date;
   assigneeId?: string | null;
+  /** Tags, severity and priority set as it opens (`conversation_created` rules), with history. */
+  opening?: {
+    tags: string[];
+    severity: string | null;
+    priority: 'urgent' | 'high' | 'medium' | 'low' | null;
+    history: HistoryEntry[];
+  };
 }
 
 /**
@@ -57,7 +64,9 @@ export function openedRequest(input: NewRequest) {
   const history: HistoryEntry[] = [
     { at, type: 'status', from: null, to: 'open', by: requesterId },
     ...(assigneeId ? [{ at, type: 'assign', from: null, to: assigneeId, by: 'bot' }] : []),
+    ...(input.opening?.history ?? []),
   ];
+  const { tags = [], severity = null, priority = null } = input.opening ?? {};
   return {
     teamId: input.teamId,
     channelId: input.channelId,
@@ -69,6 +78,9 @@ export function openedRequest(input: NewRequest) {
     assigneeId,
     createdAt: at,
     lastCustomerActivityAt: at,
+    tags,
+    severity,
+    priority,
     history,
   };
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { Types } from 'mongoose';
 import type { RuleCreate, RuleEvent, RuleUpdate } from '../../desk/automation.js';
 import { AppError } from '../../errors.js';
 import { batcherOf } from '../insert-batcher.js';
@@ -90,10 +92,15 @@ export class AutomationRuleStore {
     return claimOnce(this.models.claims, `rule-run:${ruleId}:${requestId}:${event}`, at);
   }
 
-  /** Records a run; runs recorded at the same moment share one insert (group commit). */
-  async record(run: Omit<AutomationRunDoc, '_id'>): Promise<void> {
+  /**
+   * Records a run; runs recorded at the same moment share one insert (group commit). With `once`
+   * the record is also the run's claim: its id is the same for every attempt at one request's
+   * event (`onceId`), and false says another attempt recorded it first.
+   */
+  async record(run: Omit<AutomationRunDoc, '_id'>, once = false): Promise<boolean> {
     const doc = new this.models.automationRuns(run).toObject();
-    await batcherOf(this.models.automationRuns).insert(doc);
+    if (once) doc._id = onceId(`${run.ruleId}:${run.requestId}:${run.event}`);
+    return batcherOf(this.models.automationRuns).insert(doc);
   }
 
   /** A rule's last 100 runs, newest first. */
@@ -109,4 +116,9 @@ export class AutomationRuleStore {
 
 export function ruleNotFound(id: string): AppError {
   return new AppError('automation_rule_not_found', `unknown automation rule ${id}`);
+}
+
+/** A document id that is a function of `key`: 12 bytes of its SHA-256. */
+function onceId(key: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(key).digest().subarray(0, 12));
 }

@@ -20,6 +20,7 @@ import { Replies } from './replies.js';
 import { senderOf, type SenderIdentity } from './sender.js';
 import { Suggestions } from './suggestions.js';
 import { routedAssignee } from '../teams/routing.js';
+import { openingPlan } from '../rules/facts.js';
 
 /** A message as the bot needs it, whatever event shape it came in. */
 export interface IncomingMessage extends SenderIdentity {
@@ -162,16 +163,21 @@ export class RequestIntake {
     counts: Counts,
   ): Promise<boolean> {
     const config = ctx.features.requests.config;
+    const at = this.deps.clock.now();
+    const assigneeId = ctx.channel.routing
+      ? await routedAssignee(this.deps, message.teamId, ctx.channel.routing)
+      : initialAssignee(config, ctx.channel.csmUserId);
+    const { channelId, text } = message;
+    const opening = openingPlan(ctx, { assigneeId, channelId, text }, at)?.attributes;
     const { request, created } = await this.store.create({
       teamId: message.teamId,
-      channelId: message.channelId,
+      channelId,
       rootTs: message.ts,
       requesterId,
-      text: message.text,
-      at: this.deps.clock.now(),
-      assigneeId: ctx.channel.routing
-        ? await routedAssignee(this.deps, message.teamId, ctx.channel.routing)
-        : initialAssignee(config, ctx.channel.csmUserId),
+      text,
+      at,
+      assigneeId,
+      ...(opening ? { opening } : {}),
     });
     if (!created) return this.effects.createdAgain(ctx, request).then(() => false);
     const conversations = await this.count(ctx, { ...counts, 'counters.total_conversations': 1 });

@@ -1,29 +1,11 @@
 import type { AutomationRuleDoc, MessageDoc, RequestDoc } from '../../db/models/index.js';
 import { AutomationRuleStore } from '../../db/repositories/automation-rules.js';
 import type { BotDeps, RequestHooks } from '../../deps.js';
-import { byRule, ruleMatches, type RuleEvent, type RuleFacts } from '../../desk/automation.js';
-import { CONVERSATION_STATUS } from '../../desk/conversation.js';
+import { byRule, ruleMatches, type RuleEvent } from '../../desk/automation.js';
+import { OPENING_ACTIONS, type ActionOutcome } from '../../desk/rule-opening.js';
 import type { ChannelContext } from '../requests/channel-context.js';
 import { ActionRefused, applyAction, type RuleMoment } from './actions.js';
-
-/**
- * What a rule's conditions read of a request; on `message_created` `content` and `message_type`
- * are the new message's (its text, `incoming` or `outgoing`).
- */
-export function factsOf(ctx: ChannelContext, request: RequestDoc, message?: MessageDoc): RuleFacts {
-  return {
-    status: CONVERSATION_STATUS[request.status],
-    priority: request.priority,
-    labels: request.tags,
-    severity: request.severity,
-    assignee_id: request.assigneeId,
-    channel_id: request.channelId,
-    account_id: ctx.channel.accountId ? String(ctx.channel.accountId) : null,
-    content: message ? (message.text ?? '') : request.text,
-    message_type: message?.kind ?? null,
-    custom: Object.fromEntries(request.customFields.map((f) => [f.key, f.value])),
-  };
-}
+import { factsOf, openingPlan } from './facts.js';
 
 /**
  * Runs the workspace's active rules for `event` whose conditions hold, in creation order, each
@@ -40,6 +22,14 @@ export async function runRules(
 ): Promise<void> {
   const rules = (ctx.rules ?? []).filter((rule) => rule.event === event);
   if (rules.length === 0) return;
+  if (event === 'conversation_created') {
+    const outcomes = openingPlan(ctx, request, request.createdAt)?.outcomes ?? new Map();
+    for (const rule of rules) {
+      const done = outcomes.get(String(rule._id));
+      if (done) await runOne(deps, rule, request, { event }, done);
+    }
+    return;
+  }
   const facts = factsOf(ctx, request, message);
   for (const rule of rules) {
     if (ruleMatches(rule.conditions, facts)) await runOne(deps, rule, request, { event, message });
@@ -51,15 +41,26 @@ async function runOne(
   rule: AutomationRuleDoc,
   request: RequestDoc,
   moment: RuleMoment,
+  opened: readonly ActionOutcome[] = [],
 ): Promise<void> {
   const store = new AutomationRuleStore(deps.models);
   const { event } = moment;
   // An opening redelivered, or taken by two instances at once, runs its rules once: one claims it.
   const once = event === 'conversation_created';
   const at = deps.clock.now();
-  if (once && !(await store.claimRun(String(rule._id), String(request._id), event, at))) return;
-  const actions = [];
+  // A rule that only sets attributes at the opening has nothing left to do: its record is its claim.
+  const recordOnly = once && rule.actions.every((a) => OPENING_ACTIONS.has(a.action_name));
+  const claim = once && !recordOnly;
+  if (claim && !(await store.claimRun(String(rule._id), String(request._id), event, at))) return;
+  const fromOpening = [...opened];
+  const actions: ActionOutcome[] = [];
   for (const action of rule.actions) {
+    // Applied in the write that created the request (`openingPlan`): only its outcome is left.
+    const applied = once && OPENING_ACTIONS.has(action.action_name) && fromOpening.shift();
+    if (applied) {
+      actions.push(applied);
+      continue;
+    }
     try {
       await applyAction(deps, rule, request, action, moment);
       actions.push({ action_name: action.action_name, outcome: 'done' as const, error: null });
@@ -71,15 +72,16 @@ async function runOne(
       actions.push({ action_name: action.action_name, outcome: 'failed' as const, error: said });
     }
   }
-  await store.record({
+  const run = {
     teamId: request.teamId,
     ruleId: String(rule._id),
     requestId: String(request._id),
     event,
     actions,
-    result: actions.every((a) => a.outcome === 'done') ? 'done' : 'failed',
+    result: actions.every((a) => a.outcome === 'done') ? ('done' as const) : ('failed' as const),
     at: deps.clock.now(),
-  });
+  };
+  await store.record(run, recordOnly);
 }
 
 /**

@@ -100,6 +100,64 @@ describe('automation rules act on requests through the same services as a person
     await t.api('DELETE', `${PATH}/${id}`);
   });
 
+  it('a rule that only sets attributes applies them as the request opens: one card post, one event, one run however often the opening comes', async () => {
+    const id = await rule({
+      name: 'Exports',
+      event_name: 'conversation_created',
+      conditions: [{ attribute_key: 'content', filter_operator: 'contains', values: ['export'] }],
+      actions: [
+        { action_name: 'add_label', action_params: ['Incident'] },
+        { action_name: 'change_priority', action_params: ['urgent'] },
+        { action_name: 'set_severity', action_params: ['Nope'] },
+      ],
+    });
+    const updatesBefore = t.sim.calls('chat.update').length;
+    const message = await newRequest(t, 'U0IVY', 'The nightly export failed again');
+    const stored = await requestOf(t, message.ts);
+    const by = `rule:${id}:Exports`;
+    expect(stored).toMatchObject({ tags: ['incident'], priority: 'urgent', severity: null });
+    expect(stored?.history.filter((h: { by: string }) => h.by === by)).toEqual([
+      expect.objectContaining({ type: 'tags', from: null, to: 'incident' }),
+      expect.objectContaining({ type: 'priority', from: null, to: 'urgent' }),
+    ]);
+    // The card was posted with the label and priority, and never redrawn for them.
+    expect(await cardText(t, message.ts)).toContain('incident');
+    expect(t.sim.calls('chat.update').length).toBe(updatesBefore);
+    // One event for webhooks: the opening, with the attributes in it (no conversation_updated).
+    const events = (stored?.webhookEvents ?? []).map((e: { event: string }) => e.event);
+    expect(events.filter((e: string) => e !== 'conversation_created')).toEqual([]);
+    const runs = await eventually(async () => {
+      const listed = await runsOf(id);
+      return listed.length > 0 ? listed : undefined;
+    });
+    expect(runs).toEqual([
+      expect.objectContaining({
+        result: 'failed',
+        actions: [
+          { action_name: 'add_label', outcome: 'done', error: null },
+          { action_name: 'change_priority', outcome: 'done', error: null },
+          {
+            action_name: 'set_severity',
+            outcome: 'failed',
+            error: expect.stringContaining('unknown severity "Nope"'),
+          },
+        ],
+      }),
+    ]);
+    // The opening's hooks again (a redelivered opening, another instance): still one run.
+    const deps = t.bot.deps;
+    const doc = await new RequestStore(deps.models).byKey(String(stored?._id));
+    const slack = await deps.slack(t.teamId);
+    const ctx = await channelContext(deps, slack, t.teamId, String(stored?.channelId));
+    await Promise.all([
+      ruleHooks.created?.(deps, ctx!, doc!),
+      ruleHooks.created?.(deps, ctx!, doc!),
+    ]);
+    expect(await runsOf(id)).toHaveLength(1);
+    expect(await requestOf(t, message.ts)).toMatchObject({ tags: ['incident'] });
+    await t.api('DELETE', `${PATH}/${id}`);
+  });
+
   it('a rule’s own changes never trigger rules again (two rules that would ping-pong)', async () => {
     const reopen = await rule({
       name: 'Reopen held',

@@ -10,7 +10,7 @@ import { ConversationStore } from '../../../src/db/repositories/conversations.js
 import { ruleMatches, type Condition } from '../../../src/desk/automation.js';
 import type { ChannelContext } from '../../../src/services/requests/channel-context.js';
 import { queryOf } from '../../../src/services/desk/filters.js';
-import { factsOf } from '../../../src/services/rules/run.js';
+import { factsOf } from '../../../src/services/rules/facts.js';
 import { testDatabase, type TestDatabase } from '../../support/db.js';
 
 const TEAM = 'T0FILTERS';

@@ -82,8 +82,23 @@ describe('openedRequest', () => {
       assigneeId: null,
       createdAt: AT,
       lastCustomerActivityAt: AT,
+      tags: [],
+      severity: null,
+      priority: null,
       history: [{ at: AT, type: 'status', from: null, to: 'open', by: 'U0CUSTOMER' }],
     });
+  });
+
+  it('opens with the attributes its conversation_created rules set, their history after its own', () => {
+    const by = 'rule:r1:Exports';
+    const history = [{ at: AT, type: 'tags', from: null, to: 'export', by }];
+    const opening = { tags: ['export'], severity: 'high', priority: 'urgent' as const, history };
+    const opened = openedRequest({ ...input, opening });
+    expect(opened).toMatchObject({ tags: ['export'], severity: 'high', priority: 'urgent' });
+    expect(opened.history).toEqual([
+      { at: AT, type: 'status', from: null, to: 'open', by: 'U0CUSTOMER' },
+      ...history,
+    ]);
   });
 
   it('records the bot’s assignment when it starts assigned', () => {
