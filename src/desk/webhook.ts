@@ -13,6 +13,7 @@ export const WEBHOOK_EVENTS = [
   'conversation_status_changed',
   'conversation_updated',
   'message_created',
+  'message_updated',
 ] as const;
 export const WebhookEvent = z.enum(WEBHOOK_EVENTS);
 export type WebhookEvent = z.infer<typeof WebhookEvent>;
@@ -31,13 +32,9 @@ const Subscriptions = z
   .superRefine((names, ctx) => {
     const unknown = names.filter((name) => !(WEBHOOK_EVENTS as readonly string[]).includes(name));
     if (unknown.length === 0) return;
-    // Seed 003's message_updated is known: edits and deletions are not events here yet.
-    const edits = unknown.includes('message_updated') ? ' (message edits are not sent yet)' : '';
     ctx.addIssue({
       code: 'custom',
-      message:
-        `not an event this bot sends: ${unknown.join(', ')}${edits}` +
-        `; use ${WEBHOOK_EVENTS.join(', ')}`,
+      message: `not an event this bot sends: ${unknown.join(', ')}; use ${WEBHOOK_EVENTS.join(', ')}`,
     });
   })
   .transform((names) => [...new Set(names)] as WebhookEvent[]);

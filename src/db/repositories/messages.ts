@@ -56,6 +56,14 @@ export class MessageStore {
     return doc ? parseMessage(doc) : null;
   }
 
+  /** The stored message Slack has at `key`, unless deleted or expired. */
+  async live(key: MessageKey): Promise<MessageDoc | null> {
+    const doc = await this.models.messages
+      .findOne({ ...key, deletedAt: null, expiredAt: null })
+      .lean();
+    return doc ? parseMessage(doc) : null;
+  }
+
   /**
    * Applies an edit made in Slack; false when the message is not stored, gone, or its text is
    * unchanged (Slack also sends `message_changed` when it unfurls a link).

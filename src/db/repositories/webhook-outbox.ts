@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { WebhookEvent } from '../../desk/webhook.js';
 import {
   claimMany,
@@ -22,6 +22,21 @@ export const outboxEvent = (event: WebhookEvent, at: Date, messageId?: string): 
   at,
   ...(messageId ? { messageId } : {}),
 });
+
+/**
+ * An event whose id is a function of `key` (a UUID-shaped SHA-256 prefix): queued again for the
+ * same happening (a Slack event worked twice), it is the same event and is delivered once.
+ */
+export function keyedOutboxEvent(
+  event: WebhookEvent,
+  at: Date,
+  key: string,
+  messageId?: string,
+): OutboxEvent {
+  const hex = createHash('sha256').update(`${event}:${key}`).digest('hex');
+  const id = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)];
+  return { ...outboxEvent(event, at, messageId), id: id.join('-') };
+}
 
 /** A delivery to store: one event for one webhook, its body fixed. */
 export interface NewDelivery {
@@ -59,6 +74,17 @@ const LOG_SIZE = 100;
  */
 export class WebhookOutbox {
   constructor(private readonly models: Models) {}
+
+  /**
+   * Queues an event on a request's outbox, unless it waits there already (a keyed event queued
+   * again); one already moved to deliveries is stored again harmlessly (the unique key).
+   */
+  async queue(requestId: RequestDoc['_id'], event: OutboxEvent): Promise<void> {
+    await this.models.requests.updateOne(
+      { _id: requestId, 'webhookEvents.id': { $ne: event.id } },
+      { $push: { webhookEvents: event } },
+    );
+  }
 
   /** Requests with events waiting. */
   async waiting(limit: number): Promise<RequestDoc[]> {

@@ -1,4 +1,6 @@
-import { MessageStore } from '../../db/repositories/messages.js';
+import type { MessageDoc } from '../../db/models/index.js';
+import { MessageStore, type MessageKey } from '../../db/repositories/messages.js';
+import { keyedOutboxEvent, WebhookOutbox } from '../../db/repositories/webhook-outbox.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { requestText } from '../../requests/detection.js';
@@ -31,10 +33,22 @@ export class RequestEdits {
     if (updated && ctx) await this.effects.updateNotification(ctx, updated);
   }
 
-  /** Someone edited a reply in a request's thread: the stored reply's text follows. */
-  async replyEdited(teamId: string, channelId: string, ts: string, text: string, files: string[]) {
-    const at = this.deps.clock.now();
-    await this.messages.edited({ teamId, channelId, ts }, requestText(text, files), at);
+  /**
+   * Someone edited a reply in a request's thread: the stored reply's text follows, and
+   * `message_updated` is queued first, keyed by the edit (`eventTs`), so working the same Slack
+   * event again after a crash sends it once and a crash between the two loses none.
+   */
+  async replyEdited(
+    key: MessageKey & { eventTs: string },
+    text: string,
+    files: string[],
+  ): Promise<void> {
+    const { eventTs, ...at } = key;
+    const now = requestText(text, files);
+    const stored = await this.messages.live(at);
+    if (!stored || stored.text === now) return;
+    await this.updatedEvent(stored, eventTs);
+    await this.messages.edited(at, now, this.deps.clock.now());
   }
 
   /**
@@ -42,13 +56,23 @@ export class RequestEdits {
    * deleted root message (`message_deleted`, or the tombstone left by a root
    * with replies): its request is discarded.
    */
-  async deleted(teamId: string, channelId: string, ts: string): Promise<void> {
+  async deleted(teamId: string, channelId: string, ts: string, eventTs: string): Promise<void> {
     const at = this.deps.clock.now();
-    if (await this.messages.deleted({ teamId, channelId, ts }, at)) return;
+    const key = { teamId, channelId, ts };
+    const reply = await this.messages.live(key);
+    if (reply) await this.updatedEvent(reply, eventTs);
+    if (await this.messages.deleted(key, at)) return;
     const request = await this.store.byRoot(teamId, channelId, ts);
     if (!request) return;
     const moved = await this.store.transition(request._id, 'discarded', 'bot', at);
     const ctx = moved && (await channelContext(this.deps, this.slack, teamId, channelId));
     if (moved && ctx) await this.effects.changed(ctx, moved.before, moved.after, 'bot');
+  }
+
+  /** `message_updated` about a stored message, on its request's outbox. */
+  private async updatedEvent(message: MessageDoc, eventTs: string): Promise<void> {
+    const id = String(message._id);
+    const event = keyedOutboxEvent('message_updated', this.deps.clock.now(), eventTs, id);
+    await new WebhookOutbox(this.deps.models).queue(message.requestId, event);
   }
 }

@@ -65,7 +65,7 @@ describe('/api/v1/webhooks', () => {
   it.each([
     [{ url: 'ftp://example.com/x', subscriptions: ['conversation_created'] }, 'url', /http/],
     [{ url: URL, subscriptions: [] }, 'subscriptions', /at least one/],
-    [{ url: URL, subscriptions: ['message_updated'] }, 'subscriptions', /message_updated/],
+    [{ url: URL, subscriptions: ['conversation_typing_off'] }, 'subscriptions', /typing_off/],
     [
       { url: URL, subscriptions: ['nope', 'webwidget_triggered'] },
       'subscriptions',
@@ -86,9 +86,9 @@ describe('/api/v1/webhooks', () => {
       await t.api('POST', PATH, { url: URL, subscriptions: ['conversation_created'] })
     ).body;
     expect((await t.api('PATCH', `${PATH}/${id}`, {})).status).toBe(422);
-    const res = await t.api('PATCH', `${PATH}/${id}`, { subscriptions: ['message_updated'] });
+    const res = await t.api('PATCH', `${PATH}/${id}`, { subscriptions: ['contact_created'] });
     expect(res.status).toBe(422);
-    expect(res.text).toContain('message_updated');
+    expect(res.text).toContain('contact_created');
     expect((await stored(t))[0]).toMatchObject({ subscriptions: ['conversation_created'] });
   });
 

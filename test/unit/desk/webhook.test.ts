@@ -77,7 +77,7 @@ describe('WebhookCreate and WebhookUpdate', () => {
   });
 
   it.each([
-    [{ url: 'https://x.example', subscriptions: ['message_updated'] }, /message_updated.*edits/],
+    [{ url: 'https://x.example', subscriptions: ['contact_updated'] }, /contact_updated.*use/],
     [
       { url: 'https://x.example', subscriptions: ['conversation_typing_on'] },
       /conversation_typing_on/,

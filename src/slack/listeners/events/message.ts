@@ -26,6 +26,7 @@ const NewMessage = z.object({
 const Changed = z.object({
   subtype: z.literal('message_changed'),
   channel: z.string(),
+  event_ts: z.string(),
   message: z.object({
     /** `tombstone`: a thread's root was deleted and only its replies live on. */
     subtype: z.string().optional(),
@@ -38,6 +39,7 @@ const Changed = z.object({
 const Deleted = z.object({
   subtype: z.literal('message_deleted'),
   channel: z.string(),
+  event_ts: z.string(),
   deleted_ts: z.string().optional(),
   previous_message: z.object({ ts: z.string() }).optional(),
 });
@@ -50,20 +52,21 @@ export function register(app: App, deps: BotDeps): void {
     const edits = new RequestEdits(deps, slack);
     const changed = Changed.safeParse(event);
     if (changed.success) {
-      const { channel, message } = changed.data;
+      const { channel, message, event_ts: eventTs } = changed.data;
       const change = decideMessageChange({ ...message, threadTs: message.thread_ts });
-      if (change === 'discard') await edits.deleted(teamId, channel, message.ts);
+      if (change === 'discard') await edits.deleted(teamId, channel, message.ts, eventTs);
       const files = fileNames(message.files);
       if (change === 'edit') await edits.edited(teamId, channel, message.ts, message.text, files);
       if (change === 'edit_reply') {
-        await edits.replyEdited(teamId, channel, message.ts, message.text, files);
+        const key = { teamId, channelId: channel, ts: message.ts, eventTs };
+        await edits.replyEdited(key, message.text, files);
       }
       return;
     }
     const deleted = Deleted.safeParse(event);
     if (deleted.success) {
       const ts = deleted.data.deleted_ts ?? deleted.data.previous_message?.ts;
-      if (ts) await edits.deleted(teamId, deleted.data.channel, ts);
+      if (ts) await edits.deleted(teamId, deleted.data.channel, ts, deleted.data.event_ts);
       return;
     }
     const parsed = NewMessage.safeParse(event);
