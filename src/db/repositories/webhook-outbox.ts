@@ -125,7 +125,7 @@ export class WebhookOutbox {
 
   /**
    * Takes up to `limit` due deliveries for `LEASE_MS` and counts their attempts, in three calls
-   * whatever the number. A conditional update is not atomic on FerretDB 1.24, so the taker
+   * whatever the number (the last one update of them all). A conditional update is not atomic on FerretDB 1.24, so the taker
    * claims the state it read each delivery in (`claimMany`: its due time and the lease it
    * replaces): of two instances that read the same state, one sends it and the other does not.
    */
@@ -146,13 +146,9 @@ export class WebhookOutbox {
     const won = await claimMany(this.models.claims, read.map(keyOf), now);
     const mine = read.filter((delivery) => won.has(keyOf(delivery)));
     if (mine.length === 0) return [];
-    await this.models.webhookDeliveries.bulkWrite(
-      mine.map((delivery) => ({
-        updateOne: {
-          filter: { _id: delivery._id },
-          update: { $set: { lockedUntil }, $inc: { attempts: 1 } },
-        },
-      })),
+    await this.models.webhookDeliveries.updateMany(
+      { _id: { $in: mine.map((delivery) => delivery._id) } },
+      { $set: { lockedUntil }, $inc: { attempts: 1 } },
     );
     return mine.map((delivery) => ({ ...delivery, attempts: delivery.attempts + 1, lockedUntil }));
   }
