@@ -1,0 +1,49 @@
+import express, { Router, type Response } from 'express';
+import { OverviewQuery } from '../../dashboard/overview.js';
+import type { DashboardSession } from '../../db/repositories/dashboard.js';
+import type { BotDeps } from '../../deps.js';
+import { listConversations } from '../../services/desk/conversations.js';
+import { dashboardOverview } from '../../services/dashboard/overview.js';
+import { requestPage, settingsPage, writeSettings } from '../../services/dashboard/pages.js';
+import { requireCsrf, sessionIn, withSession } from '../dashboard-auth.js';
+import { ConversationIdParams } from '../schemas.js';
+import { ConversationListQuery } from '../conversation-schemas.js';
+import { parseInput } from '../parse.js';
+
+/**
+ * The JSON the dashboard's pages read, for the signed-in session's workspace only: the same
+ * services, filters and validation as `/api/v1` (a settings write is `PATCH
+ * /api/v1/workspace/settings`'s body), writes guarded by the session's CSRF token.
+ */
+export function dashboardApiRoutes(
+  deps: BotDeps,
+  lookup: (id: string) => Promise<DashboardSession | undefined>,
+): Router {
+  const router = Router();
+  router.use(withSession(lookup));
+  router.use(express.json({ limit: '64kb', strict: true }));
+  const caller = (res: Response) => {
+    const { teamId, userId } = sessionIn(res);
+    return { teamId, userId };
+  };
+
+  router.get('/overview', async (req, res) => {
+    const query = parseInput(OverviewQuery, req.query, 'query');
+    res.json(await dashboardOverview(deps, sessionIn(res).teamId, query));
+  });
+  router.get('/conversations', async (req, res) => {
+    const query = parseInput(ConversationListQuery, req.query, 'query');
+    res.json(await listConversations(deps, caller(res), query));
+  });
+  router.get('/conversations/:id', async (req, res) => {
+    const { id } = parseInput(ConversationIdParams, req.params, 'path');
+    res.json(await requestPage(deps, sessionIn(res), id));
+  });
+  router.get('/settings', async (_req, res) => {
+    res.json(await settingsPage(deps, sessionIn(res)));
+  });
+  router.post('/settings', requireCsrf, async (req, res) => {
+    res.json(await writeSettings(deps, sessionIn(res), req.body));
+  });
+  return router;
+}
