@@ -11,8 +11,9 @@ interface HistoryEntry {
 }
 
 function describe(entry: HistoryEntry): string {
-  const what = entry.field ? `${entry.type} (${entry.field})` : entry.type.replace('_', ' ');
-  const change = entry.from || entry.to ? `: ${entry.from ?? '—'} → ${entry.to ?? '—'}` : '';
+  const what = entry.field ? `${entry.type} (${entry.field})` : entry.type.replaceAll('_', ' ');
+  const value = (v: string | null | undefined) => (v ? v.replaceAll('_', ' ') : '—');
+  const change = entry.from || entry.to ? `: ${value(entry.from)} → ${value(entry.to)}` : '';
   return `${what}${change}, by ${entry.by}`;
 }
 
@@ -30,7 +31,7 @@ export async function requestPage(): Promise<void> {
       el(
         'dl',
         { class: 'facts' },
-        ...fact('Status', c.request_status.replace('_', ' ')),
+        ...fact('Status', c.request_status.replaceAll('_', ' ')),
         ...fact('Channel', c.channel_id),
         ...fact('Requester', c.meta.sender.id),
         ...fact('Assignee', c.meta.assignee?.id ?? 'nobody'),

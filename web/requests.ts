@@ -65,7 +65,7 @@ export async function requestsPage(): Promise<void> {
           'tr',
           {},
           el('td', {}, el('a', { href: `/app/requests/${c.id}` }, preview(c))),
-          el('td', {}, c.request_status.replace('_', ' ')),
+          el('td', {}, c.request_status.replaceAll('_', ' ')),
           el('td', { class: 'mono' }, c.channel_id),
           el('td', { class: 'mono' }, c.meta.assignee?.id ?? '—'),
           el('td', {}, c.labels.join(', ')),
