@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page functions below run in Chromium, where the DOM is.
 import type { Browser, Page } from 'puppeteer-core';
 import { ADMIN_ONLY, LINK_REFUSALS } from '../../src/dashboard/sign-in.js';
 import { DASHBOARD_CSP } from '../../src/http/dashboard-auth.js';
