@@ -120,7 +120,7 @@ export function overviewOf(
         series: [{ name: 'Requests', data: counts.map((d) => d.count) }],
       },
       statuses: {
-        labels: [...statuses.keys()],
+        labels: [...statuses.keys()].map((status) => status.replace('_', ' ')),
         series: [{ name: 'Requests', data: [...statuses.values()] }],
       },
       firstResponse: { labels: bucketLabels, series: [{ name: 'Requests', data: firstResponse }] },

@@ -79,7 +79,7 @@ describe('overviewOf', () => {
     expect(overview.charts.firstResponse.series[0]?.data).toEqual([1, 0, 0, 0, 1]);
     expect(overview.charts.resolution.series[0]?.data).toEqual([0, 1, 0, 0, 0]);
     expect(overview.charts.statuses).toEqual({
-      labels: ['open', 'in_progress', 'on_hold', 'closed', 'discarded'],
+      labels: ['open', 'in progress', 'on hold', 'closed', 'discarded'],
       series: [{ name: 'Requests', data: [0, 1, 1, 1, 0] }],
     });
     expect(overview.charts.csat.series[0]?.data).toEqual([1, 0, 0, 0, 1]);
