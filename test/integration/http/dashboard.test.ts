@@ -75,6 +75,14 @@ describe('the dashboard over HTTP: sign-in, session, and its JSON API', () => {
     expect((await postSignIn(t.bot.url, token)).status).toBe(303);
   });
 
+  it('signs in once when the same link is pressed twice at the same moment', async () => {
+    const token = linkToken(await link(AGENT));
+    const before = (await stored()).sessions;
+    const answers = await Promise.all([postSignIn(t.bot.url, token), postSignIn(t.bot.url, token)]);
+    expect(answers.map((res) => res.status).sort()).toEqual([303, 410]);
+    expect((await stored()).sessions).toBe(before + 1);
+  });
+
   it('refuses an unknown link with 401 and a sentence, opening no session', async () => {
     const before = await stored();
     const res = await postSignIn(t.bot.url, 'not-a-real-token');
