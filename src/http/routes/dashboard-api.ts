@@ -1,5 +1,4 @@
 import express, { Router, type Response } from 'express';
-import { OverviewQuery } from '../../dashboard/overview.js';
 import type { DashboardSession } from '../../db/repositories/dashboard.js';
 import type { BotDeps } from '../../deps.js';
 import { listConversations } from '../../services/desk/conversations.js';
@@ -7,7 +6,12 @@ import { dashboardOverview } from '../../services/dashboard/overview.js';
 import { requestPage, settingsPage, writeSettings } from '../../services/dashboard/pages.js';
 import { requireCsrf, sessionIn, withSession } from '../dashboard-auth.js';
 import { ConversationIdParams } from '../schemas.js';
-import { ConversationListQuery } from '../conversation-schemas.js';
+import { ConversationListQuery, type ConversationList } from '../conversation-schemas.js';
+import {
+  OverviewQuery,
+  type DashboardSettingsResponse,
+  type OverviewResponse,
+} from '../dashboard-schemas.js';
 import { parseInput } from '../parse.js';
 
 /**
@@ -29,21 +33,25 @@ export function dashboardApiRoutes(
 
   router.get('/overview', async (req, res) => {
     const query = parseInput(OverviewQuery, req.query, 'query');
-    res.json(await dashboardOverview(deps, sessionIn(res).teamId, query));
+    res.json(
+      (await dashboardOverview(deps, sessionIn(res).teamId, query)) satisfies OverviewResponse,
+    );
   });
   router.get('/conversations', async (req, res) => {
     const query = parseInput(ConversationListQuery, req.query, 'query');
-    res.json(await listConversations(deps, caller(res), query));
+    res.json((await listConversations(deps, caller(res), query)) satisfies ConversationList);
   });
   router.get('/conversations/:id', async (req, res) => {
     const { id } = parseInput(ConversationIdParams, req.params, 'path');
     res.json(await requestPage(deps, sessionIn(res), id));
   });
   router.get('/settings', async (_req, res) => {
-    res.json(await settingsPage(deps, sessionIn(res)));
+    res.json((await settingsPage(deps, sessionIn(res))) satisfies DashboardSettingsResponse);
   });
   router.post('/settings', requireCsrf, async (req, res) => {
-    res.json(await writeSettings(deps, sessionIn(res), req.body));
+    res.json(
+      (await writeSettings(deps, sessionIn(res), req.body)) satisfies DashboardSettingsResponse,
+    );
   });
   return router;
 }
