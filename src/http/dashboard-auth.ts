@@ -26,7 +26,12 @@ export const dashboardHeaders: RequestHandler = (_req, res, next) => {
 export function cookieOf(req: Request, name: string): string | undefined {
   for (const part of (req.get('cookie') ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined; // not a cookie this server set
+    }
   }
   return undefined;
 }

@@ -60,9 +60,13 @@ describe('the dashboard under malformed and hostile input (property-based)', () 
     expect(await state()).toBe(before);
   });
 
-  it('answers 401 to any made-up session cookie', async () => {
+  it('answers 401 to any made-up session cookie, even one that does not decode', async () => {
+    const broken = await fetch(`${t.bot.url}/app/api/settings`, {
+      headers: { cookie: 'triage_session=%E0%A4%A' },
+    });
+    expect(broken.status).toBe(401);
     await fc.assert(
-      fc.asyncProperty(fc.stringMatching(/^[\w-]{1,300}$/), async (value) => {
+      fc.asyncProperty(fc.stringMatching(/^[\w%=-]{1,300}$/), async (value) => {
         const res = await fetch(`${t.bot.url}/app/api/settings`, {
           headers: { cookie: `triage_session=${value}` },
         });
