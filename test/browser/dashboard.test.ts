@@ -1,5 +1,4 @@
-/// <reference lib="dom" />
-// The page functions below run in Chromium, where the DOM is.
+/// <reference lib="dom" /> -- the page functions below run in Chromium
 import type { Browser, Page } from 'puppeteer-core';
 import { ADMIN_ONLY, LINK_REFUSALS } from '../../src/dashboard/sign-in.js';
 import { DASHBOARD_CSP } from '../../src/http/dashboard-auth.js';

@@ -13,6 +13,7 @@ import {
   type OverviewResponse,
 } from '../dashboard-schemas.js';
 import { parseInput } from '../parse.js';
+import { notFound } from '../errors.js';
 
 /**
  * The JSON the dashboard's pages read, for the signed-in session's workspace only: the same
@@ -53,5 +54,6 @@ export function dashboardApiRoutes(
       (await writeSettings(deps, sessionIn(res), req.body)) satisfies DashboardSettingsResponse,
     );
   });
+  router.use(notFound);
   return router;
 }

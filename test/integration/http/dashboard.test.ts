@@ -121,9 +121,11 @@ describe('the dashboard over HTTP: sign-in, session, and its JSON API', () => {
     }
   });
 
-  it('answers 404 for an unknown request', async () => {
+  it('answers 404 for an unknown request or data path', async () => {
     const res = await admin.get('/app/api/conversations/0123456789abcdef01234567');
     expect([res.status, res.body.error]).toEqual([404, 'not_found']);
+    const unknown = await admin.get('/app/api/reports');
+    expect([unknown.status, unknown.body.error]).toEqual([404, 'not_found']);
     expect((await admin.get(`/app/api/conversations/${requestId}`)).body.history[0]).toMatchObject({
       type: 'status',
       to: 'open',
