@@ -72,6 +72,16 @@ export class DashboardAuthStore {
     return found ? DashboardSession.parse(found) : undefined;
   }
 
+  /**
+   * Deletes sessions that have expired and links that expired before `linksBefore` (kept a while
+   * so a late press still reads "expired", not "not valid"); answers how many of each went.
+   */
+  async sweep(now: Date, linksBefore: Date): Promise<{ links: number; sessions: number }> {
+    const links = await this.models.dashboardLinks.deleteMany({ expiresAt: { $lt: linksBefore } });
+    const sessions = await this.models.dashboardSessions.deleteMany({ expiresAt: { $lte: now } });
+    return { links: links.deletedCount, sessions: sessions.deletedCount };
+  }
+
   /** Ends a session (sign out). */
   async endSession(id: string): Promise<void> {
     await this.models.dashboardSessions.deleteOne({ hash: hashToken(id) });
