@@ -7,8 +7,11 @@ interface Provenance {
   lockedAt: { level: string; name?: string } | null;
 }
 interface SettingsView {
+  level: 'workspace' | 'channel';
+  channel_id: string | null;
   provenance: Record<string, Provenance>;
   editable: boolean;
+  channels: { id: string; name: string; kind: string }[];
 }
 
 const show = (value: unknown) => JSON.stringify(value) ?? 'unset';
@@ -16,6 +19,14 @@ const levelOf = (ref: { level: string; name?: string }) =>
   ref.name ? `${ref.level} (${ref.name})` : ref.level;
 
 function draw(view: SettingsView): void {
+  const picker = find<HTMLSelectElement>('#channel_id');
+  picker.replaceChildren(
+    el('option', { value: '' }, 'Workspace (defaults and locks)'),
+    ...view.channels.map((c) => el('option', { value: c.id }, `#${c.name || c.id} (${c.kind})`)),
+  );
+  picker.value = view.channel_id ?? '';
+  find('#lock-field').hidden = view.level === 'channel';
+  find('#settings').dataset.level = view.level;
   const keys = Object.keys(view.provenance).sort();
   find('#setting-keys').replaceChildren(...keys.map((key) => el('option', { value: key })));
   find('#settings tbody').replaceChildren(
@@ -57,8 +68,10 @@ export async function settingsPage(): Promise<void> {
     message.classList.toggle('refused', refused);
     message.dataset.outcome = refused ? 'refused' : 'saved';
   };
+  const channel = new URLSearchParams(location.search).get('channel_id');
+  const path = channel ? `/settings?${new URLSearchParams({ channel_id: channel })}` : '/settings';
   try {
-    draw(await api<SettingsView>('/settings'));
+    draw(await api<SettingsView>(path));
   } catch (error) {
     say((error as Error).message, true);
   }
@@ -66,9 +79,9 @@ export async function settingsPage(): Promise<void> {
     event.preventDefault();
     const key = find<HTMLInputElement>('#setting-key').value.trim();
     const value = parseValue(find<HTMLInputElement>('#setting-value').value.trim());
-    const lock = find<HTMLInputElement>('#setting-lock').checked;
+    const lock = !find('#lock-field').hidden && find<HTMLInputElement>('#setting-lock').checked;
     const body = { update: nested(key, value), ...(lock ? { lock: [key] } : {}) };
-    api<SettingsView>('/settings', body).then(
+    api<SettingsView>(path, body).then(
       (view) => {
         draw(view);
         say(`Saved: ${key} is now ${show(value)}${lock ? ' (locked)' : ''}.`);

@@ -100,10 +100,19 @@ function settings(role: TokenRole): SafeHtml {
   const admin = role === 'administrator';
   return html`<h1>Settings</h1>
     <p>
-      Workspace settings as channels inherit them: each key's effective value, the level that set
-      it, and whether it is locked for the levels
-      below.${admin ? '' : ' Only admins can change them.'}
+      Effective settings at a level: each key's value, the level that set it (a channel inherits
+      from its account and the workspace), and where it is
+      locked.${admin ? '' : ' Only admins can change them.'}
     </p>
+    <form class="filters" method="get" action="/app/settings" aria-label="Choose a level">
+      <div>
+        <label for="channel_id">Level</label
+        ><select id="channel_id" name="channel_id">
+          <option value="">Workspace (defaults and locks)</option>
+        </select>
+      </div>
+      <div><button type="submit">Show</button></div>
+    </form>
     <p id="settings-message" class="notice" role="status" aria-live="polite"></p>
     <form id="settings-form" class="settings-form" aria-label="Change a setting">
       <div>
@@ -120,7 +129,7 @@ function settings(role: TokenRole): SafeHtml {
         <label for="setting-value">New value (JSON: true, 120, "text")</label
         ><input id="setting-value" name="value" required />
       </div>
-      <div class="check">
+      <div class="check" id="lock-field">
         <input id="setting-lock" name="lock" type="checkbox" /><label for="setting-lock"
           >Lock for accounts and channels</label
         >
@@ -130,7 +139,7 @@ function settings(role: TokenRole): SafeHtml {
     <div class="table-wrap">
       <table id="settings">
         <caption class="visually-hidden">
-          Effective workspace settings
+          Effective settings at the chosen level
         </caption>
         <thead>
           <tr>

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Chart, OverviewQuery } from '../dashboard/overview.js';
-import { WorkspaceSettings } from '../settings/effective.js';
+import { Provenance } from '../settings/levels.js';
 import { Conversation } from './conversation-schemas.js';
 
 export { OverviewQuery };
@@ -44,10 +44,30 @@ export const RequestPageResponse = z
   .object({ conversation: Conversation, history: z.array(HistoryEntryJson) })
   .meta({ id: 'DashboardRequest' });
 
-/** `GET|POST /app/api/settings`: workspace settings with provenance; whether the viewer may edit. */
-export const DashboardSettingsResponse = WorkspaceSettings.extend({
-  editable: z.boolean().describe("The session is an administrator's"),
-}).meta({ id: 'DashboardSettings' });
+/** `?channel_id=`: a channel's settings instead of the workspace's. */
+export const SettingsViewQuery = z
+  .strictObject({
+    channel_id: z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'expected a Slack channel id')
+      .optional()
+      .describe("A channel's settings (through its account and the workspace) instead"),
+  })
+  .meta({ id: 'DashboardSettingsQuery' });
+
+/** `GET|POST /app/api/settings`: one level's settings with provenance, and the levels to pick. */
+export const DashboardSettingsResponse = z
+  .object({
+    team_id: z.string(),
+    level: z.enum(['workspace', 'channel']),
+    channel_id: z.string().nullable(),
+    provenance: z.record(z.string(), Provenance).describe('Per flattened key'),
+    locks: z.array(z.string()).describe('Keys the workspace locks (none at channel level)'),
+    editable: z.boolean().describe("The session is an administrator's"),
+    channels: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
+  })
+  .meta({ id: 'DashboardSettings' });
+
 export type OverviewResponse = z.infer<typeof OverviewResponse>;
 export type RequestPageResponse = z.input<typeof RequestPageResponse>;
 export type DashboardSettingsResponse = z.infer<typeof DashboardSettingsResponse>;

@@ -7,6 +7,7 @@ import {
   OverviewQuery,
   OverviewResponse,
   RequestPageResponse,
+  SettingsViewQuery,
 } from './dashboard-schemas.js';
 import type { PathParts } from './openapi-conversations.js';
 import { SettingsWrite } from '../settings/write.js';
@@ -51,6 +52,7 @@ export function registerDashboardPaths(
     method: 'get',
     path: '/app/api/settings',
     security,
+    request: { query: SettingsViewQuery },
     responses: { 200: json(DashboardSettingsResponse, 'Workspace settings'), ...errorResponses },
   });
   registry.registerPath({
@@ -58,11 +60,15 @@ export function registerDashboardPaths(
     path: '/app/api/settings',
     security,
     request: {
+      query: SettingsViewQuery,
       headers: z.object({ 'x-csrf-token': z.string().describe("The session's CSRF token") }),
       ...body(SettingsWrite),
     },
     responses: {
-      200: json(DashboardSettingsResponse, 'Workspace settings after the write (administrators)'),
+      200: json(
+        DashboardSettingsResponse,
+        "The level's settings after the write (administrators; a channel takes update and reset)",
+      ),
       ...errorResponses,
     },
   });

@@ -11,7 +11,7 @@ import {
   requestOf,
 } from '../e2e/requests/world.js';
 
-export { AGENT };
+export { AGENT, CHANNEL };
 export const ADMIN = 'U0ADMIN';
 /** The scenario's first day; its last ("today") is two days later. */
 export const FIRST_DAY = '2026-11-23';

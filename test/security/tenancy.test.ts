@@ -520,6 +520,15 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
           'not_found',
           [],
         ]);
+        // The other workspace's channel: refused as in the API (403 or 404), its settings unseen.
+        for (const attempt of [
+          session.get(`/app/api/settings?channel_id=${v.channel}`),
+          session.post(`/app/api/settings?channel_id=${v.channel}`, { reset: ['requests'] }),
+        ]) {
+          const res = await attempt;
+          expect([403, 404]).toContain(res.status);
+          expect(leaks(v, res.text, [v.channel])).toEqual([]);
+        }
         const write = await session.post('/app/api/settings', {
           update: { requests: { config: { send_feedback: true } } },
         });

@@ -21,3 +21,14 @@ export function pageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(String(error)));
   return errors;
 }
+
+/** Opens a sign-in link and presses its button; answers the page's HTTP status. */
+export async function signIn(page: Page, link: string): Promise<number | undefined> {
+  await page.goto(link);
+  const [response] = await Promise.all([page.waitForNavigation(), page.click('#sign-in')]);
+  return response?.status();
+}
+
+/** The text of the first element `selector` finds. */
+export const text = (page: Page, selector: string): Promise<string> =>
+  page.$eval(selector, (element) => element.textContent ?? '');

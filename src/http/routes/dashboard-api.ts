@@ -3,12 +3,14 @@ import type { DashboardSession } from '../../db/repositories/dashboard.js';
 import type { BotDeps } from '../../deps.js';
 import { listConversations } from '../../services/desk/conversations.js';
 import { dashboardOverview } from '../../services/dashboard/overview.js';
-import { requestPage, settingsPage, writeSettings } from '../../services/dashboard/pages.js';
+import { requestPage } from '../../services/dashboard/pages.js';
+import { settingsView, writeSettingsView } from '../../services/dashboard/settings.js';
 import { requireCsrf, sessionIn, withSession } from '../dashboard-auth.js';
 import { ConversationIdParams } from '../schemas.js';
 import { ConversationListQuery, type ConversationList } from '../conversation-schemas.js';
 import {
   OverviewQuery,
+  SettingsViewQuery,
   type DashboardSettingsResponse,
   type OverviewResponse,
 } from '../dashboard-schemas.js';
@@ -46,13 +48,15 @@ export function dashboardApiRoutes(
     const { id } = parseInput(ConversationIdParams, req.params, 'path');
     res.json(await requestPage(deps, sessionIn(res), id));
   });
-  router.get('/settings', async (_req, res) => {
-    res.json((await settingsPage(deps, sessionIn(res))) satisfies DashboardSettingsResponse);
+  router.get('/settings', async (req, res) => {
+    const { channel_id } = parseInput(SettingsViewQuery, req.query, 'query');
+    const view = await settingsView(deps, sessionIn(res), channel_id);
+    res.json(view satisfies DashboardSettingsResponse);
   });
   router.post('/settings', requireCsrf, async (req, res) => {
-    res.json(
-      (await writeSettings(deps, sessionIn(res), req.body)) satisfies DashboardSettingsResponse,
-    );
+    const { channel_id } = parseInput(SettingsViewQuery, req.query, 'query');
+    const view = await writeSettingsView(deps, sessionIn(res), channel_id, req.body);
+    res.json(view satisfies DashboardSettingsResponse);
   });
   router.use(notFound);
   return router;

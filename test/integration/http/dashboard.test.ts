@@ -166,6 +166,46 @@ describe('the dashboard over HTTP: sign-in, session, and its JSON API', () => {
     expect(workspace?.settings.locks).toEqual(['requests.config.send_feedback']);
   });
 
+  it('shows and writes one channel’s settings at channel level, through the channel write’s validation', async () => {
+    const view = await admin.get(`/app/api/settings?channel_id=${CHANNEL}`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({ level: 'channel', channel_id: CHANNEL, locks: [] });
+    expect(view.body.channels).toContainEqual({ id: CHANNEL, name: 'ext-acme', kind: 'customer' });
+    // The workspace's write above shows through, locked there.
+    expect(view.body.provenance['requests.config.send_feedback']).toMatchObject({
+      value: true,
+      setAt: { level: 'workspace' },
+      locked: true,
+    });
+    const before = await t.db.collection('channels').findOne({ channelId: CHANNEL });
+    const locked = await admin.post(`/app/api/settings?channel_id=${CHANNEL}`, {
+      update: { requests: { config: { send_feedback: false } } },
+    });
+    expect([locked.status, locked.body.error]).toEqual([403, 'setting_locked']);
+    const lock = await admin.post(`/app/api/settings?channel_id=${CHANNEL}`, {
+      lock: ['requests.config.welcome_message'],
+    });
+    expect(lock.status).toBe(422);
+    expect(await t.db.collection('channels').findOne({ channelId: CHANNEL })).toEqual(before);
+    const good = await admin.post(`/app/api/settings?channel_id=${CHANNEL}`, {
+      update: { requests: { config: { auto_close_duration_in_minutes: 2880 } } },
+    });
+    expect(good.status).toBe(200);
+    const key = 'requests.config.auto_close_duration_in_minutes';
+    expect(good.body.provenance[key]).toMatchObject({ value: 2880, setAt: { level: 'channel' } });
+    const after = await t.db.collection('channels').findOne({ channelId: CHANNEL });
+    expect(after?.settings.overrides).toContainEqual({ key, value: 2880 });
+    const agentWrite = await agent.post(`/app/api/settings?channel_id=${CHANNEL}`, {
+      reset: [key],
+    });
+    expect(agentWrite.status).toBe(403);
+    expect((await admin.get('/app/api/settings?channel_id=C0UNKNOWN')).status).toBe(404);
+    expect((await admin.get('/app/api/settings?channel_id=nope')).body.detail[0].loc).toEqual([
+      'query',
+      'channel_id',
+    ]);
+  });
+
   it('signs out: the session is gone and its cookie opens nothing', async () => {
     const session = await dashboardClient(t.bot.url, linkToken(await link(ADMIN)));
     const before = (await stored()).sessions;
