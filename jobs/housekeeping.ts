@@ -1,3 +1,4 @@
+import { DashboardAuthStore } from '../src/db/repositories/dashboard.js';
 import { MessageStore } from '../src/db/repositories/messages.js';
 import type { BotDeps } from '../src/deps.js';
 import { keptUntil } from '../src/requests/suggestion.js';
@@ -12,7 +13,8 @@ const KEEP_MS = 7 * 24 * 60 * 60_000;
  * Deletes what only guards against repeats for a while: Slack event markers and claims older
  * than a week, and one-off Agenda jobs that finished over a week ago; and suggestions (kept
  * messages included) past their retention; blanks the text of thread messages older than
- * MESSAGE_RETENTION_DAYS. Returns how many of each went.
+ * MESSAGE_RETENTION_DAYS; deletes expired dashboard sessions and week-old expired sign-in links.
+ * Returns how many of each went.
  */
 export async function sweepStaleRecords(deps: BotDeps) {
   const before = new Date(deps.clock.now().getTime() - KEEP_MS);
@@ -27,12 +29,15 @@ export async function sweepStaleRecords(deps: BotDeps) {
   const days = deps.env.MESSAGE_RETENTION_DAYS;
   const retained = new Date(now.getTime() - days * 24 * 60 * 60_000);
   const messagesExpired = await new MessageStore(deps.models).expire(retained, now);
+  const dashboard = await new DashboardAuthStore(deps.models).sweep(now, before);
   return {
     slackEvents: events.deletedCount,
     claims: claims.deletedCount,
     jobs,
     suggestions: suggestions.deletedCount,
     messagesExpired,
+    dashboardLinks: dashboard.links,
+    dashboardSessions: dashboard.sessions,
   };
 }
 

@@ -52,6 +52,14 @@ const EnvFields = z.object({
     .max(65535)
     .default(3000),
   LOG_LEVEL: LogLevel.default('info'),
+  /**
+   * The address people reach the bot at (e.g. https://triage.example.com), for the dashboard's
+   * sign-in links; unset: http://localhost:PORT.
+   */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   DATA_DIR: z.string().min(1).default('.data'),
   /** Days a stored thread message keeps its text; then housekeeping blanks it (counts stay). */
   MESSAGE_RETENTION_DAYS: z.coerce

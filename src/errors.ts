@@ -49,6 +49,16 @@ export const ERRORS = {
     error: 'forbidden',
     say: "That needs an administrator's API token; this one is an agent's.",
   },
+  session_missing: {
+    status: 401,
+    error: 'unauthorized',
+    say: 'You are not signed in to the dashboard (or your session ended): run /triage dashboard in Slack for a sign-in link.',
+  },
+  csrf_invalid: {
+    status: 403,
+    error: 'forbidden',
+    say: 'That change did not come from the dashboard page, so nothing was changed; reload the page and try again.',
+  },
   workspace_not_installed: {
     status: 403,
     error: 'forbidden',

@@ -17,6 +17,7 @@ export const CommandName = z.enum([
   'fields add',
   'fields remove',
   'token',
+  'dashboard',
   'away',
   'back',
   'team',
@@ -131,6 +132,12 @@ export const SUBCOMMANDS: Readonly<Record<CommandName, Subcommand>> = {
     description:
       "Create a token for the HTTP API with your role (an admin's or an agent's); it is shown to you once, here.",
     example: '/triage token',
+  },
+  dashboard: {
+    usage: '/triage dashboard',
+    description:
+      'Get a sign-in link to the web dashboard (charts, requests, settings) for you only; it works once, for 10 minutes.',
+    example: '/triage dashboard',
   },
   away: {
     usage: '/triage away',

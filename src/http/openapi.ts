@@ -27,6 +27,7 @@ import { registerAutomationPaths } from './openapi-automation.js';
 import { registerConversationPaths } from './openapi-conversations.js';
 import { registerFilterPaths } from './openapi-filters.js';
 import { registerContactPaths } from './openapi-contacts.js';
+import { registerDashboardPaths } from './openapi-dashboard.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -183,6 +184,7 @@ export function openApiDocument() {
   registerWebhookPaths(registry, { security, errorResponses, body, json });
   registerAutomationPaths(registry, { security, errorResponses, body, json });
   registerConversationPaths(registry, { security, errorResponses, json, body });
+  registerDashboardPaths(registry, { errorResponses, json, body });
   registerFilterPaths(registry, { security, errorResponses, json, body });
   registerContactPaths(registry, { security, errorResponses, json, body });
   registry.registerPath({

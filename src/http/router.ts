@@ -14,6 +14,7 @@ import { cannedResponseRoutes } from './routes/canned-responses.js';
 import { customFieldRoutes } from './routes/custom-fields.js';
 import { customFilterRoutes } from './routes/custom-filters.js';
 import { settingsRoutes } from './routes/settings.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
@@ -64,6 +65,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(automationRuleRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
+  router.use('/app', dashboardRoutes(deps));
   router.use('/api', notFound);
   router.use(errorHandler(deps.logger));
   return router;

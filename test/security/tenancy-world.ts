@@ -248,6 +248,8 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       automationRuns: await of('automation_runs', { teamId }),
       customFilters: await of('custom_filters', { teamId }),
       contacts: await of('contacts', { teamId }),
+      dashboardLinks: await of('dashboard_links', { teamId }),
+      dashboardSessions: await of('dashboard_sessions', { teamId }),
     },
     { relaxed: false },
   );

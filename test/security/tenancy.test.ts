@@ -1,5 +1,6 @@
 import type { ApiResponse, TestBot } from '../support/bot.js';
 import { shownText } from '../e2e/commands/support.js';
+import { dashboardClient, linkToken } from '../support/dashboard.js';
 import { leaks, ownedBy, twoWorkspaces, type Tenant } from './tenancy-world.js';
 
 describe('tenancy: a workspace sees and changes only its own data', () => {
@@ -486,6 +487,54 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         expect(res.status).toBe(403);
         const mine = await t.api('GET', '/api/v1/workspace/settings', undefined, token);
         expect(mine.body.data.team_id).toBe(attacker().teamId);
+      });
+
+      it('`/triage dashboard` in the other workspace’s channel signs in to its own workspace only', async () => {
+        const a = attacker();
+        const v = victim();
+        const before = await ownedBy(t, v.teamId);
+        const session = await dashboardClient(
+          t.bot.url,
+          linkToken(await run(v.channel, 'dashboard')),
+        );
+        const reads = [
+          '/app/api/conversations?status=all',
+          `/app/api/conversations?status=all&channel_id=${v.channel}`,
+          `/app/api/conversations/${a.requestId}`,
+          '/app/api/settings',
+          '/app/api/overview',
+          '/app',
+          '/app/requests?status=all',
+          '/app/settings',
+        ];
+        for (const path of reads) {
+          const res = await session.get(path);
+          expect([path, res.status, leaks(v, res.text)]).toEqual([path, 200, []]);
+        }
+        const list = await session.get('/app/api/conversations?status=all');
+        expect(list.body.data.payload.map((c: { id: string }) => c.id)).toEqual([a.requestId]);
+        expect((await session.get('/app/api/settings')).body.team_id).toBe(a.teamId);
+        const other = await session.get(`/app/api/conversations/${v.requestId}`);
+        expect([other.status, other.body.error, leaks(v, other.text, [v.requestId])]).toEqual([
+          404,
+          'not_found',
+          [],
+        ]);
+        // The other workspace's channel: refused as in the API (403 or 404), its settings unseen.
+        for (const attempt of [
+          session.get(`/app/api/settings?channel_id=${v.channel}`),
+          session.post(`/app/api/settings?channel_id=${v.channel}`, { reset: ['requests'] }),
+        ]) {
+          const res = await attempt;
+          expect([403, 404]).toContain(res.status);
+          expect(leaks(v, res.text, [v.channel])).toEqual([]);
+        }
+        const write = await session.post('/app/api/settings', {
+          update: { requests: { config: { send_feedback: true } } },
+        });
+        expect(write.status).toBe(200);
+        expect(await ownedBy(t, v.teamId)).toEqual(before);
+        await session.post('/app/api/settings', { reset: ['requests.config.send_feedback'] });
       });
 
       it('`/triage setup customer` in the other workspace’s channel (a shared channel) leaves that workspace’s channel as it was', async () => {

@@ -9,6 +9,7 @@ import { configVersionModel } from './config-version.js';
 import { contactModel } from './contact.js';
 import { customFieldModel, migrateCustomFields } from './custom-field.js';
 import { customFilterModel } from './custom-filter.js';
+import { dashboardLinkModel, dashboardSessionModel } from './dashboard.js';
 import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
 import { messageModel } from './message.js';
@@ -29,6 +30,7 @@ export * from './config-version.js';
 export * from './contact.js';
 export * from './custom-field.js';
 export * from './custom-filter.js';
+export * from './dashboard.js';
 export * from './desk-team.js';
 export * from './internal-ticket.js';
 export * from './message.js';
@@ -55,6 +57,8 @@ export function createModels(db: Connection) {
     contacts: contactModel(db),
     customFields: customFieldModel(db),
     customFilters: customFilterModel(db),
+    dashboardLinks: dashboardLinkModel(db),
+    dashboardSessions: dashboardSessionModel(db),
     deskTeams: deskTeamModel(db),
     agents: agentModel(db),
     counters: counterModel(db),

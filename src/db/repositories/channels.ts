@@ -14,6 +14,9 @@ export type SeenChannel = Pick<
 >;
 
 const Linked = ChannelDocument.pick({ channelId: true, accountId: true });
+/** A channel as a picker lists it. */
+export const ChannelName = ChannelDocument.pick({ channelId: true, name: true, kind: true });
+export type ChannelName = typeof ChannelName._output;
 
 /** Channel reads (parsed) and writes, one single-document call each. */
 export class ChannelStore {
@@ -21,6 +24,15 @@ export class ChannelStore {
 
   find(teamId: string, channelId: string): Promise<ChannelDoc | null> {
     return this.models.channels.findOne({ teamId, channelId }).lean().then(channelOrNull);
+  }
+
+  /** Every channel of the workspace the bot knows: id, name and kind, by id. */
+  async names(teamId: string): Promise<ChannelName[]> {
+    const docs = await this.models.channels
+      .find({ teamId }, { channelId: 1, name: 1, kind: 1 })
+      .sort({ channelId: 1 })
+      .lean();
+    return docs.map((doc) => ChannelName.parse(doc));
   }
 
   /** The workspace's channels among `channelIds` the bot knows. */

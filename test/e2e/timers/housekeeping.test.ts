@@ -42,6 +42,26 @@ describe('hourly housekeeping', () => {
     expect(left.map((job) => job.data.key)).toEqual(['recent']);
   });
 
+  it('deletes expired dashboard sessions and sign-in links expired over a week ago', async () => {
+    const now = clock.now().getTime();
+    const user = { teamId: 'T0SIM', userId: 'U0ADMIN', role: 'administrator' as const };
+    const { dashboardLinks, dashboardSessions } = t.bot.deps.models;
+    await dashboardLinks.create([
+      { hash: 'link-old', ...user, expiresAt: new Date(now - 8 * DAY) },
+      { hash: 'link-recent', ...user, expiresAt: new Date(now - 6 * DAY) },
+    ]);
+    await dashboardSessions.create([
+      { hash: 'session-ended', ...user, csrf: 'c1', expiresAt: new Date(now - 60_000) },
+      { hash: 'session-live', ...user, csrf: 'c2', expiresAt: new Date(now + 60_000) },
+    ]);
+
+    await t.bot.deps.timers.schedule(HOUSEKEEPING, HOUSEKEEPING, clock.now());
+    expect(await t.runDue()).toBe(1);
+
+    expect((await dashboardLinks.find().lean()).map((l) => l.hash)).toEqual(['link-recent']);
+    expect((await dashboardSessions.find().lean()).map((s) => s.hash)).toEqual(['session-live']);
+  });
+
   it('deletes suggestions and kept messages after 30 days, and keeps younger ones', async () => {
     const now = clock.now().getTime();
     const kept = (ts: string, age: number, state = 'kept') => ({

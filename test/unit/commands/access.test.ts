@@ -14,6 +14,7 @@ describe('nonAdminRefusal', () => {
     ['setup customer', 'set up channels'],
     ['setup triage', 'set up channels'],
     ['token', undefined], // anyone of the support side: tokenRole decides the role
+    ['dashboard', undefined], // the same: the link carries the asker's role
   ])('%s: refuses a non-admin to %s', (name, what) => {
     const refusal = nonAdminRefusal(name);
     if (what === undefined) expect(refusal).toBeUndefined();

@@ -48,6 +48,8 @@ describe('parseCommand', () => {
       { name: 'requests', severity: 'HIGH', tags: ['billing', 'sso'] },
     ],
     ['token', { name: 'token' }],
+    ['dashboard', { name: 'dashboard' }],
+    ['Dashboard', { name: 'dashboard' }],
   ])('%j parses', (text, command) => {
     expect(ok(text)).toEqual(command);
   });
@@ -120,6 +122,7 @@ describe('parseCommand', () => {
       ['setup customer #a #b', /Unexpected "#b"/, '/triage setup customer [#triage-channel]'],
       ['setup triage #support', /Unexpected "#support"/, '/triage setup triage'],
       ['requests all', /Unexpected "all"/, '/triage requests [severity:<level>] [tag:<tag>]…'],
+      ['dashboard now', /Unexpected "now"/, '/triage dashboard'],
       [
         'requests severity:high severity:low',
         /Give one severity/,
