@@ -27,6 +27,7 @@ import { registerAutomationPaths } from './openapi-automation.js';
 import { registerConversationPaths } from './openapi-conversations.js';
 import { registerFilterPaths } from './openapi-filters.js';
 import { registerContactPaths } from './openapi-contacts.js';
+import { registerReportPaths } from './openapi-reports.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -185,6 +186,7 @@ export function openApiDocument() {
   registerConversationPaths(registry, { security, errorResponses, json, body });
   registerFilterPaths(registry, { security, errorResponses, json, body });
   registerContactPaths(registry, { security, errorResponses, json, body });
+  registerReportPaths(registry, { security, errorResponses, json, body });
   registry.registerPath({
     method: 'get',
     path: '/healthz',

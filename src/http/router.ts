@@ -16,6 +16,7 @@ import { customFilterRoutes } from './routes/custom-filters.js';
 import { settingsRoutes } from './routes/settings.js';
 import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
+import { reportRoutes } from './routes/reports.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
 import { AUTOMATION_RULES_PATH, automationRuleRoutes } from './routes/automation-rules.js';
 
@@ -62,6 +63,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(agentRoutes(deps));
   api.use(webhookRoutes(deps));
   api.use(automationRuleRoutes(deps));
+  api.use(reportRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/api', notFound);

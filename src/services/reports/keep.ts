@@ -1,0 +1,54 @@
+import type { RequestDoc } from '../../db/models/index.js';
+import { ReportRollupStore } from '../../db/repositories/report-rollups.js';
+import { RequestStore } from '../../db/repositories/requests.js';
+import type { RequestHooks } from '../../deps.js';
+import { deltaBetween } from '../../reports/contributions.js';
+import { RequestFacts, requestFacts } from '../../reports/facts.js';
+import { reportContext, type ReportDeps } from './context.js';
+
+/** Claims lost to other writers before giving up (the next change, or a rebuild, catches up). */
+const MAX_ATTEMPTS = 5;
+
+const parseFacts = (json: string | null): RequestFacts | null =>
+  json === null ? null : RequestFacts.parse(JSON.parse(json));
+
+/**
+ * Brings the rollups in step with a request after a write: reads it, computes its facts and,
+ * when they differ from the facts last counted (`reportFacts`), claims the change with a
+ * compare-and-set and adds the difference with one bulk `$inc`. Whichever writer claims counts
+ * exactly the change from the previous claim, so the rollups always equal the sum of the counted
+ * facts. A crash between the claim and the `$inc` loses that change until `reports rebuild`.
+ * Never throws: the reports must not stop a request's life (failures are logged).
+ */
+export async function countRequest(deps: ReportDeps, id: RequestDoc['_id']): Promise<void> {
+  try {
+    const rollups = new ReportRollupStore(deps.models);
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const request = await new RequestStore(deps.models).byId(String(id));
+      if (!request) return;
+      const ctx = await reportContext(deps, request.teamId, request.channelId);
+      const facts = requestFacts(request, ctx);
+      const json = JSON.stringify(facts);
+      if (json === request.reportFacts) return;
+      if (!(await rollups.claimFacts(request._id, request.reportFacts, json))) continue;
+      await rollups.add(request.teamId, deltaBetween(parseFacts(request.reportFacts), facts));
+      return;
+    }
+  } catch (error) {
+    deps.logger.warn({ err: error, requestId: String(id) }, 'report rollups not updated');
+  }
+}
+
+/**
+ * The reports' request hooks: after every moment that changes what a request counts (opening,
+ * status, assignee, replies, attributes) the rollups take the difference. SLA breaches and
+ * feedback call `countRequest` where they are recorded.
+ */
+export const reportHooks: RequestHooks = {
+  created: (deps, _ctx, request) => countRequest(deps, request._id),
+  changed: (deps, _ctx, _before, after) => countRequest(deps, after._id),
+  agentReplied: (deps, _ctx, request) => countRequest(deps, request._id),
+  customerWrote: (deps, _ctx, request) => countRequest(deps, request._id),
+  messageCreated: (deps, _ctx, request) => countRequest(deps, request._id),
+  updated: (deps, _ctx, after) => countRequest(deps, after._id),
+};
