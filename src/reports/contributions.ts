@@ -54,7 +54,7 @@ export type Counters = Partial<Record<Counter, number>>;
 export const DIMENSIONS = ['all', 'channel', 'account', 'agent', 'label', 'severity', 'category'];
 export type Dimension = 'all' | 'channel' | 'account' | 'agent' | 'label' | 'severity' | 'category';
 
-/** One rollup row's key: workspace day × dimension × value (`''` for `all`). */
+/** One rollup row's key: workspace day × dimension × value (`all` for the workspace's own row). */
 export interface RowKey {
   day: DayKey;
   dimension: Dimension;
@@ -117,7 +117,7 @@ function countersByDay(f: RequestFacts): Map<DayKey, Counters> {
 function dimensionValues(f: RequestFacts): [Dimension, string][] {
   const { dims } = f;
   return [
-    ['all', ''],
+    ['all', 'all'],
     ['channel', dims.channel],
     ...(dims.account ? [['account', dims.account] as [Dimension, string]] : []),
     ...(dims.agent ? [['agent', dims.agent] as [Dimension, string]] : []),

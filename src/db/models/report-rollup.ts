@@ -21,7 +21,7 @@ export const ReportRollupDocument = z.object({
   /** The workspace-zone date 'YYYY-MM-DD'. */
   day: z.string(),
   dimension: z.enum(DIMENSIONS as [string, ...string[]]),
-  /** The channel, account, agent, label, severity or category; '' for `all`. */
+  /** The channel, account, agent, label, severity or category; `all` for the workspace. */
   value: z.string(),
   counters: Counters.partial().prefault({}),
 });

@@ -95,7 +95,7 @@ export class ReportRollupStore {
     await this.models.reportRollups.deleteMany({ teamId });
     const docs = [...rows].map(([key, counters]) => ({ teamId, ...parseRowKey(key), counters }));
     for (let i = 0; i < docs.length; i += CHUNK)
-      await this.models.reportRollups.insertMany(docs.slice(i, i + CHUNK), { ordered: false });
+      await this.models.reportRollups.insertMany(docs.slice(i, i + CHUNK));
   }
 
   /** Sets the counted facts of many requests at once (a rebuild). */

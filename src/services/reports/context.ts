@@ -52,7 +52,9 @@ export async function reportContext(
   const features = channel ? await deps.settings.effective(teamId, channelId) : null;
   const context: ReportContext = {
     zone,
-    calendar: features ? calendarOf(features.requests.support.response_sla.workingHoursConfig) : null,
+    calendar: features
+      ? calendarOf(features.requests.support.response_sla.workingHoursConfig)
+      : null,
     accountId: channel?.accountId ? String(channel.accountId) : null,
   };
   cache.delete(key);

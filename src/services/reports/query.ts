@@ -63,7 +63,10 @@ export async function reportSeries(
     byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), row]);
   }
   return bucketsBetween(query.since, query.until, zone, query.groupBy).map((bucket) => ({
-    value: metricValue(query.metric, sumCounters((byBucket.get(bucket) ?? []).map((r) => r.counters))),
+    value: metricValue(
+      query.metric,
+      sumCounters((byBucket.get(bucket) ?? []).map((r) => r.counters)),
+    ),
     timestamp: dayStart(bucket, zone),
   }));
 }

@@ -17,18 +17,24 @@ export interface Scope {
   backlog: BacklogMatch;
 }
 
-const notFound = (code: 'channel_not_found' | 'account_not_found' | 'agent_not_found' | 'team_not_found', id: string) =>
-  new AppError(code, `no ${code.replace('_not_found', '')} ${id} in this workspace`);
+const notFound = (
+  code: 'channel_not_found' | 'account_not_found' | 'agent_not_found' | 'team_not_found',
+  id: string,
+) => new AppError(code, `no ${code.replace('_not_found', '')} ${id} in this workspace`);
 
 /**
  * The rollup rows and backlog query of a filter; a channel, account, agent or team of another
  * workspace (or none) is `*_not_found` (404). Labels, severities and categories are values, not
  * things: one nobody used reports zeros. A team reads its current members' agent rows.
  */
-export async function scopeOf(deps: ReportDeps, teamId: string, filter?: ReportFilter): Promise<Scope> {
+export async function scopeOf(
+  deps: ReportDeps,
+  teamId: string,
+  filter?: ReportFilter,
+): Promise<Scope> {
   const store = new ReportScopeStore(deps.models);
   const id = filter?.id;
-  if (!filter || id === undefined) return { dimension: 'all', values: [''], backlog: {} };
+  if (!filter || id === undefined) return { dimension: 'all', values: ['all'], backlog: {} };
   switch (filter.type) {
     case 'channel':
       if (!(await store.channelExists(teamId, id))) throw notFound('channel_not_found', id);

@@ -11,7 +11,7 @@ import { aRequest, at, wallUtc } from './fixtures.js';
 
 const facts = (overrides: Parameters<typeof aRequest>[0] = {}) =>
   requestFacts(aRequest(overrides), wallUtc);
-const key = (day: string, dimension: Parameters<typeof rowKey>[0]['dimension'], value = '') =>
+const key = (day: string, dimension: Parameters<typeof rowKey>[0]['dimension'], value = 'all') =>
   rowKey({ day, dimension, value });
 
 describe('contributionOf', () => {
