@@ -148,7 +148,7 @@ export async function agentConversationMetrics(deps: ReportDeps, teamId: string,
   const agents = await new AgentStore(deps.models).list(teamId);
   const chosen = userId === undefined ? agents : agents.filter((a) => a.userId === userId);
   if (userId !== undefined && chosen.length === 0)
-    throw new AppError('agent_not_found', `no agent ${userId} in this workspace`);
+    throw new AppError('agent_not_found', 'no such agent in this workspace');
   const counts = await new ReportScopeStore(deps.models).byAgent(teamId);
   return chosen.map((agent) => ({
     id: agent.userId,

@@ -17,10 +17,10 @@ export interface Scope {
   backlog: BacklogMatch;
 }
 
+/** Says nothing of the id asked for: another workspace's looks the same as none. */
 const notFound = (
   code: 'channel_not_found' | 'account_not_found' | 'agent_not_found' | 'team_not_found',
-  id: string,
-) => new AppError(code, `no ${code.replace('_not_found', '')} ${id} in this workspace`);
+) => new AppError(code, `no such ${code.replace('_not_found', '')} in this workspace`);
 
 /**
  * The rollup rows and backlog query of a filter; a channel, account, agent or team of another
@@ -37,19 +37,19 @@ export async function scopeOf(
   if (!filter || id === undefined) return { dimension: 'all', values: ['all'], backlog: {} };
   switch (filter.type) {
     case 'channel':
-      if (!(await store.channelExists(teamId, id))) throw notFound('channel_not_found', id);
+      if (!(await store.channelExists(teamId, id))) throw notFound('channel_not_found');
       return { dimension: 'channel', values: [id], backlog: { channelId: id } };
     case 'account': {
       const channels = await store.accountChannels(teamId, id);
-      if (!channels) throw notFound('account_not_found', id);
+      if (!channels) throw notFound('account_not_found');
       return { dimension: 'account', values: [id], backlog: { channelId: { $in: channels } } };
     }
     case 'agent':
-      if (!(await store.agentKnown(teamId, id))) throw notFound('agent_not_found', id);
+      if (!(await store.agentKnown(teamId, id))) throw notFound('agent_not_found');
       return { dimension: 'agent', values: [id], backlog: { assigneeId: id } };
     case 'team': {
       const members = await store.teamMembers(teamId, id);
-      if (!members) throw notFound('team_not_found', id);
+      if (!members) throw notFound('team_not_found');
       return { dimension: 'agent', values: members, backlog: { assigneeId: { $in: members } } };
     }
     case 'label':
