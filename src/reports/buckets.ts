@@ -47,6 +47,9 @@ export function dayStart(day: DayKey, zone: string): number {
   return Math.floor(local.toSeconds());
 }
 
+/** The day `n` days after `day` (before, for a negative `n`). */
+export const shiftDay = (day: DayKey, n: number): DayKey => isoOfDayNumber(dayNumberOf(day) + n);
+
 /** Every local day from `since` to `until` (inclusive), in `zone`. */
 export function daysBetween(since: Date, until: Date, zone: string): DayKey[] {
   const first = dayNumberOf(dayKey(since, zone));

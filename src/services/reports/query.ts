@@ -8,6 +8,8 @@ import {
   csatDistribution,
   dayKey,
   dayStart,
+  daysBetween,
+  shiftDay,
   histogramOf,
   metricValue,
   sumCounters,
@@ -34,17 +36,28 @@ export interface SeriesPoint {
   timestamp: number;
 }
 
-async function rowsOf(deps: ReportDeps, teamId: string, range: ReportRange, zone: string) {
-  const scope = await scopeOf(deps, teamId, range.filter);
-  const rows = await new ReportRollupStore(deps.models).rows(
+/** The rollup rows of a filter's subject from day `first` to day `last` (inclusive). */
+async function rowsOf(
+  deps: ReportDeps,
+  teamId: string,
+  filter: ReportFilter | undefined,
+  [first, last]: [string, string],
+) {
+  const scope = await scopeOf(deps, teamId, filter);
+  return new ReportRollupStore(deps.models).rows(
     teamId,
     scope.dimension,
     scope.values,
-    dayKey(range.since, zone),
-    dayKey(range.until, zone),
+    first,
+    last,
   );
-  return { rows, scope };
 }
+
+/** A range's first and last workspace-zone days. */
+const daysOf = (range: ReportRange, zone: string): [string, string] => [
+  dayKey(range.since, zone),
+  dayKey(range.until, zone),
+];
 
 /**
  * A metric over time, one point per day, ISO week (Monday) or month of the workspace's zone,
@@ -56,7 +69,7 @@ export async function reportSeries(
   query: ReportRange & { metric: Metric; groupBy: GroupBy },
 ): Promise<SeriesPoint[]> {
   const zone = await workspaceZone(deps, teamId);
-  const { rows } = await rowsOf(deps, teamId, query, zone);
+  const rows = await rowsOf(deps, teamId, query.filter, daysOf(query, zone));
   const byBucket = new Map<string, RollupRow[]>();
   for (const row of rows) {
     const bucket = bucketKey(row.day, query.groupBy);
@@ -110,24 +123,23 @@ export function summaryOf(c: Counters) {
 export type SummaryBody = ReturnType<typeof summaryOf>;
 
 /**
- * Seed 003's summary over a range, with `previous`: the same metrics over as many days just
- * before it.
+ * Seed 003's summary over a range, with `previous`: the same metrics over as many workspace-zone
+ * days just before it.
  */
 export async function reportSummary(
   deps: ReportDeps,
   teamId: string,
   range: ReportRange,
 ): Promise<SummaryBody & { previous: SummaryBody }> {
-  const length = range.until.getTime() - range.since.getTime();
-  const before = new Date(range.since.getTime() - 1);
-  const previousRange = { ...range, since: new Date(before.getTime() - length), until: before };
   const zone = await workspaceZone(deps, teamId);
+  const [first, last] = daysOf(range, zone);
+  const days = daysBetween(range.since, range.until, zone).length;
   const [now, then] = await Promise.all([
-    rowsOf(deps, teamId, range, zone),
-    rowsOf(deps, teamId, previousRange, zone),
+    rowsOf(deps, teamId, range.filter, [first, last]),
+    rowsOf(deps, teamId, range.filter, [shiftDay(first, -days), shiftDay(first, -1)]),
   ]);
   const sum = (rows: RollupRow[]) => sumCounters(rows.map((row) => row.counters));
-  return { ...summaryOf(sum(now.rows)), previous: summaryOf(sum(then.rows)) };
+  return { ...summaryOf(sum(now)), previous: summaryOf(sum(then)) };
 }
 
 /** Seed 003's account conversation metrics: the live backlog (of a filter's subject). */
