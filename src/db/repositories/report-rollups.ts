@@ -9,6 +9,16 @@ import { parseRequest, parseReportRollup, type Models, type RequestDoc } from '.
 
 /** Rows written per round trip when a rebuild replaces a workspace's rollups. */
 const CHUNK = 1_000;
+/**
+ * Operations per bulk write: FerretDB 1.24 (SQLite) stalls on a bulk update of 100 operations
+ * or more (60 pass), so larger ones go in slices.
+ */
+const BULK = 50;
+
+/** `ops` in slices of `BULK`, one bulk write each, in order. */
+async function inSlices<T>(ops: T[], write: (slice: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < ops.length; i += BULK) await write(ops.slice(i, i + BULK));
+}
 
 /** A rollup row as the reports read it. */
 export interface RollupRow {
@@ -54,7 +64,9 @@ export class ReportRollupStore {
   /** Adds a contribution (or a delta) to a workspace's rollups: one bulk write, none if empty. */
   async add(teamId: string, delta: Contribution): Promise<void> {
     if (delta.size === 0) return;
-    await this.models.reportRollups.bulkWrite(incs(teamId, delta), { ordered: false });
+    await inSlices(incs(teamId, delta), (ops) =>
+      this.models.reportRollups.bulkWrite(ops, { ordered: false }),
+    );
   }
 
   /** The rows of some values of a dimension over a day range (inclusive). */
@@ -100,12 +112,11 @@ export class ReportRollupStore {
 
   /** Sets the counted facts of many requests at once (a rebuild). */
   async setFacts(facts: readonly { id: RequestDoc['_id']; json: string }[]): Promise<void> {
-    if (facts.length === 0) return;
-    await this.models.requests.bulkWrite(
-      facts.map(({ id, json }) => ({
-        updateOne: { filter: { _id: id }, update: { $set: { reportFacts: json } } },
-      })),
-      { ordered: false, timestamps: false },
+    const ops = facts.map(({ id, json }) => ({
+      updateOne: { filter: { _id: id }, update: { $set: { reportFacts: json } } },
+    }));
+    await inSlices(ops, (slice) =>
+      this.models.requests.bulkWrite(slice, { ordered: false, timestamps: false }),
     );
   }
 

@@ -1,7 +1,7 @@
 import { ReportRollupStore } from '../../db/repositories/report-rollups.js';
 import type { RequestDoc } from '../../db/models/index.js';
 import { addInto, contributionOf, type Contribution } from '../../reports/contributions.js';
-import { requestFacts } from '../../reports/facts.js';
+import { requestFacts, type ReportContext } from '../../reports/facts.js';
 import { reportContext, type ReportDeps } from './context.js';
 
 /** Request facts written per round trip during a rebuild. */
@@ -18,8 +18,15 @@ export async function recomputeRollups(
 ): Promise<Contribution> {
   const store = new ReportRollupStore(deps.models);
   const rows: Contribution = new Map();
+  // One context per channel for the whole run (not a configuration-version read per request).
+  const contexts = new Map<string, ReportContext>();
+  const contextOf = async (channelId: string) => {
+    let ctx = contexts.get(channelId);
+    if (!ctx) contexts.set(channelId, (ctx = await reportContext(deps, teamId, channelId)));
+    return ctx;
+  };
   for await (const request of store.requests(teamId)) {
-    const facts = requestFacts(request, await reportContext(deps, teamId, request.channelId));
+    const facts = requestFacts(request, await contextOf(request.channelId));
     addInto(rows, contributionOf(facts));
     if (each) await each(request, JSON.stringify(facts));
   }
@@ -56,14 +63,15 @@ export async function rebuildReports(deps: ReportDeps, teamId?: string) {
   let requests = 0;
   let rows = 0;
   for (const team of teams) {
-    let pending: { id: RequestDoc['_id']; json: string }[] = [];
+    // Written after the cursor is done: FerretDB's SQLite backend blocks writes to a collection
+    // while a cursor on it is open. Only the facts that differ are held.
+    const changed: { id: RequestDoc['_id']; json: string }[] = [];
     const fresh = await recomputeRollups(deps, team, async (request, json) => {
       requests++;
-      if (request.reportFacts !== json) pending.push({ id: request._id, json });
-      if (pending.length >= FACTS_CHUNK) await store.setFacts(pending.splice(0));
+      if (request.reportFacts !== json) changed.push({ id: request._id, json });
     });
-    await store.setFacts(pending);
-    pending = [];
+    for (let i = 0; i < changed.length; i += FACTS_CHUNK)
+      await store.setFacts(changed.slice(i, i + FACTS_CHUNK));
     await store.replace(team, fresh);
     rows += fresh.size;
   }
