@@ -68,7 +68,7 @@ const Metrics = z
 
 export const ReportExportQuery = z
   .strictObject({
-    metric: Metrics.optional().describe('Metrics (comma-separated); seed 003\'s six when absent'),
+    metric: Metrics.optional().describe("Metrics (comma-separated); seed 003's six when absent"),
     ...rangeFields,
     group_by: GroupBy,
   })

@@ -26,8 +26,7 @@ export const ReportRollupDocument = z.object({
   counters: Counters.partial().prefault({}),
 });
 export type ReportRollupDoc = z.infer<typeof ReportRollupDocument>;
-export const parseReportRollup = (doc: unknown): ReportRollupDoc =>
-  ReportRollupDocument.parse(doc);
+export const parseReportRollup = (doc: unknown): ReportRollupDoc => ReportRollupDocument.parse(doc);
 
 const ReportRollupSchema = mongooseSchema(ReportRollupDocument, {
   collection: 'report_rollups',

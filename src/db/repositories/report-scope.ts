@@ -27,7 +27,9 @@ export class ReportScopeStore {
   async accountChannels(teamId: string, accountId: string): Promise<string[] | null> {
     if (!isDocumentId(accountId)) return null;
     if (!(await this.models.accounts.exists({ _id: accountId, teamId }))) return null;
-    const channels = await this.models.channels.find({ teamId, accountId }, { channelId: 1 }).lean();
+    const channels = await this.models.channels
+      .find({ teamId, accountId }, { channelId: 1 })
+      .lean();
     return channels.map((channel) => String(channel.channelId));
   }
 

@@ -80,7 +80,12 @@ export function reportRoutes(deps: BotDeps): Router {
     for (const metric of metrics) {
       const range = { since: q.since, until: q.until, groupBy: q.group_by, filter: filterOf(q) };
       for (const point of await reportSeries(deps, teamId, { ...range, metric }))
-        rows.push([metric, point.timestamp, new Date(point.timestamp * 1000).toISOString(), asText(point.value)]);
+        rows.push([
+          metric,
+          point.timestamp,
+          new Date(point.timestamp * 1000).toISOString(),
+          asText(point.value),
+        ]);
     }
     res.type('text/csv').attachment('report.csv').send(stringify(rows));
   });
