@@ -4,6 +4,7 @@ import { ChannelStore } from '../../db/repositories/channels.js';
 import type { BotDeps } from '../../deps.js';
 import type { Features } from '../../settings/features.js';
 import type { ReportContext } from '../../reports/facts.js';
+import type { ChannelContext } from '../requests/channel-context.js';
 
 export type ReportDeps = Pick<BotDeps, 'models' | 'settings' | 'logger'>;
 
@@ -32,6 +33,36 @@ export async function workspaceZone(deps: ReportDeps, teamId: string): Promise<s
   return features.requests.support.response_sla.workingHoursConfig.timezone;
 }
 
+/** How long counting trusts a workspace zone it read (a change of zone needs a rebuild anyway). */
+const ZONE_TTL_MS = 60_000;
+const zones = new WeakMap<object, Map<string, { zone: string; at: number }>>();
+
+/**
+ * The workspace's zone for counting, read at most once a minute per workspace: counting a
+ * request's change then costs no settings read.
+ */
+export async function countingZone(deps: ReportDeps, teamId: string): Promise<string> {
+  let cache = zones.get(deps.models);
+  if (!cache) zones.set(deps.models, (cache = new Map()));
+  const hit = cache.get(teamId);
+  if (hit && Date.now() - hit.at < ZONE_TTL_MS) return hit.zone;
+  const zone = await workspaceZone(deps, teamId);
+  cache.set(teamId, { zone, at: Date.now() });
+  return zone;
+}
+
+/** The context of a request's channel as its request hooks already hold it (no read). */
+export async function contextOfChannel(
+  deps: ReportDeps,
+  ctx: ChannelContext,
+): Promise<ReportContext> {
+  return {
+    zone: await countingZone(deps, ctx.channel.teamId),
+    calendar: calendarOf(ctx.features.requests.support.response_sla.workingHoursConfig),
+    accountId: ctx.channel.accountId ? String(ctx.channel.accountId) : null,
+  };
+}
+
 /**
  * Where a channel's requests are measured (`ReportContext`), cached per configuration version
  * like the channel context: the workspace's zone, the channel's calendar and account.
@@ -47,7 +78,7 @@ export async function reportContext(
   const version = await readConfigVersion(deps.models.configVersions);
   const cached = cache.get(key);
   if (cached?.version === version) return cached.context;
-  const zone = await workspaceZone(deps, teamId);
+  const zone = await countingZone(deps, teamId);
   const channel = await new ChannelStore(deps.models).find(teamId, channelId);
   const features = channel ? await deps.settings.effective(teamId, channelId) : null;
   const context: ReportContext = {
