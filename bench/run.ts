@@ -31,7 +31,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const only = new Set(
   (process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8,9').split(',').map((s) => s.trim()),
 );
-const HARD_CAP_MS = (quick ? 7 : 13) * 60_000;
+const HARD_CAP_MS = (quick ? 8 : 20) * 60_000;
 
 async function engineVersion(mongo: MongoEngine): Promise<string> {
   const client = await MongoClient.connect(mongo.uri);
