@@ -24,7 +24,15 @@ export function registerReportPaths(
     security,
     request: { query: ReportQuery },
     responses: {
-      200: json(z.array(ReportPoint), 'The metric per day, week or month'),
+      200: {
+        ...json(z.array(ReportPoint), 'The metric per day, week or month'),
+        headers: z.object({
+          'X-Time-Unit': z
+            .enum(['business_minutes', 'minutes', 'mixed'])
+            .optional()
+            .describe('For a time metric: which minutes its values are in'),
+        }),
+      },
       ...errorResponses,
     },
   });

@@ -6,6 +6,7 @@ import {
   agentConversationMetrics,
   conversationMetrics,
   reportSeries,
+  reportSeriesWithUnit,
   reportSummary,
   type ReportFilter,
   type SummaryBody,
@@ -52,14 +53,16 @@ export function reportRoutes(deps: BotDeps): Router {
   const router = Router();
   router.get('/reports', async (req, res) => {
     const q = parseInput(ReportQuery, req.query, 'query');
-    const series = await reportSeries(deps, teamOf(res), {
+    const series = await reportSeriesWithUnit(deps, teamOf(res), {
       metric: q.metric,
       since: q.since,
       until: q.until,
       groupBy: q.group_by,
       filter: filterOf(q),
     });
-    res.json(series.map((point) => ({ value: asText(point.value), timestamp: point.timestamp })));
+    // Seed 003's body has no room for it: a time metric's unit goes in a header.
+    if (series.unit) res.setHeader('X-Time-Unit', series.unit);
+    res.json(series.points.map((p) => ({ value: asText(p.value), timestamp: p.timestamp })));
   });
   router.get('/reports/summary', async (req, res) => {
     const q = parseInput(ReportSummaryQuery, req.query, 'query');

@@ -59,15 +59,26 @@ const daysOf = (range: ReportRange, zone: string): [string, string] => [
   dayKey(range.until, zone),
 ];
 
+/** Which minutes a time metric is in (`timeUnit` of the range's rows); null for other metrics. */
+export type SeriesUnit = 'business_minutes' | 'minutes' | 'mixed' | null;
+
+const UNIT_COUNT: Partial<Record<Metric, 'frtCount' | 'resolutions'>> = {
+  avg_first_response_time: 'frtCount',
+  median_first_response_time: 'frtCount',
+  avg_resolution_time: 'resolutions',
+  median_resolution_time: 'resolutions',
+};
+
 /**
  * A metric over time, one point per day, ISO week (Monday) or month of the workspace's zone,
- * empty buckets included (counts 0, averages null), read from the rollups only.
+ * empty buckets included (counts 0, averages null), read from the rollups only; with the unit
+ * of a time metric over the whole range.
  */
-export async function reportSeries(
+export async function reportSeriesWithUnit(
   deps: ReportDeps,
   teamId: string,
   query: ReportRange & { metric: Metric; groupBy: GroupBy },
-): Promise<SeriesPoint[]> {
+): Promise<{ points: SeriesPoint[]; unit: SeriesUnit }> {
   const zone = await workspaceZone(deps, teamId);
   const rows = await rowsOf(deps, teamId, query.filter, daysOf(query, zone));
   const byBucket = new Map<string, RollupRow[]>();
@@ -75,13 +86,22 @@ export async function reportSeries(
     const bucket = bucketKey(row.day, query.groupBy);
     byBucket.set(bucket, [...(byBucket.get(bucket) ?? []), row]);
   }
-  return bucketsBetween(query.since, query.until, zone, query.groupBy).map((bucket) => ({
-    value: metricValue(
-      query.metric,
-      sumCounters((byBucket.get(bucket) ?? []).map((r) => r.counters)),
-    ),
+  const sum = (of: RollupRow[]) => sumCounters(of.map((row) => row.counters));
+  const points = bucketsBetween(query.since, query.until, zone, query.groupBy).map((bucket) => ({
+    value: metricValue(query.metric, sum(byBucket.get(bucket) ?? [])),
     timestamp: dayStart(bucket, zone),
   }));
+  const count = UNIT_COUNT[query.metric];
+  return { points, unit: count ? timeUnit(sum(rows), count) : null };
+}
+
+/** `reportSeriesWithUnit`'s points: seed 003's `[{value, timestamp}]`. */
+export async function reportSeries(
+  deps: ReportDeps,
+  teamId: string,
+  query: ReportRange & { metric: Metric; groupBy: GroupBy },
+): Promise<SeriesPoint[]> {
+  return (await reportSeriesWithUnit(deps, teamId, query)).points;
 }
 
 /** Every metric of summed counters (the summary's body, also its `previous`). */

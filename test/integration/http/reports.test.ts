@@ -66,6 +66,15 @@ describe('reports API (seed 003)', () => {
     ]);
     const frt = await get(`/api/v1/reports?metric=avg_first_response_time&${RANGE}`, agentToken);
     expect(frt.map((p: { value: string }) => p.value)).toEqual(['30', '0', '0', '0']);
+    const headers = (path: string) =>
+      fetch(`${t.bot.url}${path}`, { headers: { authorization: `Bearer ${t.token}` } }).then(
+        (res) => res.headers,
+      );
+    // The unit of a time metric's minutes: wall-clock here (the channel has no working hours on).
+    const unit = await headers(`/api/v1/reports?metric=avg_resolution_time&${RANGE}`);
+    expect(unit.get('x-time-unit')).toBe('minutes');
+    const count = await headers(`/api/v1/reports?metric=conversations_count&${RANGE}`);
+    expect(count.get('x-time-unit')).toBeNull();
   });
 
   it('sums a range in the summary, with the range before it as `previous`', async () => {
