@@ -5,6 +5,7 @@ import {
   dayStart,
   medianOf,
   metricValue,
+  shiftDay,
   sumCounters,
   timeUnit,
 } from '../../../src/reports/index.js';
@@ -81,6 +82,12 @@ describe('buckets', () => {
     expect(bucketKey('2026-03-02', 'week')).toBe('2026-03-02'); // Monday
     expect(bucketKey('2026-03-31', 'month')).toBe('2026-03-01');
     expect(bucketKey('2026-03-31', 'day')).toBe('2026-03-31');
+  });
+
+  it('steps whole calendar days, across months and DST alike', () => {
+    expect(shiftDay('2026-03-29', 1)).toBe('2026-03-30');
+    expect(shiftDay('2026-03-01', -1)).toBe('2026-02-28');
+    expect(shiftDay('2026-01-01', -90)).toBe('2025-10-03');
   });
 
   it('lists every bucket of a range, empty ones included', () => {
