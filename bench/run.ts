@@ -22,13 +22,16 @@ import {
 import { SlackSide } from './lib/slack-side-client.js';
 import { notifyLatency } from './notify-latency.js';
 import { PERSIST_DATABASES, persistence } from './persistence.js';
+import { REPORTS_DATABASE, reportsAtScale } from './reports.js';
 import { rulesWebhooks } from './rules-webhooks.js';
 import { sustainedThroughput } from './sustained-throughput.js';
 import { TIMER_DATABASE, timerLateness } from './timer-lateness.js';
 
 const quick = process.env.BENCH_QUICK === '1';
-const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8').split(',').map((s) => s.trim()));
-const HARD_CAP_MS = (quick ? 7 : 13) * 60_000;
+const only = new Set(
+  (process.env.BENCH_ONLY ?? '1,2,3,4,5,6,7,8,9').split(',').map((s) => s.trim()),
+);
+const HARD_CAP_MS = (quick ? 8 : 20) * 60_000;
 
 async function engineVersion(mongo: MongoEngine): Promise<string> {
   const client = await MongoClient.connect(mongo.uri);
@@ -98,6 +101,7 @@ async function main() {
       }
     }
     if (only.has('5')) await run('timerLateness', '5. timer lateness', () => timerLateness(ctx));
+    if (only.has('9')) await run('reports', '9. reports at scale', () => reportsAtScale(ctx));
   } finally {
     if (mongo.engine === 'external') await dropBenchDatabases(mongo.uri);
     await mongo.stop();
@@ -129,7 +133,7 @@ async function main() {
 async function dropBenchDatabases(uri: string) {
   const client = await MongoClient.connect(uri);
   try {
-    for (const name of [BOT_DATABASE, TIMER_DATABASE, ...PERSIST_DATABASES]) {
+    for (const name of [BOT_DATABASE, TIMER_DATABASE, REPORTS_DATABASE, ...PERSIST_DATABASES]) {
       await client.db(name).dropDatabase();
     }
   } finally {

@@ -5,6 +5,9 @@ import { createModels, syncIndexes } from './db/models/index.js';
 import { EnvError, loadDbEnv } from './env.js';
 import { createApiToken } from './db/repositories/api-tokens.js';
 import { TokenRole } from './commands/token.js';
+import { createLogger } from './logger.js';
+import { rebuildReports } from './services/reports/rebuild.js';
+import { SettingsService } from './services/settings.js';
 
 const USAGE = `usage: npm run --silent cli -- token create --team <TEAM_ID> [--created-by <USER_ID>]
          [--role administrator|agent] [--name <NAME>]
@@ -13,7 +16,12 @@ Prints a new API token for the workspace on stdout, and nothing else. The token 
 only its hash is stored. It acts for --created-by ("cli" if not given) with --role (default
 administrator; an agent's token works requests but not settings) and is named --name in history
 (default: --created-by). Uses MONGODB_URI, else the embedded database of a running bot, else
-starts the embedded database on DATA_DIR for the duration of the command.`;
+starts the embedded database on DATA_DIR for the duration of the command.
+
+       npm run --silent cli -- reports rebuild [--team <TEAM_ID>]
+
+Recomputes the report rollups of the workspace (every workspace without --team) from its
+requests and replaces them; prints what it rebuilt as one JSON line.`;
 
 /** Admin commands that need the database but not Slack. */
 async function cli(argv: string[]): Promise<number> {
@@ -28,11 +36,24 @@ async function cli(argv: string[]): Promise<number> {
       help: { type: 'boolean' },
     },
   });
-  if (values.help || positionals.join(' ') !== 'token create') {
+  const command = positionals.join(' ');
+  if (values.help || (command !== 'token create' && command !== 'reports rebuild')) {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
-  if (!values.team || !/^[TE][A-Z0-9]{2,}$/.test(values.team)) {
+  if (command === 'reports rebuild') {
+    if (values.team !== undefined && !TEAM_ID.test(values.team)) {
+      process.stderr.write(`--team must be a Slack team id such as T0123ABCD\n${USAGE}\n`);
+      return 2;
+    }
+    return withModels(async (models) => {
+      const deps = { models, settings: new SettingsService(models), logger: createLogger('warn') };
+      const rebuilt = await rebuildReports(deps, values.team);
+      process.stdout.write(`${JSON.stringify(rebuilt)}\n`);
+      return 0;
+    });
+  }
+  if (!values.team || !TEAM_ID.test(values.team)) {
     process.stderr.write(`--team must be a Slack team id such as T0123ABCD\n${USAGE}\n`);
     return 2;
   }
@@ -41,6 +62,24 @@ async function cli(argv: string[]): Promise<number> {
     process.stderr.write(`--role must be administrator or agent\n${USAGE}\n`);
     return 2;
   }
+  const team = values.team;
+  return withModels(async (models) => {
+    const createdBy = values['created-by'] ?? 'cli';
+    const token = await createApiToken(models, team, createdBy, {
+      role: role.data,
+      name: values.name ?? createdBy,
+    });
+    process.stdout.write(`${token}\n`);
+    return 0;
+  });
+}
+
+const TEAM_ID = /^[TE][A-Z0-9]{2,}$/;
+
+/** Runs `work` on the database (MONGODB_URI, a running bot's embedded one, or one started now). */
+async function withModels(
+  work: (models: ReturnType<typeof createModels>) => Promise<number>,
+): Promise<number> {
   const env = loadDbEnv();
   const running = !env.MONGODB_URI && (await portOpen(EMBEDDED_PORT));
   const mongo = await startMongo({
@@ -52,13 +91,7 @@ async function cli(argv: string[]): Promise<number> {
   try {
     const models = createModels(db);
     await syncIndexes(models);
-    const createdBy = values['created-by'] ?? 'cli';
-    const token = await createApiToken(models, values.team, createdBy, {
-      role: role.data,
-      name: values.name ?? createdBy,
-    });
-    process.stdout.write(`${token}\n`);
-    return 0;
+    return await work(models);
   } finally {
     await db.close();
     await mongo.stop();

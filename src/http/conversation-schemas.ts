@@ -19,7 +19,7 @@ const Labels = z
   .pipe(z.array(z.string().max(150)).max(50));
 
 /** A moment as unix seconds (`1764460800`) or an ISO 8601 date or date-time. */
-const Moment = z
+export const Moment = z
   .string()
   .trim()
   .transform((value, ctx) => {

@@ -28,6 +28,7 @@ import { registerConversationPaths } from './openapi-conversations.js';
 import { registerFilterPaths } from './openapi-filters.js';
 import { registerContactPaths } from './openapi-contacts.js';
 import { registerDashboardPaths } from './openapi-dashboard.js';
+import { registerReportPaths } from './openapi-reports.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -187,6 +188,7 @@ export function openApiDocument() {
   registerDashboardPaths(registry, { errorResponses, json, body });
   registerFilterPaths(registry, { security, errorResponses, json, body });
   registerContactPaths(registry, { security, errorResponses, json, body });
+  registerReportPaths(registry, { security, errorResponses, json, body });
   registry.registerPath({
     method: 'get',
     path: '/healthz',

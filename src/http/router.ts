@@ -17,6 +17,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
+import { reportRoutes } from './routes/reports.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
 import { AUTOMATION_RULES_PATH, automationRuleRoutes } from './routes/automation-rules.js';
 
@@ -63,6 +64,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(agentRoutes(deps));
   api.use(webhookRoutes(deps));
   api.use(automationRuleRoutes(deps));
+  api.use(reportRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/app', dashboardRoutes(deps));

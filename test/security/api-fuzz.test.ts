@@ -292,6 +292,54 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
     });
   });
 
+  describe('report query strings', () => {
+    const good = { metric: 'conversations_count', since: '2026-03-01', until: '2026-03-31' };
+    const query = (params: Record<string, string>) =>
+      Object.entries(params)
+        .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+        .join('&');
+    const bad = fc.oneof(
+      fc
+        .oneof(fc.string({ unit: 'binary' }), injectionValue)
+        .map((metric) => ({ ...good, metric })),
+      fc
+        .oneof(fc.string({ unit: 'binary' }), injectionValue, fc.constant('2026-13-45'))
+        .map((since) => ({ ...good, since })),
+      fc.integer({ min: 401, max: 5_000 }).map((days) => ({
+        ...good,
+        until: String(Date.parse('2026-03-01') / 1000 + days * 86_400),
+      })),
+      fc.constantFrom('agent', 'team', 'label', 'inbox').map((type) => ({ ...good, type })),
+      fc.oneof(fc.string({ unit: 'binary' }), injectionKey).map((type) => ({ ...good, type })),
+    );
+    it.each(['/api/v1/reports', '/api/v1/reports/export.csv'])(
+      'GET %s refuses an unknown metric, bad dates, too long a range, a subject without id',
+      async (path) => {
+        await refusesAll(bad, async (params) => {
+          const target = `${path}?${query(params as Record<string, string>)}`;
+          const res = await send(w, 'GET', target);
+          return { res, what: `GET ${target.slice(0, 200)}` };
+        });
+      },
+      60_000,
+    );
+    it('GET /reports answers 404 for any unknown channel, account, team or agent', async () => {
+      const subjects = fc.tuple(
+        fc.constantFrom('channel', 'inbox', 'account', 'team', 'agent'),
+        fc.oneof(
+          fc.stringMatching(/^[0-9a-f]{24}$/),
+          fc.stringMatching(/^[CGU][A-Z0-9]{2,12}$/),
+          fc.constantFrom(OTHER.channel, w.otherAccountId, '{"$gt":""}', '$where'),
+        ),
+      );
+      await refusesAll(subjects, async ([type, id]) => {
+        const target = `/api/v1/reports/summary?${query({ since: good.since, until: good.until, type, id })}`;
+        const res = await send(w, 'GET', target);
+        return { res, what: `GET ${target}`, status: 404 };
+      });
+    }, 60_000);
+  });
+
   describe('ids in the path', () => {
     const routes = [
       ['GET', '/api/v1/accounts/{id}'],

@@ -277,6 +277,35 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(await ownedBy(t, v.teamId)).toEqual(before);
     });
 
+    it('gets 404 for reports on the other workspace’s channel, account, team and agent, and its own reports count only its requests', async () => {
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const now = Math.floor(Date.now() / 1000);
+      const range = `since=${now - 86_400}&until=${now + 86_400}`;
+      const subjects = [
+        ['inbox', v.channel],
+        ['channel', v.channel],
+        ['account', v.accountId],
+        ['team', v.deskTeamId],
+        ['agent', v.admin],
+      ];
+      const attempts: [string, string][] = subjects.flatMap(([type, id]) => [
+        ['GET', `/api/v1/reports?metric=conversations_count&type=${type}&id=${id}&${range}`],
+        ['GET', `/api/v1/reports/summary?type=${type}&id=${id}&${range}`],
+        ['GET', `/api/v1/reports/export.csv?type=${type}&id=${id}&${range}`],
+      ]);
+      attempts.push(['GET', `/api/v1/reports/conversations?type=agent&user_id=${v.admin}`]);
+      await allNotFound(v, attempts, v.channel);
+      const own = await call('GET', `/api/v1/reports/summary?${range}`);
+      expect([own.status, own.body.conversations_count]).toEqual([200, 1]);
+      const backlog = await call('GET', '/api/v1/reports/conversations?type=account');
+      expect(backlog.body.open).toBe(1);
+      const agents = await call('GET', '/api/v1/reports/conversations?type=agent');
+      expect(agents.body.map((x: { id: string }) => x.id)).toEqual([attacker().admin]);
+      expect([leaks(v, own.text), leaks(v, agents.text)]).toEqual([[], []]);
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+    });
+
     it('gets 404 for every webhook id of the other workspace (as for an unknown id), and nothing of it changes', async () => {
       const v = victim();
       const before = await ownedBy(t, v.teamId);

@@ -13,6 +13,7 @@ import { dashboardLinkModel, dashboardSessionModel } from './dashboard.js';
 import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
 import { messageModel } from './message.js';
+import { reportRollupModel } from './report-rollup.js';
 import { requestModel } from './request.js';
 import { slackEventModel } from './slack-event.js';
 import { suggestionModel } from './suggestion.js';
@@ -34,6 +35,7 @@ export * from './dashboard.js';
 export * from './desk-team.js';
 export * from './internal-ticket.js';
 export * from './message.js';
+export * from './report-rollup.js';
 export * from './request.js';
 export * from './slack-event.js';
 export * from './suggestion.js';
@@ -64,6 +66,7 @@ export function createModels(db: Connection) {
     counters: counterModel(db),
     internalTickets: internalTicketModel(db),
     messages: messageModel(db),
+    reportRollups: reportRollupModel(db),
     requests: requestModel(db),
     slackEvents: slackEventModel(db),
     suggestions: suggestionModel(db),

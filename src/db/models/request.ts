@@ -114,6 +114,11 @@ export const RequestDocument = z.object({
       outgoing: z.number().int().min(0).default(0),
     })
     .prefault({}),
+  /**
+   * The facts (`src/reports/facts.ts`, as JSON) the report rollups last counted for it: a change
+   * counts the difference, claimed by a compare-and-set on this field; null before the first.
+   */
+  reportFacts: nullString(),
 });
 export type RequestDoc = z.infer<typeof RequestDocument>;
 

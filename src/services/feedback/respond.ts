@@ -9,8 +9,9 @@ import type { Features } from '../../settings/features.js';
 import { feedbackCommentReceivedText, feedbackReceivedText } from '../../views/feedback.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { parseRatingValue, ratingOf, type RatingScale } from '../../feedback/rating.js';
+import { countRequest } from '../reports/keep.js';
 
-type FeedbackDeps = Pick<BotDeps, 'models' | 'settings' | 'clock'>;
+type FeedbackDeps = Pick<BotDeps, 'models' | 'settings' | 'clock' | 'logger'>;
 
 /** A message for the team about feedback received (`send_request_feedback_received_message`). */
 export interface FeedbackNotice {
@@ -53,6 +54,7 @@ export async function rateRequest(
   const write = await store.rate(parsed.requestId, userId, scale, rating, deps.clock.now());
   if (write.kind === 'missing' || write.kind === 'refused') return write;
   const { request } = write;
+  await countRequest(deps, request._id);
   const { features, target } = await noticeTarget(deps, request);
   const askForComment = features.requests.config.request_for_text_feedback;
   if (write.kind === 'same' || !target)

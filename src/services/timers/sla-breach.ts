@@ -8,6 +8,7 @@ import { SLA_JOB } from '../../timers/jobs.js';
 import { channelContext } from '../requests/context.js';
 import { fireWhenDue } from './apply.js';
 import { alertBreach } from './sla-actions.js';
+import { countRequest } from '../reports/keep.js';
 
 /**
  * An SLA job fell due: re-check the request (`breachStep`), claim the breach once (across
@@ -33,5 +34,6 @@ export async function slaJobDue(deps: BotDeps, kind: SlaKind, requestId: string)
   const plan = breachPlan(kind, ctx.features, ctx.channel);
   const store = new SlaStore(deps.models);
   const breached = await store.recordBreach(kind, request._id, now, plan.markRequest);
+  if (breached) await countRequest(deps, breached._id);
   if (breached) await alertBreach(deps, slack, ctx, plan, { kind, request: breached, due, now });
 }
