@@ -13,14 +13,14 @@ it('writes docs/dashboard-overview.png, dashboard-request.png and dashboard-phon
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(await signInLink(t, ADMIN));
     await Promise.all([page.waitForNavigation(), page.click('#sign-in')]);
-    await page.waitForSelector('figure[data-chart="statuses"][data-ready]');
+    await page.waitForSelector('figure[data-chart="backlog"][data-ready]');
     await page.screenshot({ path: 'docs/dashboard-overview.png', fullPage: true });
     await page.goto(`${t.bot.url}/app/requests/${ids.invoices}`);
     await page.waitForSelector('#timeline');
     await page.screenshot({ path: 'docs/dashboard-request.png', fullPage: true });
     await page.setViewport({ width: 375, height: 812 });
     await page.goto(`${t.bot.url}/app`);
-    await page.waitForSelector('figure[data-chart="statuses"][data-ready]');
+    await page.waitForSelector('figure[data-chart="backlog"][data-ready]');
     await page.screenshot({ path: 'docs/dashboard-phone.png' });
   } finally {
     await browser.close();

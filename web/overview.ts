@@ -4,7 +4,11 @@ import { api, find } from './dom.js';
 interface Overview {
   since: string;
   until: string;
-  totals: { requests: number; csat: number | null; truncated: boolean };
+  totals: {
+    requests: number;
+    csat: number | null;
+    timeUnit: { firstResponse: string; resolution: string };
+  };
   charts: Record<string, ChartData>;
 }
 
@@ -22,9 +26,8 @@ export async function overviewPage(): Promise<void> {
     find<HTMLInputElement>('#since').value = overview.since;
     find<HTMLInputElement>('#until').value = overview.until;
     const csat = overview.totals.csat === null ? 'no ratings yet' : `CSAT ${overview.totals.csat}%`;
-    totals.textContent = `${overview.totals.requests} requests from ${overview.since} to ${overview.until}; ${csat}.${
-      overview.totals.truncated ? ' (Only the first 20,000 requests were counted.)' : ''
-    }`;
+    const unit = overview.totals.timeUnit.firstResponse.replace('_', ' ');
+    totals.textContent = `${overview.totals.requests} requests from ${overview.since} to ${overview.until}; ${csat}; times in ${unit}.`;
     totals.dataset.requests = String(overview.totals.requests);
     for (const figure of document.querySelectorAll<HTMLElement>('figure[data-chart]')) {
       const data = overview.charts[figure.dataset.chart ?? ''];

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { RequestStatus } from '../requests/request.js';
 
 /** One chart's numbers, whatever computed them: the page draws any `{labels, series}` alike. */
 export const Chart = z.object({
@@ -12,10 +11,15 @@ export type Chart = z.infer<typeof Chart>;
 export interface Overview {
   since: string;
   until: string;
-  totals: { requests: number; csat: number | null; truncated: boolean };
+  totals: {
+    requests: number;
+    csat: number | null;
+    /** Which minutes the time charts count: business minutes where working hours are on. */
+    timeUnit: { firstResponse: string; resolution: string };
+  };
   charts: {
     requestsPerDay: Chart;
-    statuses: Chart;
+    backlog: Chart;
     firstResponse: Chart;
     resolution: Chart;
     slaCompliance: Chart;
@@ -23,126 +27,100 @@ export interface Overview {
   };
 }
 
-/** What the overview reads of one request (plain data; the service loads it). */
-export interface RequestFact {
-  createdAt: Date;
-  firstResponseAt: Date | null;
-  closedAt: Date | null;
-  status: RequestStatus;
-  sla: { responseBreachedAt: Date | null; closureBreachedAt: Date | null };
-  feedback: { rating: number | null } | null;
+/** What the overview is drawn from: the reports' series, summary and backlog (plain data). */
+export interface OverviewSource {
+  days: readonly string[];
+  requestsPerDay: readonly (number | null)[];
+  slaResponsePerDay: readonly (number | null)[];
+  slaClosurePerDay: readonly (number | null)[];
+  firstResponse: Readonly<Record<string, number>>;
+  resolution: Readonly<Record<string, number>>;
+  timeUnit: { first_response: string; resolution: string };
+  ratings: Readonly<Record<string, number>>;
+  requests: number;
+  backlog: { open: number; unassigned: number; unattended: number };
 }
 
 const DAY_MS = 86_400_000;
 const Day = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 
-/** `?since&until` (UTC days, both included); by default the 14 days up to today. */
+/** `?since&until` (days of the workspace's zone, both included); by default the 14 days up to today. */
 export const OverviewQuery = z.object({ since: Day.optional(), until: Day.optional() }).strict();
 export type OverviewQuery = z.infer<typeof OverviewQuery>;
 
 /** The most days one overview covers. */
 export const MAX_DAYS = 92;
 
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
 /**
- * The window of an overview as `[since, until)` instants, or a sentence saying what is wrong:
- * `until` defaults to today and `since` to 13 days before it.
+ * The first and last day of an overview, or a sentence saying what is wrong: `until` defaults to
+ * `today` (the workspace's) and `since` to 13 days before it.
  *
  * @example
- * overviewWindow({ since: '2026-11-01', until: '2026-11-02' }, now); // 2 days: Nov 1 00:00 → Nov 3 00:00
+ * overviewWindow({ since: '2026-11-01' }, '2026-11-02'); // { first: '2026-11-01', last: '2026-11-02' }
  */
 export function overviewWindow(
   query: OverviewQuery,
-  now: Date,
-): { since: Date; until: Date } | { problem: string; field: 'since' | 'until' } {
-  const last = query.until ? new Date(`${query.until}T00:00:00Z`) : startOfDay(now);
-  const first = query.since ? new Date(`${query.since}T00:00:00Z`) : new Date(+last - 13 * DAY_MS);
+  today: string,
+): { first: string; last: string } | { problem: string; field: 'since' | 'until' } {
+  const last = dayNumber(query.until ?? today);
+  const first = query.since ? dayNumber(query.since) : last - 13;
   if (first > last) return { problem: 'must not be after until', field: 'since' };
-  if ((+last - +first) / DAY_MS + 1 > MAX_DAYS)
+  if (last - first + 1 > MAX_DAYS)
     return { problem: `the window is at most ${MAX_DAYS} days`, field: 'since' };
-  return { since: first, until: new Date(+last + DAY_MS) };
+  return { first: dayOf(first), last: dayOf(last) };
 }
 
-/** Upper bounds (minutes, exclusive) of the time buckets, and their labels. */
-const BUCKETS: readonly [number, string][] = [
-  [15, '< 15 min'],
-  [60, '15–60 min'],
-  [240, '1–4 h'],
-  [1440, '4–24 h'],
-  [Infinity, '> 1 day'],
-];
+const one = (name: string, labels: readonly string[], data: readonly (number | null)[]) => ({
+  labels: [...labels],
+  series: [{ name, data: [...data] }],
+});
 
 /**
- * The overview of the requests created in `[since, until)`: per day (UTC), the share of them
- * that met their SLAs, the distributions of first-response and resolution times, statuses and
- * ratings (CSAT = the share of ratings of 4 or 5).
+ * The overview's charts from the reports (`services/reports`): requests opened per day, the
+ * share of SLA clocks met per day (response and closure; pending ones left out), the
+ * first-response and resolution time histograms, the ratings, and the live backlog. CSAT is the
+ * share of ratings of 4 or 5.
  */
-export function overviewOf(
-  facts: readonly RequestFact[],
-  window: { since: Date; until: Date },
-  truncated = false,
-): Overview {
-  const days: string[] = [];
-  for (let at = +window.since; at < +window.until; at += DAY_MS) days.push(dayOf(new Date(at)));
-  const perDay = new Map(days.map((day) => [day, { count: 0, met: 0 }]));
-  const statuses = new Map<RequestStatus, number>(
-    (['open', 'in_progress', 'on_hold', 'closed', 'discarded'] as const).map((s) => [s, 0]),
-  );
-  const firstResponse = BUCKETS.map(() => 0);
-  const resolution = BUCKETS.map(() => 0);
-  const ratings = [0, 0, 0, 0, 0];
-  for (const fact of facts) {
-    const day = perDay.get(dayOf(fact.createdAt));
-    if (day) {
-      day.count += 1;
-      if (!fact.sla.responseBreachedAt && !fact.sla.closureBreachedAt) day.met += 1;
-    }
-    statuses.set(fact.status, (statuses.get(fact.status) ?? 0) + 1);
-    if (fact.firstResponseAt) firstResponse[bucketOf(fact.createdAt, fact.firstResponseAt)]! += 1;
-    if (fact.closedAt && fact.status === 'closed')
-      resolution[bucketOf(fact.createdAt, fact.closedAt)]! += 1;
-    const rating = fact.feedback?.rating;
-    if (rating && rating >= 1 && rating <= 5) ratings[Math.round(rating) - 1]! += 1;
-  }
+export function overviewOf(source: OverviewSource): Overview {
+  const ratings = ['1', '2', '3', '4', '5'].map((r) => source.ratings[r] ?? 0);
   const rated = ratings.reduce((a, b) => a + b, 0);
-  const bucketLabels = BUCKETS.map(([, label]) => label);
-  const counts = [...perDay.values()];
+  const good = (ratings[3] ?? 0) + (ratings[4] ?? 0);
+  const { days } = source;
   return {
-    since: days[0] ?? dayOf(window.since),
-    until: days.at(-1) ?? dayOf(window.since),
+    since: days[0] ?? '',
+    until: days.at(-1) ?? '',
     totals: {
-      requests: facts.length,
-      csat: rated ? Math.round((100 * ((ratings[3] ?? 0) + (ratings[4] ?? 0))) / rated) : null,
-      truncated,
+      requests: source.requests,
+      csat: rated ? Math.round((100 * good) / rated) : null,
+      timeUnit: {
+        firstResponse: source.timeUnit.first_response,
+        resolution: source.timeUnit.resolution,
+      },
     },
     charts: {
-      requestsPerDay: {
-        labels: days,
-        series: [{ name: 'Requests', data: counts.map((d) => d.count) }],
-      },
-      statuses: {
-        labels: [...statuses.keys()].map((status) => status.replace('_', ' ')),
-        series: [{ name: 'Requests', data: [...statuses.values()] }],
-      },
-      firstResponse: { labels: bucketLabels, series: [{ name: 'Requests', data: firstResponse }] },
-      resolution: { labels: bucketLabels, series: [{ name: 'Requests', data: resolution }] },
+      requestsPerDay: one('Requests', days, source.requestsPerDay),
+      backlog: one(
+        'Requests',
+        ['open', 'unassigned', 'unattended'],
+        [source.backlog.open, source.backlog.unassigned, source.backlog.unattended],
+      ),
+      firstResponse: one(
+        'Requests',
+        Object.keys(source.firstResponse),
+        Object.values(source.firstResponse),
+      ),
+      resolution: one('Requests', Object.keys(source.resolution), Object.values(source.resolution)),
       slaCompliance: {
-        labels: days,
+        labels: [...days],
         series: [
-          {
-            name: 'Met SLA (%)',
-            data: counts.map((d) => (d.count ? Math.round((100 * d.met) / d.count) : null)),
-          },
+          { name: 'Response SLA met (%)', data: [...source.slaResponsePerDay] },
+          { name: 'Closure SLA met (%)', data: [...source.slaClosurePerDay] },
         ],
       },
-      csat: { labels: ['1', '2', '3', '4', '5'], series: [{ name: 'Ratings', data: ratings }] },
+      csat: one('Ratings', ['1', '2', '3', '4', '5'], ratings),
     },
   };
 }
-
-function bucketOf(from: Date, to: Date): number {
-  const minutes = (+to - +from) / 60_000;
-  return BUCKETS.findIndex(([upper]) => minutes < upper);
-}
-
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
-const startOfDay = (at: Date) => new Date(`${dayOf(at)}T00:00:00Z`);

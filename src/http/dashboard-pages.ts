@@ -6,11 +6,11 @@ export { messagePage, signInPage, type PageName } from './dashboard-layout.js';
 
 const CHARTS: readonly [string, string, string][] = [
   ['requestsPerDay', 'Requests per day', 'bar'],
-  ['slaCompliance', 'SLA compliance per day (% of requests created that day)', 'line'],
+  ['slaCompliance', 'SLAs met per day (% of the clocks of requests opened that day)', 'line'],
   ['firstResponse', 'Time to first response', 'bar'],
   ['resolution', 'Time to resolution', 'bar'],
   ['csat', 'CSAT: customer ratings (1–5)', 'bar'],
-  ['statuses', 'Requests by status', 'bar'],
+  ['backlog', 'Backlog now', 'bar'],
 ];
 
 function overview(): SafeHtml {

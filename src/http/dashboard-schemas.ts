@@ -8,19 +8,21 @@ export { OverviewQuery };
 /** `GET /app/api/overview`: the window, its totals and each chart as `{labels, series}`. */
 export const OverviewResponse = z
   .object({
-    since: z.string().describe('First day shown (UTC), YYYY-MM-DD'),
-    until: z.string().describe('Last day shown (UTC), YYYY-MM-DD'),
+    since: z.string().describe("First day shown (the workspace's zone), YYYY-MM-DD"),
+    until: z.string().describe("Last day shown (the workspace's zone), YYYY-MM-DD"),
     totals: z.object({
       requests: z.number().int(),
       csat: z
         .number()
         .nullable()
         .describe('Share of ratings of 4 or 5, in %; null without ratings'),
-      truncated: z.boolean().describe('More requests than one overview reads (20,000)'),
+      timeUnit: z
+        .object({ firstResponse: z.string(), resolution: z.string() })
+        .describe('business_minutes, minutes or mixed: what the time charts count'),
     }),
     charts: z.object({
       requestsPerDay: Chart,
-      statuses: Chart,
+      backlog: Chart,
       firstResponse: Chart,
       resolution: Chart,
       slaCompliance: Chart,

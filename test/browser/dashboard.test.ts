@@ -58,7 +58,7 @@ describe('the web dashboard in headless Chromium', () => {
   });
 
   it("draws the scenario's numbers in every chart, with the same numbers in a table for screen readers", async () => {
-    await admin.waitForSelector('figure[data-chart="statuses"][data-ready]');
+    await admin.waitForSelector('figure[data-chart="backlog"][data-ready]');
     const values = Object.fromEntries(
       await admin.$$eval('figure[data-chart]', (figures) =>
         figures.map((f) => [
@@ -74,9 +74,9 @@ describe('the web dashboard in headless Chromium', () => {
     expect(values.firstResponse).toEqual(EXPECTED.firstResponse);
     expect(values.resolution).toEqual(EXPECTED.resolution);
     expect(values.csat).toEqual(EXPECTED.csat);
-    expect(values.statuses).toEqual(EXPECTED.statuses);
+    expect(values.backlog).toEqual(EXPECTED.backlog);
     expect(await text(admin, '#totals')).toBe(
-      '6 requests from 2026-11-12 to 2026-11-25; CSAT 50%.',
+      '6 requests from 2026-11-12 to 2026-11-25; CSAT 50%; times in minutes.',
     );
     // The hidden table reads "2026-11-25: 1" to a screen reader; the canvas is labelled.
     const today = await admin.$eval(

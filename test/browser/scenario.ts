@@ -29,16 +29,18 @@ const SETTINGS = {
 export const EXPECTED = {
   // Nov 23: 2 requests, Nov 24: 3, Nov 25: 1 (the 14-day window ends with these three days).
   lastThreeDays: [2, 3, 1],
-  // Met the 60-min response SLA: Nov 23 one of two (50%), Nov 24 one of three (33%), Nov 25 all.
-  slaLastThreeDays: [50, 33, 100],
-  // First replies after 10, 20, 120 and 5 minutes (the export never got one).
-  firstResponse: [2, 1, 1, 0, 0],
+  // Met the 60-min response SLA: Nov 23 one of two (50%), Nov 24 one of three (33.33%), Nov 25 all.
+  slaLastThreeDays: [50, 33.33, 100],
+  // First replies after 10, 20, 120 and 5 minutes (the export never got one), in the reports'
+  // buckets 0-5m, 5-15m, 15-30m, 30-60m, 1-2h, 2-4h, … (each bucket's upper bound excluded).
+  firstResponse: [0, 2, 1, 0, 0, 1, 0, 0, 0, 0],
   // Closed after 40 min (invoices), 120 min (billing) and 5 min (rate limits).
-  resolution: [1, 1, 1, 0, 0],
+  resolution: [0, 1, 0, 1, 0, 1, 0, 0, 0, 0],
   // One 👍 (stored as 5) and one 👎 (1): CSAT 50%.
   csat: [1, 0, 0, 0, 1],
-  // open (webhooks), in progress (SSO, answered), on hold (export), closed (3), discarded.
-  statuses: [1, 1, 1, 3, 0],
+  // Live now: webhooks (open), SSO (in progress), export (on hold); unassigned: SSO and
+  // webhooks (the export was taken); unattended (no first reply): the export and webhooks.
+  backlog: [3, 2, 2],
 };
 
 const rate = async (t: TestBot, rootTs: string, customer: string, choice: 'up' | 'down') => {
