@@ -74,6 +74,7 @@ export const ERRORS = {
   automation_rule_not_found: notFound('That automation rule no longer exists.'),
   custom_filter_not_found: notFound('That saved filter no longer exists.'),
   webhook_not_found: notFound('That webhook no longer exists.'),
+  connector_not_found: notFound('That helpdesk connector no longer exists.'),
   webhook_delivery_not_found: notFound('That webhook delivery no longer exists.'),
   message_not_found: notFound('That message is not stored (or belongs to another conversation).'),
   request_not_found: notFound('That request no longer exists.'),

@@ -17,6 +17,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
+import { CONNECTORS_PATH, connectorRoutes } from './routes/connectors.js';
 import { AUTOMATION_RULES_PATH, automationRuleRoutes } from './routes/automation-rules.js';
 
 /** What the API is handed: the bot's services (a change through the API acts as in Slack). */
@@ -46,7 +47,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(requireJsonBody);
   // An agent's token works requests; workspace configuration needs an administrator's.
   api.use(
-    ['/workspace', '/accounts', '/channels', WEBHOOKS_PATH, AUTOMATION_RULES_PATH],
+    ['/workspace', '/accounts', '/channels', WEBHOOKS_PATH, AUTOMATION_RULES_PATH, CONNECTORS_PATH],
     requireAdmin(),
   );
   api.use(['/custom_attribute_definitions', '/teams', '/agents'], requireAdmin({ reads: true }));
@@ -62,6 +63,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(agentRoutes(deps));
   api.use(webhookRoutes(deps));
   api.use(automationRuleRoutes(deps));
+  api.use(connectorRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/api', notFound);
