@@ -34,6 +34,11 @@ export const ERRORS = {
     error: 'unauthorized',
     say: 'That needs an API token.',
   },
+  connector_webhook_refused: {
+    status: 401,
+    error: 'unauthorized',
+    say: 'That helpdesk call was not signed with the connector’s webhook secret.',
+  },
   token_invalid: {
     status: 401,
     error: 'unauthorized',

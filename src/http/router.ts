@@ -18,6 +18,7 @@ import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
 import { CONNECTORS_PATH, connectorRoutes } from './routes/connectors.js';
+import { connectorWebhookRoutes } from './routes/connector-webhooks.js';
 import { AUTOMATION_RULES_PATH, automationRuleRoutes } from './routes/automation-rules.js';
 
 /** What the API is handed: the bot's services (a change through the API acts as in Slack). */
@@ -40,6 +41,8 @@ export function apiRouter(deps: HttpDeps): Router {
     openApi ??= openApiDocument();
     res.json(openApi);
   });
+
+  router.use(connectorWebhookRoutes(deps));
 
   const api = Router();
   api.use(requireToken(deps.models));

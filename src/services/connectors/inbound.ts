@@ -1,0 +1,104 @@
+import { claimOnce, releaseClaim } from '../../db/models/index.js';
+import { ConnectorStore } from '../../db/repositories/connectors.js';
+import { ConnectorTasks } from '../../db/repositories/connector-tasks.js';
+import type { BotDeps } from '../../deps.js';
+import type { InboundEvent } from '../../connectors/connector.js';
+import { connectorActor, requestMoveForTicket } from '../../connectors/status.js';
+import { parseZendeskEvent, refuseZendeskCall } from '../../connectors/zendesk-webhook.js';
+import { AppError } from '../../errors.js';
+import { escapeMrkdwn } from '../../text/mrkdwn.js';
+import { applyRequestCommand } from '../requests/actions.js';
+import { channelContext } from '../requests/context.js';
+import { credentialsOf } from './manage.js';
+
+/** What a helpdesk's call carried: its signature headers and the body exactly as sent. */
+export interface InboundCall {
+  signature?: string | undefined;
+  timestamp?: string | undefined;
+  body: string;
+}
+
+/**
+ * A Zendesk webhook call for one connector: verified with the connector's webhook secret (a
+ * forged or stale call is a 401 `connector_webhook_refused`, nothing read or written), then an
+ * agent's public comment is posted in the request's thread once (never one the bot wrote: no
+ * echo) and a status change moves the request (`requestMoveForTicket`).
+ */
+export async function receiveZendeskCall(
+  deps: BotDeps,
+  connectorId: string,
+  call: InboundCall,
+): Promise<void> {
+  const connector = await new ConnectorStore(deps.models).byId(connectorId);
+  if (!connector) throw new AppError('connector_not_found', `unknown connector ${connectorId}`);
+  const secret = credentialsOf(deps, connector).webhook_secret;
+  const refusal = refuseZendeskCall(secret, call, call.body, deps.clock.now());
+  if (refusal) throw new AppError('connector_webhook_refused', refusal);
+  let body: unknown;
+  try {
+    body = JSON.parse(call.body);
+  } catch {
+    return; // signed but not JSON: nothing the bot reads
+  }
+  const event = parseZendeskEvent(body);
+  if (!event) return;
+  if (event.kind === 'comment' && (event.authorId === connector.vendorUserId || !event.public)) {
+    return;
+  }
+  const tasks = new ConnectorTasks(deps.models);
+  const request = await tasks.byTicket(connectorId, event.ticketId);
+  if (!request || request.teamId !== connector.teamId) return;
+  const slack = await deps.slack(request.teamId);
+  if (event.kind === 'comment') {
+    await postComment(deps, connectorId, request, event);
+    return;
+  }
+  await tasks.ticketStatus(request._id, event.status);
+  const to = requestMoveForTicket(request.status, event.status);
+  if (!to) return;
+  const by = connectorActor(connectorId);
+  const refused = await applyRequestCommand(
+    deps,
+    slack,
+    { id: String(request._id) },
+    { kind: 'status', to },
+    by,
+  );
+  if (refused || to !== 'closed') return;
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  const config = ctx?.features.tickets.config;
+  if (!config?.reply_on_closure) return;
+  await slack.post(
+    {
+      channel: request.channelId,
+      thread_ts: request.rootTs,
+      text: config.reply_on_closure_message,
+    },
+    { bestEffort: { step: 'ticket_closure_reply', requestId: String(request._id) } },
+  );
+}
+
+async function postComment(
+  deps: BotDeps,
+  connectorId: string,
+  request: { _id: unknown; teamId: string; channelId: string; rootTs: string },
+  event: Extract<InboundEvent, { kind: 'comment' }>,
+) {
+  const key = `connector-comment:${connectorId}:${event.commentId}`;
+  if (!(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
+  const slack = await deps.slack(request.teamId);
+  const name = event.authorName ? `*${escapeMrkdwn(event.authorName)}*` : 'An agent';
+  const posted = await slack.post(
+    {
+      channel: request.channelId,
+      thread_ts: request.rootTs,
+      text: `${name} (Zendesk): ${escapeMrkdwn(event.body)}`,
+    },
+    { bestEffort: { step: 'connector_comment', requestId: String(request._id) } },
+  );
+  // Not posted (Slack down): the claim goes, so Zendesk's retry of the call posts it.
+  if (!posted) {
+    await releaseClaim(deps.models.claims, key);
+    throw new AppError('slack_unavailable', 'the comment could not be posted');
+  }
+}
