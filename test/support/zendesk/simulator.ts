@@ -199,7 +199,8 @@ export class ZendeskSimulator {
   }
 
   private shown(ticket: ZendeskTicket) {
-    const { comments: _comments, ...rest } = ticket;
-    return { ...rest, url: `${this.url}/api/v2/tickets/${ticket.id}.json` };
+    const { id, subject, status, priority, type, tags, external_id, requester_id } = ticket;
+    const url = `${this.url}/api/v2/tickets/${id}.json`;
+    return { id, url, subject, status, priority, type, tags, external_id, requester_id };
   }
 }
