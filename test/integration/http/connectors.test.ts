@@ -147,6 +147,30 @@ describe('/api/v1/connectors', () => {
     expect(await t.db.collection('connectors').countDocuments({ teamId: 'T0OTHER' })).toBe(1);
   });
 
+  it('lets tickets.config.helpdeskIds name only the workspace’s connectors (else 422, nothing stored)', async () => {
+    const { id } = (await t.api('POST', PATH, valid)).body;
+    const write = (ids: string[]) =>
+      t.api('PATCH', '/api/v1/workspace/settings', {
+        update: { tickets: { config: { helpdeskIds: ids } } },
+      });
+    const helpdesks = async () =>
+      (await t.api('GET', '/api/v1/workspace/settings')).body.data.features.tickets.config
+        .helpdeskIds;
+    const refused = await write([id, 'zd-nope']);
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toEqual([
+      {
+        loc: ['body', 'update', 'tickets.config.helpdeskIds'],
+        msg: expect.stringContaining('zd-nope'),
+        type: 'value_error.unknown_connector',
+      },
+    ]);
+    expect(await helpdesks()).toEqual([]);
+    expect((await write([id])).status).toBe(200);
+    expect(await helpdesks()).toEqual([id]);
+    expect((await write([])).status).toBe(200);
+  });
+
   it('answers 401 without a token and 403 to an agent’s token, storing nothing', async () => {
     const agent = await createApiToken(t.bot.deps.models, t.teamId, 'U0AGENT', { role: 'agent' });
     for (const [method, path] of [
