@@ -5,7 +5,7 @@ import { z } from 'zod';
  * one interface every vendor implements, and the errors a vendor call ends in.
  */
 
-export const CONNECTOR_TYPES = ['zendesk'] as const;
+export const CONNECTOR_TYPES = ['zendesk', 'jira'] as const;
 export const ConnectorType = z.enum(CONNECTOR_TYPES);
 export type ConnectorType = z.infer<typeof ConnectorType>;
 
@@ -21,17 +21,18 @@ export const BaseUrl = z
 const Secret = z.string().min(1, 'must not be empty').max(500, 'at most 500 characters');
 
 /**
- * Zendesk's API token auth (`{email}/token:{api_token}`), and the signing secret of the webhook
- * that sends ticket events back (optional: without it no event is accepted).
+ * API token auth, as both vendors take it: Zendesk's `{email}/token:{api_token}` and Jira
+ * Cloud's `{email}:{api_token}` basic auth; and the secret of the webhook that sends ticket
+ * events back (optional: without it no event is accepted).
  */
-export const ZendeskCredentials = z
+export const ApiTokenCredentials = z
   .strictObject({
     email: z.email({ error: 'must be an e-mail address' }).max(320),
     api_token: Secret,
     webhook_secret: Secret.optional(),
   })
-  .meta({ id: 'ZendeskCredentials' });
-export type ZendeskCredentials = z.infer<typeof ZendeskCredentials>;
+  .meta({ id: 'ApiTokenCredentials' });
+export type ApiTokenCredentials = z.infer<typeof ApiTokenCredentials>;
 
 /** How the connector behaves; every option has a default. */
 export const ConnectorOptions = z
@@ -40,6 +41,17 @@ export const ConnectorOptions = z
       .boolean()
       .default(false)
       .describe('Agents’ thread replies become public comments (default: internal notes).'),
+    project_key: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'must be a Jira project key such as SUP')
+      .optional()
+      .describe('Jira: the project new issues are created in (required for jira).'),
+    issue_type: z
+      .string()
+      .min(1)
+      .max(100)
+      .default('Task')
+      .describe('Jira: the issue type of new issues (default Task).'),
   })
   .meta({ id: 'ConnectorOptions' });
 export type ConnectorOptions = z.infer<typeof ConnectorOptions>;
@@ -49,8 +61,17 @@ export const ConnectorCreate = z
   .strictObject({
     type: ConnectorType,
     base_url: BaseUrl,
-    credentials: ZendeskCredentials,
+    credentials: ApiTokenCredentials,
     options: ConnectorOptions.prefault({}),
+  })
+  .superRefine((input, ctx) => {
+    if (input.type === 'jira' && !input.options.project_key) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options', 'project_key'],
+        message: 'a jira connector needs the project its issues are created in',
+      });
+    }
   })
   .meta({ id: 'ConnectorCreate' });
 export type ConnectorCreate = z.infer<typeof ConnectorCreate>;
@@ -59,7 +80,7 @@ export type ConnectorCreate = z.infer<typeof ConnectorCreate>;
 export const ConnectorUpdate = z
   .strictObject({
     base_url: BaseUrl.optional(),
-    credentials: ZendeskCredentials.optional(),
+    credentials: ApiTokenCredentials.optional(),
     options: ConnectorOptions.partial().optional(),
   })
   .refine((update) => Object.keys(update).length > 0, 'nothing to change')
@@ -117,8 +138,8 @@ export interface Connector {
   addComment(ticketId: string, comment: { body: string; public: boolean }): Promise<void>;
   updateStatus(ticketId: string, status: string): Promise<void>;
   readStatus(ticketId: string): Promise<string>;
-  /** The helpdesk user for a person (found by e-mail, else created). */
-  mapUser(person: { name: string; email: string }): Promise<string>;
+  /** The helpdesk user for a person (found by e-mail, else created where the vendor allows). */
+  mapUser(person: { name: string; email: string }): Promise<string | null>;
 }
 
 /**

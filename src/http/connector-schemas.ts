@@ -15,7 +15,11 @@ export const ConnectorResponse = z
     credentials: z
       .object({ set: z.literal(true), webhook_secret_set: z.boolean() })
       .describe('Write-only: stored encrypted, shown only as set'),
-    options: z.object({ agent_replies_public: z.boolean() }),
+    options: z.object({
+      agent_replies_public: z.boolean(),
+      project_key: z.string().optional(),
+      issue_type: z.string(),
+    }),
     webhook_path: z
       .string()
       .describe('Where the helpdesk’s webhook posts ticket events (signed with webhook_secret)'),

@@ -1,15 +1,16 @@
-import { claimOnce, releaseClaim } from '../../db/models/index.js';
+import { claimOnce, releaseClaim, type ConnectorDoc } from '../../db/models/index.js';
 import { ConnectorStore } from '../../db/repositories/connectors.js';
 import { ConnectorTasks } from '../../db/repositories/connector-tasks.js';
 import type { BotDeps } from '../../deps.js';
 import type { InboundEvent } from '../../connectors/connector.js';
 import { connectorActor, requestMoveForTicket } from '../../connectors/status.js';
+import { parseJiraEvent, refuseJiraCall } from '../../connectors/jira-webhook.js';
 import { parseZendeskEvent, refuseZendeskCall } from '../../connectors/zendesk-webhook.js';
 import { AppError } from '../../errors.js';
 import { escapeMrkdwn } from '../../text/mrkdwn.js';
 import { applyRequestCommand } from '../requests/actions.js';
 import { channelContext } from '../requests/context.js';
-import { credentialsOf } from './manage.js';
+import { VENDOR_NAME, credentialsOf } from './manage.js';
 
 /** What a helpdesk's call carried: its signature headers and the body exactly as sent. */
 export interface InboundCall {
@@ -18,29 +19,44 @@ export interface InboundCall {
   body: string;
 }
 
+/** Why a call is not the connector's helpdesk's, by its vendor's scheme; undefined when it is. */
+function refusal(
+  type: ConnectorDoc['type'],
+  secret: string | undefined,
+  call: InboundCall,
+  now: Date,
+): string | undefined {
+  return type === 'jira'
+    ? refuseJiraCall(secret, call.signature, call.body)
+    : refuseZendeskCall(secret, call, call.body, now);
+}
+
 /**
- * A Zendesk webhook call for one connector: verified with the connector's webhook secret (a
- * forged or stale call is a 401 `connector_webhook_refused`, nothing read or written), then an
- * agent's public comment is posted in the request's thread once (never one the bot wrote: no
- * echo) and a status change moves the request (`requestMoveForTicket`).
+ * A helpdesk's webhook call for one connector (`vendor` as in its path): verified with the
+ * connector's webhook secret (a forged call is a 401 `connector_webhook_refused`, nothing read
+ * or written), then an agent's public comment is posted in the request's thread once (never
+ * one the bot wrote: no echo) and a status change moves the request (`requestMoveForTicket`).
  */
-export async function receiveZendeskCall(
+export async function receiveConnectorCall(
   deps: BotDeps,
+  vendor: string,
   connectorId: string,
   call: InboundCall,
 ): Promise<void> {
   const connector = await new ConnectorStore(deps.models).byId(connectorId);
-  if (!connector) throw new AppError('connector_not_found', `unknown connector ${connectorId}`);
+  if (!connector || connector.type !== vendor) {
+    throw new AppError('connector_not_found', `unknown ${vendor} connector ${connectorId}`);
+  }
   const secret = credentialsOf(deps, connector).webhook_secret;
-  const refusal = refuseZendeskCall(secret, call, call.body, deps.clock.now());
-  if (refusal) throw new AppError('connector_webhook_refused', refusal);
+  const forged = refusal(connector.type, secret, call, deps.clock.now());
+  if (forged) throw new AppError('connector_webhook_refused', forged);
   let body: unknown;
   try {
     body = JSON.parse(call.body);
   } catch {
     return; // signed but not JSON: nothing the bot reads
   }
-  const event = parseZendeskEvent(body);
+  const event = connector.type === 'jira' ? parseJiraEvent(body) : parseZendeskEvent(body);
   if (!event) return;
   if (event.kind === 'comment' && (event.authorId === connector.vendorUserId || !event.public)) {
     return;
@@ -50,7 +66,7 @@ export async function receiveZendeskCall(
   if (!request || request.teamId !== connector.teamId) return;
   const slack = await deps.slack(request.teamId);
   if (event.kind === 'comment') {
-    await postComment(deps, connectorId, request, event);
+    await postComment(deps, connector, request, event);
     return;
   }
   await tasks.ticketStatus(request._id, event.status);
@@ -80,11 +96,11 @@ export async function receiveZendeskCall(
 
 async function postComment(
   deps: BotDeps,
-  connectorId: string,
+  connector: ConnectorDoc,
   request: { _id: unknown; teamId: string; channelId: string; rootTs: string },
   event: Extract<InboundEvent, { kind: 'comment' }>,
 ) {
-  const key = `connector-comment:${connectorId}:${event.commentId}`;
+  const key = `connector-comment:${String(connector._id)}:${event.commentId}`;
   if (!(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
   const slack = await deps.slack(request.teamId);
   const name = event.authorName ? `*${escapeMrkdwn(event.authorName)}*` : 'An agent';
@@ -92,7 +108,7 @@ async function postComment(
     {
       channel: request.channelId,
       thread_ts: request.rootTs,
-      text: `${name} (Zendesk): ${escapeMrkdwn(event.body)}`,
+      text: `${name} (${VENDOR_NAME[connector.type]}): ${escapeMrkdwn(event.body)}`,
     },
     { bestEffort: { step: 'connector_comment', requestId: String(request._id) } },
   );

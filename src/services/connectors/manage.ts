@@ -4,37 +4,47 @@ import type { BotDeps } from '../../deps.js';
 import {
   MAX_CONNECTORS,
   VendorError,
-  ZendeskCredentials,
+  ApiTokenCredentials,
   type Connector,
   type ConnectorCreate,
+  type ConnectorOptions,
   type ConnectorUpdate,
 } from '../../connectors/connector.js';
 import { validationError } from '../../errors.js';
 import { revealSecret, sealSecret } from '../../settings/secrets.js';
 import { refusedUrl } from '../webhooks/address.js';
+import { JiraClient } from './jira.js';
 import { ZendeskClient } from './zendesk.js';
 
 type ManageDeps = Pick<BotDeps, 'models' | 'env'>;
 
 /** A vendor's name for people. */
-export const VENDOR_NAME: Record<ConnectorDoc['type'], string> = { zendesk: 'Zendesk' };
+export const VENDOR_NAME: Record<ConnectorDoc['type'], string> = {
+  zendesk: 'Zendesk',
+  jira: 'Jira',
+};
 
 /** The stored credentials in clear, for the code that calls the vendor; never returned. */
-export function credentialsOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): ZendeskCredentials {
+export function credentialsOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): ApiTokenCredentials {
   const text = revealSecret(doc.credentials, deps.env.SETTINGS_ENCRYPTION_KEY);
-  return ZendeskCredentials.parse(JSON.parse(text));
+  return ApiTokenCredentials.parse(JSON.parse(text));
 }
 
 /** The vendor client for a stored connector. */
 export function clientOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): Connector {
-  return clientFor(doc.type, doc.baseUrl, credentialsOf(deps, doc));
+  return clientFor(doc.type, doc.baseUrl, credentialsOf(deps, doc), doc.options);
 }
 
 function clientFor(
-  _type: ConnectorDoc['type'],
+  type: ConnectorDoc['type'],
   baseUrl: string,
-  credentials: ZendeskCredentials,
+  credentials: ApiTokenCredentials,
+  options: ConnectorOptions,
 ): Connector {
+  if (type === 'jira') {
+    const project = { key: options.project_key ?? '', issueType: options.issue_type };
+    return new JiraClient(baseUrl, credentials, project);
+  }
   return new ZendeskClient(baseUrl, credentials);
 }
 
@@ -58,7 +68,7 @@ export async function createConnector(
       },
     ]);
   }
-  const me = await checkVendor(deps, input.type, input.base_url, input.credentials);
+  const me = await checkVendor(deps, input.type, input.base_url, input.credentials, input.options);
   return store.create(teamId, {
     type: input.type,
     baseUrl: input.base_url,
@@ -78,12 +88,13 @@ export async function updateConnector(
   const store = new ConnectorStore(deps.models);
   const current = await store.get(teamId, id);
   const set: Parameters<ConnectorStore['update']>[2] = {};
-  if (update.options) set.options = { ...current.options, ...update.options };
+  const options = { ...current.options, ...update.options };
+  if (update.options) set.options = options;
   if (update.base_url || update.credentials) {
     const key = encryptionKey(deps);
     const credentials = update.credentials ?? credentialsOf(deps, current);
     const baseUrl = update.base_url ?? current.baseUrl;
-    set.vendorUserId = (await checkVendor(deps, current.type, baseUrl, credentials)).id;
+    set.vendorUserId = (await checkVendor(deps, current.type, baseUrl, credentials, options)).id;
     set.baseUrl = baseUrl;
     if (update.credentials) set.credentials = sealSecret(JSON.stringify(credentials), key);
   }
@@ -111,7 +122,8 @@ async function checkVendor(
   deps: ManageDeps,
   type: ConnectorDoc['type'],
   baseUrl: string,
-  credentials: ZendeskCredentials,
+  credentials: ApiTokenCredentials,
+  options: ConnectorOptions,
 ): Promise<{ id: string; name: string }> {
   const refused = await refusedUrl(baseUrl, deps.env.WEBHOOK_ALLOW_PRIVATE);
   if (refused) {
@@ -119,7 +131,7 @@ async function checkVendor(
   }
   const vendor = VENDOR_NAME[type];
   try {
-    return await clientFor(type, baseUrl, credentials).me();
+    return await clientFor(type, baseUrl, credentials, options).me();
   } catch (error) {
     if (!(error instanceof VendorError)) {
       throw validationError([

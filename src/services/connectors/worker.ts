@@ -1,6 +1,6 @@
 import { ConnectorStore } from '../../db/repositories/connectors.js';
 import { ConnectorTasks } from '../../db/repositories/connector-tasks.js';
-import type { ConnectorTaskDoc, RequestDoc } from '../../db/models/index.js';
+import type { ConnectorDoc, ConnectorTaskDoc, RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import {
   VendorError,
@@ -40,9 +40,10 @@ export async function runConnectorTasks(deps: BotDeps): Promise<void> {
 
 async function attempt(deps: BotDeps, tasks: ConnectorTasks, task: ConnectorTaskDoc) {
   const now = deps.clock.now();
-  const vendor = VENDOR_NAME.zendesk;
+  const connector = await new ConnectorStore(deps.models).byId(task.connectorId);
+  const vendor = connector ? VENDOR_NAME[connector.type] : 'The helpdesk';
   try {
-    const outcome = await carryOut(deps, tasks, task);
+    const outcome = await carryOut(deps, tasks, task, connector);
     await tasks.settle(task, outcome);
   } catch (error) {
     const failure =
@@ -75,14 +76,15 @@ async function carryOut(
   deps: BotDeps,
   tasks: ConnectorTasks,
   task: ConnectorTaskDoc,
+  connector: ConnectorDoc | null,
 ): Promise<Done> {
   const request = await tasks.request(task);
-  const connector = await new ConnectorStore(deps.models).byId(task.connectorId);
   if (!request || !connector || connector.teamId !== task.teamId) {
     throw new VendorError('refused', 'the request or the connector no longer exists');
   }
   const client = clientOf(deps, connector);
-  if (task.kind === 'create') return create(deps, tasks, task, request, client);
+  if (task.kind === 'create')
+    return create(deps, tasks, task, request, client, VENDOR_NAME[connector.type]);
   const ticket = request.ticket;
   if (!ticket || ticket.connectorId !== task.connectorId) {
     if (request.ticketIntent?.state === 'pending') {
@@ -112,6 +114,7 @@ async function create(
   task: ConnectorTaskDoc,
   request: RequestDoc,
   client: Connector,
+  vendor: string,
 ): Promise<Done> {
   const draft = task.payload.draft;
   if (request.ticket || !draft) return { status: 'done' };
@@ -123,17 +126,17 @@ async function create(
     { ...ticket, connectorId: task.connectorId, createdBy: task.by },
     deps.clock.now(),
   );
-  if (made) await announce(deps, made, task.by);
+  if (made) await announce(deps, made, task.by, vendor);
   return { status: 'done' };
 }
 
 /** The ticket's link in the request's thread, and on its card. */
-async function announce(deps: BotDeps, request: RequestDoc, by: string) {
+async function announce(deps: BotDeps, request: RequestDoc, by: string, vendor: string) {
   const ticket = request.ticket;
   if (!ticket) return;
   const slack = await deps.slack(request.teamId);
   const who = by.startsWith('U') || by.startsWith('W') ? ` by <@${by}>` : '';
-  const text = `:ticket: ${VENDOR_NAME.zendesk} ticket <${ticket.url}|#${ticket.id}> was created from this request${who}.`;
+  const text = `:ticket: ${vendor} ticket <${ticket.url}|#${ticket.id}> was created from this request${who}.`;
   await slack.post(
     { channel: request.channelId, thread_ts: request.rootTs, text },
     { bestEffort: { step: 'connector_ticket_created', requestId: String(request._id) } },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ACTIONS, VIEWS } from '../../../src/constants.js';
 import type { TestBot } from '../../support/bot.js';
+import { JiraSimulator } from '../../support/jira/simulator.js';
 import { ZendeskSimulator } from '../../support/zendesk/simulator.js';
 import { AGENT, CHANNEL, TRIAGE, customerWorld, eventually, requestOf } from '../requests/world.js';
 
@@ -101,3 +102,52 @@ export const helpdeskModal = (t: TestBot) =>
     .openedViews()
     .filter((v) => v.view.callback_id === VIEWS.helpdeskTicket)
     .at(-1);
+
+export interface JiraWorld {
+  t: TestBot;
+  jira: JiraSimulator;
+  connectorId: string;
+  stop(): Promise<void>;
+}
+
+/** The customer world with a Jira Cloud connector (project SUP) as the channel's helpdesk. */
+export async function jiraWorld(tickets: Record<string, unknown> = {}): Promise<JiraWorld> {
+  const jira = await JiraSimulator.start();
+  const t = await customerWorld(undefined, {
+    env: {
+      SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+      WEBHOOK_POLL_MS: '20',
+    },
+  });
+  const created = await t.api('POST', '/api/v1/connectors', {
+    type: 'jira',
+    base_url: jira.url,
+    credentials: { email: jira.email, api_token: jira.token, webhook_secret: WEBHOOK_SECRET },
+    options: { project_key: 'SUP' },
+  });
+  if (created.status !== 201) throw new Error(`connector: ${created.text}`);
+  const connectorId = created.body.id as string;
+  const settings = await t.api('PATCH', `/api/v1/channels/${CHANNEL}/settings`, {
+    update: {
+      tickets: {
+        config: {
+          helpdeskIds: [connectorId],
+          allow_ticket_creation_with_ticket_emoji: true,
+          ...tickets,
+        },
+      },
+    },
+  });
+  if (settings.status !== 200) throw new Error(`settings: ${settings.text}`);
+  jira.target = { url: `${t.bot.url}/webhooks/jira/${connectorId}`, secret: WEBHOOK_SECRET };
+  return {
+    t,
+    jira,
+    connectorId,
+    stop: async () => {
+      await t.stop();
+      await jira.stop();
+    },
+  };
+}

@@ -38,7 +38,7 @@ describe('/api/v1/connectors', () => {
       type: 'zendesk',
       base_url: zendesk.url,
       credentials: { set: true, webhook_secret_set: true },
-      options: { agent_replies_public: false },
+      options: { agent_replies_public: false, issue_type: 'Task' },
       webhook_path: `/webhooks/zendesk/${res.body.id}`,
       account_id: t.teamId,
       created_at: expect.any(String),
@@ -86,7 +86,7 @@ describe('/api/v1/connectors', () => {
     const before = checks();
     const res = await t.api('PATCH', `${PATH}/${id}`, { options: { agent_replies_public: true } });
     expect(res.status).toBe(200);
-    expect(res.body.options).toEqual({ agent_replies_public: true });
+    expect(res.body.options).toEqual({ agent_replies_public: true, issue_type: 'Task' });
     expect(checks()).toBe(before);
     expect((await stored(t))[0]).toMatchObject({ options: { agent_replies_public: true } });
 
@@ -136,7 +136,7 @@ describe('/api/v1/connectors', () => {
       type: 'zendesk',
       baseUrl: zendesk.url,
       credentials: { enc: 'v1:a:b:c' },
-      options: { agent_replies_public: false },
+      options: { agent_replies_public: false, issue_type: 'Task' },
     });
     for (const id of [String(new Types.ObjectId()), 'nope', String(other.insertedId)]) {
       expect((await t.api('GET', `${PATH}/${id}`)).status).toBe(404);

@@ -67,7 +67,7 @@ describe('ConnectorCreate', () => {
     expect(ConnectorCreate.parse(valid)).toEqual({
       ...valid,
       base_url: 'https://acme.zendesk.com',
-      options: { agent_replies_public: false },
+      options: { agent_replies_public: false, issue_type: 'Task' },
     });
   });
 
