@@ -48,10 +48,11 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   tickets: { issue: 14 },
   'tickets.config.escalation_cool_off_period_in_min': 'acts',
   'tickets.config.allow_ticket_creation_with_ticket_emoji': 'acts',
-  // Zendesk (docs/connectors/zendesk.md): the first connector named is the channel's helpdesk.
+  // Zendesk and Jira (docs/connectors/): the first connector named is the channel's helpdesk.
   'tickets.config.helpdeskIds': {
     issue: 14,
-    inPart: 'the first id names the channel’s Zendesk connector; more than one is not used yet',
+    inPart:
+      'the first id names the channel’s Zendesk or Jira connector; more than one is not used yet',
   },
   'tickets.config.change_stage_for_closed_ticket': 'acts',
   'tickets.config.change_stage_for_closed_ticket_to_value': 'acts',

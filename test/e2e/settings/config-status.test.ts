@@ -24,7 +24,7 @@ describe('/triage config marks settings that do nothing yet', () => {
     const { text, ephemeral } = await triage(t, ADMIN, 'C0ACME', 'config tickets.config');
     const line = (key: string) => text.split('\n').find((l) => l.startsWith(`\`${key}\``)) ?? '';
     expect(line('tickets.config.helpdeskIds')).toContain(
-      '(default) ⏳ acts in part (the first id names the channel’s Zendesk connector',
+      '(default) ⏳ acts in part (the first id names the channel’s Zendesk or Jira connector',
     );
     expect(line('tickets.config.enable_follow_up_ticket')).toMatch(
       /\(default\) ⏳ not yet active: issue 14 \(tickets\/CRM connectors\)$/,
