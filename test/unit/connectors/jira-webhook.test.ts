@@ -36,7 +36,7 @@ describe('Jira webhooks', () => {
     );
   });
 
-  it.each([
+  it.each<[string, unknown, unknown]>([
     [
       'a comment (ADF body)',
       {
@@ -73,7 +73,7 @@ describe('Jira webhooks', () => {
         ['indeterminate', 'open'],
         ['done', 'solved'],
       ] as const
-    ).map(([category, status]) => [
+    ).map(([category, status]): [string, unknown, unknown] => [
       `a status change into the ${category} category`,
       {
         webhookEvent: 'jira:issue_updated',
