@@ -1,5 +1,5 @@
 import { ACTIONS } from '../../../src/constants.js';
-import { textOf } from '../../support/jira/simulator.js';
+import { textOf } from '../../support/jira/adf.js';
 import {
   AGENT,
   CHANNEL,

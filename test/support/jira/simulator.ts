@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Fault } from '../zendesk/simulator.js';
+import { adfOf } from './adf.js';
 
 export interface JiraUser {
   accountId: string;
@@ -238,23 +239,4 @@ export class JiraSimulator {
     }
     return [404, { errorMessages: ['Not found'] }];
   }
-}
-
-/** Plain text as the ADF a Jira comment's body is. */
-export function adfOf(text: string) {
-  return {
-    type: 'doc',
-    version: 1,
-    content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
-  };
-}
-
-/** The text of an ADF body (its text nodes). */
-export function textOf(body: unknown): string {
-  return (
-    JSON.stringify(body)
-      .match(/"text":"([^"]*)"/g)
-      ?.map((m) => m.slice(8, -1))
-      .join('\n') ?? ''
-  );
 }
