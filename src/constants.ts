@@ -22,6 +22,8 @@ export const ACTIONS = {
   categoriesForClose: 'request_categories_close',
   /** The triage card's "Raise internal ticket" button. */
   raiseTicket: 'request_raise_ticket',
+  /** The triage card's "Create ticket" button (a channel with a helpdesk connector). */
+  createTicket: 'request_create_ticket',
   /** Prefix: an internal ticket message's status buttons, the status after (`open`, `in_progress`, `done`). */
   ticketStatus: 'internal_ticket_status:',
   /** The triage card's overflow menu of a channel with custom fields ("Edit fields"). */
@@ -51,6 +53,7 @@ export const VIEWS = {
   internalTicket: 'internal_ticket_modal',
   customFields: 'request_custom_fields_modal',
   cannedResponse: 'canned_response_modal',
+  helpdeskTicket: 'helpdesk_ticket_modal',
 } as const;
 
 /** `callback_id`s of shortcuts (manifest.yml's `features.shortcuts`). */

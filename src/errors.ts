@@ -34,6 +34,11 @@ export const ERRORS = {
     error: 'unauthorized',
     say: 'That needs an API token.',
   },
+  connector_webhook_refused: {
+    status: 401,
+    error: 'unauthorized',
+    say: 'That helpdesk call was not signed with the connector’s webhook secret.',
+  },
   token_invalid: {
     status: 401,
     error: 'unauthorized',
@@ -84,6 +89,7 @@ export const ERRORS = {
   automation_rule_not_found: notFound('That automation rule no longer exists.'),
   custom_filter_not_found: notFound('That saved filter no longer exists.'),
   webhook_not_found: notFound('That webhook no longer exists.'),
+  connector_not_found: notFound('That helpdesk connector no longer exists.'),
   webhook_delivery_not_found: notFound('That webhook delivery no longer exists.'),
   message_not_found: notFound('That message is not stored (or belongs to another conversation).'),
   request_not_found: notFound('That request no longer exists.'),

@@ -22,6 +22,7 @@ import type { Env } from './env.js';
 import type { Logger } from './logger.js';
 import { REQUEST_HOOKS } from './services/requests/registry.js';
 import { startWebhookWorker } from './services/webhooks/worker.js';
+import { startConnectorWorker } from './services/connectors/worker.js';
 import { SettingsService } from './services/settings.js';
 import { workspaceClients } from './slack/authorize.js';
 import { workspaceGateways } from './slack/gateway.js';
@@ -105,6 +106,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   let schedulerRunning = true;
   const stopWebhooks = startWebhookWorker(deps);
+  const stopConnectors = startConnectorWorker(deps);
 
   const inbox = new EventInbox(deps);
   const { app, web, receiver } = createApp(
@@ -148,6 +150,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await inbox.close();
       schedulerRunning = false;
       await stopWebhooks();
+      await stopConnectors();
       stopWatchingDatabase();
       await agenda.stop();
       await db.close();

@@ -19,6 +19,8 @@ import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
 import { reportRoutes } from './routes/reports.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
+import { CONNECTORS_PATH, connectorRoutes } from './routes/connectors.js';
+import { connectorWebhookRoutes } from './routes/connector-webhooks.js';
 import { AUTOMATION_RULES_PATH, automationRuleRoutes } from './routes/automation-rules.js';
 
 /** What the API is handed: the bot's services (a change through the API acts as in Slack). */
@@ -42,13 +44,15 @@ export function apiRouter(deps: HttpDeps): Router {
     res.json(openApi);
   });
 
+  router.use(connectorWebhookRoutes(deps));
+
   const api = Router();
   api.use(requireToken(deps.models));
   api.use(express.json({ limit: '256kb', strict: true }));
   api.use(requireJsonBody);
   // An agent's token works requests; workspace configuration needs an administrator's.
   api.use(
-    ['/workspace', '/accounts', '/channels', WEBHOOKS_PATH, AUTOMATION_RULES_PATH],
+    ['/workspace', '/accounts', '/channels', WEBHOOKS_PATH, AUTOMATION_RULES_PATH, CONNECTORS_PATH],
     requireAdmin(),
   );
   api.use(['/custom_attribute_definitions', '/teams', '/agents'], requireAdmin({ reads: true }));
@@ -65,6 +69,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(webhookRoutes(deps));
   api.use(automationRuleRoutes(deps));
   api.use(reportRoutes(deps));
+  api.use(connectorRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/app', dashboardRoutes(deps));

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AppError } from '../errors.js';
+import { AppError, validationError } from '../errors.js';
+import { ConnectorStore } from '../db/repositories/connectors.js';
 import type { AccountDoc, ChannelDoc, Models } from '../db/models/index.js';
 import { SettingsLevels, type SettingsTarget } from '../db/repositories/settings-levels.js';
 import type { RelationshipSettings, WorkspaceSettings } from '../settings/effective.js';
@@ -28,12 +29,15 @@ export class SettingsService {
 
   private readonly levels: SettingsLevels;
 
+  private readonly connectors: ConnectorStore;
+
   /** `secretKey` is `SETTINGS_ENCRYPTION_KEY`: it seals secrets as they are written. */
   constructor(
     models: Models,
     private readonly secretKey?: Uint8Array,
   ) {
     this.levels = new SettingsLevels(models);
+    this.connectors = new ConnectorStore(models);
   }
 
   /** The workspace's channel (`forbidden_workspace` for another's, else `channel_not_found`). */
@@ -103,11 +107,33 @@ export class SettingsService {
         { level: target.level, current, above, secretKey: this.secretKey },
         body,
       );
+      await this.checkHelpdesks(target.teamId, plan.changed, plan.next.overrides);
       if (await save(plan.next, revision, alsoSet)) return plan.changed;
       // Lost the race to another writer: back off a little, with jitter, and plan again.
       await sleep(Math.random() * 5 * (attempt + 1));
     }
     throw new AppError('conflict', 'settings changed concurrently; try again');
+  }
+
+  /** `tickets.config.helpdeskIds` as written must name connectors of the workspace (else a 422). */
+  private async checkHelpdesks(
+    teamId: string,
+    changed: readonly string[],
+    overrides: Record<string, unknown>,
+  ): Promise<void> {
+    const key = 'tickets.config.helpdeskIds';
+    const ids = overrides[key];
+    if (!changed.includes(key) || !Array.isArray(ids)) return;
+    const known = new Set((await this.connectors.list(teamId)).map((c) => String(c._id)));
+    const unknown = ids.filter((id) => !known.has(String(id)));
+    if (unknown.length === 0) return;
+    throw validationError([
+      {
+        loc: ['body', 'update', key],
+        msg: `no connector of this workspace has the id ${unknown.join(', ')} (see /api/v1/connectors)`,
+        type: 'value_error.unknown_connector',
+      },
+    ]);
   }
 
   /** Every key resolved through the levels, secrets shown only as `{"set": true}`. */

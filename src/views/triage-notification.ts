@@ -20,6 +20,7 @@ import {
 } from '../text/mrkdwn.js';
 import { button, PREVIEW_HIDDEN, quotedPreview } from './blocks.js';
 import { slaBreachNote } from './sla-alert.js';
+import { createTicketButtons, ticketFailureLine, ticketNote } from './helpdesk-ticket.js';
 import { fieldsMenu, fieldsNote, type CardFields } from './custom-fields.js';
 
 export interface TriageNotificationInput {
@@ -36,8 +37,13 @@ export interface TriageNotificationInput {
     | 'groupedTs'
   > &
     Partial<
-      Pick<RequestDoc, 'history' | 'escalated' | 'severity' | 'priority' | 'tags' | 'categories'>
+      Pick<
+        RequestDoc,
+        'history' | 'escalated' | 'severity' | 'priority' | 'tags' | 'categories' | 'ticketIntent'
+      >
     >;
+  /** The channel names a helpdesk connector: a live request's card offers Create ticket. */
+  helpdesk?: boolean;
   channelName: string;
   /** A private channel under hidePrivateChannelMetadata: its name is not sent. */
   hideChannelName?: boolean;
@@ -90,7 +96,7 @@ export function triageNotification(input: TriageNotificationInput): {
   const assignee = request.assigneeId
     ? `assigned to <@${request.assigneeId}>${email}`
     : 'unassigned';
-  const ticket = request.ticket ? ` · :ticket: ${request.ticket.id}` : '';
+  const ticket = ticketNote(request);
   const breach = slaBreachNote(request.history);
   const sla = breach ? ` · ${breach}` : '';
   const escalated = escalationNote(request.escalated);
@@ -143,6 +149,7 @@ export function triageNotification(input: TriageNotificationInput): {
         ...(input.internalTickets
           ? [button('Raise internal ticket', ACTIONS.raiseTicket, value)]
           : []),
+        ...createTicketButtons(request, input.helpdesk ?? false),
       ]
     : request.status === 'closed'
       ? [button('Reopen', ACTIONS.reopen, value)]
@@ -162,7 +169,7 @@ export function triageNotification(input: TriageNotificationInput): {
           },
         ],
       },
-      ...[escalated, input.ticketLines]
+      ...[escalated, input.ticketLines, ticketFailureLine(request)]
         .filter((text): text is string => Boolean(text))
         .map((text) => ({
           type: 'context' as const,

@@ -358,6 +358,9 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
       ['GET', '/api/v1/contacts/{id}'],
       ['PUT', '/api/v1/contacts/{id}'],
       ['GET', '/api/v1/contacts/{id}/conversations'],
+      ['GET', '/api/v1/connectors/{id}'],
+      ['PATCH', '/api/v1/connectors/{id}'],
+      ['DELETE', '/api/v1/connectors/{id}'],
     ] as const;
     const ids = fc
       .oneof(
@@ -377,15 +380,17 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
       async (method, route) => {
         const body = route.startsWith('/api/v1/contacts/')
           ? stringify({ name: 'Fuzz' })
-          : method === 'PUT'
-            ? stringify({ assignment_mode: 'csm' })
-            : route.endsWith('/toggle_status')
-              ? stringify({ status: 'resolved' })
-              : route.endsWith('/messages')
-                ? stringify({ content: 'Hello', private: false })
-                : method === 'POST'
-                  ? stringify({ custom_attributes: { seats: 1 } })
-                  : stringify(VALID_WRITE);
+          : route.startsWith('/api/v1/connectors/')
+            ? stringify({ options: { agent_replies_public: true } })
+            : method === 'PUT'
+              ? stringify({ assignment_mode: 'csm' })
+              : route.endsWith('/toggle_status')
+                ? stringify({ status: 'resolved' })
+                : route.endsWith('/messages')
+                  ? stringify({ content: 'Hello', private: false })
+                  : method === 'POST'
+                    ? stringify({ custom_attributes: { seats: 1 } })
+                    : stringify(VALID_WRITE);
         await refusesAll(ids, async (id) => {
           const path = route.replace('{id}', encodeURIComponent(id));
           const res = await send(w, method, path, method === 'GET' ? undefined : body);

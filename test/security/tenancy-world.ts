@@ -4,6 +4,7 @@ import { createApiToken } from '../../src/db/repositories/api-tokens.js';
 import { ackingDriver, startTestBot, type TestBot } from '../support/bot.js';
 import type { SlackDriver } from '../support/slack/driver.js';
 import { eventually } from '../e2e/requests/world.js';
+import { ZendeskSimulator } from '../support/zendesk/simulator.js';
 
 /** One workspace of the two, with everything it owns. */
 export interface Tenant {
@@ -31,6 +32,8 @@ export interface Tenant {
   deskTeamId: string;
   /** A webhook of this workspace's (its url has `<label>-secret-hook`). */
   webhookId: string;
+  /** A Zendesk connector of this workspace's (its base URL has `<label>-secret-desk`). */
+  connectorId: string;
   /** An automation rule of this workspace's (inactive; named `<LABEL>-SECRET-RULE`). */
   ruleId: string;
   /** Its admin's saved conversation filter (`<LABEL>-SECRET-FILTER`: content contains "invoices"). */
@@ -59,6 +62,13 @@ export async function twoWorkspaces(): Promise<{
       WEBHOOK_ALLOW_PRIVATE: 'true',
     },
   });
+  // The workspaces' helpdesk: one Zendesk, stopped with the bot.
+  const zendesk = await ZendeskSimulator.start();
+  const stopBot = t.stop;
+  t.stop = async () => {
+    await stopBot();
+    await zendesk.stop();
+  };
   const tenants = {} as Record<'alpha' | 'bravo', Tenant>;
   const tokenB = await createApiToken(t.bot.deps.models, TEAM_B, 'U0BADMIN');
   const driverB = ackingDriver(t.bot.url, TEAM_B, t.sim);
@@ -149,6 +159,12 @@ export async function twoWorkspaces(): Promise<{
       subscriptions: ['conversation_status_changed'],
     });
     expect(webhook.status).toBe(201);
+    const connector = await api('POST', '/api/v1/connectors', {
+      type: 'zendesk',
+      base_url: `${zendesk.url}/${label}-secret-desk`,
+      credentials: { email: zendesk.email, api_token: zendesk.token },
+    });
+    expect(connector.status).toBe(201);
     const rule = await api('POST', '/api/v1/automation_rules', {
       name: `${upper}-SECRET-RULE`,
       event_name: 'conversation_created',
@@ -199,6 +215,7 @@ export async function twoWorkspaces(): Promise<{
       cannedId: canned.body.id,
       deskTeamId: deskTeam.body.id,
       webhookId: webhook.body.id,
+      connectorId: connector.body.id,
       ruleId: rule.body.id,
       filterId: filter.body.id,
       secrets: [
@@ -206,6 +223,7 @@ export async function twoWorkspaces(): Promise<{
         `${upper}-SECRET-FILTER`,
         `${upper}-SECRET-TEAM`,
         `${label}-secret-hook`,
+        `${label}-secret-desk`,
         `${upper}-SECRET-FIELD`,
         `${upper}-SECRET-OPTION`,
         `${upper}-SECRET-CANNED`,
@@ -244,6 +262,7 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       teams: await of('teams', { teamId }),
       agents: await of('agents', { teamId }),
       webhooks: await of('webhooks', { teamId }),
+      connectors: await of('connectors', { teamId }),
       automationRules: await of('automation_rules', { teamId }),
       automationRuns: await of('automation_runs', { teamId }),
       customFilters: await of('custom_filters', { teamId }),
@@ -268,6 +287,7 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.cannedId,
     victim.deskTeamId,
     victim.webhookId,
+    victim.connectorId,
     victim.ruleId,
     victim.filterId,
     victim.channel,

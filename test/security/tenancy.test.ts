@@ -322,6 +322,20 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(await ownedBy(t, v.teamId)).toEqual(before);
     });
 
+    it('gets 404 for every connector id of the other workspace (as for an unknown id), and nothing of it changes', async () => {
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const path = `/api/v1/connectors/${v.connectorId}`;
+      const attempts: [string, string, unknown?][] = [
+        ['GET', path],
+        ['PATCH', path, { options: { agent_replies_public: true } }],
+        ['PUT', path, { base_url: 'http://127.0.0.1:9/taken-over' }],
+        ['DELETE', path],
+      ];
+      await allNotFound(v, attempts, v.connectorId);
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+    });
+
     it('gets 404 for every automation rule id of the other workspace, and nothing of it changes', async () => {
       const v = victim();
       const before = await ownedBy(t, v.teamId);
@@ -400,6 +414,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         '/api/v1/webhooks',
         `/api/v1/webhooks/${a.webhookId}`,
         `/api/v1/webhooks/${a.webhookId}/deliveries`,
+        '/api/v1/connectors',
+        `/api/v1/connectors/${a.connectorId}`,
         '/api/v1/automation_rules',
         `/api/v1/automation_rules/${a.ruleId}`,
         `/api/v1/automation_rules/${a.ruleId}/runs`,
@@ -433,6 +449,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(agents.body.map((x: { id: string }) => x.id)).toEqual([a.admin]);
       const webhooks = await call('GET', '/api/v1/webhooks');
       expect(webhooks.body.map((w: { id: string }) => w.id)).toEqual([a.webhookId]);
+      const connectors = await call('GET', '/api/v1/connectors');
+      expect(connectors.body.map((c: { id: string }) => c.id)).toEqual([a.connectorId]);
       const rules = await call('GET', '/api/v1/automation_rules');
       expect(rules.body.map((r: { id: string }) => r.id)).toEqual([a.ruleId]);
       const filters = await call('GET', '/api/v1/custom_filters');

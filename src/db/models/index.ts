@@ -6,6 +6,7 @@ import { cannedResponseModel } from './canned-response.js';
 import { channelModel } from './channel.js';
 import { claimModel } from './claim.js';
 import { configVersionModel } from './config-version.js';
+import { connectorModel, connectorTaskModel } from './connector.js';
 import { contactModel } from './contact.js';
 import { customFieldModel, migrateCustomFields } from './custom-field.js';
 import { customFilterModel } from './custom-filter.js';
@@ -28,6 +29,7 @@ export * from './canned-response.js';
 export * from './channel.js';
 export * from './claim.js';
 export * from './config-version.js';
+export * from './connector.js';
 export * from './contact.js';
 export * from './custom-field.js';
 export * from './custom-filter.js';
@@ -56,6 +58,8 @@ export function createModels(db: Connection) {
     cannedResponses: cannedResponseModel(db),
     claims: claimModel(db),
     configVersions: configVersionModel(db),
+    connectors: connectorModel(db),
+    connectorTasks: connectorTaskModel(db),
     contacts: contactModel(db),
     customFields: customFieldModel(db),
     customFilters: customFilterModel(db),

@@ -4,6 +4,7 @@ import { FieldValue } from '../../custom-fields/values.js';
 import { StoredPriority } from '../../desk/conversation.js';
 import { HistoryEntry, RequestStatus } from '../../requests/request.js';
 import { WebhookEvent } from '../../desk/webhook.js';
+import { ConnectorOutboxTask } from './connector.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
 
 const nullDate = () => z.date().nullable().default(null);
@@ -55,11 +56,38 @@ export const RequestDocument = z.object({
     alertsPending: z.array(z.enum(['response', 'closure'])).default(() => []),
   }),
   nudgedAt: nullDate(),
-  /** A ticket made from the request (🎫 with allow_ticket_creation_with_ticket_emoji). */
+  /**
+   * The request's ticket: in the helpdesk of `connectorId` (its `url` and last known `status`),
+   * or without a connector the bot's own placeholder (🎫 when the channel names no helpdesk).
+   */
   ticket: z
-    .object({ id: z.string(), createdAt: z.date(), createdBy: z.string() })
+    .object({
+      id: z.string(),
+      createdAt: z.date(),
+      createdBy: z.string(),
+      connectorId: nullString(),
+      url: nullString(),
+      status: nullString(),
+    })
     .nullable()
     .default(null),
+  /**
+   * A ticket asked for and not made yet (`pending`, its create task in `connectorTasks`), or
+   * given up (`failed`, with why, shown on the card); its `id` is the ticket's `external_id`.
+   */
+  ticketIntent: z
+    .object({
+      id: z.string(),
+      connectorId: z.string(),
+      at: z.date(),
+      by: z.string(),
+      state: z.enum(['pending', 'failed']),
+      error: nullString(),
+    })
+    .nullable()
+    .default(null),
+  /** Helpdesk tasks recorded with what asked for them (an outbox, like `webhookEvents`). */
+  connectorTasks: z.array(ConnectorOutboxTask).default(() => []),
   /**
    * The request's escalations (‼️, the card's Escalate, `/triage escalate`): the last one's who,
    * when and why, and how many. Never null, so one update can `$set` its fields and `$inc` the count.
@@ -138,6 +166,8 @@ RequestSchema.index({ teamId: 1, requesterId: 1, createdAt: -1 });
 RequestSchema.index({ 'triage.channelId': 1, 'triage.ts': 1 });
 RequestSchema.index({ channelId: 1, groupedTs: 1 });
 RequestSchema.index({ 'webhookEvents.id': 1 });
+RequestSchema.index({ 'connectorTasks.id': 1 });
+RequestSchema.index({ 'ticket.connectorId': 1, 'ticket.id': 1 });
 
 export type RequestModel = Model<RequestDoc>;
 export const requestModel = (db: Connection): RequestModel =>

@@ -3,7 +3,8 @@ import type { BotDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { refusalOf, ticketFor, type RequestCommand } from '../../requests/commands.js';
 import type { SlackGateway } from '../../slack/gateway.js';
-import { channelContext } from './context.js';
+import { askForTicket, helpdeskOf } from '../connectors/tickets.js';
+import { channelContext, type ChannelContext } from './context.js';
 import { RequestEffects } from './effects.js';
 
 export type { RequestCommand };
@@ -41,16 +42,25 @@ export async function applyRequestCommand(
   return undefined;
 }
 
-/** 🎫 on a request's message: a ticket is made once and announced in the thread. */
+/**
+ * 🎫 on a request's message: a ticket in the channel's helpdesk (`tickets.config.helpdeskIds`),
+ * created by the connector worker; without a helpdesk, the bot's own ticket id, made once and
+ * announced in the thread.
+ */
 export async function createTicketFromReaction(
-  deps: Pick<BotDeps, 'models' | 'clock'>,
+  deps: Pick<BotDeps, 'models' | 'clock' | 'settings'>,
   slack: SlackGateway,
+  ctx: ChannelContext,
   find: { teamId: string; channelId: string; rootTs: string },
   by: string,
 ): Promise<void> {
   const store = new RequestStore(deps.models);
   const request = await store.byRoot(find.teamId, find.channelId, find.rootTs);
   if (!request) return;
+  if (helpdeskOf(ctx)) {
+    await askForTicket(deps, slack, ctx, request, by);
+    return;
+  }
   const made = ticketFor(String(request._id), by, deps.clock.now());
   const ticketed = await store.createTicket(request._id, made);
   if (!ticketed?.ticket) return;

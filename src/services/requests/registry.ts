@@ -8,6 +8,7 @@ import { cleanupHooks } from '../timers/cleanup.js';
 import { ruleHooks } from '../rules/run.js';
 import { contactHooks } from '../contacts/record.js';
 import { reportHooks } from '../reports/keep.js';
+import { connectorHooks } from '../connectors/hooks.js';
 
 /**
  * The features that act on request moments, in the order they run. Only the composition root
@@ -24,5 +25,6 @@ export const REQUEST_HOOKS: readonly RequestHooks[] = [
   cleanupHooks,
   ruleHooks,
   contactHooks,
+  connectorHooks,
   reportHooks,
 ];

@@ -133,6 +133,7 @@ export class TriageCard {
         categories: ctx.features.requests.categories,
       },
       internalTickets: ctx.features.internal_ticket.types.length > 0,
+      helpdesk: ctx.features.tickets.config.helpdeskIds.length > 0,
       ticketLines: await this.ticketLines(ctx, request),
       customFields: { fields, values: request.customFields },
     });

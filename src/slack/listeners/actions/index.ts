@@ -11,6 +11,7 @@ import * as homeAvailability from './home-availability.js';
 import * as homeRefresh from './home-refresh.js';
 import * as homeView from './home-view.js';
 import * as raiseTicketButton from './raise-ticket-button.js';
+import * as createTicketButton from './create-ticket-button.js';
 import * as requestButtons from './request-buttons.js';
 import * as nudgeButtons from './nudge-buttons.js';
 import * as suggestionButtons from './suggestion-buttons.js';
@@ -30,6 +31,7 @@ export function register(app: App, deps: BotDeps): void {
   homeView.register(app, deps);
   nudgeButtons.register(app, deps);
   raiseTicketButton.register(app, deps);
+  createTicketButton.register(app, deps);
   requestButtons.register(app, deps);
   suggestionButtons.register(app, deps);
   ticketStatusButtons.register(app, deps);

@@ -70,7 +70,7 @@ export function register(app: App, deps: BotDeps): void {
     const tickets = ctx.features.tickets.config.allow_ticket_creation_with_ticket_emoji;
     if (!mayReact(intent, sender, tickets)) return;
     const find = { teamId, channelId: item.channel, rootTs: item.ts };
-    if (intent.kind === 'ticket') await createTicketFromReaction(deps, slack, find, user);
+    if (intent.kind === 'ticket') await createTicketFromReaction(deps, slack, ctx, find, user);
     else if (intent.kind === 'status' && intent.to === 'closed') {
       if (!(await holdReactionClose(deps, slack, find, user))) {
         await applyRequestCommand(deps, slack, find, intent, user);

@@ -5,6 +5,7 @@ import * as categoriesModal from './categories-modal.js';
 import * as feedbackComment from './feedback-comment.js';
 import * as internalTicketModal from './internal-ticket-modal.js';
 import * as fieldsModal from './fields-modal.js';
+import * as helpdeskTicketModal from './helpdesk-ticket-modal.js';
 
 /** Registers every view listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
@@ -13,4 +14,5 @@ export function register(app: App, deps: BotDeps): void {
   feedbackComment.register(app, deps);
   internalTicketModal.register(app, deps);
   fieldsModal.register(app, deps);
+  helpdeskTicketModal.register(app, deps);
 }

@@ -1,0 +1,80 @@
+import { AppError } from '../../errors.js';
+import type { ConnectorOptions } from '../../connectors/connector.js';
+import type { SealedSecret } from '../../settings/secrets.js';
+import { parseConnector, type ConnectorDoc, type Models } from '../models/index.js';
+import { isDocumentId } from './parse.js';
+
+/** What a connector is stored with (credentials already sealed). */
+export interface StoredConnector {
+  type: ConnectorDoc['type'];
+  baseUrl: string;
+  credentials: SealedSecret;
+  options: ConnectorOptions;
+  vendorUserId: string | null;
+}
+
+/**
+ * A workspace's connectors: one single-document call per operation. An id that is not the
+ * workspace's answers `connector_not_found`, so a workspace cannot learn which ids exist elsewhere.
+ */
+export class ConnectorStore {
+  constructor(private readonly models: Models) {}
+
+  async list(teamId: string): Promise<ConnectorDoc[]> {
+    const docs = await this.models.connectors
+      .find({ teamId })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean();
+    return docs.map(parseConnector);
+  }
+
+  async count(teamId: string): Promise<number> {
+    return this.models.connectors.countDocuments({ teamId });
+  }
+
+  async get(teamId: string, id: string): Promise<ConnectorDoc> {
+    const doc = await this.find(teamId, id);
+    if (!doc) throw connectorNotFound(id);
+    return doc;
+  }
+
+  /** The workspace's connector, or null (a channel's `helpdeskIds` may name a deleted one). */
+  async find(teamId: string, id: string): Promise<ConnectorDoc | null> {
+    const doc = isDocumentId(id)
+      ? await this.models.connectors.findOne({ _id: id, teamId }).lean()
+      : null;
+    return doc ? parseConnector(doc) : null;
+  }
+
+  /** A connector by id whatever its workspace (a helpdesk's webhook names only the connector). */
+  async byId(id: string): Promise<ConnectorDoc | null> {
+    const doc = isDocumentId(id) ? await this.models.connectors.findById(id).lean() : null;
+    return doc ? parseConnector(doc) : null;
+  }
+
+  async create(teamId: string, input: StoredConnector): Promise<ConnectorDoc> {
+    const created = await this.models.connectors.create({ teamId, ...input });
+    return parseConnector(created.toObject());
+  }
+
+  async update(teamId: string, id: string, set: Partial<StoredConnector>): Promise<ConnectorDoc> {
+    const doc = isDocumentId(id)
+      ? await this.models.connectors
+          .findOneAndUpdate({ _id: id, teamId }, { $set: set }, { returnDocument: 'after' })
+          .lean()
+      : null;
+    if (!doc) throw connectorNotFound(id);
+    return parseConnector(doc);
+  }
+
+  async remove(teamId: string, id: string): Promise<void> {
+    const removed = isDocumentId(id)
+      ? await this.models.connectors.deleteOne({ _id: id, teamId })
+      : undefined;
+    if (!removed?.deletedCount) throw connectorNotFound(id);
+  }
+}
+
+export function connectorNotFound(id: string): AppError {
+  return new AppError('connector_not_found', `unknown connector ${id}`);
+}

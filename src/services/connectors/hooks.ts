@@ -1,0 +1,63 @@
+import { ConnectorStore } from '../../db/repositories/connectors.js';
+import { ConnectorTasks, connectorTask } from '../../db/repositories/connector-tasks.js';
+import type { RequestHooks } from '../../deps.js';
+import { isConnectorActor, ticketStageForRequest } from '../../connectors/status.js';
+import { askForTicket, helpdeskOf } from './tickets.js';
+
+/**
+ * What a request's moments ask of its helpdesk: a ticket for each new request
+ * (`auto_create_ticket_from_request`), the ticket's status when the request moves
+ * (`change_stage_for_*`), and each thread message as a comment (`send_threads_to_connectors`).
+ * Changes the helpdesk itself made (`connector:<id>`) are not sent back to it.
+ */
+export const connectorHooks: RequestHooks = {
+  async created(deps, ctx, request) {
+    if (!ctx.features.requests.config.auto_create_ticket_from_request || !helpdeskOf(ctx)) return;
+    await askForTicket(deps, await deps.slack(request.teamId), ctx, request, 'bot');
+  },
+
+  async changed(deps, ctx, before, after, by) {
+    const ticket = after.ticket;
+    if (!ticket?.connectorId || isConnectorActor(by) || before.status === after.status) return;
+    const status = ticketStageForRequest(ctx.features.tickets.config, before.status, after.status);
+    if (!status) return;
+    const key = `${String(after._id)}:${after.history.length}:${after.status}`;
+    const task = connectorTask(
+      {
+        kind: 'status',
+        connectorId: ticket.connectorId,
+        at: deps.clock.now(),
+        by,
+        payload: { status },
+      },
+      key,
+    );
+    await new ConnectorTasks(deps.models).queue(after._id, task);
+  },
+
+  async messageCreated(deps, ctx, request, message) {
+    const ticket = request.ticket;
+    const connectorId = ticket?.connectorId ?? request.ticketIntent?.connectorId;
+    if (!ctx.features.tickets.config.send_threads_to_connectors || !connectorId || !message.text) {
+      return;
+    }
+    const connector = await new ConnectorStore(deps.models).find(request.teamId, connectorId);
+    if (!connector) return;
+    const customer = message.kind === 'incoming';
+    const comment = {
+      body: `${customer ? 'Customer' : 'Agent'} <@${message.userId}> in Slack:\n\n${message.text}`,
+      public: customer || (!message.private && connector.options.agent_replies_public),
+    };
+    const task = connectorTask(
+      {
+        kind: 'comment',
+        connectorId,
+        at: message.createdAt,
+        by: message.userId,
+        payload: { comment },
+      },
+      String(message._id),
+    );
+    await new ConnectorTasks(deps.models).queue(request._id, task);
+  },
+};

@@ -1,0 +1,74 @@
+import pRetry from 'p-retry';
+import { VendorError, failureKind, retryAfterMs } from '../../connectors/connector.js';
+
+/** How long one call may take before it counts as no answer. */
+const TIMEOUT_MS = 10_000;
+/** The longest `Retry-After` waited for inside one call; a longer one is the worker's to wait. */
+const MAX_INLINE_WAIT_MS = 5_000;
+
+/** `Authorization: Basic …` for a login. */
+export const basicAuth = (login: string): string =>
+  `Basic ${Buffer.from(login).toString('base64')}`;
+
+/**
+ * A vendor's JSON API over `fetch`. A 429 is waited out and tried again (its `Retry-After`, when
+ * short), and so is a read that failed with a 5xx; a write that failed is left to the connector
+ * worker, which knows whether it may have been done (`VendorError.ambiguous`). Every failure is
+ * a {@link VendorError}.
+ */
+export class VendorHttp {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly auth: string,
+  ) {}
+
+  call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const read = method === 'GET';
+    return pRetry(() => this.once(method, path, body), {
+      retries: 2,
+      minTimeout: 200,
+      randomize: true,
+      shouldRetry: ({ error }) =>
+        error instanceof VendorError &&
+        ((error.kind === 'rate_limited' && (error.retryAfterMs ?? 0) <= MAX_INLINE_WAIT_MS) ||
+          (read && error.kind === 'unavailable')),
+      onFailedAttempt: async ({ error }) => {
+        const wait = error instanceof VendorError ? (error.retryAfterMs ?? 0) : 0;
+        if (wait > 0 && wait <= MAX_INLINE_WAIT_MS) await sleep(wait);
+      },
+    });
+  }
+
+  private async once(method: string, path: string, body?: unknown): Promise<unknown> {
+    const write = method !== 'GET';
+    let res: Response;
+    try {
+      res = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          authorization: this.auth,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new VendorError('unavailable', `no answer: ${why}`, null, null, write);
+    }
+    const kind = failureKind(res.status);
+    if (!kind) return res.status === 204 ? {} : res.json();
+    const text = (await res.text()).slice(0, 300);
+    const after = retryAfterMs(res.headers.get('retry-after'), new Date());
+    throw new VendorError(
+      kind,
+      `${method} ${path.split('?')[0]}: ${text}`,
+      res.status,
+      after,
+      write && kind === 'unavailable',
+    );
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,120 @@
+import { claimOnce, releaseClaim, type ConnectorDoc } from '../../db/models/index.js';
+import { ConnectorStore } from '../../db/repositories/connectors.js';
+import { ConnectorTasks } from '../../db/repositories/connector-tasks.js';
+import type { BotDeps } from '../../deps.js';
+import type { InboundEvent } from '../../connectors/connector.js';
+import { connectorActor, requestMoveForTicket } from '../../connectors/status.js';
+import { parseJiraEvent, refuseJiraCall } from '../../connectors/jira-webhook.js';
+import { parseZendeskEvent, refuseZendeskCall } from '../../connectors/zendesk-webhook.js';
+import { AppError } from '../../errors.js';
+import { escapeMrkdwn } from '../../text/mrkdwn.js';
+import { applyRequestCommand } from '../requests/actions.js';
+import { channelContext } from '../requests/context.js';
+import { VENDOR_NAME, credentialsOf } from './manage.js';
+
+/** What a helpdesk's call carried: its signature headers and the body exactly as sent. */
+export interface InboundCall {
+  signature?: string | undefined;
+  timestamp?: string | undefined;
+  body: string;
+}
+
+/** Why a call is not the connector's helpdesk's, by its vendor's scheme; undefined when it is. */
+function refusal(
+  type: ConnectorDoc['type'],
+  secret: string | undefined,
+  call: InboundCall,
+  now: Date,
+): string | undefined {
+  return type === 'jira'
+    ? refuseJiraCall(secret, call.signature, call.body)
+    : refuseZendeskCall(secret, call, call.body, now);
+}
+
+/**
+ * A helpdesk's webhook call for one connector (`vendor` as in its path): verified with the
+ * connector's webhook secret (a forged call is a 401 `connector_webhook_refused`, nothing read
+ * or written), then an agent's public comment is posted in the request's thread once (never
+ * one the bot wrote: no echo) and a status change moves the request (`requestMoveForTicket`).
+ */
+export async function receiveConnectorCall(
+  deps: BotDeps,
+  vendor: string,
+  connectorId: string,
+  call: InboundCall,
+): Promise<void> {
+  const connector = await new ConnectorStore(deps.models).byId(connectorId);
+  if (!connector || connector.type !== vendor) {
+    throw new AppError('connector_not_found', `unknown ${vendor} connector ${connectorId}`);
+  }
+  const secret = credentialsOf(deps, connector).webhook_secret;
+  const forged = refusal(connector.type, secret, call, deps.clock.now());
+  if (forged) throw new AppError('connector_webhook_refused', forged);
+  let body: unknown;
+  try {
+    body = JSON.parse(call.body);
+  } catch {
+    return; // signed but not JSON: nothing the bot reads
+  }
+  const event = connector.type === 'jira' ? parseJiraEvent(body) : parseZendeskEvent(body);
+  if (!event) return;
+  if (event.kind === 'comment' && (event.authorId === connector.vendorUserId || !event.public)) {
+    return;
+  }
+  const tasks = new ConnectorTasks(deps.models);
+  const request = await tasks.byTicket(connectorId, event.ticketId);
+  if (!request || request.teamId !== connector.teamId) return;
+  const slack = await deps.slack(request.teamId);
+  if (event.kind === 'comment') {
+    await postComment(deps, connector, request, event);
+    return;
+  }
+  await tasks.ticketStatus(request._id, event.status);
+  const to = requestMoveForTicket(request.status, event.status);
+  if (!to) return;
+  const by = connectorActor(connectorId);
+  const refused = await applyRequestCommand(
+    deps,
+    slack,
+    { id: String(request._id) },
+    { kind: 'status', to },
+    by,
+  );
+  if (refused || to !== 'closed') return;
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  const config = ctx?.features.tickets.config;
+  if (!config?.reply_on_closure) return;
+  await slack.post(
+    {
+      channel: request.channelId,
+      thread_ts: request.rootTs,
+      text: config.reply_on_closure_message,
+    },
+    { bestEffort: { step: 'ticket_closure_reply', requestId: String(request._id) } },
+  );
+}
+
+async function postComment(
+  deps: BotDeps,
+  connector: ConnectorDoc,
+  request: { _id: unknown; teamId: string; channelId: string; rootTs: string },
+  event: Extract<InboundEvent, { kind: 'comment' }>,
+) {
+  const key = `connector-comment:${String(connector._id)}:${event.commentId}`;
+  if (!(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
+  const slack = await deps.slack(request.teamId);
+  const name = event.authorName ? `*${escapeMrkdwn(event.authorName)}*` : 'An agent';
+  const posted = await slack.post(
+    {
+      channel: request.channelId,
+      thread_ts: request.rootTs,
+      text: `${name} (${VENDOR_NAME[connector.type]}): ${escapeMrkdwn(event.body)}`,
+    },
+    { bestEffort: { step: 'connector_comment', requestId: String(request._id) } },
+  );
+  // Not posted (Slack down): the claim goes, so Zendesk's retry of the call posts it.
+  if (!posted) {
+    await releaseClaim(deps.models.claims, key);
+    throw new AppError('slack_unavailable', 'the comment could not be posted');
+  }
+}

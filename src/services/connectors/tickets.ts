@@ -1,0 +1,117 @@
+import { ConnectorStore } from '../../db/repositories/connectors.js';
+import { ConnectorTasks, connectorTask } from '../../db/repositories/connector-tasks.js';
+import type { RequestDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
+import type { TicketDraft } from '../../connectors/connector.js';
+import type { SlackGateway } from '../../slack/gateway.js';
+import { userProfile } from '../../slack/user-emails.js';
+import type { View } from '@slack/types';
+import { RequestStore } from '../../db/repositories/requests.js';
+import { AppError } from '../../errors.js';
+import { ticketModal } from '../../views/helpdesk-ticket.js';
+import { channelContext, type ChannelContext } from '../requests/context.js';
+import { TriageCard } from '../requests/triage-card.js';
+
+type TicketDeps = Pick<BotDeps, 'models' | 'clock' | 'settings'>;
+
+/** What the agent chose in the ticket modal (each absent field: the request's own). */
+export type TicketAnswers = Partial<Pick<TicketDraft, 'subject' | 'priority' | 'type' | 'tags'>>;
+
+/** The connector a channel's tickets go to: the first of `tickets.config.helpdeskIds`. */
+export const helpdeskOf = (ctx: ChannelContext): string | undefined =>
+  ctx.features.tickets.config.helpdeskIds[0];
+
+/** A request's opening line as a ticket subject. */
+export function subjectOf(text: string): string {
+  const line = text.split('\n').find((l) => l.trim()) ?? 'Request from Slack';
+  return line.trim().length > 120 ? `${line.trim().slice(0, 117)}…` : line.trim();
+}
+
+/**
+ * Asks the channel's helpdesk for a ticket for `request`: the intent and its create task are
+ * written in one update (at most one under way per request), and the card says so; the
+ * connector worker creates it. A `helpdeskIds` naming no connector of the workspace is recorded
+ * as a failed intent, shown on the card. Returns false when a ticket exists or is under way.
+ */
+export async function askForTicket(
+  deps: TicketDeps,
+  slack: SlackGateway,
+  ctx: ChannelContext,
+  request: RequestDoc,
+  by: string,
+  answers: TicketAnswers = {},
+): Promise<boolean> {
+  const connectorId = helpdeskOf(ctx);
+  if (!connectorId) return false;
+  const config = ctx.features.tickets.config;
+  const now = deps.clock.now();
+  const tasks = new ConnectorTasks(deps.models);
+  const connector = await new ConnectorStore(deps.models).find(request.teamId, connectorId);
+  const requester =
+    connector && config.map_submitter_to_requestor
+      ? await userProfile(deps.models, slack, request.teamId, request.requesterId, now)
+      : undefined;
+  const task = connectorTask({ kind: 'create', connectorId, at: now, by, payload: {} });
+  const draft: TicketDraft = {
+    subject: answers.subject ?? subjectOf(request.text),
+    body: request.text || '(no text)',
+    priority: answers.priority ?? null,
+    type: answers.type ?? null,
+    tags: answers.tags ?? [],
+    public: !config.invisible_only,
+    requester:
+      requester?.email && requester.name ? { name: requester.name, email: requester.email } : null,
+    externalId: task.id,
+  };
+  const entry = { at: now, type: 'ticket_requested', to: connectorId, by };
+  const asked = await tasks.askTicket(
+    request._id,
+    { ...task, payload: { draft } },
+    entry,
+    connector
+      ? undefined
+      : `helpdeskIds names ${connectorId}, which is no connector of this workspace`,
+  );
+  if (!asked) return false;
+  await new TriageCard(deps, slack).update(ctx, asked);
+  return true;
+}
+
+/**
+ * The card's Create ticket: the modal to open (unless `do_not_show_ticket_modal`, when the
+ * ticket is asked for at once), or a sentence for the agent when there is nothing to do.
+ */
+export async function createTicketClicked(
+  deps: TicketDeps,
+  slack: SlackGateway,
+  requestId: string,
+  by: string,
+): Promise<{ view: View } | { text: string } | undefined> {
+  const request = await new RequestStore(deps.models).byKey(requestId);
+  if (!request) throw new AppError('request_not_found', `unknown request ${requestId}`);
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (!ctx || !helpdeskOf(ctx)) return { text: 'This channel has no helpdesk connector.' };
+  if (request.ticket || request.ticketIntent?.state === 'pending') {
+    return { text: 'This request already has a ticket (or one is being created).' };
+  }
+  const config = ctx.features.tickets.config;
+  if (!config.do_not_show_ticket_modal) {
+    return { view: ticketModal(String(request._id), subjectOf(request.text), config) };
+  }
+  await askForTicket(deps, slack, ctx, request, by);
+  return undefined;
+}
+
+/** The modal's answers: a ticket asked for with them (a second submission asks for nothing). */
+export async function ticketModalSubmitted(
+  deps: TicketDeps,
+  slack: SlackGateway,
+  requestId: string,
+  by: string,
+  answers: TicketAnswers,
+): Promise<void> {
+  const request = await new RequestStore(deps.models).byKey(requestId);
+  if (!request) throw new AppError('request_not_found', `unknown request ${requestId}`);
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (ctx) await askForTicket(deps, slack, ctx, request, by, answers);
+}

@@ -1,0 +1,169 @@
+import { ConnectorStore } from '../../db/repositories/connectors.js';
+import { ConnectorTasks } from '../../db/repositories/connector-tasks.js';
+import type { ConnectorDoc, ConnectorTaskDoc, RequestDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
+import {
+  VendorError,
+  describeFailure,
+  nextAttempt,
+  type Connector,
+} from '../../connectors/connector.js';
+import { channelContext } from '../requests/context.js';
+import { TriageCard } from '../requests/triage-card.js';
+import { VENDOR_NAME, clientOf } from './manage.js';
+
+/** Requests drained and tasks leased per call. */
+const BATCH = 50;
+/** A comment or status task whose ticket is still being made waits this long. */
+const WAIT_FOR_TICKET_MS = 5_000;
+
+/** What carrying a task out came to. */
+type Done =
+  | { status: 'done' }
+  | { status: 'pending'; nextAttemptAt: Date; ambiguous?: boolean; error?: string };
+
+/**
+ * One pass: moves waiting tasks from requests to `connector_tasks`, then carries out what is
+ * due, batch after batch. A transient failure (429, 5xx, no answer) is tried again later (its
+ * `Retry-After` honoured); one that is not, or the last attempt, gives up: a create's failure
+ * is shown on the card.
+ */
+export async function runConnectorTasks(deps: BotDeps): Promise<void> {
+  const tasks = new ConnectorTasks(deps.models);
+  while ((await tasks.drain(deps.clock.now(), BATCH)) === BATCH);
+  for (;;) {
+    const leased = await tasks.lease(deps.clock.now(), BATCH);
+    for (const task of leased) await attempt(deps, tasks, task);
+    if (leased.length < BATCH) return;
+  }
+}
+
+async function attempt(deps: BotDeps, tasks: ConnectorTasks, task: ConnectorTaskDoc) {
+  const now = deps.clock.now();
+  const connector = await new ConnectorStore(deps.models).byId(task.connectorId);
+  const vendor = connector ? VENDOR_NAME[connector.type] : 'The helpdesk';
+  try {
+    const outcome = await carryOut(deps, tasks, task, connector);
+    await tasks.settle(task, outcome);
+  } catch (error) {
+    const failure =
+      error instanceof VendorError
+        ? error
+        : new VendorError('refused', error instanceof Error ? error.message : String(error));
+    const next = nextAttempt(failure, task.attempts, now);
+    const message = describeFailure(vendor, failure);
+    const ambiguous = failure.ambiguous || task.ambiguous;
+    if (next)
+      return tasks.settle(task, {
+        status: 'pending',
+        nextAttemptAt: next,
+        ambiguous,
+        error: message,
+      });
+    await tasks.settle(task, { status: 'failed', error: message });
+    deps.logger.warn(
+      { taskId: task.taskId, kind: task.kind, error: message },
+      'connector task given up',
+    );
+    if (task.kind === 'create') {
+      const request = await tasks.ticketFailed(task.requestId, task.taskId, message);
+      if (request) await redraw(deps, request);
+    }
+  }
+}
+
+async function carryOut(
+  deps: BotDeps,
+  tasks: ConnectorTasks,
+  task: ConnectorTaskDoc,
+  connector: ConnectorDoc | null,
+): Promise<Done> {
+  const request = await tasks.request(task);
+  if (!request || !connector || connector.teamId !== task.teamId) {
+    throw new VendorError('refused', 'the request or the connector no longer exists');
+  }
+  const client = clientOf(deps, connector);
+  if (task.kind === 'create')
+    return create(deps, tasks, task, request, client, VENDOR_NAME[connector.type]);
+  const ticket = request.ticket;
+  if (!ticket || ticket.connectorId !== task.connectorId) {
+    if (request.ticketIntent?.state === 'pending') {
+      return {
+        status: 'pending',
+        nextAttemptAt: new Date(deps.clock.now().getTime() + WAIT_FOR_TICKET_MS),
+      };
+    }
+    throw new VendorError('refused', 'the request has no ticket in this helpdesk');
+  }
+  if (task.kind === 'comment' && task.payload.comment) {
+    await client.addComment(ticket.id, task.payload.comment);
+  } else if (task.kind === 'status' && task.payload.status) {
+    await client.updateStatus(ticket.id, task.payload.status);
+    await tasks.ticketStatus(request._id, task.payload.status);
+  }
+  return { status: 'done' };
+}
+
+/**
+ * Creates the ticket once: after an attempt that may have made it (a 5xx, no answer) the
+ * ticket is first looked up by its `external_id` (the intent's id), so it is never made twice.
+ */
+async function create(
+  deps: BotDeps,
+  tasks: ConnectorTasks,
+  task: ConnectorTaskDoc,
+  request: RequestDoc,
+  client: Connector,
+  vendor: string,
+): Promise<Done> {
+  const draft = task.payload.draft;
+  if (request.ticket || !draft) return { status: 'done' };
+  const found = task.ambiguous ? await client.findByExternalId(draft.externalId) : null;
+  const ticket = found ?? (await client.createTicket(draft));
+  const made = await tasks.ticketMade(
+    task.requestId,
+    task.taskId,
+    { ...ticket, connectorId: task.connectorId, createdBy: task.by },
+    deps.clock.now(),
+  );
+  if (made) await announce(deps, made, task.by, vendor);
+  return { status: 'done' };
+}
+
+/** The ticket's link in the request's thread, and on its card. */
+async function announce(deps: BotDeps, request: RequestDoc, by: string, vendor: string) {
+  const ticket = request.ticket;
+  if (!ticket) return;
+  const slack = await deps.slack(request.teamId);
+  const who = by.startsWith('U') || by.startsWith('W') ? ` by <@${by}>` : '';
+  const text = `:ticket: ${vendor} ticket <${ticket.url}|#${ticket.id}> was created from this request${who}.`;
+  await slack.post(
+    { channel: request.channelId, thread_ts: request.rootTs, text },
+    { bestEffort: { step: 'connector_ticket_created', requestId: String(request._id) } },
+  );
+  await redraw(deps, request);
+}
+
+async function redraw(deps: BotDeps, request: RequestDoc) {
+  const slack = await deps.slack(request.teamId);
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (ctx) await new TriageCard(deps, slack).update(ctx, request);
+}
+
+/**
+ * Each instance's loop: every `WEBHOOK_POLL_MS` (the outboxes' poll), one pass; a pass still
+ * running skips the next. Returns the stop, which waits for the pass under way.
+ */
+export function startConnectorWorker(deps: BotDeps): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    running ??= runConnectorTasks(deps)
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'connector poll failed'))
+      .finally(() => (running = undefined));
+  }, deps.env.WEBHOOK_POLL_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}

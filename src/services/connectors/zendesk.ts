@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import {
+  type Connector,
+  type TicketDraft,
+  type TicketRef,
+  type ApiTokenCredentials,
+} from '../../connectors/connector.js';
+
+import { VendorHttp, basicAuth } from './http.js';
+
+const Id = z.union([z.number(), z.string()]).transform(String);
+const Ticket = z.object({ id: Id, status: z.string() });
+const User = z.object({ id: Id, name: z.string().default('') });
+
+/**
+ * Zendesk's Tickets API v2 over `fetch` (no maintained official Node SDK exists), with API token
+ * auth (`{email}/token:{api_token}`); retries as `VendorHttp` does.
+ */
+export class ZendeskClient implements Connector {
+  private readonly http: VendorHttp;
+
+  constructor(
+    private readonly baseUrl: string,
+    credentials: Pick<ApiTokenCredentials, 'email' | 'api_token'>,
+  ) {
+    this.http = new VendorHttp(
+      baseUrl,
+      basicAuth(`${credentials.email}/token:${credentials.api_token}`),
+    );
+  }
+
+  async me(): Promise<{ id: string; name: string }> {
+    const body = await this.http.call('GET', '/api/v2/users/me.json');
+    return z.object({ user: User }).parse(body).user;
+  }
+
+  async createTicket(draft: TicketDraft): Promise<TicketRef> {
+    const requesterId = draft.requester ? await this.mapUser(draft.requester) : null;
+    const ticket = {
+      subject: draft.subject,
+      comment: { body: draft.body, public: draft.public },
+      external_id: draft.externalId,
+      tags: draft.tags,
+      ...(draft.priority ? { priority: draft.priority } : {}),
+      ...(draft.type ? { type: draft.type } : {}),
+      ...(requesterId ? { requester_id: Number(requesterId) } : {}),
+    };
+    const body = await this.http.call('POST', '/api/v2/tickets.json', { ticket });
+    return this.ref(z.object({ ticket: Ticket }).parse(body).ticket);
+  }
+
+  async findByExternalId(externalId: string): Promise<TicketRef | null> {
+    const query = new URLSearchParams({ external_id: externalId });
+    const body = await this.http.call('GET', `/api/v2/tickets.json?${query}`);
+    const [found] = z.object({ tickets: z.array(Ticket) }).parse(body).tickets;
+    return found ? this.ref(found) : null;
+  }
+
+  async addComment(ticketId: string, comment: { body: string; public: boolean }): Promise<void> {
+    await this.http.call('PUT', `/api/v2/tickets/${encodeURIComponent(ticketId)}.json`, {
+      ticket: { comment },
+    });
+  }
+
+  async updateStatus(ticketId: string, status: string): Promise<void> {
+    await this.http.call('PUT', `/api/v2/tickets/${encodeURIComponent(ticketId)}.json`, {
+      ticket: { status },
+    });
+  }
+
+  async readStatus(ticketId: string): Promise<string> {
+    const body = await this.http.call(
+      'GET',
+      `/api/v2/tickets/${encodeURIComponent(ticketId)}.json`,
+    );
+    return z.object({ ticket: Ticket }).parse(body).ticket.status;
+  }
+
+  async mapUser(person: { name: string; email: string }): Promise<string | null> {
+    const query = new URLSearchParams({ query: `email:${person.email}` });
+    const found = await this.http.call('GET', `/api/v2/users/search.json?${query}`);
+    const [user] = z.object({ users: z.array(User) }).parse(found).users;
+    if (user) return user.id;
+    const created = await this.http.call('POST', '/api/v2/users.json', {
+      user: { name: person.name, email: person.email },
+    });
+    return z.object({ user: User }).parse(created).user.id;
+  }
+
+  /** The ticket's page for agents (the API's own `url` is its JSON). */
+  private ref(ticket: { id: string; status: string }): TicketRef {
+    return { ...ticket, url: `${this.baseUrl}/agent/tickets/${ticket.id}` };
+  }
+}

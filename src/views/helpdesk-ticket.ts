@@ -1,0 +1,94 @@
+import type { View } from '@slack/types';
+import { ACTIONS, VIEWS } from '../constants.js';
+import type { RequestDoc } from '../db/models/index.js';
+import { escapeMrkdwn } from '../text/mrkdwn.js';
+import { button } from './blocks.js';
+
+type Ticketed = Pick<RequestDoc, 'ticket'> & Partial<Pick<RequestDoc, 'ticketIntent'>>;
+
+/** The ticket on the card's status line: a link to it in the helpdesk, or that one is coming. */
+export function ticketNote(request: Ticketed): string {
+  const { ticket, ticketIntent } = request;
+  if (ticket?.url) {
+    const status = ticket.status ? ` (${escapeMrkdwn(ticket.status)})` : '';
+    return ` · :ticket: <${ticket.url}|#${escapeMrkdwn(ticket.id)}>${status}`;
+  }
+  if (ticket) return ` · :ticket: ${ticket.id}`;
+  if (ticketIntent?.state === 'pending') return ' · :ticket: creating a ticket…';
+  if (ticketIntent?.state === 'failed') return ' · :warning: no ticket';
+  return '';
+}
+
+/** Why a ticket was not created, on its own line of the card; undefined when nothing failed. */
+export function ticketFailureLine(request: Ticketed): string | undefined {
+  const intent = request.ticketIntent;
+  if (request.ticket || intent?.state !== 'failed') return undefined;
+  return `:warning: The ticket could not be created: ${escapeMrkdwn(intent.error ?? 'unknown error')}. Use *Create ticket* to try again.`;
+}
+
+/** "Create ticket" on a live request's card when its channel has a helpdesk and no ticket is under way. */
+export function createTicketButtons(
+  request: Ticketed & Pick<RequestDoc, '_id'>,
+  helpdesk: boolean,
+) {
+  if (!helpdesk || request.ticket || request.ticketIntent?.state === 'pending') return [];
+  return [button('Create ticket', ACTIONS.createTicket, String(request._id))];
+}
+
+/** Which of the modal's fields are hidden (`tickets.config.hide_*`). */
+export interface TicketModalHidden {
+  hide_priority: boolean;
+  hide_request_type: boolean;
+  hide_tags: boolean;
+}
+
+const option = (text: string) => ({ text: { type: 'plain_text' as const, text }, value: text });
+const select = (id: string, label: string, options: string[]) => ({
+  type: 'input' as const,
+  block_id: id,
+  optional: true,
+  label: { type: 'plain_text' as const, text: label },
+  element: { type: 'static_select' as const, action_id: 'value', options: options.map(option) },
+});
+
+/** The modal that asks for a ticket's fields: subject, and priority, type and tags unless hidden. */
+export function ticketModal(requestId: string, subject: string, hidden: TicketModalHidden): View {
+  return {
+    type: 'modal',
+    callback_id: VIEWS.helpdeskTicket,
+    private_metadata: requestId,
+    title: { type: 'plain_text', text: 'Create ticket' },
+    submit: { type: 'plain_text', text: 'Create' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'ht_subject',
+        label: { type: 'plain_text', text: 'Subject' },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          initial_value: subject,
+          max_length: 250,
+        },
+      },
+      ...(hidden.hide_priority
+        ? []
+        : [select('ht_priority', 'Priority', ['low', 'normal', 'high', 'urgent'])]),
+      ...(hidden.hide_request_type
+        ? []
+        : [select('ht_type', 'Type', ['question', 'incident', 'problem', 'task'])]),
+      ...(hidden.hide_tags
+        ? []
+        : [
+            {
+              type: 'input' as const,
+              block_id: 'ht_tags',
+              optional: true,
+              label: { type: 'plain_text' as const, text: 'Tags (comma-separated)' },
+              element: { type: 'plain_text_input' as const, action_id: 'value', max_length: 500 },
+            },
+          ]),
+    ],
+  };
+}

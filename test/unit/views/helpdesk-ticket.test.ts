@@ -1,0 +1,113 @@
+import { ACTIONS, VIEWS } from '../../../src/constants.js';
+import {
+  createTicketButtons,
+  ticketFailureLine,
+  ticketModal,
+  ticketNote,
+} from '../../../src/views/helpdesk-ticket.js';
+
+const at = new Date('2026-03-02T10:00:00Z');
+const made = {
+  id: '35436',
+  createdAt: at,
+  createdBy: 'U0ALICE',
+  connectorId: 'c1',
+  url: 'https://acme.zendesk.com/agent/tickets/35436',
+  status: 'open',
+};
+const intent = (state: 'pending' | 'failed', error: string | null = null) => ({
+  id: 'i1',
+  connectorId: 'c1',
+  at,
+  by: 'U0ALICE',
+  state,
+  error,
+});
+
+describe('the helpdesk ticket on the card', () => {
+  it.each([
+    ['no ticket', { ticket: null, ticketIntent: null }, ''],
+    [
+      'a helpdesk ticket, linked with its status',
+      { ticket: made, ticketIntent: null },
+      ' · :ticket: <https://acme.zendesk.com/agent/tickets/35436|#35436> (open)',
+    ],
+    [
+      'the bot’s own ticket id',
+      { ticket: { ...made, url: null, status: null, id: 'TKT-ABC123' }, ticketIntent: null },
+      ' · :ticket: TKT-ABC123',
+    ],
+    [
+      'one being created',
+      { ticket: null, ticketIntent: intent('pending') },
+      ' · :ticket: creating a ticket…',
+    ],
+    [
+      'one given up',
+      { ticket: null, ticketIntent: intent('failed', 'x') },
+      ' · :warning: no ticket',
+    ],
+  ])('%s', (_name, request, note) => {
+    expect(ticketNote(request as never)).toBe(note);
+  });
+
+  it('says why a ticket was given up, escaped, and offers Create ticket again', () => {
+    const failed = {
+      _id: 'r1',
+      ticket: null,
+      ticketIntent: intent('failed', 'Zendesk answered 401: <no>'),
+    };
+    expect(ticketFailureLine(failed as never)).toBe(
+      ':warning: The ticket could not be created: Zendesk answered 401: &lt;no&gt;. Use *Create ticket* to try again.',
+    );
+    expect(createTicketButtons(failed as never, true)).toEqual([
+      expect.objectContaining({ action_id: ACTIONS.createTicket, value: 'r1' }),
+    ]);
+  });
+
+  it.each([
+    ['without a helpdesk', { ticket: null, ticketIntent: null }, false, 0],
+    ['with a ticket', { ticket: made, ticketIntent: null }, true, 0],
+    ['while one is created', { ticket: null, ticketIntent: intent('pending') }, true, 0],
+    ['with a helpdesk and no ticket', { ticket: null, ticketIntent: null }, true, 1],
+  ])('offers Create ticket %s: %i button(s)', (_name, request, helpdesk, buttons) => {
+    expect(createTicketButtons({ _id: 'r1', ...request } as never, helpdesk)).toHaveLength(buttons);
+  });
+});
+
+describe('ticketModal', () => {
+  const blocks = (hidden: Parameters<typeof ticketModal>[2]) =>
+    (ticketModal('r1', 'Login fails', hidden).blocks as { block_id: string }[]).map(
+      (b) => b.block_id,
+    );
+
+  it('asks for the subject (prefilled), priority, type and tags', () => {
+    const modal = ticketModal('r1', 'Login fails', {
+      hide_priority: false,
+      hide_request_type: false,
+      hide_tags: false,
+    });
+    expect(modal).toMatchObject({ callback_id: VIEWS.helpdeskTicket, private_metadata: 'r1' });
+    expect(modal.blocks[0]).toMatchObject({ element: { initial_value: 'Login fails' } });
+    expect(blocks({ hide_priority: false, hide_request_type: false, hide_tags: false })).toEqual([
+      'ht_subject',
+      'ht_priority',
+      'ht_type',
+      'ht_tags',
+    ]);
+  });
+
+  it.each([
+    [
+      { hide_priority: true, hide_request_type: false, hide_tags: false },
+      ['ht_subject', 'ht_type', 'ht_tags'],
+    ],
+    [
+      { hide_priority: false, hide_request_type: true, hide_tags: false },
+      ['ht_subject', 'ht_priority', 'ht_tags'],
+    ],
+    [{ hide_priority: true, hide_request_type: true, hide_tags: true }, ['ht_subject']],
+  ])('leaves out what %j hides', (hidden, expected) => {
+    expect(blocks(hidden)).toEqual(expected);
+  });
+});
