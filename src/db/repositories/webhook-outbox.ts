@@ -34,7 +34,13 @@ export function keyedOutboxEvent(
   messageId?: string,
 ): OutboxEvent {
   const hex = createHash('sha256').update(`${event}:${key}`).digest('hex');
-  const id = [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20, 32)];
+  const id = [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    hex.slice(12, 16),
+    hex.slice(16, 20),
+    hex.slice(20, 32),
+  ];
   return { ...outboxEvent(event, at, messageId), id: id.join('-') };
 }
 
