@@ -17,6 +17,7 @@ import {
   messageLink,
   slackDate,
   truncate,
+  userMention,
 } from '../text/mrkdwn.js';
 import { button, PREVIEW_HIDDEN, quotedPreview } from './blocks.js';
 import { slaBreachNote } from './sla-alert.js';
@@ -80,8 +81,8 @@ export function triageNotification(input: TriageNotificationInput): {
 } {
   const { request } = input;
   const who = input.customerName
-    ? `*${escapeMrkdwn(input.customerName)}* · <@${request.requesterId}>`
-    : `<@${request.requesterId}>`;
+    ? `*${escapeMrkdwn(input.customerName)}* · ${userMention(request.requesterId)}`
+    : `${userMention(request.requesterId)}`;
   const link = messageLink(request.channelId, request.rootTs);
   const preview = input.showPreview ? quotedPreview(request.text) : PREVIEW_HIDDEN;
   const more = request.groupedTs.length > 0 ? ` (+${request.groupedTs.length} more)` : '';
@@ -150,7 +151,7 @@ export function triageNotification(input: TriageNotificationInput): {
   const menu = buttons.length > 0 && input.customFields?.fields.length ? [fieldsMenu(value)] : [];
   const fields = fieldsNote(input.customFields);
   return {
-    text: `${STATUS_LABEL[request.status]}: request from <@${request.requesterId}> in <#${request.channelId}>`,
+    text: `${STATUS_LABEL[request.status]}: request from ${userMention(request.requesterId)} in <#${request.channelId}>`,
     blocks: [
       header,
       {
