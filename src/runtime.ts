@@ -27,6 +27,7 @@ import { workspaceClients } from './slack/authorize.js';
 import { workspaceGateways } from './slack/gateway.js';
 import { MongoInstallationStore } from './slack/installation-store.js';
 import { connectSocketMode } from './slack/socket-mode.js';
+import { startSmtp } from './smtp/listener.js';
 
 /** How often interrupted Slack events are looked for and run again. */
 const RECOVERY_EVERY_MS = 30_000;
@@ -38,6 +39,8 @@ export interface RunningBot {
   agenda: Agenda;
   /** Stored Slack events waiting for or under processing. */
   inbox: EventInbox;
+  /** The inbound SMTP port, when `SMTP_PORT` is set. */
+  smtpPort?: number;
   stop(): Promise<void>;
 }
 
@@ -130,6 +133,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   const actualPort = (server.address() as AddressInfo).port;
   logger.info({ port: actualPort, mode: receiver ? 'http' : 'socket' }, 'triage bot listening');
+  const smtp = env.SMTP_PORT === undefined ? undefined : await startSmtp(deps, env.SMTP_PORT);
 
   return {
     url: `http://127.0.0.1:${actualPort}`,
@@ -137,8 +141,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     deps,
     agenda,
     inbox,
+    ...(smtp ? { smtpPort: smtp.port } : {}),
     stop: async () => {
       clearInterval(recovery);
+      await smtp?.stop();
       if (receiver) await receiver.stop();
       else {
         await socket?.stop();
