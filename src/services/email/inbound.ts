@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ContactStore } from '../../db/repositories/contacts.js';
 import { EmailThreads, mappedChannels } from '../../db/repositories/email.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
@@ -106,6 +107,14 @@ export class EmailInbound {
       ...(inThread ? { thread_ts: inThread.rootTs } : {}),
     });
     const ts = posted?.ts as string;
+    const ctx = await channelContext(this.deps, slack, teamId, channelId);
+    await new ContactStore(this.deps.models).recordEmail({
+      teamId,
+      email: mail.fromAddress,
+      accountId: ctx?.channel.accountId ?? null,
+      name: mail.fromName,
+      at: this.deps.clock.now(),
+    });
     const intake = new RequestIntake(this.deps, slack);
     const userId = emailRequester(mail.fromAddress);
     await intake.fromEmail({

@@ -57,6 +57,10 @@ describe('a customer writes to a mapped address', () => {
         messageIds: [info.messageId],
       }),
     ]);
+    const contact = await t.db.collection('contacts').findOne({ email: CAROL.address });
+    expect(contact).toMatchObject({ identity: 'email:carol@customer.test', name: CAROL.name });
+    const listed = await t.api('GET', `/api/v1/contacts/${String(contact?._id)}/conversations`);
+    expect(listed.body.payload.map((c: { id: string }) => c.id)).toEqual([String(request?._id)]);
   });
 
   it('adds a reply by In-Reply-To to the same request thread, with no new request', async () => {
