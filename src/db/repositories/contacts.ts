@@ -35,7 +35,7 @@ export class ContactStore {
     email: string | null;
     at: Date;
   }): Promise<ContactDoc> {
-    const { teamId, userId, name, email } = input;
+    const { userId, name, email } = input;
     const contact = await this.upsert(input, contactIdentity({ userId }), { userId, email });
     // A name the first lookup could not find, filled in once it is known.
     if (contact.name !== null || name === null) return contact;
