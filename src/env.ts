@@ -98,6 +98,23 @@ const EnvFields = z.object({
     .min(1)
     .max(1_000)
     .default(20),
+  /** Where agents' replies to e-mail customers are sent: smtp(s)://[user:pass@]host:port. */
+  SMTP_RELAY_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  /** How often each instance looks for e-mail replies to send (or send again). */
+  EMAIL_POLL_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(1_000),
+  /** The bot's public base URL (e.g. https://triage.example.com), for links in e-mail such as
+   * the open-tracking pixel; without it replies carry no pixel. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+    .optional(),
 });
 
 export const Env = EnvFields.superRefine((env, ctx) => {

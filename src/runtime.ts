@@ -22,6 +22,7 @@ import type { Env } from './env.js';
 import type { Logger } from './logger.js';
 import { REQUEST_HOOKS } from './services/requests/registry.js';
 import { startWebhookWorker } from './services/webhooks/worker.js';
+import { startEmailWorker } from './services/email/outbound.js';
 import { SettingsService } from './services/settings.js';
 import { workspaceClients } from './slack/authorize.js';
 import { workspaceGateways } from './slack/gateway.js';
@@ -108,6 +109,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   let schedulerRunning = true;
   const stopWebhooks = startWebhookWorker(deps);
+  const stopEmail = env.SMTP_RELAY_URL ? startEmailWorker(deps) : async () => {};
 
   const inbox = new EventInbox(deps);
   const { app, web, receiver } = createApp(
@@ -154,6 +156,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       await inbox.close();
       schedulerRunning = false;
       await stopWebhooks();
+      await stopEmail();
       stopWatchingDatabase();
       await agenda.stop();
       await db.close();

@@ -16,6 +16,7 @@ import { customFilterRoutes } from './routes/custom-filters.js';
 import { settingsRoutes } from './routes/settings.js';
 import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
+import { trackingRoutes } from './routes/tracking.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
 import { AUTOMATION_RULES_PATH, automationRuleRoutes } from './routes/automation-rules.js';
 
@@ -39,6 +40,8 @@ export function apiRouter(deps: HttpDeps): Router {
     openApi ??= openApiDocument();
     res.json(openApi);
   });
+
+  router.use(trackingRoutes(deps));
 
   const api = Router();
   api.use(requireToken(deps.models));

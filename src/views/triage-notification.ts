@@ -58,6 +58,8 @@ export interface TriageNotificationInput {
   internalTickets?: boolean;
   /** The request's internal tickets, one line each (`ticketCardLines`). */
   ticketLines?: string;
+  /** How the request's replies went by e-mail (`emailCardLine`), for a request that came by e-mail. */
+  emailLine?: string;
   /** The custom fields that apply to the channel and the request's values: a line and "Edit fields". */
   customFields?: CardFields;
 }
@@ -163,7 +165,7 @@ export function triageNotification(input: TriageNotificationInput): {
           },
         ],
       },
-      ...[escalated, input.ticketLines]
+      ...[escalated, input.ticketLines, input.emailLine]
         .filter((text): text is string => Boolean(text))
         .map((text) => ({
           type: 'context' as const,

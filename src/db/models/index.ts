@@ -9,6 +9,7 @@ import { configVersionModel } from './config-version.js';
 import { contactModel } from './contact.js';
 import { customFieldModel, migrateCustomFields } from './custom-field.js';
 import { customFilterModel } from './custom-filter.js';
+import { emailOutboxModel } from './email-outbox.js';
 import { emailThreadModel } from './email-thread.js';
 import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
@@ -31,6 +32,7 @@ export * from './contact.js';
 export * from './custom-field.js';
 export * from './custom-filter.js';
 export * from './desk-team.js';
+export * from './email-outbox.js';
 export * from './email-thread.js';
 export * from './internal-ticket.js';
 export * from './message.js';
@@ -59,6 +61,7 @@ export function createModels(db: Connection) {
     customFilters: customFilterModel(db),
     deskTeams: deskTeamModel(db),
     agents: agentModel(db),
+    emailOutbox: emailOutboxModel(db),
     emailThreads: emailThreadModel(db),
     counters: counterModel(db),
     internalTickets: internalTicketModel(db),

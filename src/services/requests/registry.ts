@@ -7,6 +7,7 @@ import { autoCloseHooks } from '../timers/auto-close.js';
 import { cleanupHooks } from '../timers/cleanup.js';
 import { ruleHooks } from '../rules/run.js';
 import { contactHooks } from '../contacts/record.js';
+import { emailHooks } from '../email/outbound.js';
 
 /**
  * The features that act on request moments, in the order they run. Only the composition root
@@ -23,4 +24,5 @@ export const REQUEST_HOOKS: readonly RequestHooks[] = [
   cleanupHooks,
   ruleHooks,
   contactHooks,
+  emailHooks,
 ];
