@@ -23,6 +23,7 @@ import {
 import { registerDesk } from './openapi-desk.js';
 import { registerTeamPaths } from './openapi-teams.js';
 import { registerWebhookPaths } from './openapi-webhooks.js';
+import { registerEmailPaths } from './openapi-email.js';
 import { registerAutomationPaths } from './openapi-automation.js';
 import { registerConversationPaths } from './openapi-conversations.js';
 import { registerFilterPaths } from './openapi-filters.js';
@@ -181,6 +182,7 @@ export function openApiDocument() {
   registerDesk({ registry, security, errorResponses, json, body });
   registerTeamPaths(registry, security, errorResponses);
   registerWebhookPaths(registry, { security, errorResponses, body, json });
+  registerEmailPaths(registry, { security, errorResponses, body, json });
   registerAutomationPaths(registry, { security, errorResponses, body, json });
   registerConversationPaths(registry, { security, errorResponses, json, body });
   registerFilterPaths(registry, { security, errorResponses, json, body });

@@ -17,6 +17,7 @@ import { settingsRoutes } from './routes/settings.js';
 import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
 import { trackingRoutes } from './routes/tracking.js';
+import { EMAIL_PATH, emailRoutes } from './routes/email.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
 import { AUTOMATION_RULES_PATH, automationRuleRoutes } from './routes/automation-rules.js';
 
@@ -49,7 +50,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(requireJsonBody);
   // An agent's token works requests; workspace configuration needs an administrator's.
   api.use(
-    ['/workspace', '/accounts', '/channels', WEBHOOKS_PATH, AUTOMATION_RULES_PATH],
+    ['/workspace', '/accounts', '/channels', WEBHOOKS_PATH, AUTOMATION_RULES_PATH, EMAIL_PATH],
     requireAdmin(),
   );
   api.use(['/custom_attribute_definitions', '/teams', '/agents'], requireAdmin({ reads: true }));
@@ -65,6 +66,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(agentRoutes(deps));
   api.use(webhookRoutes(deps));
   api.use(automationRuleRoutes(deps));
+  api.use(emailRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/api', notFound);

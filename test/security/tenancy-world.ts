@@ -31,6 +31,9 @@ export interface Tenant {
   deskTeamId: string;
   /** A webhook of this workspace's (its url has `<label>-secret-hook`). */
   webhookId: string;
+  /** Its e-mail domain (`<label>-secret.test`) and mapped address (`help@` it, to its channel). */
+  emailDomain: string;
+  emailMapping: string;
   /** An automation rule of this workspace's (inactive; named `<LABEL>-SECRET-RULE`). */
   ruleId: string;
   /** Its admin's saved conversation filter (`<LABEL>-SECRET-FILTER`: content contains "invoices"). */
@@ -163,6 +166,17 @@ export async function twoWorkspaces(): Promise<{
       },
     });
     expect(filter.status).toBe(201);
+    const emailDomain = await api('POST', '/api/v1/email/domains', {
+      name: `${label}-secret.test`,
+      skip_verification: true,
+    });
+    expect(emailDomain.status).toBe(201);
+    const emailMapping = await api('POST', '/api/v1/email/mappings', {
+      email: `help@${label}-secret.test`,
+      channelId: channel,
+      name: `${upper}-SECRET-MAPPING`,
+    });
+    expect(emailMapping.status).toBe(201);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -201,7 +215,10 @@ export async function twoWorkspaces(): Promise<{
       webhookId: webhook.body.id,
       ruleId: rule.body.id,
       filterId: filter.body.id,
+      emailDomain: emailDomain.body.name,
+      emailMapping: emailMapping.body.email,
       secrets: [
+        `${upper}-SECRET-MAPPING`,
         `${upper}-SECRET-RULE`,
         `${upper}-SECRET-FILTER`,
         `${upper}-SECRET-TEAM`,
@@ -268,6 +285,8 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.webhookId,
     victim.ruleId,
     victim.filterId,
+    victim.emailDomain,
+    victim.emailMapping,
     victim.channel,
     victim.triage,
     victim.customer,

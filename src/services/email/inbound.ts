@@ -58,7 +58,16 @@ export class EmailInbound {
   async recipient(address: string, secure: boolean): Promise<RecipientDecision | Target> {
     const recipient = parseRecipient(address);
     if (!recipient) return NO_SUCH(address);
-    for (const { teamId, channelId } of await mappedChannels(this.deps.models, recipient.mailbox)) {
+    const candidates = await mappedChannels(this.deps.models, recipient.mailbox);
+    // Mapped in two workspaces (possible through the settings API): neither gets its mail.
+    if (new Set(candidates.map((c) => c.teamId)).size > 1) {
+      this.deps.logger.warn(
+        { mailbox: recipient.mailbox },
+        'e-mail address mapped in several workspaces',
+      );
+      return NO_SUCH(recipient.mailbox);
+    }
+    for (const { teamId, channelId } of candidates) {
       const ctx = await channelContext(this.deps, await this.deps.slack(teamId), teamId, channelId);
       const { mappings, domains } = ctx?.features.emailToSlack ?? { mappings: [], domains: [] };
       const mapping = mappingFor(mappings, recipient.mailbox);
