@@ -51,6 +51,7 @@ export const Command = z.discriminatedUnion('name', [
     key: z.string({ error: 'Say which field: its key, as /triage fields shows it' }),
   }),
   z.object({ name: z.literal('token') }),
+  z.object({ name: z.literal('email') }),
   z.object({ name: z.literal('away') }),
   z.object({ name: z.literal('back') }),
   z.object({ name: z.literal('team') }),
@@ -130,6 +131,8 @@ function candidateOf(input: string): Candidate {
       return requestFilters(take(input, 1).rest);
     case 'token':
       return { name: 'token', extra: second };
+    case 'email':
+      return { name: 'email', extra: second };
     case 'fields':
       if (verb === 'add')
         return { name: 'fields add', fields: { field: take(input, 2).rest || undefined } };

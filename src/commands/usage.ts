@@ -17,6 +17,7 @@ export const CommandName = z.enum([
   'fields add',
   'fields remove',
   'token',
+  'email',
   'away',
   'back',
   'team',
@@ -131,6 +132,12 @@ export const SUBCOMMANDS: Readonly<Record<CommandName, Subcommand>> = {
     description:
       "Create a token for the HTTP API with your role (an admin's or an agent's); it is shown to you once, here.",
     example: '/triage token',
+  },
+  email: {
+    usage: '/triage email',
+    description:
+      'The e-mail addresses whose mail becomes requests in this channel (`emailToSlack.mappings`), with their domains.',
+    example: '/triage email',
   },
   away: {
     usage: '/triage away',

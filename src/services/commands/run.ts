@@ -9,6 +9,7 @@ import { listOpenRequests } from './requests.js';
 import { replyFromCommand } from './reply.js';
 import { setUpChannel } from './setup.js';
 import { createToken } from './token.js';
+import { showEmail } from './email.js';
 import { changeMembers, createTeam, listTeams, setOwnAvailability } from './teams.js';
 import { escalateFromCommand } from '../escalation/entries.js';
 
@@ -61,6 +62,8 @@ async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
       return removeField(ctx, command.key);
     case 'token':
       return createToken(ctx);
+    case 'email':
+      return showEmail(ctx);
     case 'away':
       return setOwnAvailability(ctx, 'offline');
     case 'back':
