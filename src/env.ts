@@ -109,6 +109,11 @@ const EnvFields = z.object({
     .min(10)
     .max(60_000)
     .default(1_000),
+  /** The DNS server e-mail domain checks ask (host or host:port); unset, the system's. */
+  DNS_SERVER: z
+    .string()
+    .regex(/^[\w.:[\]-]+$/, 'must be a host or host:port such as 127.0.0.1:53')
+    .optional(),
   /** The bot's public base URL (e.g. https://triage.example.com), for links in e-mail such as
    * the open-tracking pixel; without it replies carry no pixel. */
   PUBLIC_URL: z

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Agenda, Job } from 'agenda';
 import { CATCH_UP } from '../jobs/catch-up.js';
 import { HOUSEKEEPING } from '../jobs/housekeeping.js';
+import { EMAIL_DNS_CHECK } from '../jobs/email-dns.js';
 import { JOBS } from '../jobs/index.js';
 import {
   AGENDA_SETTINGS,
@@ -106,6 +107,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   if (!virtualClock) {
     await agenda.every('1 hour', HOUSEKEEPING, { key: HOUSEKEEPING });
     await agenda.every('1 minute', CATCH_UP, { key: CATCH_UP });
+    await agenda.every('1 day', EMAIL_DNS_CHECK, { key: EMAIL_DNS_CHECK });
   }
   let schedulerRunning = true;
   const stopWebhooks = startWebhookWorker(deps);

@@ -99,6 +99,9 @@ export const EmailDomainResponse = EmailDomain.meta({ id: 'EmailDomain' });
 /** A mapping as the API shows it. */
 export const EmailMappingResponse = EmailMapping.meta({ id: 'EmailMapping' });
 
+/** `POST /api/v1/email/domains/{name}/verify`: an empty JSON object (a write carries a body). */
+export const EmailDomainVerify = z.strictObject({}).meta({ id: 'EmailDomainVerify' });
+
 /** `{name}` and `{email}` path parameters. */
 export const EmailDomainParams = z.strictObject({ name: z.string().min(1).max(253) });
 export const EmailMappingParams = z.strictObject({ email: z.string().min(1).max(320) });

@@ -5,6 +5,7 @@ import {
   EmailDomainParams,
   EmailDomainResponse,
   EmailDomainUpdate,
+  EmailDomainVerify,
   EmailMappingCreate,
   EmailMappingParams,
   EmailMappingResponse,
@@ -35,6 +36,16 @@ export function registerEmailPaths(registry: OpenAPIRegistry, parts: Parts): voi
       what: 'e-mail mapping',
     },
   ];
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/email/domains/{name}/verify',
+    security,
+    request: { params: EmailDomainParams, ...body(EmailDomainVerify) },
+    responses: {
+      200: json(EmailDomainResponse, 'The domain after its DNS records were checked'),
+      ...errorResponses,
+    },
+  });
   for (const r of resources) {
     const one = `${r.path}/${r.item}`;
     registry.registerPath({

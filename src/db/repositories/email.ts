@@ -63,6 +63,14 @@ export async function mappedChannels(models: Models, mailbox: string): Promise<M
   return [...unique.values()];
 }
 
+/** The workspaces whose own settings register e-mail domains (for the daily DNS check). */
+export async function teamsWithDomains(models: Models): Promise<string[]> {
+  const found = await models.workspaces
+    .find({ 'settings.overrides.key': 'emailToSlack.domains' }, { _id: 1 })
+    .lean();
+  return found.map((doc) => String(doc._id));
+}
+
 /** The e-mail threads of requests: how later mail finds its request, and whom replies go to. */
 export class EmailThreads {
   constructor(private readonly models: Models) {}

@@ -4,12 +4,14 @@ import {
   EmailDomainCreate,
   EmailDomainParams,
   EmailDomainUpdate,
+  EmailDomainVerify,
   EmailMappingCreate,
   EmailMappingParams,
   EmailMappingUpdate,
   givenKeys,
 } from '../../email/api.js';
 import { EmailApi, refuseComputed } from '../../services/email/api.js';
+import { addDomain, verifyDomain } from '../../services/email/dns.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
 
@@ -34,7 +36,12 @@ export function emailRoutes(deps: BotDeps): Router {
   router.post(DOMAINS, async (req, res) => {
     refuseComputed('domain', req.body);
     const input = parseInput(EmailDomainCreate, req.body, 'body');
-    res.status(201).json(await api.addDomain(teamOf(res), input));
+    res.status(201).json(await addDomain(deps, teamOf(res), input));
+  });
+  router.post(`${DOMAINS}/:name/verify`, async (req, res) => {
+    const name = nameOf(req.params);
+    parseInput(EmailDomainVerify, req.body, 'body');
+    res.json(await verifyDomain(deps, teamOf(res), name));
   });
   router.get(`${DOMAINS}/:name`, async (req, res) => {
     res.json(await api.domain(teamOf(res), nameOf(req.params)));

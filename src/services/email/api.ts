@@ -122,7 +122,8 @@ export class EmailApi {
     });
   }
 
-  private async save(teamId: string, part: Partial<Record<keyof EmailSettings, unknown[]>>) {
+  /** Writes the workspace's domains and/or mappings as given (computed keys included). */
+  async save(teamId: string, part: Partial<Record<keyof EmailSettings, unknown[]>>) {
     await this.deps.settings.write(
       { level: 'workspace', teamId },
       { update: { emailToSlack: part } },
