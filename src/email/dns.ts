@@ -37,7 +37,8 @@ export const normalize = (value: string) => value.trim().replace(/\.$/, '').toLo
 /**
  * The domain after a check: each record `valid` when DNS holds its value (an MX also with its
  * priority, when one is given) and `cached` with what DNS held; `state` `active` when every
- * record is valid (or verification is skipped), else `unverified`; `disabled` stays.
+ * active record (`is_active`) is valid (or verification is skipped), else `unverified`;
+ * `disabled` stays.
  */
 export function checkedDomain(domain: EmailDomain, answers: DnsAnswers): EmailDomain {
   const seen = (query: DnsQuery) => answers.get(queryKey(query)) ?? [];
@@ -55,7 +56,8 @@ export function checkedDomain(domain: EmailDomain, answers: DnsAnswers): EmailDo
     const found = seen({ type: record.record_type, name: record.name });
     return { ...record, valid: found.includes(normalize(record.value)), cached: [...found] };
   });
-  const records = [...receiving, ...sending];
+  // A record switched off (`is_active` false) is still looked up but does not decide the state.
+  const records = [...receiving, ...sending].filter((record) => record.is_active);
   const verified = records.length > 0 && records.every((record) => record.valid);
   const state =
     domain.state === 'disabled'

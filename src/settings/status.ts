@@ -55,8 +55,17 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   crm: { issue: 14 },
   csat_send_for: 'acts',
   hidePrivateChannelMetadata: 'acts',
-  emailToSlack: { issue: 15 },
-  ma: { issue: 15 },
+  'emailToSlack.domains': {
+    issue: 15,
+    inPart:
+      'inbound mail, require_tls, wildcard, spam_action, state and the DNS checks act; type does nothing and smtp_login/smtp_password are only stored (the password sealed): the relay logs in with SMTP_RELAY_URL',
+  },
+  'emailToSlack.mappings': {
+    issue: 15,
+    inPart:
+      'addresses, channelId, name (the From name of replies), emailBlockingEnabled and dnsVerified act; emailForwardingVerified, emailReceivingVerified and the *WebhookCreatedAt times stay as stored (no provider webhooks)',
+  },
+  ma: 'acts',
 };
 
 /** The rule deciding `key`: the longest rule that is the key or a group above it. */
