@@ -39,6 +39,22 @@ describe('the e-mail domains and mappings API', () => {
     expect(await stored('emailToSlack.domains')).toBeUndefined();
   });
 
+  it('publishes every e-mail operation in the OpenAPI document', async () => {
+    const doc = (await t.api('GET', '/api/v1/openapi.json', undefined, null)).body;
+    const operations = Object.entries(doc.paths as Record<string, object>)
+      .filter(([path]) => path.startsWith('/api/v1/email/'))
+      .map(([path, methods]) => `${Object.keys(methods).join(',')} ${path}`);
+    expect(operations).toEqual([
+      'post /api/v1/email/domains/{name}/verify',
+      'get,post /api/v1/email/domains',
+      'get,patch,delete /api/v1/email/domains/{name}',
+      'get,post /api/v1/email/mappings',
+      'get,patch,delete /api/v1/email/mappings/{email}',
+    ]);
+    const verify = await t.api('POST', '/api/v1/email/domains/x.test/verify', {}, agentToken);
+    expect(verify.status).toBe(403);
+  });
+
   it('adds a domain unverified, its password sealed and shown only as set', async () => {
     const res = await t.api('POST', '/api/v1/email/domains', DOMAIN);
     expect(res.status).toBe(201);
