@@ -80,6 +80,10 @@ export class EmailInbound {
 
   /** Posts `mail` for each target (once per channel) and hands the post to intake. */
   async deliver(mail: ParsedMail, targets: readonly Target[]): Promise<Delivery> {
+    // No one to answer (and no contact to record): refused rather than posted anonymously.
+    if (!parseRecipient(mail.fromAddress)) {
+      return { ok: false, code: 550, message: '5.1.7 a From address is required' };
+    }
     const reason = spamReason(mail);
     const channels = new Map(
       targets.map((target) => [`${target.teamId}/${target.channelId}`, target]),

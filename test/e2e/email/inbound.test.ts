@@ -122,6 +122,16 @@ describe('a customer writes to a mapped address', () => {
     expect(postsMentioning(t, 'Encrypted')).toHaveLength(1);
   });
 
+  it('refuses a message without a From address with 550, posting nothing', async () => {
+    const raw = `To: ${SUPPORT}\r\nSubject: Anonymous\r\n\r\nWho am I?\r\n`;
+    const refused = await refusal(
+      mailer(t).sendMail({ envelope: { from: 'bounce@x.test', to: [SUPPORT] }, raw }),
+    );
+    expect(refused).toMatchObject({ responseCode: 550 });
+    expect(refused.response).toContain('From address is required');
+    expect(postsMentioning(t, 'Anonymous')).toEqual([]);
+  });
+
   it('refuses a message over the size limit with 552, posting nothing', async () => {
     const refused = await refusal(
       mailer(t).sendMail({
