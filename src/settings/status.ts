@@ -58,7 +58,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'emailToSlack.domains': {
     issue: 15,
     inPart:
-      'inbound mail, require_tls, wildcard, spam_action, state and the DNS checks act; type does nothing and smtp_login/smtp_password are only stored (the password sealed): the relay logs in with SMTP_RELAY_URL',
+      'every field but type acts (inbound mail, require_tls, wildcard, spam_action, state, the DNS records, and smtp_login/smtp_password for the relay); type (custom or sandbox) changes nothing',
   },
   'emailToSlack.mappings': {
     issue: 15,

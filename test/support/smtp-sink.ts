@@ -9,6 +9,8 @@ import { SMTPServer } from 'smtp-server';
  */
 export class SmtpSink {
   readonly received: ParsedMail[] = [];
+  /** `user:password` of each login (AUTH is optional, and taken over plain text here). */
+  readonly logins: string[] = [];
   private refusals = 0;
   private waiters: (() => void)[] = [];
 
@@ -22,7 +24,12 @@ export class SmtpSink {
     let sink: SmtpSink | undefined;
     const server = new SMTPServer({
       authOptional: true,
+      allowInsecureAuth: true,
       disabledCommands: ['STARTTLS'],
+      onAuth(auth, _session, callback) {
+        sink?.logins.push(`${auth.username}:${auth.password}`);
+        callback(null, { user: auth.username });
+      },
       logger: false,
       onData(stream, _session, callback) {
         simpleParser(stream).then((mail) => {

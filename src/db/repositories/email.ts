@@ -5,6 +5,7 @@ import {
   StoredSettings,
   type Models,
 } from '../models/index.js';
+import { SettingsLevels } from './settings-levels.js';
 
 /** The settings key whose stored values hold the inbound addresses. */
 const MAPPINGS_KEY = 'emailToSlack.mappings';
@@ -61,6 +62,35 @@ export async function mappedChannels(models: Models, mailbox: string): Promise<M
   );
   const unique = new Map(found.map((entry) => [`${entry.teamId}/${entry.channelId}`, entry]));
   return [...unique.values()];
+}
+
+/**
+ * A domain's SMTP login as stored for `channelId` (the most specific level that sets
+ * `emailToSlack.domains`, as the effective value is): the login and the sealed password, for the
+ * code that logs in to the relay. The domain is matched by name, or a wildcard parent's.
+ */
+export async function storedSmtpLogin(
+  models: Models,
+  teamId: string,
+  channelId: string,
+  domain: string,
+): Promise<{ login: string; sealedPassword: unknown } | null> {
+  const levels = new SettingsLevels(models);
+  const channel = await levels.channel(teamId, channelId).catch(() => null);
+  const chain = channel ? await levels.levelsFor(channel) : [await levels.workspaceLevel(teamId)];
+  const setting = [...chain]
+    .reverse()
+    .find((level) => Object.hasOwn(level.settings.overrides, 'emailToSlack.domains'));
+  const stored = setting?.settings.overrides['emailToSlack.domains'];
+  if (!Array.isArray(stored)) return null;
+  const name = domain.toLowerCase();
+  const entries = stored as { name?: unknown; wildcard?: unknown }[];
+  const entry = (entries.find((d) => String(d.name).toLowerCase() === name) ??
+    entries.find(
+      (d) => d.wildcard === true && name.endsWith(`.${String(d.name).toLowerCase()}`),
+    )) as { smtp_login?: unknown; smtp_password?: unknown } | undefined;
+  if (typeof entry?.smtp_login !== 'string' || !entry.smtp_password) return null;
+  return { login: entry.smtp_login, sealedPassword: entry.smtp_password };
 }
 
 /** The workspaces whose own settings register e-mail domains (for the daily DNS check). */

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import type { EmailOutboxDoc } from '../../db/models/index.js';
 import { EmailOutbox } from '../../db/repositories/email-outbox.js';
-import { EmailThreads } from '../../db/repositories/email.js';
+import { EmailThreads, storedSmtpLogin } from '../../db/repositories/email.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps, RequestHooks } from '../../deps.js';
 import { mappingFor } from '../../email/address.js';
@@ -13,6 +13,7 @@ import {
   replyHtml,
   replySubject,
 } from '../../email/outbound.js';
+import { revealSecret } from '../../settings/secrets.js';
 import { channelContext } from '../requests/context.js';
 import { TriageCard } from '../requests/triage-card.js';
 
@@ -73,7 +74,7 @@ export async function sendDueEmails(deps: BotDeps): Promise<number> {
     if (!email) return tried;
     tried += 1;
     try {
-      await send(relay, email, deps.env.PUBLIC_URL);
+      await send(await relayFor(deps, relay, email), email, deps.env.PUBLIC_URL);
       await outbox.settle(email, { sentAt: deps.clock.now() });
     } catch (error) {
       const reason = (error as { response?: string; message?: string }).response;
@@ -83,6 +84,24 @@ export async function sendDueEmails(deps: BotDeps): Promise<number> {
     }
     await redrawCard(deps, email.requestId);
   }
+}
+
+/**
+ * The relay to send `email` through: `SMTP_RELAY_URL`, logged in as the sending domain's
+ * `smtp_login` with its `smtp_password` when the domain has both (else as the URL says).
+ */
+async function relayFor(deps: BotDeps, relay: string, email: EmailOutboxDoc): Promise<string> {
+  const request = await new RequestStore(deps.models).byId(String(email.requestId));
+  if (!request) return relay;
+  const domain = email.from.slice(email.from.lastIndexOf('@') + 1);
+  const stored = await storedSmtpLogin(deps.models, request.teamId, request.channelId, domain);
+  if (!stored) return relay;
+  const url = new URL(relay);
+  url.username = encodeURIComponent(stored.login);
+  url.password = encodeURIComponent(
+    revealSecret(stored.sealedPassword, deps.env.SETTINGS_ENCRYPTION_KEY),
+  );
+  return url.toString();
 }
 
 async function send(relay: string, email: EmailOutboxDoc, publicUrl: string | undefined) {

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { VirtualClock } from '../../support/clock.js';
 import type { TestBot } from '../../support/bot.js';
 import { SmtpSink } from '../../support/smtp-sink.js';
 import { AGENT, CHANNEL, TRIAGE, eventually } from '../requests/world.js';
-import { SUPPORT, emailWorld, mailer } from './world.js';
+import { EMAIL_SETTINGS, SUPPORT, emailWorld, mailer } from './world.js';
 
 const CAROL = { name: 'Carol Customer', address: 'carol@customer.test' };
 const PIXEL = /http:\/\/bot\.test\/t\/([0-9a-f]{32})\.gif/;
@@ -16,9 +17,24 @@ describe('an agent answers an e-mail request in Slack', () => {
     sink = await SmtpSink.start();
     clock = new VirtualClock('2026-03-02T10:00:00Z');
     t = await emailWorld(
-      { SMTP_RELAY_URL: sink.url, EMAIL_POLL_MS: '20', PUBLIC_URL: 'http://bot.test' },
+      {
+        SMTP_RELAY_URL: sink.url,
+        EMAIL_POLL_MS: '20',
+        PUBLIC_URL: 'http://bot.test',
+        SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      },
       { clock },
     );
+    // acme.test logs in to the relay with its own SMTP login (its password stored sealed).
+    const domains = EMAIL_SETTINGS.emailToSlack.domains.map((domain) =>
+      domain.name === 'acme.test'
+        ? { ...domain, smtp_login: 'postmaster@acme.test', smtp_password: 'relay pass' }
+        : domain,
+    );
+    const res = await t.api('PATCH', `/api/v1/channels/${CHANNEL}/settings`, {
+      update: { emailToSlack: { domains } },
+    });
+    expect(res.status).toBe(200);
   });
   afterAll(async () => {
     await t.stop();
@@ -51,7 +67,7 @@ describe('an agent answers an e-mail request in Slack', () => {
       return entry && entry.lockedUntil === null && done(entry) ? entry : undefined;
     });
 
-  it('mails the reply from the mapped address, threaded under her mail, with a pixel whose fetch shows on the card', async () => {
+  it('mails the reply from the mapped address (logged in as its domain), threaded under her mail, with a pixel whose fetch shows on the card', async () => {
     const { request, messageId } = await customerWrites('Invoice missing');
     const thread = await t.db.collection('email_threads').findOne({ _id: request._id });
     await t.driver.agentSays(CHANNEL, AGENT, 'Resent it, see <https://acme.test/inv|the invoice>', {
@@ -59,6 +75,7 @@ describe('an agent answers an e-mail request in Slack', () => {
     });
 
     const mail = await sink.waitFor(() => sink.received.at(-1));
+    expect(sink.logins).toEqual(['postmaster@acme.test:relay pass']);
     expect(mail.from?.value).toEqual([{ name: 'Acme support', address: SUPPORT }]);
     expect(mail.to).toMatchObject({ value: [{ address: CAROL.address }] });
     expect(mail.replyTo?.value[0]?.address).toBe(`support+${thread?.token}@acme.test`);
