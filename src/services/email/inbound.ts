@@ -143,13 +143,14 @@ export class EmailInbound {
       if (mail.messageId) await this.threads.addMessageId(inThread._id, mail.messageId);
       return;
     }
-    const request = await this.requests.byRoot(teamId, channelId, ts);
+    // The request it opened, or the one it was grouped into (a second mail within the window).
+    const request = await this.requests.byThread(teamId, channelId, ts);
     if (!request) return; // detection took it for no request: nothing to thread replies to
-    await this.threads.open({
+    const opened = await this.threads.open({
       _id: request._id,
       teamId,
       channelId,
-      rootTs: ts,
+      rootTs: request.rootTs,
       mailbox,
       token: randomBytes(12).toString('hex'),
       contactEmail: mail.fromAddress.toLowerCase(),
@@ -157,5 +158,6 @@ export class EmailInbound {
       subject: mail.subject,
       messageIds: mail.messageId ? [mail.messageId] : [],
     });
+    if (mail.messageId) await this.threads.addMessageId(opened._id, mail.messageId);
   }
 }

@@ -172,4 +172,30 @@ describe('a customer writes to a mapped address', () => {
     const [tagged] = postsMentioning(t, 'Urgent transfer');
     expect(tagged?.text).toContain(':warning: _flagged as possible spam (spf=fail)_');
   });
+
+  it('groups a second mail within the window into the open request, and threads a reply to it there', async () => {
+    const dave = { name: 'Dave', address: 'dave@customer.test' };
+    await mailer(t).sendMail({ from: dave, to: SUPPORT, subject: 'Login fails', text: 'Help' });
+    const second = await mailer(t).sendMail({
+      from: dave,
+      to: SUPPORT,
+      subject: 'Also',
+      text: 'And the password reset too',
+    });
+    const opened = await t.db
+      .collection('requests')
+      .findOne({ requesterId: 'email:dave@customer.test' });
+    expect(opened?.groupedTs).toHaveLength(1);
+    await mailer(t).sendMail({
+      from: dave,
+      to: SUPPORT,
+      subject: 'Re: Also',
+      inReplyTo: second.messageId,
+      text: 'Fixed now',
+    });
+    expect(t.sim.thread(CHANNEL, opened?.rootTs).at(-1)?.text).toContain('Fixed now');
+    expect(
+      await t.db.collection('requests').countDocuments({ requesterId: 'email:dave@customer.test' }),
+    ).toBe(1);
+  });
 });
