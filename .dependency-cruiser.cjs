@@ -7,14 +7,14 @@
  * Type-only imports count: a cycle of types is a cycle a reader has to untangle too.
  */
 const ENTRY =
-  '^(src/(main|runtime|app|cli)\\.ts$|src/slack/listeners/|src/http/(routes/|router\\.ts$)|jobs/)';
+  '^(src/(main|runtime|app|cli)\\.ts$|src/slack/listeners/|src/smtp/|src/http/(routes/|router\\.ts$)|jobs/)';
 const SERVICES = '^src/services/';
 const DOMAIN =
-  '^src/(requests|settings|calendar|sla|timers|commands|feedback|automations|out-of-office|channels|accounts|home|custom-fields|desk|contacts|dashboard|reports|connectors)/';
+  '^src/(requests|settings|calendar|sla|timers|commands|feedback|automations|out-of-office|channels|accounts|home|custom-fields|desk|contacts|dashboard|reports|connectors|email)/';
 const VIEWS = '^src/views/';
 const INFRASTRUCTURE = '^src/(db/|scheduler/|slack/|http/|env\\.ts$|logger\\.ts$|clock\\.ts$)';
 const IO_PACKAGES =
-  '(^|/)node_modules/(@slack/|mongoose|mongodb|agenda|@agendajs/|express|undici|pino)';
+  '(^|/)node_modules/(@slack/|mongoose|mongodb|agenda|@agendajs/|express|undici|pino|smtp-server|mailparser|nodemailer)';
 
 module.exports = {
   forbidden: [

@@ -6,6 +6,7 @@ import { catchUpJob } from './catch-up.js';
 import { closeNudgeJob } from './close-nudge.js';
 import { housekeepingJob } from './housekeeping.js';
 import { triageCleanupJob } from './triage-cleanup.js';
+import { emailDnsJob } from './email-dns.js';
 
 /**
  * Every job kind the bot schedules; each file in this folder exports one definition
@@ -19,4 +20,5 @@ export const JOBS: readonly JobDefinition[] = [
   triageCleanupJob,
   housekeepingJob,
   catchUpJob,
+  emailDnsJob,
 ];

@@ -53,8 +53,9 @@ const EnvFields = z.object({
     .default(3000),
   LOG_LEVEL: LogLevel.default('info'),
   /**
-   * The address people reach the bot at (e.g. https://triage.example.com), for the dashboard's
-   * sign-in links; unset: http://localhost:PORT.
+   * The address people reach the bot at (e.g. https://triage.example.com), without a trailing
+   * slash: for the dashboard's sign-in links (unset: http://localhost:PORT) and the open-tracking
+   * pixel of e-mail replies (unset: no pixel).
    */
   PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -82,6 +83,46 @@ const EnvFields = z.object({
     .min(10)
     .max(60_000)
     .default(1_000),
+  /** Inbound e-mail (issue 15): the SMTP port to listen on; unset, no SMTP listener (0: a free port). */
+  SMTP_PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0)
+    .max(65535)
+    .optional(),
+  /** The certificate and key (PEM files) STARTTLS offers; without them sessions stay plain text. */
+  SMTP_TLS_CERT: z.string().min(1).optional(),
+  SMTP_TLS_KEY: z.string().min(1).optional(),
+  /** The largest message taken, in bytes (advertised as SIZE; bigger ones get 552). */
+  SMTP_MAX_BYTES: z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int()
+    .min(1_024)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  /** The most recipients one message may have (more get 452). */
+  SMTP_MAX_RECIPIENTS: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1)
+    .max(1_000)
+    .default(20),
+  /** Where agents' replies to e-mail customers are sent: smtp(s)://[user:pass@]host:port. */
+  SMTP_RELAY_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  /** How often each instance looks for e-mail replies to send (or send again). */
+  EMAIL_POLL_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(1_000),
+  /** The DNS server e-mail domain checks ask (host or host:port); unset, the system's. */
+  DNS_SERVER: z
+    .string()
+    .regex(/^[\w.:[\]-]+$/, 'must be a host or host:port such as 127.0.0.1:53')
+    .optional(),
 });
 
 export const Env = EnvFields.superRefine((env, ctx) => {
@@ -98,6 +139,13 @@ export const Env = EnvFields.superRefine((env, ctx) => {
       code: 'custom',
       path: ['SLACK_STATE_SECRET'],
       message: 'required with SLACK_CLIENT_ID/SLACK_CLIENT_SECRET',
+    });
+  }
+  if (!env.SMTP_TLS_CERT !== !env.SMTP_TLS_KEY) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [env.SMTP_TLS_CERT ? 'SMTP_TLS_KEY' : 'SMTP_TLS_CERT'],
+      message: 'required with SMTP_TLS_CERT/SMTP_TLS_KEY (STARTTLS needs both)',
     });
   }
   if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {

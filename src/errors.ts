@@ -94,6 +94,8 @@ export const ERRORS = {
   message_not_found: notFound('That message is not stored (or belongs to another conversation).'),
   request_not_found: notFound('That request no longer exists.'),
   contact_not_found: notFound('That contact is not one of this workspace.'),
+  email_domain_not_found: notFound('That e-mail domain is not registered in this workspace.'),
+  email_mapping_not_found: notFound('That e-mail address is not mapped in this workspace.'),
   conflict: {
     status: 409,
     error: 'conflict',

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Agenda, Job } from 'agenda';
 import { CATCH_UP } from '../jobs/catch-up.js';
 import { HOUSEKEEPING } from '../jobs/housekeeping.js';
+import { EMAIL_DNS_CHECK } from '../jobs/email-dns.js';
 import { JOBS } from '../jobs/index.js';
 import {
   AGENDA_SETTINGS,
@@ -23,11 +24,13 @@ import type { Logger } from './logger.js';
 import { REQUEST_HOOKS } from './services/requests/registry.js';
 import { startWebhookWorker } from './services/webhooks/worker.js';
 import { startConnectorWorker } from './services/connectors/worker.js';
+import { startEmailWorker } from './services/email/outbound.js';
 import { SettingsService } from './services/settings.js';
 import { workspaceClients } from './slack/authorize.js';
 import { workspaceGateways } from './slack/gateway.js';
 import { MongoInstallationStore } from './slack/installation-store.js';
 import { connectSocketMode } from './slack/socket-mode.js';
+import { startSmtp } from './smtp/listener.js';
 
 /** How often interrupted Slack events are looked for and run again. */
 const RECOVERY_EVERY_MS = 30_000;
@@ -39,6 +42,8 @@ export interface RunningBot {
   agenda: Agenda;
   /** Stored Slack events waiting for or under processing. */
   inbox: EventInbox;
+  /** The inbound SMTP port, when `SMTP_PORT` is set. */
+  smtpPort?: number;
   stop(): Promise<void>;
 }
 
@@ -103,10 +108,12 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   if (!virtualClock) {
     await agenda.every('1 hour', HOUSEKEEPING, { key: HOUSEKEEPING });
     await agenda.every('1 minute', CATCH_UP, { key: CATCH_UP });
+    await agenda.every('1 day', EMAIL_DNS_CHECK, { key: EMAIL_DNS_CHECK });
   }
   let schedulerRunning = true;
   const stopWebhooks = startWebhookWorker(deps);
   const stopConnectors = startConnectorWorker(deps);
+  const stopEmail = env.SMTP_RELAY_URL ? startEmailWorker(deps) : async () => {};
 
   const inbox = new EventInbox(deps);
   const { app, web, receiver } = createApp(
@@ -132,6 +139,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   const actualPort = (server.address() as AddressInfo).port;
   logger.info({ port: actualPort, mode: receiver ? 'http' : 'socket' }, 'triage bot listening');
+  const smtp = env.SMTP_PORT === undefined ? undefined : await startSmtp(deps, env.SMTP_PORT);
 
   return {
     url: `http://127.0.0.1:${actualPort}`,
@@ -139,8 +147,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     deps,
     agenda,
     inbox,
+    ...(smtp ? { smtpPort: smtp.port } : {}),
     stop: async () => {
       clearInterval(recovery);
+      await smtp?.stop();
       if (receiver) await receiver.stop();
       else {
         await socket?.stop();
@@ -151,6 +161,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       schedulerRunning = false;
       await stopWebhooks();
       await stopConnectors();
+      await stopEmail();
       stopWatchingDatabase();
       await agenda.stop();
       await db.close();

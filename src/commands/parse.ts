@@ -52,6 +52,7 @@ export const Command = z.discriminatedUnion('name', [
   }),
   z.object({ name: z.literal('token') }),
   z.object({ name: z.literal('dashboard') }),
+  z.object({ name: z.literal('email') }),
   z.object({ name: z.literal('away') }),
   z.object({ name: z.literal('back') }),
   z.object({ name: z.literal('team') }),
@@ -133,6 +134,8 @@ function candidateOf(input: string): Candidate {
       return { name: 'token', extra: second };
     case 'dashboard':
       return { name: 'dashboard', extra: second };
+    case 'email':
+      return { name: 'email', extra: second };
     case 'fields':
       if (verb === 'add')
         return { name: 'fields add', fields: { field: take(input, 2).rest || undefined } };

@@ -1,6 +1,7 @@
 import { EMOJI } from '../constants.js';
 import type { RequestStatus } from '../requests/request.js';
 import type { NamedValue } from '../settings/primitives.js';
+import { userMention } from '../text/mrkdwn.js';
 
 /** The most requests `/triage requests` lists; more are counted in the heading. */
 export const MAX_LISTED = 20;
@@ -53,7 +54,7 @@ export function openRequestsText(input: {
       : '';
     return (
       `:${EMOJI.status[request.status]}: *${request.status.replace('_', ' ')}* · ` +
-      `from <@${request.requesterId}> · ${assignee}${level}${tags} · ` +
+      `from ${userMention(request.requesterId)} · ${assignee}${level}${tags} · ` +
       `${age(now, request.createdAt)} old · <${request.link}|view>`
     );
   });

@@ -18,6 +18,7 @@ export const CommandName = z.enum([
   'fields remove',
   'token',
   'dashboard',
+  'email',
   'away',
   'back',
   'team',
@@ -138,6 +139,12 @@ export const SUBCOMMANDS: Readonly<Record<CommandName, Subcommand>> = {
     description:
       'Get a sign-in link to the web dashboard (charts, requests, settings) for you only; it works once, for 10 minutes.',
     example: '/triage dashboard',
+  },
+  email: {
+    usage: '/triage email',
+    description:
+      'The e-mail addresses whose mail becomes requests in this channel (`emailToSlack.mappings`), with their domains.',
+    example: '/triage email',
   },
   away: {
     usage: '/triage away',

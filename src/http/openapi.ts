@@ -24,6 +24,7 @@ import { registerDesk } from './openapi-desk.js';
 import { registerTeamPaths } from './openapi-teams.js';
 import { registerWebhookPaths } from './openapi-webhooks.js';
 import { registerConnectorPaths } from './openapi-connectors.js';
+import { registerEmailPaths } from './openapi-email.js';
 import { registerAutomationPaths } from './openapi-automation.js';
 import { registerConversationPaths } from './openapi-conversations.js';
 import { registerFilterPaths } from './openapi-filters.js';
@@ -185,6 +186,7 @@ export function openApiDocument() {
   registerTeamPaths(registry, security, errorResponses);
   registerWebhookPaths(registry, { security, errorResponses, body, json });
   registerConnectorPaths(registry, { security, errorResponses, body, json });
+  registerEmailPaths(registry, { security, errorResponses, body, json });
   registerAutomationPaths(registry, { security, errorResponses, body, json });
   registerConversationPaths(registry, { security, errorResponses, json, body });
   registerDashboardPaths(registry, { errorResponses, json, body });

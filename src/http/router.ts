@@ -18,6 +18,8 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
 import { reportRoutes } from './routes/reports.js';
+import { trackingRoutes } from './routes/tracking.js';
+import { EMAIL_PATH, emailRoutes } from './routes/email.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
 import { CONNECTORS_PATH, connectorRoutes } from './routes/connectors.js';
 import { connectorWebhookRoutes } from './routes/connector-webhooks.js';
@@ -45,6 +47,7 @@ export function apiRouter(deps: HttpDeps): Router {
   });
 
   router.use(connectorWebhookRoutes(deps));
+  router.use(trackingRoutes(deps));
 
   const api = Router();
   api.use(requireToken(deps.models));
@@ -52,7 +55,15 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(requireJsonBody);
   // An agent's token works requests; workspace configuration needs an administrator's.
   api.use(
-    ['/workspace', '/accounts', '/channels', WEBHOOKS_PATH, AUTOMATION_RULES_PATH, CONNECTORS_PATH],
+    [
+      '/workspace',
+      '/accounts',
+      '/channels',
+      WEBHOOKS_PATH,
+      AUTOMATION_RULES_PATH,
+      CONNECTORS_PATH,
+      EMAIL_PATH,
+    ],
     requireAdmin(),
   );
   api.use(['/custom_attribute_definitions', '/teams', '/agents'], requireAdmin({ reads: true }));
@@ -70,6 +81,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(automationRuleRoutes(deps));
   api.use(reportRoutes(deps));
   api.use(connectorRoutes(deps));
+  api.use(emailRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/app', dashboardRoutes(deps));

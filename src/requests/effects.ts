@@ -1,7 +1,7 @@
 import type { Features } from '../settings/features.js';
 import { LIVE_STATUSES, STATUS_LABEL } from './lifecycle.js';
 import type { RequestStatus } from './request.js';
-import { actorMention } from '../text/mrkdwn.js';
+import { actorMention, userMention } from '../text/mrkdwn.js';
 
 /** The request settings the effects of a change depend on. */
 export type RequestConfig = Features['requests']['config'];
@@ -100,7 +100,7 @@ export function assignedEffects(
       kind: 'post',
       step: 'assigned_dm',
       channel: assignee,
-      text: `You were assigned a request from <@${request.requesterId}> in <#${request.channelId}>: <${threadLink(request)}|view thread>`,
+      text: `You were assigned a request from ${userMention(request.requesterId)} in <#${request.channelId}>: <${threadLink(request)}|view thread>`,
     });
   }
   if (automatic && config.send_auto_assigned_ephemeral) {
@@ -110,7 +110,7 @@ export function assignedEffects(
       channel: request.channelId,
       user: assignee,
       threadTs: request.rootTs,
-      text: `You were automatically assigned this request from <@${request.requesterId}>.`,
+      text: `You were automatically assigned this request from ${userMention(request.requesterId)}.`,
     });
   }
   return effects;
@@ -144,7 +144,7 @@ export function effectsOfCreation(
       step: 'csm_ephemeral',
       channel: request.channelId,
       user: channel.csmUserId,
-      text: `New request from <@${request.requesterId}> detected in this channel.`,
+      text: `New request from ${userMention(request.requesterId)} detected in this channel.`,
     });
   }
   if (config.send_first_request_notification && firstInChannel && channel.triageChannelId) {

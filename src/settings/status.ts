@@ -71,8 +71,17 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   crm: { issue: 14 },
   csat_send_for: 'acts',
   hidePrivateChannelMetadata: 'acts',
-  emailToSlack: { issue: 15 },
-  ma: { issue: 15 },
+  'emailToSlack.domains': {
+    issue: 15,
+    inPart:
+      'every field but type acts (inbound mail, require_tls, wildcard, spam_action, state, the DNS records, and smtp_login/smtp_password for the relay); type (custom or sandbox) changes nothing',
+  },
+  'emailToSlack.mappings': {
+    issue: 15,
+    inPart:
+      'addresses, channelId, name (the From name of replies), emailBlockingEnabled and dnsVerified act; emailForwardingVerified, emailReceivingVerified and the *WebhookCreatedAt times stay as stored (no provider webhooks)',
+  },
+  ma: 'acts',
 };
 
 /** The rule deciding `key`: the longest rule that is the key or a group above it. */

@@ -5,6 +5,19 @@ export function messageLink(channelId: string, ts: string): string {
   return `https://slack.com/archives/${channelId}/p${ts.replace('.', '')}`;
 }
 
+/** The requester id of a customer who wrote by e-mail (issue 15): `email:<address>`, lower case. */
+export function emailRequester(address: string): string {
+  return `email:${address.toLowerCase()}`;
+}
+
+/**
+ * A requester or user as mrkdwn: `<@U…>` for a Slack user, the address for an e-mail customer
+ * (`email:<address>`, which no `<@…>` mention could show).
+ */
+export function userMention(id: string): string {
+  return id.startsWith('email:') ? escapeMrkdwn(id.slice('email:'.length)) : `<@${id}>`;
+}
+
 /** Escapes text for mrkdwn so a customer's message cannot inject mentions or links. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

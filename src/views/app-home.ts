@@ -3,7 +3,7 @@ import { ACTIONS, EMOJI } from '../constants.js';
 import type { ReviewItem, ReviewList } from '../home/review.js';
 import type { AppHomeInput, HomeList, HomeRequest } from '../home/summary.js';
 import { STATUS_LABEL } from '../requests/lifecycle.js';
-import { messageLink } from '../text/mrkdwn.js';
+import { messageLink, userMention } from '../text/mrkdwn.js';
 import { button, lineQuote, PREVIEW_HIDDEN } from './blocks.js';
 import { classificationNote } from './classification.js';
 import { viewsBlock } from './home-views.js';
@@ -186,7 +186,7 @@ function requestLine(request: HomeRequest, now: Date, showAssignee: boolean): Kn
   const facts = [
     status,
     `<#${request.channelId}>`,
-    `<@${request.requesterId}>`,
+    `${userMention(request.requesterId)}`,
     ...(showAssignee && request.assigneeId ? [`assigned to <@${request.assigneeId}>`] : []),
     `opened ${formatDuration(now.getTime() - request.createdAt.getTime())} ago`,
     `<${messageLink(request.channelId, request.rootTs)}|View thread>`,

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { EMOJI } from '../constants.js';
-import { escapeMrkdwn, truncate } from '../text/mrkdwn.js';
+import { escapeMrkdwn, truncate, userMention } from '../text/mrkdwn.js';
 
 export interface EscalationNoticeInput {
   requesterId: string;
@@ -23,11 +23,11 @@ export function escalationNotice(input: EscalationNoticeInput): {
 } {
   const again = input.count > 1 ? ` (escalation ${input.count})` : '';
   const headline =
-    `:${EMOJI.escalate}: <@${input.by}> escalated a request from <@${input.requesterId}> ` +
+    `:${EMOJI.escalate}: <@${input.by}> escalated a request from ${userMention(input.requesterId)} ` +
     `in <#${input.channelId}>${again}: <${input.link}|View request>`;
   const reason = input.reason ? `\n>${escapeMrkdwn(truncate(input.reason, 500))}` : '';
   return {
-    text: `Request from <@${input.requesterId}> escalated by <@${input.by}>`,
+    text: `Request from ${userMention(input.requesterId)} escalated by <@${input.by}>`,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `${headline}${reason}` } }],
   };
 }

@@ -8,7 +8,7 @@ import {
   ratingValue,
   type RatingScale,
 } from '../feedback/rating.js';
-import { escapeMrkdwn, messageLink, truncate } from '../text/mrkdwn.js';
+import { escapeMrkdwn, messageLink, truncate, userMention } from '../text/mrkdwn.js';
 
 interface Message {
   text: string;
@@ -105,7 +105,7 @@ interface Origin {
 }
 
 const onRequest = (o: Origin) =>
-  `on <${messageLink(o.channelId, o.rootTs)}|a request> from <@${o.requesterId}> in <#${o.channelId}>`;
+  `on <${messageLink(o.channelId, o.rootTs)}|a request> from ${userMention(o.requesterId)} in <#${o.channelId}>`;
 
 /**
  * The notice posted when a rating is stored: a first rating, or a change that names the rating

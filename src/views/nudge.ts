@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { ACTIONS } from '../constants.js';
+import { userMention } from '../text/mrkdwn.js';
 
 /** A duration as people say it: "45 minutes", "3 hours", "2 days" (minutes when not whole). */
 export function formatMinutes(minutes: number): string {
@@ -14,7 +15,7 @@ export const CUSTOMER_NUDGE_QUESTION = 'Is this resolved?';
 
 /** What the nudge says in the triage card's thread. */
 export function triageNudgeQuestion(requesterId: string, minutes: number): string {
-  return `No reply from <@${requesterId}> for ${formatMinutes(minutes)} since the last answer. Is this resolved?`;
+  return `No reply from ${userMention(requesterId)} for ${formatMinutes(minutes)} since the last answer. Is this resolved?`;
 }
 
 /**

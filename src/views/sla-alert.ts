@@ -4,7 +4,7 @@ import type { RequestDoc } from '../db/models/index.js';
 import type { SlaKind } from '../sla/clocks.js';
 import { formatDuration } from './app-home.js';
 import { lineQuote } from './blocks.js';
-import { channelMention, escapeMrkdwn, messageLink } from '../text/mrkdwn.js';
+import { channelMention, escapeMrkdwn, messageLink, userMention } from '../text/mrkdwn.js';
 
 export interface SlaAlertInput {
   kind: SlaKind;
@@ -57,7 +57,7 @@ export function slaBreachAlert(input: SlaAlertInput): { text: string; blocks: Kn
       type: 'section',
       text: {
         type: 'mrkdwn',
-        text: `:${EMOJI.slaBreach}: *${TITLE[kind]}*: request from ${customer}<@${request.requesterId}> in ${where}${preview}`,
+        text: `:${EMOJI.slaBreach}: *${TITLE[kind]}*: request from ${customer}${userMention(request.requesterId)} in ${where}${preview}`,
       },
     },
     {
@@ -85,7 +85,7 @@ export function slaBreachAlert(input: SlaAlertInput): { text: string; blocks: Kn
     });
   }
   return {
-    text: `:${EMOJI.slaBreach}: ${TITLE[kind]}: request from <@${request.requesterId}> in <#${request.channelId}>, ${late}: ${link}`,
+    text: `:${EMOJI.slaBreach}: ${TITLE[kind]}: request from ${userMention(request.requesterId)} in <#${request.channelId}>, ${late}: ${link}`,
     blocks,
   };
 }

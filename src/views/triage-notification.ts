@@ -17,6 +17,7 @@ import {
   messageLink,
   slackDate,
   truncate,
+  userMention,
 } from '../text/mrkdwn.js';
 import { button, PREVIEW_HIDDEN, quotedPreview } from './blocks.js';
 import { slaBreachNote } from './sla-alert.js';
@@ -63,6 +64,8 @@ export interface TriageNotificationInput {
   internalTickets?: boolean;
   /** The request's internal tickets, one line each (`ticketCardLines`). */
   ticketLines?: string;
+  /** How the request's replies went by e-mail (`emailCardLine`), for a request that came by e-mail. */
+  emailLine?: string;
   /** The custom fields that apply to the channel and the request's values: a line and "Edit fields". */
   customFields?: CardFields;
 }
@@ -86,8 +89,8 @@ export function triageNotification(input: TriageNotificationInput): {
 } {
   const { request } = input;
   const who = input.customerName
-    ? `*${escapeMrkdwn(input.customerName)}* · <@${request.requesterId}>`
-    : `<@${request.requesterId}>`;
+    ? `*${escapeMrkdwn(input.customerName)}* · ${userMention(request.requesterId)}`
+    : `${userMention(request.requesterId)}`;
   const link = messageLink(request.channelId, request.rootTs);
   const preview = input.showPreview ? quotedPreview(request.text) : PREVIEW_HIDDEN;
   const more = request.groupedTs.length > 0 ? ` (+${request.groupedTs.length} more)` : '';
@@ -157,7 +160,7 @@ export function triageNotification(input: TriageNotificationInput): {
   const menu = buttons.length > 0 && input.customFields?.fields.length ? [fieldsMenu(value)] : [];
   const fields = fieldsNote(input.customFields);
   return {
-    text: `${STATUS_LABEL[request.status]}: request from <@${request.requesterId}> in <#${request.channelId}>`,
+    text: `${STATUS_LABEL[request.status]}: request from ${userMention(request.requesterId)} in <#${request.channelId}>`,
     blocks: [
       header,
       {
@@ -169,7 +172,7 @@ export function triageNotification(input: TriageNotificationInput): {
           },
         ],
       },
-      ...[escalated, input.ticketLines, ticketFailureLine(request)]
+      ...[escalated, input.ticketLines, ticketFailureLine(request), input.emailLine]
         .filter((text): text is string => Boolean(text))
         .map((text) => ({
           type: 'context' as const,

@@ -34,6 +34,9 @@ export interface Tenant {
   webhookId: string;
   /** A Zendesk connector of this workspace's (its base URL has `<label>-secret-desk`). */
   connectorId: string;
+  /** Its e-mail domain (`<label>-secret.test`) and mapped address (`help@` it, to its channel). */
+  emailDomain: string;
+  emailMapping: string;
   /** An automation rule of this workspace's (inactive; named `<LABEL>-SECRET-RULE`). */
   ruleId: string;
   /** Its admin's saved conversation filter (`<LABEL>-SECRET-FILTER`: content contains "invoices"). */
@@ -179,6 +182,17 @@ export async function twoWorkspaces(): Promise<{
       },
     });
     expect(filter.status).toBe(201);
+    const emailDomain = await api('POST', '/api/v1/email/domains', {
+      name: `${label}-secret.test`,
+      skip_verification: true,
+    });
+    expect(emailDomain.status).toBe(201);
+    const emailMapping = await api('POST', '/api/v1/email/mappings', {
+      email: `help@${label}-secret.test`,
+      channelId: channel,
+      name: `${upper}-SECRET-MAPPING`,
+    });
+    expect(emailMapping.status).toBe(201);
     // The workspace's own triage channel, set up from Slack by its admin.
     expect(
       (await driver.command({ text: 'setup triage', user_id: admin, channel_id: triage })).status,
@@ -218,7 +232,10 @@ export async function twoWorkspaces(): Promise<{
       connectorId: connector.body.id,
       ruleId: rule.body.id,
       filterId: filter.body.id,
+      emailDomain: emailDomain.body.name,
+      emailMapping: emailMapping.body.email,
       secrets: [
+        `${upper}-SECRET-MAPPING`,
         `${upper}-SECRET-RULE`,
         `${upper}-SECRET-FILTER`,
         `${upper}-SECRET-TEAM`,
@@ -290,6 +307,8 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.connectorId,
     victim.ruleId,
     victim.filterId,
+    victim.emailDomain,
+    victim.emailMapping,
     victim.channel,
     victim.triage,
     victim.customer,

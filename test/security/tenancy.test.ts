@@ -384,6 +384,47 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(await ownedBy(t, v.teamId)).toEqual(before);
     });
 
+    it('gets 404 for the other workspace’s e-mail domain and mapping, cannot map its address or point at its channel, and nothing of it changes', async () => {
+      const a = attacker();
+      const v = victim();
+      const before = await ownedBy(t, v.teamId);
+      const domain = `/api/v1/email/domains/${v.emailDomain}`;
+      const mapping = `/api/v1/email/mappings/${v.emailMapping}`;
+      await allNotFound(
+        v,
+        [
+          ['GET', domain],
+          ['PATCH', domain, { require_tls: true }],
+          ['DELETE', domain],
+        ],
+        v.emailDomain,
+      );
+      // The address asked for names the domain too: both may be echoed.
+      for (const [method, body] of [['GET'], ['PATCH', { channelId: a.channel }], ['DELETE']]) {
+        const res = await call(method as string, mapping, body);
+        expect([method, res.status, res.body?.error]).toEqual([method, 404, 'not_found']);
+        expect(leaks(v, res.text, [v.emailMapping, v.emailDomain])).toEqual([]);
+      }
+      const taken = await call('POST', '/api/v1/email/mappings', {
+        email: v.emailMapping,
+        channelId: a.channel,
+        name: 'hijack',
+      });
+      expect([taken.status, taken.body.detail?.[0]?.loc]).toEqual([422, ['body', 'email']]);
+      const theirChannel = await call('POST', '/api/v1/email/mappings', {
+        email: `new@${a.emailDomain}`,
+        channelId: v.channel,
+        name: 'hijack',
+      });
+      expect([theirChannel.status, theirChannel.body.detail?.[0]?.loc]).toEqual([
+        422,
+        ['body', 'channelId'],
+      ]);
+      const asked = [v.emailMapping, v.emailDomain, v.channel];
+      expect(leaks(v, taken.text + theirChannel.text, asked)).toEqual([]);
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+    });
+
     it('lists and reads only its own workspace', async () => {
       const a = attacker();
       const v = victim();
@@ -421,6 +462,10 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         `/api/v1/automation_rules/${a.ruleId}/runs`,
         '/api/v1/custom_filters',
         `/api/v1/custom_filters/${a.filterId}`,
+        '/api/v1/email/domains',
+        '/api/v1/email/mappings',
+        `/api/v1/email/domains/${a.emailDomain}`,
+        `/api/v1/email/mappings/${a.emailMapping}`,
       ];
       for (const path of reads) {
         const res = await call('GET', path);
@@ -457,6 +502,12 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(filters.body.map((f: { id: string }) => f.id)).toEqual([a.filterId]);
       const workspace = await call('GET', '/api/v1/workspace/settings');
       expect(workspace.body.data.team_id).toBe(a.teamId);
+      const domains = await call('GET', '/api/v1/email/domains');
+      expect(domains.body.payload.map((d: { name: string }) => d.name)).toEqual([a.emailDomain]);
+      const mappings = await call('GET', '/api/v1/email/mappings');
+      expect(mappings.body.payload.map((m: { email: string }) => m.email)).toEqual([
+        a.emailMapping,
+      ]);
     });
 
     it('changes only its own workspace when it writes its workspace settings', async () => {

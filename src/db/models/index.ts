@@ -11,6 +11,8 @@ import { contactModel } from './contact.js';
 import { customFieldModel, migrateCustomFields } from './custom-field.js';
 import { customFilterModel } from './custom-filter.js';
 import { dashboardLinkModel, dashboardSessionModel } from './dashboard.js';
+import { emailOutboxModel } from './email-outbox.js';
+import { emailThreadModel } from './email-thread.js';
 import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
 import { messageModel } from './message.js';
@@ -35,6 +37,8 @@ export * from './custom-field.js';
 export * from './custom-filter.js';
 export * from './dashboard.js';
 export * from './desk-team.js';
+export * from './email-outbox.js';
+export * from './email-thread.js';
 export * from './internal-ticket.js';
 export * from './message.js';
 export * from './report-rollup.js';
@@ -67,6 +71,8 @@ export function createModels(db: Connection) {
     dashboardSessions: dashboardSessionModel(db),
     deskTeams: deskTeamModel(db),
     agents: agentModel(db),
+    emailOutbox: emailOutboxModel(db),
+    emailThreads: emailThreadModel(db),
     counters: counterModel(db),
     internalTickets: internalTicketModel(db),
     messages: messageModel(db),

@@ -35,25 +35,8 @@ export class ContactStore {
     email: string | null;
     at: Date;
   }): Promise<ContactDoc> {
-    const { teamId, userId, accountId, name, email, at } = input;
-    const record = () =>
-      this.models.contacts
-        .findOneAndUpdate(
-          { teamId, identity: contactIdentity({ userId }) },
-          {
-            $set: { accountId },
-            $max: { lastActivityAt: at },
-            // Unknown parts are left out (read back as null and an empty list).
-            $setOnInsert: { userId, ...(name ? { name } : {}), ...(email ? { email } : {}) },
-          },
-          { upsert: true, returnDocument: 'after' },
-        )
-        .lean();
-    const recorded = await record().catch((error: { code?: unknown }) => {
-      if (error.code === DUPLICATE_KEY) return record();
-      throw error;
-    });
-    const contact = parseContact(recorded);
+    const { userId, name, email } = input;
+    const contact = await this.upsert(input, contactIdentity({ userId }), { userId, email });
     // A name the first lookup could not find, filled in once it is known.
     if (contact.name !== null || name === null) return contact;
     const named = await this.models.contacts
@@ -64,6 +47,53 @@ export class ContactStore {
       )
       .lean();
     return contactOrNull(named) ?? contact;
+  }
+
+  /**
+   * Records that someone wrote by e-mail (issue 15): the workspace's e-mail contact of the
+   * address, created on the first message (as an API-created one would be), its last activity
+   * moved forward on the next.
+   */
+  async recordEmail(input: {
+    teamId: string;
+    email: string;
+    accountId: AccountDoc['_id'] | null;
+    name: string | null;
+    at: Date;
+  }): Promise<ContactDoc> {
+    const email = input.email.toLowerCase();
+    return this.upsert(input, contactIdentity({ email }), { email });
+  }
+
+  /** One upsert of the contact `identity`; unknown parts are left out (read back as null). */
+  private async upsert(
+    input: { teamId: string; accountId: AccountDoc['_id'] | null; name: string | null; at: Date },
+    identity: string,
+    onInsert: { userId?: string; email: string | null },
+  ): Promise<ContactDoc> {
+    const { teamId, accountId, name, at } = input;
+    const { userId, email } = onInsert;
+    const record = () =>
+      this.models.contacts
+        .findOneAndUpdate(
+          { teamId, identity },
+          {
+            $set: { accountId },
+            $max: { lastActivityAt: at },
+            $setOnInsert: {
+              ...(userId ? { userId } : {}),
+              ...(name ? { name } : {}),
+              ...(email ? { email } : {}),
+            },
+          },
+          { upsert: true, returnDocument: 'after' },
+        )
+        .lean();
+    const recorded = await record().catch((error: { code?: unknown }) => {
+      if (error.code === DUPLICATE_KEY) return record();
+      throw error;
+    });
+    return parseContact(recorded);
   }
 
   /** Creates an e-mail contact; an address the workspace already has is refused (422 naming it). */

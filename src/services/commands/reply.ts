@@ -4,6 +4,7 @@ import type { Reply } from '../../views/command-reply.js';
 import { codeList, postCanned } from '../desk/canned-reply.js';
 import { requestOfRef } from '../requests/message-request.js';
 import type { CommandContext } from './context.js';
+import { userMention } from '../../text/mrkdwn.js';
 
 const NOT_A_REQUEST =
   ":warning: That message is not a request the bot tracks, so nothing was posted. Use the customer's message: its ⋯ menu → *Copy link*, or the request id.";
@@ -27,6 +28,6 @@ export async function replyFromCommand(
   const outcome = await postCanned(deps, slack, request, { userId: ctx.userId }, shortCode);
   if (!outcome.ok) return { text: outcome.text };
   return {
-    text: `:speech_balloon: Posted \`${outcome.shortCode}\` in the thread of the request from <@${request.requesterId}> in <#${request.channelId}>.`,
+    text: `:speech_balloon: Posted \`${outcome.shortCode}\` in the thread of the request from ${userMention(request.requesterId)} in <#${request.channelId}>.`,
   };
 }

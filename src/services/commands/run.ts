@@ -10,6 +10,7 @@ import { replyFromCommand } from './reply.js';
 import { setUpChannel } from './setup.js';
 import { createToken } from './token.js';
 import { dashboardLink } from './dashboard.js';
+import { showEmail } from './email.js';
 import { changeMembers, createTeam, listTeams, setOwnAvailability } from './teams.js';
 import { escalateFromCommand } from '../escalation/entries.js';
 
@@ -64,6 +65,8 @@ async function dispatch(ctx: CommandContext, command: Command): Promise<Reply> {
       return createToken(ctx);
     case 'dashboard':
       return dashboardLink(ctx);
+    case 'email':
+      return showEmail(ctx);
     case 'away':
       return setOwnAvailability(ctx, 'offline');
     case 'back':

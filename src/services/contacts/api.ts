@@ -97,7 +97,7 @@ export async function updateContact(
 
 /**
  * `GET /contacts/{id}/conversations`: the requests the contact opened, newest first, in the
- * conversations API's shape (an e-mail contact has none yet).
+ * conversations API's shape (an e-mail contact's: those it opened by writing to a mapped address).
  */
 export async function contactConversations(
   deps: Pick<BotDeps, 'models' | 'settings'>,
@@ -106,9 +106,10 @@ export async function contactConversations(
   page: number,
 ): Promise<ContactConversations> {
   const contact = await new ContactStore(deps.models).get(teamId, id);
-  if (!contact.userId) return { meta: { count: 0, current_page: page }, payload: [] };
+  // An e-mail contact's requests name it by its identity (`email:<address>`, issue 15).
+  const requesterId = contact.userId ?? contact.identity;
   const { docs, counts } = await new ConversationStore(deps.models).page(
-    { teamId, statuses: requestStatusesOf('all'), requesterId: contact.userId },
+    { teamId, statuses: requestStatusesOf('all'), requesterId },
     { type: 'all', me: '' },
     { number: page, size: PAGE_SIZE },
   );

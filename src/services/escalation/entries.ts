@@ -7,6 +7,7 @@ import type { Reply } from '../../views/command-reply.js';
 import type { CommandContext } from '../commands/context.js';
 import { requestOfMessage, requestOfRef } from '../requests/message-request.js';
 import { escalate, type EscalationOutcome, type Escalator } from './escalate.js';
+import { userMention } from '../../text/mrkdwn.js';
 
 /** The three ways in: the card's Escalate button, ‼️ on a request's message, `/triage escalate`. */
 
@@ -53,6 +54,6 @@ export async function escalateFromCommand(
   const outcome = await escalate(deps, slack, request, { userId: ctx.userId, reason });
   if (!outcome.ok) return { text: outcome.text };
   return {
-    text: `:bangbang: Escalated the request from <@${request.requesterId}> in <#${request.channelId}>.`,
+    text: `:bangbang: Escalated the request from ${userMention(request.requesterId)} in <#${request.channelId}>.`,
   };
 }

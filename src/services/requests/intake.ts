@@ -84,6 +84,24 @@ export class RequestIntake {
       if (!inThread) await this.agentPosted(ctx, message);
       return;
     }
+    await this.customerWrote(ctx, request, message);
+  }
+
+  /** A customer's e-mail the bot posted (issue 15), as theirs (`userId`: `email:<address>`). */
+  async fromEmail(message: IncomingMessage & { userId: string }): Promise<void> {
+    const ctx = await channelContext(this.deps, this.slack, message.teamId, message.channelId);
+    if (!ctx || ctx.channel.kind !== 'customer') return;
+    const request = message.threadTs
+      ? await this.store.byThread(message.teamId, message.channelId, message.threadTs)
+      : null;
+    await this.customerWrote(ctx, request, message);
+  }
+
+  private async customerWrote(
+    ctx: ChannelContext,
+    request: RequestDoc | null,
+    message: IncomingMessage,
+  ) {
     // The customer's message is counted in the same write as the request it opens, if any.
     const received = { 'counters.total_messages_received': 1 };
     const counted =

@@ -9,6 +9,7 @@ import { ruleHooks } from '../rules/run.js';
 import { contactHooks } from '../contacts/record.js';
 import { reportHooks } from '../reports/keep.js';
 import { connectorHooks } from '../connectors/hooks.js';
+import { emailHooks } from '../email/outbound.js';
 
 /**
  * The features that act on request moments, in the order they run. Only the composition root
@@ -26,5 +27,6 @@ export const REQUEST_HOOKS: readonly RequestHooks[] = [
   ruleHooks,
   contactHooks,
   connectorHooks,
+  emailHooks,
   reportHooks,
 ];

@@ -127,3 +127,5 @@ export const EmailToSlack = z
       .describe('Inbound addresses whose mail is posted into a Slack channel.'),
   })
   .prefault({});
+export type EmailDomain = z.infer<typeof EmailDomain>;
+export type EmailMapping = z.infer<typeof EmailMapping>;

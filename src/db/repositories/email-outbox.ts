@@ -1,0 +1,126 @@
+import type { EmailSummary } from '../../email/outbound.js';
+import {
+  isDuplicateKey,
+  parseEmailOutbox,
+  type EmailOutboxDoc,
+  type Models,
+} from '../models/index.js';
+
+/** A reply to queue: what is fixed when it is queued. */
+export type NewEmail = Pick<
+  EmailOutboxDoc,
+  | '_id'
+  | 'teamId'
+  | 'requestId'
+  | 'from'
+  | 'fromName'
+  | 'replyTo'
+  | 'to'
+  | 'subject'
+  | 'text'
+  | 'messageId'
+  | 'inReplyTo'
+  | 'references'
+  | 'pixelId'
+  | 'tracked'
+>;
+
+/** The e-mail outbox: one entry per reply, each claimed under a lease and settled once. */
+export class EmailOutbox {
+  constructor(private readonly models: Models) {}
+
+  /** Queues a reply; false when it was queued already (the same message's hook again). */
+  async enqueue(email: NewEmail, now: Date): Promise<boolean> {
+    try {
+      await this.models.emailOutbox.create({
+        ...email,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lockedUntil: null,
+        lastError: null,
+        sentAt: null,
+        opens: 0,
+        lastOpenedAt: null,
+      });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Takes one due reply for `leaseMs` and counts the attempt, in one conditional update: two
+   * workers never hold the same entry, and one that died lets it go when its lease passes.
+   */
+  async claim(now: Date, leaseMs: number): Promise<EmailOutboxDoc | null> {
+    const claimed = await this.models.emailOutbox
+      .findOneAndUpdate(
+        {
+          status: 'pending',
+          nextAttemptAt: { $lte: now },
+          $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
+        },
+        { $set: { lockedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
+        { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
+      )
+      .lean();
+    return claimed ? parseEmailOutbox(claimed) : null;
+  }
+
+  /**
+   * Settles the attempt `claimed` made: sent, or failed (`retryAt` null: given up). Conditional
+   * on the attempt count, so a worker whose lease ran out cannot settle another's attempt.
+   */
+  async settle(
+    claimed: EmailOutboxDoc,
+    outcome: { sentAt: Date } | { error: string; retryAt: Date | null },
+  ): Promise<boolean> {
+    const set =
+      'sentAt' in outcome
+        ? { status: 'sent', sentAt: outcome.sentAt, lockedUntil: null, lastError: null }
+        : {
+            status: outcome.retryAt ? 'pending' : 'failed',
+            lastError: outcome.error,
+            lockedUntil: null,
+            ...(outcome.retryAt ? { nextAttemptAt: outcome.retryAt } : {}),
+          };
+    const result = await this.models.emailOutbox.updateOne(
+      { _id: claimed._id, attempts: claimed.attempts, status: 'pending' },
+      { $set: set },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Counts an open of a tracked reply's pixel; the entry, or null for an unknown id. */
+  async opened(pixelId: string, at: Date): Promise<EmailOutboxDoc | null> {
+    const found = await this.models.emailOutbox
+      .findOneAndUpdate(
+        { pixelId, tracked: true },
+        { $inc: { opens: 1 }, $max: { lastOpenedAt: at } },
+        { returnDocument: 'after' },
+      )
+      .lean();
+    return found ? parseEmailOutbox(found) : null;
+  }
+
+  /** A request's replies by e-mail, summed up for its card. */
+  async summary(requestId: EmailOutboxDoc['requestId']): Promise<EmailSummary> {
+    const docs = (
+      await this.models.emailOutbox.find({ requestId }).sort({ createdAt: 1 }).lean()
+    ).map(parseEmailOutbox);
+    const count = (status: EmailOutboxDoc['status']) =>
+      docs.filter((doc) => doc.status === status).length;
+    const opened = docs.map((doc) => doc.lastOpenedAt).filter((at): at is Date => at !== null);
+    const failing = docs.filter((doc) => doc.status !== 'sent' && doc.lastError);
+    return {
+      sent: count('sent'),
+      pending: count('pending'),
+      failed: count('failed'),
+      opened: docs.reduce((sum, doc) => sum + doc.opens, 0),
+      lastOpenedAt: opened.length > 0 ? new Date(Math.max(...opened.map(Number))) : null,
+      lastError: failing.at(-1)?.lastError ?? null,
+    };
+  }
+}

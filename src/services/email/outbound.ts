@@ -1,0 +1,160 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import type { EmailOutboxDoc } from '../../db/models/index.js';
+import { EmailOutbox } from '../../db/repositories/email-outbox.js';
+import { EmailThreads, storedSmtpLogin } from '../../db/repositories/email.js';
+import { RequestStore } from '../../db/repositories/requests.js';
+import type { BotDeps, RequestHooks } from '../../deps.js';
+import { mappingFor } from '../../email/address.js';
+import {
+  nextAttemptAt,
+  plainText,
+  replyAddress,
+  replyHtml,
+  replySubject,
+} from '../../email/outbound.js';
+import { revealSecret } from '../../settings/secrets.js';
+import { channelContext } from '../requests/context.js';
+import { TriageCard } from '../requests/triage-card.js';
+
+/** How long a worker holds a reply it is sending before another may take it. */
+const LEASE_MS = 2 * 60_000;
+
+/**
+ * An agent's reply in the thread of a request that came in by e-mail (not a private note) is
+ * queued to go back to the customer: from the mapped address, threaded under the customer's
+ * last mail, with a tracking pixel unless `ma.config.disableTrackingPixel` (or no `PUBLIC_URL`
+ * to serve it from). Queued once per stored message (its id is the entry's).
+ */
+export const emailHooks: RequestHooks = {
+  async messageCreated(deps, ctx, request, message) {
+    if (message.kind !== 'outgoing' || message.private || !message.text) return;
+    const threads = new EmailThreads(deps.models);
+    const thread = await threads.ofRequest(request._id);
+    if (!thread) return;
+    const mapping = mappingFor(ctx.features.emailToSlack.mappings, thread.mailbox);
+    const domain = thread.mailbox.slice(thread.mailbox.lastIndexOf('@') + 1);
+    const messageId = `<${randomUUID()}@${domain}>`;
+    const queued = await new EmailOutbox(deps.models).enqueue(
+      {
+        _id: message._id,
+        teamId: request.teamId,
+        requestId: request._id,
+        from: thread.mailbox,
+        fromName: mapping?.name ?? null,
+        replyTo: replyAddress(thread.mailbox, thread.token),
+        to: thread.contactEmail,
+        subject: replySubject(thread.subject),
+        text: plainText(message.text),
+        messageId,
+        inReplyTo: thread.messageIds.at(-1) ?? null,
+        references: thread.messageIds,
+        pixelId: randomBytes(16).toString('hex'),
+        tracked: !ctx.features.ma.config.disableTrackingPixel && !!deps.env.PUBLIC_URL,
+      },
+      deps.clock.now(),
+    );
+    if (queued) await threads.addMessageId(thread._id, messageId);
+  },
+};
+
+/**
+ * Sends the replies that are due, one claimed at a time, through `SMTP_RELAY_URL`; a failure is
+ * tried again later (`nextAttemptAt`) and given up after the last attempt. Each outcome redraws
+ * the request's card, which shows sent, sending and failed replies. Returns how many it tried.
+ */
+export async function sendDueEmails(deps: BotDeps): Promise<number> {
+  const relay = deps.env.SMTP_RELAY_URL;
+  if (!relay) return 0;
+  const outbox = new EmailOutbox(deps.models);
+  let tried = 0;
+  for (;;) {
+    const now = deps.clock.now();
+    const email = await outbox.claim(now, LEASE_MS);
+    if (!email) return tried;
+    tried += 1;
+    try {
+      await send(await relayFor(deps, relay, email), email, deps.env.PUBLIC_URL);
+      await outbox.settle(email, { sentAt: deps.clock.now() });
+    } catch (error) {
+      const reason = (error as { response?: string; message?: string }).response;
+      const text = (reason ?? (error as Error).message ?? 'send failed').slice(0, 300);
+      deps.logger.warn({ err: error, emailId: String(email._id) }, 'e-mail reply not sent');
+      await outbox.settle(email, { error: text, retryAt: nextAttemptAt(email.attempts, now) });
+    }
+    await redrawCard(deps, email.requestId);
+  }
+}
+
+/**
+ * The relay to send `email` through: `SMTP_RELAY_URL`, logged in as the sending domain's
+ * `smtp_login` with its `smtp_password` when the domain has both (else as the URL says).
+ */
+async function relayFor(deps: BotDeps, relay: string, email: EmailOutboxDoc): Promise<string> {
+  const request = await new RequestStore(deps.models).byId(String(email.requestId));
+  if (!request) return relay;
+  const domain = email.from.slice(email.from.lastIndexOf('@') + 1);
+  const stored = await storedSmtpLogin(deps.models, request.teamId, request.channelId, domain);
+  if (!stored) return relay;
+  const url = new URL(relay);
+  url.username = encodeURIComponent(stored.login);
+  url.password = encodeURIComponent(
+    revealSecret(stored.sealedPassword, deps.env.SETTINGS_ENCRYPTION_KEY),
+  );
+  return url.toString();
+}
+
+async function send(relay: string, email: EmailOutboxDoc, publicUrl: string | undefined) {
+  const transport = nodemailer.createTransport(relay);
+  const pixel = email.tracked && publicUrl ? `${publicUrl}/t/${email.pixelId}.gif` : null;
+  try {
+    await transport.sendMail({
+      from: email.fromName ? { name: email.fromName, address: email.from } : email.from,
+      replyTo: email.replyTo,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: replyHtml(email.text, pixel),
+      messageId: email.messageId,
+      ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
+      references: email.references,
+    });
+  } finally {
+    transport.close();
+  }
+}
+
+/** Redraws a request's card after its e-mail changed (sent, failed, opened). */
+export async function redrawCard(deps: BotDeps, requestId: EmailOutboxDoc['requestId']) {
+  const request = await new RequestStore(deps.models).byId(String(requestId));
+  if (!request) return;
+  const slack = await deps.slack(request.teamId);
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (ctx) await new TriageCard(deps, slack).update(ctx, request);
+}
+
+/** Counts an open of the reply whose pixel is `pixelId` and shows it on the card. */
+export async function recordOpen(deps: BotDeps, pixelId: string): Promise<void> {
+  const opened = await new EmailOutbox(deps.models).opened(pixelId, deps.clock.now());
+  if (opened) await redrawCard(deps, opened.requestId);
+}
+
+/**
+ * Each instance's loop: every `EMAIL_POLL_MS`, send what is due (a poll still running skips the
+ * next). Returns the stop, which waits for the poll under way.
+ */
+export function startEmailWorker(deps: BotDeps): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const poll = () =>
+    sendDueEmails(deps)
+      .then(() => undefined)
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'e-mail poll failed'));
+  const timer = setInterval(() => {
+    running ??= poll().finally(() => (running = undefined));
+  }, deps.env.EMAIL_POLL_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
