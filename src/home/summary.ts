@@ -1,3 +1,4 @@
+import type { HomeWeek } from './week.js';
 import { z } from 'zod';
 import type { RequestStatus } from '../requests/request.js';
 import type { NamedValue } from '../settings/primitives.js';
@@ -69,6 +70,8 @@ export interface AppHomeInput {
    * let an owner (an agent) also see what the other owners hold, as a third list.
    */
   others?: HomeList;
+  /** The viewer's week (their numbers, or the team's), against the week before. */
+  week?: HomeWeek;
   /** The viewer's availability, when they are an agent (have a role record). */
   availability?: 'online' | 'busy' | 'offline';
   /** The viewer's saved filters as views, when they saved some (agents only hold filters). */

@@ -17,8 +17,9 @@ import type { SlackGateway } from '../slack/gateway.js';
 import { appHomeView, MAX_LIST_ITEMS } from '../views/app-home.js';
 import { channelSettings } from './channel-settings.js';
 import { loadReview } from './review.js';
+import { loadWeek } from './home-week.js';
 
-type HomeDeps = Pick<BotDeps, 'models' | 'settings' | 'clock'>;
+type HomeDeps = Pick<BotDeps, 'models' | 'settings' | 'clock' | 'logger'>;
 
 /**
  * Loads what `userId`'s App Home shows: the workspace's live requests assigned to them, the
@@ -104,12 +105,14 @@ export async function publishHome(
   userId: string,
   viewId?: string,
 ): Promise<void> {
-  const [home, review, agent] = await Promise.all([
+  const [home, review, agent, week] = await Promise.all([
     loadHome(deps, teamId, userId, viewId),
     loadReview(deps, slack, teamId, userId),
     new AgentStore(deps.models).get(teamId, userId),
+    loadWeek(deps, teamId, userId),
   ]);
   const extras = {
+    week,
     ...(review ? { review } : {}),
     ...(agent ? { availability: agent.availability } : {}),
   };

@@ -7,6 +7,7 @@ import { messageLink, userMention } from '../text/mrkdwn.js';
 import { button, lineQuote, PREVIEW_HIDDEN } from './blocks.js';
 import { classificationNote } from './classification.js';
 import { viewsBlock } from './home-views.js';
+import { weekBlocks } from './home-week.js';
 import { SUGGESTION_WHY } from './suggestion.js';
 
 /** Slack refuses a view with more blocks than this. */
@@ -86,6 +87,7 @@ export function appHomeView(input: AppHomeInput, now: Date): HomeView {
   }
   const review = input.review ? reviewBlocks(input.review, now) : [];
   const availability = [
+    ...(input.week ? weekBlocks(input.week) : []),
     ...(input.availability ? availabilityBlocks(input.availability) : []),
     ...(input.views ? [viewsBlock(input.views)] : []),
   ];

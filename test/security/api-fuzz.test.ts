@@ -298,19 +298,21 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
       Object.entries(params)
         .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
         .join('&');
+    // Well-formed text only: a lone surrogate cannot be put in a URL at all (encodeURIComponent
+    // throws), so it never reaches the API.
     const bad = fc.oneof(
       fc
-        .oneof(fc.string({ unit: 'binary' }), injectionValue)
+        .oneof(fc.string({ unit: 'grapheme' }), injectionValue)
         .map((metric) => ({ ...good, metric })),
       fc
-        .oneof(fc.string({ unit: 'binary' }), injectionValue, fc.constant('2026-13-45'))
+        .oneof(fc.string({ unit: 'grapheme' }), injectionValue, fc.constant('2026-13-45'))
         .map((since) => ({ ...good, since })),
       fc.integer({ min: 401, max: 5_000 }).map((days) => ({
         ...good,
         until: String(Date.parse('2026-03-01') / 1000 + days * 86_400),
       })),
       fc.constantFrom('agent', 'team', 'label', 'inbox').map((type) => ({ ...good, type })),
-      fc.oneof(fc.string({ unit: 'binary' }), injectionKey).map((type) => ({ ...good, type })),
+      fc.oneof(fc.string({ unit: 'grapheme' }), injectionKey).map((type) => ({ ...good, type })),
     );
     it.each(['/api/v1/reports', '/api/v1/reports/export.csv'])(
       'GET %s refuses an unknown metric, bad dates, too long a range, a subject without id',
@@ -371,6 +373,8 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
         injectionKey,
         fc.constantFrom('{"$gt":""}', '$where', 'C0FUZZ.', 'C0FUZZ/settings', '../C0FUZZ', ' '),
       )
+      // A lone surrogate cannot be put in a URL (encodeURIComponent throws): it reaches no API.
+      .map((id) => id.replace(/[\ud800-\udfff]/gu, '\ufffd'))
       // `.` and `..` are dot segments the URL parser removes before the request is sent.
       .filter((id) => id !== '' && id !== '.' && id !== '..')
       .filter((id) => ![w.accountId, 'C0FUZZ', w.otherAccountId, OTHER.channel].includes(id));

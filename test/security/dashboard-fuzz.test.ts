@@ -79,7 +79,10 @@ describe('the dashboard under malformed and hostile input (property-based)', () 
   it('answers 404 (never 5xx) for any request id, and 200 or 422 for any overview window', async () => {
     await fc.assert(
       fc.asyncProperty(
-        text.filter((id) => id !== '' && id !== '.' && id !== '..'),
+        // A lone surrogate cannot be put in a URL (encodeURIComponent throws): it reaches no API.
+        text
+          .map((id) => id.replace(/[\ud800-\udfff]/gu, '\ufffd'))
+          .filter((id) => id !== '' && id !== '.' && id !== '..'),
         async (id) => {
           const res = await admin.get(`/app/api/conversations/${encodeURIComponent(id)}`);
           // 431: an address longer than Node's header limit never reaches the bot.

@@ -20,6 +20,49 @@ async function inSlices<T>(ops: T[], write: (slice: T[]) => Promise<unknown>): P
   for (let i = 0; i < ops.length; i += BULK) await write(ops.slice(i, i + BULK));
 }
 
+type IncOp = ReturnType<typeof incs>[number];
+
+/** Deltas waiting for the write on its way, summed per workspace and row (`RollupBatcher`). */
+class RollupBatcher {
+  private pending = new Map<string, Contribution>();
+  private waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private writing = false;
+
+  constructor(private readonly write: (ops: IncOp[]) => Promise<void>) {}
+
+  add(teamId: string, delta: Contribution): Promise<void> {
+    const rows = this.pending.get(teamId) ?? new Map<string, Counters>();
+    this.pending.set(teamId, rows);
+    for (const [key, counters] of delta) {
+      const sum: Counters = { ...rows.get(key) };
+      for (const [counter, n] of Object.entries(counters) as [keyof Counters, number][])
+        sum[counter] = (sum[counter] ?? 0) + n;
+      rows.set(key, sum);
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (!this.writing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.writing = true;
+    while (this.waiting.length > 0) {
+      const waiting = this.waiting.splice(0);
+      const pending = this.pending;
+      this.pending = new Map();
+      try {
+        await this.write([...pending].flatMap(([teamId, rows]) => incs(teamId, rows)));
+        for (const w of waiting) w.resolve();
+      } catch (error) {
+        for (const w of waiting) w.reject(error);
+      }
+    }
+    this.writing = false;
+  }
+}
+const batchers = new WeakMap<Models, RollupBatcher>();
+
 /** A rollup row as the reports read it. */
 export interface RollupRow {
   day: string;
@@ -61,12 +104,22 @@ export class ReportRollupStore {
     return claimed.modifiedCount === 1;
   }
 
-  /** Adds a contribution (or a delta) to a workspace's rollups: one bulk write, none if empty. */
+  /**
+   * Adds a contribution (or a delta) to a workspace's rollups; none if empty. Deltas added while
+   * a write is on its way are merged row by row and go in the next one (group commit: `$inc`
+   * commutes, so the sum is the same in any order).
+   */
   async add(teamId: string, delta: Contribution): Promise<void> {
     if (delta.size === 0) return;
-    await inSlices(incs(teamId, delta), (ops) =>
-      this.models.reportRollups.bulkWrite(ops, { ordered: false }),
-    );
+    let batcher = batchers.get(this.models);
+    if (!batcher) {
+      const models = this.models;
+      batcher = new RollupBatcher((ops) =>
+        inSlices(ops, (slice) => models.reportRollups.bulkWrite(slice, { ordered: false })),
+      );
+      batchers.set(this.models, batcher);
+    }
+    await batcher.add(teamId, delta);
   }
 
   /** The rows of some values of a dimension over a day range (inclusive). */

@@ -127,6 +127,18 @@ describe('the App Home shows an agent their requests and the unassigned ones', (
     expect(view.text).not.toContain('U0FRANK');
   });
 
+  it('shows an agent their week against the week before, and someone holding none the team’s', async () => {
+    await t.driver.appHomeOpened(AGENT);
+    const week = home(t, AGENT).text;
+    expect(week).toContain('*Your week* · open assigned to you: *1* · unassigned: *2*');
+    // Counted from the reports' rollups: one request opened this week is the agent's, none before.
+    expect(week).toContain('*Requests opened*\\n1  _(before: 0)_');
+    await t.driver.appHomeOpened(AGENT_2);
+    const team = home(t, AGENT_2).text;
+    expect(team).toContain("*The team's week* · open in the workspace: *3* · unassigned: *2*");
+    expect(team).toContain('*Requests opened*\\n3  _(before: 0)_');
+  });
+
   it('leaves out closed requests and other workspaces’ requests', async () => {
     const copy = withoutId(await requestOf(t, old.ts));
     await t.db
