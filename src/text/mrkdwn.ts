@@ -10,12 +10,15 @@ export function emailRequester(address: string): string {
   return `email:${address.toLowerCase()}`;
 }
 
+/** Whether a requester id is an e-mail customer's (`emailRequester`). */
+export const isEmailRequester = (id: string): boolean => id.startsWith('email:');
+
 /**
  * A requester or user as mrkdwn: `<@U…>` for a Slack user, the address for an e-mail customer
  * (`email:<address>`, which no `<@…>` mention could show).
  */
 export function userMention(id: string): string {
-  return id.startsWith('email:') ? escapeMrkdwn(id.slice('email:'.length)) : `<@${id}>`;
+  return isEmailRequester(id) ? escapeMrkdwn(id.slice('email:'.length)) : `<@${id}>`;
 }
 
 /** Escapes text for mrkdwn so a customer's message cannot inject mentions or links. */

@@ -9,7 +9,7 @@ import { cardToPost, cardVersion } from '../../requests/effects.js';
 import { InternalTicketStore } from '../../db/repositories/internal-tickets.js';
 import { ticketCardLines } from '../../views/internal-ticket.js';
 import { triageNotification } from '../../views/triage-notification.js';
-import { messageLink, slackDate } from '../../text/mrkdwn.js';
+import { isEmailRequester, messageLink, slackDate } from '../../text/mrkdwn.js';
 import { EmailOutbox } from '../../db/repositories/email-outbox.js';
 import { emailCardLine } from '../../email/outbound.js';
 import { cardMetadata, findCard } from '../../slack/card-search.js';
@@ -137,10 +137,10 @@ export class TriageCard {
       internalTickets: ctx.features.internal_ticket.types.length > 0,
       helpdesk: ctx.features.tickets.config.helpdeskIds.length > 0,
       ticketLines: await this.ticketLines(ctx, request),
-      emailLine: emailCardLine(
-        await new EmailOutbox(this.deps.models).summary(request._id),
-        slackDate,
-      ),
+      // Only a request opened by e-mail has replies sent by e-mail: no read for the others.
+      emailLine: isEmailRequester(request.requesterId)
+        ? emailCardLine(await new EmailOutbox(this.deps.models).summary(request._id), slackDate)
+        : undefined,
       customFields: { fields, values: request.customFields },
     });
   }
