@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { HistoryEntry } from '../../requests/request.js';
 import {
-  claimMany,
   isDuplicateKey,
   parseConnectorTask,
   parseRequest,
@@ -10,6 +9,7 @@ import {
   type Models,
   type RequestDoc,
 } from '../models/index.js';
+import { leaseDue } from './lease.js';
 import { orNull } from './parse.js';
 
 /** How long one instance holds a task it is carrying out before another may take it over. */
@@ -125,32 +125,14 @@ export class ConnectorTasks {
   }
 
   /**
-   * Takes up to `limit` due tasks for `TASK_LEASE_MS` and counts their attempts. The taker
-   * claims the state it read each task in (its due time and the lease it replaces): of two
-   * instances that read the same state, one carries it out.
+   * Takes up to `limit` due tasks for `TASK_LEASE_MS` and counts their attempts (`leaseDue`: of
+   * two instances that read the same state, one carries it out).
    */
   async lease(now: Date, limit: number): Promise<ConnectorTaskDoc[]> {
-    const lockedUntil = new Date(now.getTime() + TASK_LEASE_MS);
-    const due = await this.models.connectorTasks
-      .find({
-        status: 'pending',
-        nextAttemptAt: { $lte: now },
-        $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
-      })
-      .sort({ nextAttemptAt: 1 })
-      .limit(limit)
-      .lean();
-    const read = due.map(parseConnectorTask);
-    const keyOf = (task: ConnectorTaskDoc) =>
-      `connector-task:${task.taskId}:${task.nextAttemptAt.getTime()}:${task.lockedUntil?.getTime() ?? 0}`;
-    const won = await claimMany(this.models.claims, read.map(keyOf), now);
-    const mine = read.filter((task) => won.has(keyOf(task)));
-    if (mine.length === 0) return [];
-    await this.models.connectorTasks.updateMany(
-      { _id: { $in: mine.map((task) => task._id) } },
-      { $set: { lockedUntil }, $inc: { attempts: 1 } },
-    );
-    return mine.map((task) => ({ ...task, attempts: task.attempts + 1, lockedUntil }));
+    const { connectorTasks: model, claims } = this.models;
+    const target = { model, claims, parse: parseConnectorTask };
+    const claim = { prefix: 'connector-task', idOf: (task: ConnectorTaskDoc) => task.taskId };
+    return leaseDue(target, claim, now, limit, TASK_LEASE_MS);
   }
 
   /** Records an attempt's outcome and lets go of the lease. */

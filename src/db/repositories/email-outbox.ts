@@ -1,4 +1,5 @@
 import type { EmailSummary } from '../../email/outbound.js';
+import { leaseDue } from './lease.js';
 import {
   isDuplicateKey,
   parseEmailOutbox,
@@ -51,22 +52,15 @@ export class EmailOutbox {
   }
 
   /**
-   * Takes one due reply for `leaseMs` and counts the attempt, in one conditional update: two
-   * workers never hold the same entry, and one that died lets it go when its lease passes.
+   * Takes one due reply for `leaseMs` and counts the attempt (`leaseDue`, as webhook deliveries
+   * are: a conditional update alone is not atomic on FerretDB 1.24, so two workers could both
+   * take one): one that died lets it go when its lease passes.
    */
   async claim(now: Date, leaseMs: number): Promise<EmailOutboxDoc | null> {
-    const claimed = await this.models.emailOutbox
-      .findOneAndUpdate(
-        {
-          status: 'pending',
-          nextAttemptAt: { $lte: now },
-          $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
-        },
-        { $set: { lockedUntil: new Date(now.getTime() + leaseMs) }, $inc: { attempts: 1 } },
-        { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
-      )
-      .lean();
-    return claimed ? parseEmailOutbox(claimed) : null;
+    const { emailOutbox: model, claims } = this.models;
+    const target = { model, claims, parse: parseEmailOutbox };
+    const claim = { prefix: 'email-attempt', idOf: (reply: EmailOutboxDoc) => String(reply._id) };
+    return (await leaseDue(target, claim, now, 1, leaseMs))[0] ?? null;
   }
 
   /**

@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { WebhookEvent } from '../../desk/webhook.js';
 import {
-  claimMany,
   isDuplicateKey,
   parseRequest,
   parseWebhookDelivery,
@@ -10,6 +9,7 @@ import {
   type RequestDoc,
   type WebhookDeliveryDoc,
 } from '../models/index.js';
+import { leaseDue } from './lease.js';
 import { isDocumentId } from './parse.js';
 
 /**
@@ -130,33 +130,14 @@ export class WebhookOutbox {
   }
 
   /**
-   * Takes up to `limit` due deliveries for `LEASE_MS` and counts their attempts, in three calls
-   * whatever the number (the last one update of them all). A conditional update is not atomic on FerretDB 1.24, so the taker
-   * claims the state it read each delivery in (`claimMany`: its due time and the lease it
-   * replaces): of two instances that read the same state, one sends it and the other does not.
+   * Takes up to `limit` due deliveries for `LEASE_MS` and counts their attempts (`leaseDue`: of
+   * two instances that read the same state, one sends it and the other does not).
    */
   async lease(now: Date, limit: number): Promise<WebhookDeliveryDoc[]> {
-    const lockedUntil = new Date(now.getTime() + LEASE_MS);
-    const due = await this.models.webhookDeliveries
-      .find({
-        status: 'pending',
-        nextAttemptAt: { $lte: now },
-        $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }],
-      })
-      .sort({ nextAttemptAt: 1 })
-      .limit(limit)
-      .lean();
-    const read = due.map(parseWebhookDelivery);
-    const keyOf = (d: WebhookDeliveryDoc) =>
-      `webhook-attempt:${String(d._id)}:${[d.nextAttemptAt, d.lockedUntil].map((at) => at?.getTime() ?? 0).join(':')}`;
-    const won = await claimMany(this.models.claims, read.map(keyOf), now);
-    const mine = read.filter((delivery) => won.has(keyOf(delivery)));
-    if (mine.length === 0) return [];
-    await this.models.webhookDeliveries.updateMany(
-      { _id: { $in: mine.map((delivery) => delivery._id) } },
-      { $set: { lockedUntil }, $inc: { attempts: 1 } },
-    );
-    return mine.map((delivery) => ({ ...delivery, attempts: delivery.attempts + 1, lockedUntil }));
+    const { webhookDeliveries: model, claims } = this.models;
+    const target = { model, claims, parse: parseWebhookDelivery };
+    const claim = { prefix: 'webhook-attempt', idOf: (d: WebhookDeliveryDoc) => String(d._id) };
+    return leaseDue(target, claim, now, limit, LEASE_MS);
   }
 
   /**
