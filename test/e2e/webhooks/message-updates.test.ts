@@ -1,9 +1,9 @@
 import { RequestEdits } from '../../../src/services/requests/edits.js';
 import type { TestBot } from '../../support/bot.js';
 import { VirtualClock } from '../../support/clock.js';
-import { until, WebhookReceiver } from '../../support/webhook-receiver.js';
+import { WebhookReceiver } from '../../support/webhook-receiver.js';
 import { AGENT, CHANNEL, customerWorld, newRequest, requestOf } from '../requests/world.js';
-import { WEBHOOK_ENV, deliveries, subscribe } from './world.js';
+import { WEBHOOK_ENV, settled, subscribe } from './world.js';
 
 /**
  * `message_updated` webhooks: an edit or a deletion in Slack of a message stored in a request's
@@ -24,15 +24,6 @@ describe('message_updated webhooks', () => {
     await t.stop();
     await receiver.close();
   });
-  const settled = () =>
-    until(async () => {
-      const waiting = await t.db
-        .collection('requests')
-        .countDocuments({ 'webhookEvents.id': { $exists: true } });
-      const stored = await deliveries(t);
-      return waiting === 0 && stored.every((d) => d.status !== 'pending') && stored;
-    }, 'outbox drained and deliveries settled');
-
   it('sends an edit and a deletion of thread replies, each once, with the message as it is now', async () => {
     const opening = await newRequest(t, 'U0UPD1', 'Exports are empty');
     const thread = { thread_ts: opening.ts };
@@ -44,7 +35,7 @@ describe('message_updated webhooks', () => {
     await t.driver.messageChanged(CHANNEL, opening.ts, 'Exports are empty!'); // the root: no reply
 
     const received = await receiver.waitForAccepted(2);
-    await settled();
+    await settled(t);
     expect(receiver.accepted()).toHaveLength(2);
     const bodies = received.map((r) => ({ verified: r.verified, ...r.body }));
     const request = await requestOf(t, opening.ts);
@@ -95,7 +86,7 @@ describe('message_updated webhooks', () => {
     await edits.replyEdited(key, 'Since Tuesday', []);
     await edits.replyEdited(key, 'Since Tuesday', []);
     await receiver.waitForAccepted(before + 1);
-    await settled();
+    await settled(t);
     expect(
       receiver
         .accepted()

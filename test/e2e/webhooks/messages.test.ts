@@ -1,8 +1,8 @@
 import type { TestBot } from '../../support/bot.js';
 import { VirtualClock } from '../../support/clock.js';
-import { until, WebhookReceiver } from '../../support/webhook-receiver.js';
+import { WebhookReceiver } from '../../support/webhook-receiver.js';
 import { AGENT, CHANNEL, customerWorld, newRequest, requestOf } from '../requests/world.js';
-import { WEBHOOK_ENV, deliveries, subscribe } from './world.js';
+import { WEBHOOK_ENV, settled, subscribe } from './world.js';
 
 const START = '2026-03-02T10:00:00Z';
 
@@ -23,16 +23,6 @@ describe('message_created webhooks', () => {
     await t.stop();
     await receiver.close();
   });
-  /** Every outbox drained and every delivery settled. */
-  const settled = () =>
-    until(async () => {
-      const waiting = await t.db
-        .collection('requests')
-        .countDocuments({ 'webhookEvents.id': { $exists: true } });
-      const stored = await deliveries(t);
-      return waiting === 0 && stored.every((d) => d.status !== 'pending') && stored;
-    }, 'outbox drained and deliveries settled');
-
   it('sends the customer’s reply, the agent’s and a private note, each once with the message', async () => {
     const opening = await newRequest(t, 'U0MSG1', 'The export is empty');
     const request = await requestOf(t, opening.ts);
@@ -79,7 +69,7 @@ describe('message_created webhooks', () => {
       'outgoing',
     ]);
     // Counted and queued in the same write: the request holds the counts, and no event is left.
-    await settled();
+    await settled(t);
     expect(await requestOf(t, opening.ts)).toMatchObject({
       messageCounts: { incoming: 1, outgoing: 2 },
       webhookEvents: [],
@@ -87,7 +77,7 @@ describe('message_created webhooks', () => {
 
     // Slack delivers the customer's reply again: it was stored already, so nothing is sent.
     await t.driver.message(reply, CHANNEL);
-    const after = await settled();
+    const after = await settled(t);
     expect(after).toHaveLength(3);
     expect([...receiver.acceptedById().values()]).toEqual([1, 1, 1]);
     expect(await requestOf(t, opening.ts)).toMatchObject({

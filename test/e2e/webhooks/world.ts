@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TestBot } from '../../support/bot.js';
-import type { WebhookReceiver } from '../../support/webhook-receiver.js';
+import { until, type WebhookReceiver } from '../../support/webhook-receiver.js';
 
 export const WEBHOOK_ENV = {
   SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
@@ -28,3 +28,13 @@ export async function subscribe(
 /** The stored deliveries, oldest first. */
 export const deliveries = (t: TestBot) =>
   t.db.collection('webhook_deliveries').find({}).sort({ createdAt: 1, _id: 1 }).toArray();
+
+/** Every request's outbox drained and every delivery settled: the stored deliveries then. */
+export const settled = (t: TestBot) =>
+  until(async () => {
+    const waiting = await t.db
+      .collection('requests')
+      .countDocuments({ 'webhookEvents.id': { $exists: true } });
+    const stored = await deliveries(t);
+    return waiting === 0 && stored.every((d) => d.status !== 'pending') && stored;
+  }, 'outbox drained and deliveries settled');
