@@ -31,6 +31,8 @@ interface Trial {
   discarded: number;
   /** Database calls per event made by this process (the bot) while the events were worked off. */
   db: { writesPerEvent: number; readsPerEvent: number; msPerEvent: number };
+  /** Each driver call's count per event and mean milliseconds (where the difference comes from). */
+  ops: Awaited<ReturnType<typeof opCensus>>['ops'];
   deliveries?: { expected: number; delivered: number; afterEventsMs: number };
 }
 
@@ -169,6 +171,7 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
         readsPerEvent: census.readsPerEvent,
         msPerEvent: census.dbMsPerEvent,
       },
+      ops: census.ops,
     };
     if (kind === 'rules') {
       const eventsDone = Date.now();

@@ -9,6 +9,7 @@ import {
   type RequestDoc,
   type WebhookDeliveryDoc,
 } from '../models/index.js';
+import { batcherOf } from '../insert-batcher.js';
 import { leaseDue } from './lease.js';
 import { isDocumentId } from './parse.js';
 
@@ -112,6 +113,24 @@ export class WebhookOutbox {
   }
 
   /**
+   * Stores deliveries already leased for their first attempt (`attempts` 1, held `LEASE_MS`) and
+   * answers those this call stored: the unique insert is the lease, so of two instances draining
+   * the same event one gets it and sends it, and the other gets nothing. Saves the read, the
+   * claims and the update a lease takes (`lease`) for every new delivery.
+   */
+  async storeLeased(deliveries: NewDelivery[], now: Date): Promise<WebhookDeliveryDoc[]> {
+    const model = this.models.webhookDeliveries;
+    const lease = { attempts: 1, lockedUntil: new Date(now.getTime() + LEASE_MS) };
+    const docs = deliveries.map((delivery) =>
+      parseWebhookDelivery(
+        new model({ ...delivery, ...lease, createdAt: now, updatedAt: now }).toObject(),
+      ),
+    );
+    const stored = await Promise.all(docs.map((doc) => batcherOf(model).insert(doc)));
+    return docs.filter((_, index) => stored[index]);
+  }
+
+  /**
    * Takes the drained events off their requests, in one call. `$pullAll` of the events as read
    * (FerretDB has no `$pull` by a condition on an element's field); events pushed meanwhile stay.
    */
@@ -141,27 +160,34 @@ export class WebhookOutbox {
   }
 
   /**
-   * Records the attempts' outcomes and lets go of their leases, in one call; the attempts are
-   * the taker's count (a taker that lost the claim may have counted one too).
+   * Records the attempts' outcomes and lets go of their leases, in one call: one `updateMany` per
+   * distinct outcome (a batch that all went through is one update). The attempts are the taker's
+   * count (a taker that lost the claim may have counted one too).
    */
   async settle(settled: readonly Settled[]): Promise<void> {
     if (settled.length === 0) return;
+    const groups = new Map<
+      string,
+      { set: Partial<WebhookDeliveryDoc>; ids: WebhookDeliveryDoc['_id'][] }
+    >();
+    for (const { delivery, outcome } of settled) {
+      const set: Partial<WebhookDeliveryDoc> = {
+        attempts: delivery.attempts,
+        status: outcome.status,
+        lockedUntil: null,
+        lastStatusCode: outcome.statusCode,
+        lastError: outcome.error,
+        ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
+        ...(outcome.deliveredAt ? { deliveredAt: outcome.deliveredAt } : {}),
+      };
+      const key = JSON.stringify(set);
+      const group = groups.get(key) ?? { set, ids: [] };
+      group.ids.push(delivery._id);
+      groups.set(key, group);
+    }
     await this.models.webhookDeliveries.bulkWrite(
-      settled.map(({ delivery, outcome }) => ({
-        updateOne: {
-          filter: { _id: delivery._id },
-          update: {
-            $set: {
-              attempts: delivery.attempts,
-              status: outcome.status,
-              lockedUntil: null,
-              lastStatusCode: outcome.statusCode,
-              lastError: outcome.error,
-              ...(outcome.nextAttemptAt ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
-              ...(outcome.deliveredAt ? { deliveredAt: outcome.deliveredAt } : {}),
-            },
-          },
-        },
+      [...groups.values()].map(({ set, ids }) => ({
+        updateMany: { filter: { _id: { $in: ids } }, update: { $set: set } },
       })),
     );
   }

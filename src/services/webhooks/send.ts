@@ -25,14 +25,22 @@ export function signature(secret: string, t: number, body: string): string {
 type Target = { url: string; secret: string | null } | string;
 
 /**
- * Sends a batch of due deliveries under one lease: the webhooks read once, each address checked
- * once, up to `IN_FLIGHT` posts at a time, every outcome recorded in one write. `full`: a whole
- * batch was due, so more may be.
+ * Sends a batch of due deliveries under one lease. `full`: a whole batch was due, so more may be.
  */
 export async function sendDue(deps: BotDeps): Promise<{ sent: number; full: boolean }> {
-  const outbox = new WebhookOutbox(deps.models);
-  const leased = await outbox.lease(deps.clock.now(), SEND_BATCH);
-  if (leased.length === 0) return { sent: 0, full: false };
+  const leased = await new WebhookOutbox(deps.models).lease(deps.clock.now(), SEND_BATCH);
+  await sendLeased(deps, leased);
+  return { sent: leased.length, full: leased.length === SEND_BATCH };
+}
+
+/**
+ * Sends deliveries this instance holds the lease of: the webhooks read once, each address
+ * checked once, up to `IN_FLIGHT` posts at a time, every outcome recorded together. Those
+ * delivered are recorded as delivered when the batch is done (`deliveredAt`), so a batch that
+ * all went through is one update.
+ */
+export async function sendLeased(deps: BotDeps, leased: WebhookDeliveryDoc[]): Promise<void> {
+  if (leased.length === 0) return;
   const targetOf = await targets(deps, leased);
   const queue = new PQueue({ concurrency: IN_FLIGHT });
   const settled = await Promise.all(
@@ -40,8 +48,13 @@ export async function sendDue(deps: BotDeps): Promise<{ sent: number; full: bool
       queue.add(async () => attempt(deps, delivery, await targetOf(delivery))),
     ),
   );
-  await outbox.settle(settled);
-  return { sent: leased.length, full: leased.length === SEND_BATCH };
+  const at = deps.clock.now();
+  await new WebhookOutbox(deps.models).settle(
+    settled.map(({ delivery, outcome }) => ({
+      delivery,
+      outcome: outcome.status === 'delivered' ? { ...outcome, deliveredAt: at } : outcome,
+    })),
+  );
 }
 
 /**
@@ -99,7 +112,6 @@ async function attempt(
       statusCode: status ?? null,
       error: error ?? null,
       ...(outcome.kind === 'retry' ? { nextAttemptAt: outcome.at } : {}),
-      ...(outcome.kind === 'delivered' ? { deliveredAt: deps.clock.now() } : {}),
     },
   };
 }

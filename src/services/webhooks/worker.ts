@@ -3,7 +3,7 @@ import { WebhookOutbox, type NewDelivery } from '../../db/repositories/webhook-o
 import { WebhookStore } from '../../db/repositories/webhooks.js';
 import type { BotDeps } from '../../deps.js';
 import { eventBodies } from './bodies.js';
-import { sendDue } from './send.js';
+import { sendDue, sendLeased } from './send.js';
 
 export { signature } from './send.js';
 
@@ -12,8 +12,9 @@ const BATCH = 100;
 
 /**
  * Moves events from up to a batch of requests' outboxes into one delivery per subscribed
- * webhook, with the conversation as stored now, then takes them off the requests. Returns how
- * many requests it drained.
+ * webhook, with the conversation as stored now, takes them off the requests, then makes the
+ * first attempt of the deliveries it stored (stored leased to this instance: a crash before the
+ * attempt leaves them to `sendDue` once the lease runs out). Returns how many requests it drained.
  */
 export async function drainOutbox(deps: BotDeps): Promise<number> {
   const outbox = new WebhookOutbox(deps.models);
@@ -29,8 +30,9 @@ export async function drainOutbox(deps: BotDeps): Promise<number> {
       deliveries.push(...(await deliveriesOf(deps, teamId, ofTeam, hooks)));
     }
   }
-  await outbox.store(deliveries);
+  const leased = await outbox.storeLeased(deliveries, deps.clock.now());
   await outbox.pull(requests);
+  await sendLeased(deps, leased);
   return requests.length;
 }
 

@@ -89,4 +89,72 @@ describe('webhook deliveries leased in batches', () => {
     expect(taken).toHaveLength(120);
     expect(new Set(taken).size).toBe(120);
   });
+
+  it('two instances draining the same events at once: each delivery stored leased to one of them', async () => {
+    const fresh = (prefix: string) =>
+      Array.from({ length: 40 }, (_, i) => ({
+        teamId: 'T1',
+        webhookId: `W${i % 3}`,
+        eventId: `${prefix}-${i}`,
+        event: 'conversation_created' as const,
+        body: `{"n":${i}}`,
+        nextAttemptAt: now,
+      }));
+    const [a, b] = await Promise.all([
+      new WebhookOutbox(models).storeLeased(fresh('c'), now),
+      new WebhookOutbox(otherModels).storeLeased(fresh('c'), now),
+    ]);
+    const keys = [...a, ...b].map((d) => `${d.webhookId}:${d.eventId}`);
+    expect(keys).toHaveLength(40);
+    expect(new Set(keys).size).toBe(40);
+    const stored = await models.webhookDeliveries.find({ eventId: /^c-/ }).lean();
+    expect(stored).toHaveLength(40);
+    // Held for the first attempt: not due to anyone else until the lease runs out.
+    expect(stored.every((d) => d.attempts === 1 && d.status === 'pending')).toBe(true);
+    expect(new Set(stored.map((d) => d.lockedUntil?.getTime()))).toEqual(
+      new Set([now.getTime() + LEASE_MS]),
+    );
+    expect(await new WebhookOutbox(models).lease(now, 100)).toEqual([]);
+    // Drained again later (a crash before the events left the request): nothing new to send.
+    expect(await new WebhookOutbox(models).storeLeased(fresh('c'), now)).toEqual([]);
+    await models.webhookDeliveries.deleteMany({});
+  });
+
+  it('settles each outcome as it came, the same outcomes together', async () => {
+    await due(4, 'd');
+    const outbox = new WebhookOutbox(models);
+    const leased = await outbox.lease(now, 4);
+    const deliveredAt = new Date(now.getTime() + 500);
+    const retryAt = new Date(now.getTime() + 60_000);
+    const ok = { status: 'delivered' as const, statusCode: 200, error: null, deliveredAt };
+    await outbox.settle([
+      { delivery: leased[0]!, outcome: ok },
+      { delivery: leased[1]!, outcome: ok },
+      {
+        delivery: leased[2]!,
+        outcome: { status: 'pending', statusCode: 503, error: 'HTTP 503', nextAttemptAt: retryAt },
+      },
+      { delivery: leased[3]!, outcome: { status: 'failed', statusCode: null, error: 'refused' } },
+    ]);
+    const stored = await models.webhookDeliveries
+      .find({ eventId: /^d-/ })
+      .sort({ eventId: 1 })
+      .lean();
+    expect(
+      stored.map((d) => [d.status, d.lastStatusCode, d.lastError, d.lockedUntil, d.attempts]),
+    ).toEqual([
+      ['delivered', 200, null, null, 1],
+      ['delivered', 200, null, null, 1],
+      ['pending', 503, 'HTTP 503', null, 1],
+      ['failed', null, 'refused', null, 1],
+    ]);
+    expect(stored.map((d) => d.deliveredAt?.getTime() ?? null)).toEqual([
+      deliveredAt.getTime(),
+      deliveredAt.getTime(),
+      null,
+      null,
+    ]);
+    expect(stored[2]!.nextAttemptAt).toEqual(retryAt);
+    await models.webhookDeliveries.deleteMany({});
+  });
 });
