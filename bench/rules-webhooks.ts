@@ -15,6 +15,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DRAIN_CAP_MS, loadStep } from './lib/ack.js';
+import { cpuPer, cpuTimes, type CpuTimes } from './lib/cpu.js';
 import { opCensus } from './lib/op-census.js';
 import { ms, type BenchContext, type Outcome } from './lib/report.js';
 
@@ -33,6 +34,13 @@ interface Trial {
   db: { writesPerEvent: number; readsPerEvent: number; msPerEvent: number };
   /** Each driver call's count per event and mean milliseconds (where the difference comes from). */
   ops: Awaited<ReturnType<typeof opCensus>>['ops'];
+  /**
+   * CPU milliseconds per event of the bot (`bot`, this process) and the engine (`database`)
+   * while the events were worked off: what a saturated machine divides its cores by, so the
+   * ratio of the two kinds' sums predicts the throughput ratio even when other work shares the
+   * machine and the wall-clock figures are not to be trusted.
+   */
+  cpuMsPerEvent: CpuTimes;
   deliveries?: { expected: number; delivered: number; afterEventsMs: number };
 }
 
@@ -146,6 +154,7 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
     await apps.resetBot();
     await models.webhookDeliveries.deleteMany({});
     const start = Date.now();
+    const cpuBefore = cpuTimes();
     let step!: Awaited<ReturnType<typeof loadStep>>['step'];
     let drained!: Awaited<ReturnType<typeof apps.drain>>;
     const census = await opCensus(
@@ -159,6 +168,7 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
       },
     );
     const processedMs = Date.now() - start;
+    const cpuMsPerEvent = cpuPer(cpuBefore, cpuTimes(), step.sent - drained.discarded);
     const result: Trial = {
       kind,
       sent: step.sent,
@@ -172,6 +182,7 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
         msPerEvent: census.dbMsPerEvent,
       },
       ops: census.ops,
+      cpuMsPerEvent,
     };
     if (kind === 'rules') {
       const eventsDone = Date.now();
@@ -188,12 +199,14 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
       await configure(false);
     }
     console.log(
-      `bench: ${kind} #${n}: ${result.sent} events (${result.failed} failed acks) in ${ms(processedMs)}: ${result.perSecond}/s (${result.db.writesPerEvent} writes + ${result.db.readsPerEvent} reads per event)${result.discarded ? `, ${result.discarded} discarded` : ''}${result.deliveries ? `; webhooks ${result.deliveries.delivered}/${result.deliveries.expected} delivered ${ms(result.deliveries.afterEventsMs)} after the events` : ''}`,
+      `bench: ${kind} #${n}: ${result.sent} events (${result.failed} failed acks) in ${ms(processedMs)}: ${result.perSecond}/s (${result.db.writesPerEvent} writes + ${result.db.readsPerEvent} reads, CPU ${ownCpu(result)} ms per event)${result.discarded ? `, ${result.discarded} discarded` : ''}${result.deliveries ? `; webhooks ${result.deliveries.delivered}/${result.deliveries.expected} delivered ${ms(result.deliveries.afterEventsMs)} after the events` : ''}`,
     );
     return result;
   };
 
   const trials: Trial[] = [];
+  const ownCpu = (t: Trial) =>
+    Math.round(((t.cpuMsPerEvent.bot ?? 0) + (t.cpuMsPerEvent.database ?? 0)) * 10) / 10;
   try {
     for (let n = 1; n <= (ctx.quick ? 1 : 2); n++) {
       trials.push(await trial('none', n));
@@ -203,16 +216,15 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
     await configure(false);
     hook.server.close();
   }
-  const median = (kind: Trial['kind']) => {
-    const sorted = trials
-      .filter((t) => t.kind === kind)
-      .map((t) => t.perSecond)
-      .sort((a, b) => a - b);
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
     const mid = sorted.length / 2;
     return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   };
-  const none = median('none');
-  const withRules = median('rules');
+  const perSecond = (kind: Trial['kind']) =>
+    median(trials.filter((t) => t.kind === kind).map((t) => t.perSecond));
+  const none = perSecond('none');
+  const withRules = perSecond('rules');
   const ratio = withRules / none;
   const lost = trials.some(
     (t) =>
@@ -220,12 +232,14 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
       t.failed > 0 ||
       (t.deliveries && t.deliveries.delivered < t.deliveries.expected),
   );
+  const cpu = (kind: Trial['kind']) => median(trials.filter((t) => t.kind === kind).map(ownCpu));
+  const cpuRatio = cpu('none') / cpu('rules');
   const slowest = Math.max(...trials.map((t) => t.deliveries?.afterEventsMs ?? 0));
   return {
     rows: [
       {
         benchmark: '8. Events/s with 20 rules and 3 webhooks',
-        figure: `${withRules}/s; every webhook delivered ≤ ${ms(slowest)} after the events${lost ? ' (some events or deliveries lost: see raw)' : ''}`,
+        figure: `${withRules}/s (CPU per event: ${cpu('rules')} ms, none ${cpu('none')} ms, ratio ${cpuRatio.toFixed(2)}); every webhook delivered ≤ ${ms(slowest)} after the events${lost ? ' (some events or deliveries lost: see raw)' : ''}`,
         baseline: `no rules, no webhooks: ${none}/s`,
         ratio: ratio.toFixed(3),
         goal: `>= ${GOAL}`,

@@ -98,9 +98,9 @@ export class AutomationRuleStore {
    * event (`onceId`), and false says another attempt recorded it first.
    */
   async record(run: Omit<AutomationRunDoc, '_id'>, once = false): Promise<boolean> {
-    const doc = new this.models.automationRuns(run).toObject();
-    if (once) doc._id = onceId(`${run.ruleId}:${run.requestId}:${run.event}`);
-    return batcherOf(this.models.automationRuns).insert(doc);
+    // The stored shape as it is (no mongoose document built: one run per rule and event).
+    const _id = once ? onceId(`${run.ruleId}:${run.requestId}:${run.event}`) : new Types.ObjectId();
+    return batcherOf(this.models.automationRuns).insert({ _id, ...run });
   }
 
   /** A rule's last 100 runs, newest first. */

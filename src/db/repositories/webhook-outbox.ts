@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Types } from 'mongoose';
 import type { WebhookEvent } from '../../desk/webhook.js';
 import {
   isDuplicateKey,
@@ -119,14 +120,22 @@ export class WebhookOutbox {
    * claims and the update a lease takes (`lease`) for every new delivery.
    */
   async storeLeased(deliveries: NewDelivery[], now: Date): Promise<WebhookDeliveryDoc[]> {
-    const model = this.models.webhookDeliveries;
-    const lease = { attempts: 1, lockedUntil: new Date(now.getTime() + LEASE_MS) };
-    const docs = deliveries.map((delivery) =>
-      parseWebhookDelivery(
-        new model({ ...delivery, ...lease, createdAt: now, updatedAt: now }).toObject(),
-      ),
-    );
-    const stored = await Promise.all(docs.map((doc) => batcherOf(model).insert(doc)));
+    const lockedUntil = new Date(now.getTime() + LEASE_MS);
+    const docs = deliveries.map((delivery): WebhookDeliveryDoc => ({
+      _id: new Types.ObjectId(),
+      ...delivery,
+      url: delivery.url ?? null,
+      status: 'pending',
+      attempts: 1,
+      lockedUntil,
+      lastStatusCode: null,
+      lastError: null,
+      deliveredAt: null,
+      createdAt: now,
+      updatedAt: now,
+    }));
+    const batcher = batcherOf(this.models.webhookDeliveries);
+    const stored = await Promise.all(docs.map((doc) => batcher.insert(doc)));
     return docs.filter((_, index) => stored[index]);
   }
 

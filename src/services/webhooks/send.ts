@@ -71,12 +71,9 @@ async function targets(deps: BotDeps, deliveries: readonly WebhookDeliveryDoc[])
     if (!checked.has(url)) checked.set(url, refusedUrl(url, deps.env.WEBHOOK_ALLOW_PRIVATE));
     return checked.get(url) as Promise<string | undefined>;
   };
-  return async (delivery: WebhookDeliveryDoc): Promise<Target> => {
-    if (delivery.url !== null) {
-      return (await refused(delivery.url)) ?? { url: delivery.url, secret: null };
-    }
-    const webhook = hooks.get(delivery.webhookId);
-    if (!webhook) return 'the webhook was deleted';
+  // Each webhook's target worked out once for the batch (its secret revealed once).
+  const ofHook = new Map<string, Promise<Target>>();
+  const hookTarget = async (webhook: WebhookDoc): Promise<Target> => {
     const why = await refused(webhook.url);
     if (why) return why;
     try {
@@ -87,6 +84,15 @@ async function targets(deps: BotDeps, deliveries: readonly WebhookDeliveryDoc[])
     } catch (error) {
       return (error as Error).message;
     }
+  };
+  return async (delivery: WebhookDeliveryDoc): Promise<Target> => {
+    if (delivery.url !== null) {
+      return (await refused(delivery.url)) ?? { url: delivery.url, secret: null };
+    }
+    const webhook = hooks.get(delivery.webhookId);
+    if (!webhook) return 'the webhook was deleted';
+    if (!ofHook.has(delivery.webhookId)) ofHook.set(delivery.webhookId, hookTarget(webhook));
+    return ofHook.get(delivery.webhookId) as Promise<Target>;
   };
 }
 
