@@ -51,6 +51,8 @@ export interface NewRequest {
     priority: 'urgent' | 'high' | 'medium' | 'low' | null;
     history: HistoryEntry[];
   };
+  /** The SLA clocks started as it opens (`startClocks`), stored with it. */
+  sla?: { responseDueAt?: Date | null; closureDueAt?: Date | null };
 }
 
 /**
@@ -82,6 +84,7 @@ export function openedRequest(input: NewRequest) {
     severity,
     priority,
     history,
+    ...(input.sla ? { sla: input.sla } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { checkRollups } from '../../src/services/reports/rebuild.js';
 import type { TestBot } from '../support/bot.js';
 import type { DriverResponse } from '../support/slack/driver.js';
 import type { SimMessage } from '../support/slack/types.js';
@@ -48,6 +49,8 @@ describe('duplicate deliveries of one event', () => {
     expect(cardsFor(text)).toHaveLength(1);
     const events = await t.db.collection('slack_events').find({ state: 'processing' }).toArray();
     expect(events).toEqual([]);
+    // The opening is counted in the reports once, however many copies arrived.
+    expect((await checkRollups(t.bot.deps, t.teamId)).differences).toEqual([]);
   }
 
   it.each(Array.from({ length: ROUNDS }, (_, round) => round + 1))(

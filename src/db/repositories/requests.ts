@@ -38,11 +38,24 @@ const counted = (message: CountedMessage) => ({
 export class RequestStore {
   constructor(private readonly models: Models) {}
 
-  /** Inserts the request; `created: false` with the stored one when it already exists. */
-  async create(input: NewRequest): Promise<{ request: RequestDoc; created: boolean }> {
+  /**
+   * Inserts the request; `created: false` with the stored one when it already exists.
+   * `reportFacts` works out the facts the reports count for the request as it will be stored,
+   * which the insert records as counted (the reports' claim, made by the insert itself).
+   */
+  async create(
+    input: NewRequest,
+    reportFacts?: (request: RequestDoc) => string | null,
+  ): Promise<{ request: RequestDoc; created: boolean }> {
     try {
       const webhookEvents = [outboxEvent('conversation_created', input.at)];
-      const doc = await this.models.requests.create({ ...openedRequest(input), webhookEvents });
+      const doc = new this.models.requests({ ...openedRequest(input), webhookEvents });
+      if (reportFacts) {
+        // As it will be stored: `updatedAt` is set by the save, a time the facts do not read.
+        const unsaved = parseRequest({ ...doc.toObject(), updatedAt: input.at });
+        doc.set('reportFacts', reportFacts(unsaved));
+      }
+      await doc.save();
       return { request: parseRequest(doc.toObject()), created: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

@@ -51,14 +51,52 @@ export async function countRequest(
 }
 
 /**
+ * Counting a request as it opens, in two steps around its insert: `facts` (for
+ * `RequestStore.create`) works out what the request counts as it will be stored, so the insert
+ * records them as counted (no compare-and-set after it); `count` then adds them to the rollups,
+ * once, by the delivery whose insert created the request (a redelivery finds them counted).
+ * Undefined when the channel's report context cannot be had: the `created` hook counts then.
+ */
+export async function openingCount(
+  deps: ReportDeps,
+  channel: ChannelContext,
+): Promise<
+  | { facts: (request: RequestDoc) => string; count: (request: RequestDoc) => Promise<void> }
+  | undefined
+> {
+  try {
+    const ctx = await contextOfChannel(deps, channel);
+    return {
+      facts: (request) => JSON.stringify(requestFacts(request, ctx)),
+      count: async (request) => {
+        try {
+          const rollups = new ReportRollupStore(deps.models);
+          await rollups.add(request.teamId, deltaBetween(null, parseFacts(request.reportFacts)));
+        } catch (error) {
+          deps.logger.warn(
+            { err: error, requestId: String(request._id) },
+            'report rollups not updated',
+          );
+        }
+      },
+    };
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'report context not read; the opening is counted by its hook');
+    return undefined;
+  }
+}
+
+/**
  * The reports' request hooks, last in the list: after every moment that changes what a request
- * counts (opening, status, assignee, replies, attributes) the rollups take the difference. On
- * opening and on a status or assignee change the request is read again (the SLA hooks before
- * this one may have started a clock); the other moments hand the request as just written. SLA
- * breaches and feedback call `countRequest` where they are recorded.
+ * counts (opening, status, assignee, replies, attributes) the rollups take the difference. On a
+ * status or assignee change the request is read again (the SLA hooks before this one may have
+ * paused, resumed or ended a clock); the other moments hand the request as just written (an
+ * opening carries its SLA clocks: intake stores them with it). A hook before this one that
+ * changed the request meanwhile counted its change, so the compare-and-set here fails and the
+ * request is read again. SLA breaches and feedback call `countRequest` where they are recorded.
  */
 export const reportHooks: RequestHooks = {
-  created: (deps, channel, request) => countRequest(deps, request._id, { channel }),
+  created: (deps, channel, request) => countRequest(deps, request._id, { request, channel }),
   changed: (deps, channel, _before, after) => countRequest(deps, after._id, { channel }),
   agentReplied: (deps, channel, request) => countRequest(deps, request._id, { request, channel }),
   customerWrote: (deps, channel, request) => countRequest(deps, request._id, { request, channel }),

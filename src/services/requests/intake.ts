@@ -21,6 +21,8 @@ import { senderOf, type SenderIdentity } from './sender.js';
 import { Suggestions } from './suggestions.js';
 import { routedAssignee } from '../teams/routing.js';
 import { openingPlan } from '../rules/facts.js';
+import { startClocks } from '../../sla/clocks.js';
+import { openingCount } from '../reports/keep.js';
 
 /** A message as the bot needs it, whatever event shape it came in. */
 export interface IncomingMessage extends SenderIdentity {
@@ -187,17 +189,26 @@ export class RequestIntake {
       : initialAssignee(config, ctx.channel.csmUserId);
     const { channelId, text } = message;
     const opening = openingPlan(ctx, { assigneeId, channelId, text }, at)?.attributes;
-    const { request, created } = await this.store.create({
-      teamId: message.teamId,
-      channelId,
-      rootTs: message.ts,
-      requesterId,
-      text,
-      at,
-      assigneeId,
-      ...(opening ? { opening } : {}),
-    });
+    const clocks = startClocks(at, ctx.features);
+    const counting = await openingCount(this.deps, ctx);
+    const { request, created } = await this.store.create(
+      {
+        teamId: message.teamId,
+        channelId,
+        rootTs: message.ts,
+        requesterId,
+        text,
+        at,
+        assigneeId,
+        ...(opening ? { opening } : {}),
+        ...(clocks
+          ? { sla: { responseDueAt: clocks.response, closureDueAt: clocks.closure } }
+          : {}),
+      },
+      counting?.facts,
+    );
     if (!created) return this.effects.createdAgain(ctx, request).then(() => false);
+    await counting?.count(request);
     const conversations = await this.count(ctx, { ...counts, 'counters.total_conversations': 1 });
     await this.effects.created(ctx, request, conversations === 1);
     return true;

@@ -27,10 +27,17 @@ export const slaHooks: RequestHooks = {
     const start = startClocks(request.createdAt, ctx.features);
     if (!start) return;
     const id = String(request._id);
-    const clocks = new SlaStore(deps.models);
-    for (const [kind, due] of Object.entries(start) as [SlaKind, Date | null][])
-      await clocks.start(request._id, kind, due);
-    const current = await new RequestStore(deps.models).byId(id);
+    // Intake stores the due dates with the request; a request opened without them (stored
+    // before, or by another path) gets them here.
+    const unstarted = (Object.entries(start) as [SlaKind, Date | null][]).filter(
+      ([kind, due]) => due !== null && request.sla[`${kind}DueAt`] === null,
+    );
+    let current: RequestDoc | null = request;
+    if (unstarted.length > 0) {
+      const clocks = new SlaStore(deps.models);
+      for (const [kind, due] of unstarted) await clocks.start(request._id, kind, due);
+      current = await new RequestStore(deps.models).byId(id);
+    }
     for (const { kind, at } of current ? clockTimers(current) : [])
       await deps.timers.schedule(SLA_JOB[kind], id, at);
   },
