@@ -5,6 +5,8 @@ import type { BotDeps } from '../../deps.js';
 import type { InboundEvent } from '../../connectors/connector.js';
 import { connectorActor, requestMoveForTicket } from '../../connectors/status.js';
 import { parseJiraEvent, refuseJiraCall } from '../../connectors/jira-webhook.js';
+import { parseLinearEvent } from '../../connectors/linear-webhook.js';
+import { LinearWebhookClient } from '@linear/sdk/webhooks';
 import { parseZendeskEvent, refuseZendeskCall } from '../../connectors/zendesk-webhook.js';
 import { AppError } from '../../errors.js';
 import { escapeMrkdwn } from '../../text/mrkdwn.js';
@@ -26,10 +28,32 @@ function refusal(
   call: InboundCall,
   now: Date,
 ): string | undefined {
+  if (type === 'linear') return refuseLinearCall(secret, call);
   return type === 'jira'
     ? refuseJiraCall(secret, call.signature, call.body)
     : refuseZendeskCall(secret, call, call.body, now);
 }
+
+/**
+ * Linear's check, by its SDK: `Linear-Signature` is the hex HMAC-SHA256 of the body with the
+ * webhook's secret, and the signed `webhookTimestamp` is within a minute of now (no replays).
+ */
+function refuseLinearCall(secret: string | undefined, call: InboundCall): string | undefined {
+  if (!secret) return 'the connector has no webhook_secret, so no call can be verified';
+  if (!call.signature) return 'the signature header is missing';
+  try {
+    new LinearWebhookClient(secret).verify(Buffer.from(call.body), call.signature);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : 'the signature does not match';
+  }
+}
+
+const PARSE: Record<ConnectorDoc['type'], (body: unknown) => InboundEvent | null> = {
+  zendesk: parseZendeskEvent,
+  jira: parseJiraEvent,
+  linear: parseLinearEvent,
+};
 
 /**
  * A helpdesk's webhook call for one connector (`vendor` as in its path): verified with the
@@ -56,7 +80,7 @@ export async function receiveConnectorCall(
   } catch {
     return; // signed but not JSON: nothing the bot reads
   }
-  const event = connector.type === 'jira' ? parseJiraEvent(body) : parseZendeskEvent(body);
+  const event = PARSE[connector.type](body);
   if (!event) return;
   if (event.kind === 'comment' && (event.authorId === connector.vendorUserId || !event.public)) {
     return;
