@@ -48,10 +48,10 @@ export function credentialsMismatch(
   type: ConnectorType,
   credentials: ConnectorCredentials,
 ): string | undefined {
-  const apiKey = 'api_key' in credentials;
-  if (type === 'linear' && !apiKey) return 'a linear connector logs in with an api_key';
-  if (type !== 'linear' && apiKey) return `a ${type} connector logs in with email and api_token`;
-  return undefined;
+  if ((type === 'linear') === 'api_key' in credentials) return undefined;
+  return type === 'linear'
+    ? 'a linear connector logs in with an api_key'
+    : `a ${type} connector logs in with email and api_token`;
 }
 
 /** How the connector behaves; every option has a default. */
@@ -81,6 +81,12 @@ export const ConnectorOptions = z
   .meta({ id: 'ConnectorOptions' });
 export type ConnectorOptions = z.infer<typeof ConnectorOptions>;
 
+/** The option a vendor cannot do without, and what it names. */
+const NEEDED_OPTION: Partial<Record<ConnectorType, ['project_key' | 'team_key', string]>> = {
+  jira: ['project_key', 'the project'],
+  linear: ['team_key', 'the team'],
+};
+
 /** `POST /api/v1/connectors`. */
 export const ConnectorCreate = z
   .strictObject({
@@ -92,19 +98,10 @@ export const ConnectorCreate = z
   .superRefine((input, ctx) => {
     const mismatch = credentialsMismatch(input.type, input.credentials);
     if (mismatch) ctx.addIssue({ code: 'custom', path: ['credentials'], message: mismatch });
-    if (input.type === 'linear' && !input.options.team_key) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['options', 'team_key'],
-        message: 'a linear connector needs the team its issues are created in',
-      });
-    }
-    if (input.type === 'jira' && !input.options.project_key) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['options', 'project_key'],
-        message: 'a jira connector needs the project its issues are created in',
-      });
+    const [option, what] = NEEDED_OPTION[input.type] ?? [];
+    if (option && what && !input.options[option]) {
+      const message = `a ${input.type} connector needs ${what} its issues are created in`;
+      ctx.addIssue({ code: 'custom', path: ['options', option], message });
     }
   })
   .meta({ id: 'ConnectorCreate' });
