@@ -1,9 +1,19 @@
-import { claimOnce, releaseClaim, type ConnectorDoc } from '../../db/models/index.js';
+import {
+  claimOnce,
+  releaseClaim,
+  type ConnectorDoc,
+  type RequestDoc,
+} from '../../db/models/index.js';
 import { ConnectorStore } from '../../db/repositories/connectors.js';
 import { ConnectorTasks } from '../../db/repositories/connector-tasks.js';
 import type { BotDeps } from '../../deps.js';
 import type { InboundEvent } from '../../connectors/connector.js';
-import { connectorActor, requestMoveForTicket } from '../../connectors/status.js';
+import {
+  connectorActor,
+  isClosedTicketStatus,
+  requestMoveForTicket,
+} from '../../connectors/status.js';
+import { askTicketFeedback } from '../feedback/prompt.js';
 import { parseJiraEvent, refuseJiraCall } from '../../connectors/jira-webhook.js';
 import { parseLinearEvent } from '../../connectors/linear-webhook.js';
 import { LinearWebhookClient } from '@linear/sdk/webhooks';
@@ -88,34 +98,51 @@ export async function receiveConnectorCall(
   const tasks = new ConnectorTasks(deps.models);
   const request = await tasks.byTicket(connectorId, event.ticketId);
   if (!request || request.teamId !== connector.teamId) return;
-  const slack = await deps.slack(request.teamId);
   if (event.kind === 'comment') {
     await postComment(deps, connector, request, event);
     return;
   }
   await tasks.ticketStatus(request._id, event.status);
-  const to = requestMoveForTicket(request.status, event.status);
-  if (!to) return;
+  await ticketMoved(deps, connectorId, request, event.status);
+}
+
+/**
+ * The ticket's new status moves its request (`requestMoveForTicket`; a close says so with
+ * `reply_on_closure`), and a solved or closed ticket asks its requester to rate it (ticket CSAT).
+ */
+async function ticketMoved(
+  deps: BotDeps,
+  connectorId: string,
+  request: RequestDoc,
+  status: string,
+): Promise<void> {
+  const slack = await deps.slack(request.teamId);
+  const to = requestMoveForTicket(request.status, status);
   const by = connectorActor(connectorId);
-  const refused = await applyRequestCommand(
-    deps,
-    slack,
-    { id: String(request._id) },
-    { kind: 'status', to },
-    by,
-  );
-  if (refused || to !== 'closed') return;
-  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
-  const config = ctx?.features.tickets.config;
-  if (!config?.reply_on_closure) return;
-  await slack.post(
-    {
-      channel: request.channelId,
-      thread_ts: request.rootTs,
-      text: config.reply_on_closure_message,
-    },
-    { bestEffort: { step: 'ticket_closure_reply', requestId: String(request._id) } },
-  );
+  const refused =
+    to &&
+    (await applyRequestCommand(
+      deps,
+      slack,
+      { id: String(request._id) },
+      { kind: 'status', to },
+      by,
+    ));
+  if (to === 'closed' && !refused) {
+    const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+    const config = ctx?.features.tickets.config;
+    if (config?.reply_on_closure) {
+      await slack.post(
+        {
+          channel: request.channelId,
+          thread_ts: request.rootTs,
+          text: config.reply_on_closure_message,
+        },
+        { bestEffort: { step: 'ticket_closure_reply', requestId: String(request._id) } },
+      );
+    }
+  }
+  await askTicketFeedback(deps, request, isClosedTicketStatus(status));
 }
 
 async function postComment(

@@ -16,6 +16,7 @@ import {
   linearWorld,
   threadTexts,
   ticketOf,
+  ticketedRequest,
   type LinearWorld,
 } from './world.js';
 
@@ -40,12 +41,7 @@ describe('Linear issues from Slack requests', () => {
 
   const titled = (title: string) => w.linear.issues.filter((i) => i.title === title);
 
-  async function ticketed(customer: string, text: string) {
-    const message = await newRequest(w.t, customer, text);
-    await w.t.driver.reactionAdded(CHANNEL, message.ts, AGENT, 'ticket');
-    const ticket = await ticketOf(w.t, message.ts);
-    return { message, ticket, key: ticket.id as string };
-  }
+  const ticketed = (customer: string, text: string) => ticketedRequest(w.t, customer, text);
 
   it('makes one issue in the team from 🎫, its id the intent’s, linked in the thread and on the card', async () => {
     const { t, linear } = w;

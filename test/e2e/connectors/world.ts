@@ -4,7 +4,15 @@ import type { TestBot } from '../../support/bot.js';
 import { JiraSimulator } from '../../support/jira/simulator.js';
 import { LinearSimulator } from '../../support/linear/simulator.js';
 import { ZendeskSimulator } from '../../support/zendesk/simulator.js';
-import { AGENT, CHANNEL, TRIAGE, customerWorld, eventually, requestOf } from '../requests/world.js';
+import {
+  AGENT,
+  CHANNEL,
+  TRIAGE,
+  customerWorld,
+  eventually,
+  newRequest,
+  requestOf,
+} from '../requests/world.js';
 
 export const WEBHOOK_SECRET = 'zd-webhook-signing-secret';
 
@@ -77,6 +85,14 @@ export async function zendeskWorld(
 /** The request's ticket once the connector worker has recorded it. */
 export const ticketOf = (t: TestBot, rootTs: string) =>
   eventually(async () => (await requestOf(t, rootTs))?.ticket, 10_000);
+
+/** A new request from `customer`, 🎫 by an agent, and the ticket the worker made for it. */
+export async function ticketedRequest(t: TestBot, customer: string, text: string) {
+  const message = await newRequest(t, customer, text);
+  await t.driver.reactionAdded(CHANNEL, message.ts, AGENT, 'ticket');
+  const ticket = await ticketOf(t, message.ts);
+  return { message, ticket, key: ticket.id as string };
+}
 
 /** The thread's replies (after the customer's message), as text. */
 export const threadTexts = (t: TestBot, ts: string) =>
