@@ -60,6 +60,7 @@ export async function askTicketFeedback(
   request: RequestDoc,
   closed: boolean,
 ): Promise<void> {
+  if (!closed || !request.ticket?.connectorId) return;
   const slack = await deps.slack(request.teamId);
   const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
   if (!ctx) return;
