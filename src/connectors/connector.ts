@@ -5,7 +5,7 @@ import { z } from 'zod';
  * one interface every vendor implements, and the errors a vendor call ends in.
  */
 
-export const CONNECTOR_TYPES = ['zendesk', 'jira'] as const;
+export const CONNECTOR_TYPES = ['zendesk', 'jira', 'linear'] as const;
 export const ConnectorType = z.enum(CONNECTOR_TYPES);
 export type ConnectorType = z.infer<typeof ConnectorType>;
 
@@ -21,9 +21,8 @@ export const BaseUrl = z
 const Secret = z.string().min(1, 'must not be empty').max(500, 'at most 500 characters');
 
 /**
- * API token auth, as both vendors take it: Zendesk's `{email}/token:{api_token}` and Jira
- * Cloud's `{email}:{api_token}` basic auth; and the secret of the webhook that sends ticket
- * events back (optional: without it no event is accepted).
+ * API token auth: Zendesk's `{email}/token:{api_token}`, Jira Cloud's `{email}:{api_token}`; and
+ * the secret of the webhook that sends ticket events back (without it no event is accepted).
  */
 export const ApiTokenCredentials = z
   .strictObject({
@@ -33,6 +32,27 @@ export const ApiTokenCredentials = z
   })
   .meta({ id: 'ApiTokenCredentials' });
 export type ApiTokenCredentials = z.infer<typeof ApiTokenCredentials>;
+
+/** Linear's personal API key (sent as `Authorization: <api_key>`) and its webhook's secret. */
+export const ApiKeyCredentials = z
+  .strictObject({ api_key: Secret, webhook_secret: Secret.optional() })
+  .meta({ id: 'ApiKeyCredentials' });
+export type ApiKeyCredentials = z.infer<typeof ApiKeyCredentials>;
+
+/** A connector's credentials: an API key for Linear, an e-mail and API token for the others. */
+export const ConnectorCredentials = z.union([ApiTokenCredentials, ApiKeyCredentials]);
+export type ConnectorCredentials = z.infer<typeof ConnectorCredentials>;
+
+/** Why `credentials` do not suit a connector of `type`, or undefined when they do. */
+export function credentialsMismatch(
+  type: ConnectorType,
+  credentials: ConnectorCredentials,
+): string | undefined {
+  if ((type === 'linear') === 'api_key' in credentials) return undefined;
+  return type === 'linear'
+    ? 'a linear connector logs in with an api_key'
+    : `a ${type} connector logs in with email and api_token`;
+}
 
 /** How the connector behaves; every option has a default. */
 export const ConnectorOptions = z
@@ -52,25 +72,36 @@ export const ConnectorOptions = z
       .max(100)
       .default('Task')
       .describe('Jira: the issue type of new issues (default Task).'),
+    team_key: z
+      .string()
+      .regex(/^[A-Z0-9]{1,10}$/, 'must be a Linear team key such as ENG')
+      .optional()
+      .describe('Linear: the team new issues are created in, by its key (required for linear).'),
   })
   .meta({ id: 'ConnectorOptions' });
 export type ConnectorOptions = z.infer<typeof ConnectorOptions>;
+
+/** The option a vendor cannot do without, and what it names. */
+const NEEDED_OPTION: Partial<Record<ConnectorType, ['project_key' | 'team_key', string]>> = {
+  jira: ['project_key', 'the project'],
+  linear: ['team_key', 'the team'],
+};
 
 /** `POST /api/v1/connectors`. */
 export const ConnectorCreate = z
   .strictObject({
     type: ConnectorType,
     base_url: BaseUrl,
-    credentials: ApiTokenCredentials,
+    credentials: ConnectorCredentials,
     options: ConnectorOptions.prefault({}),
   })
   .superRefine((input, ctx) => {
-    if (input.type === 'jira' && !input.options.project_key) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['options', 'project_key'],
-        message: 'a jira connector needs the project its issues are created in',
-      });
+    const mismatch = credentialsMismatch(input.type, input.credentials);
+    if (mismatch) ctx.addIssue({ code: 'custom', path: ['credentials'], message: mismatch });
+    const [option, what] = NEEDED_OPTION[input.type] ?? [];
+    if (option && what && !input.options[option]) {
+      const message = `a ${input.type} connector needs ${what} its issues are created in`;
+      ctx.addIssue({ code: 'custom', path: ['options', option], message });
     }
   })
   .meta({ id: 'ConnectorCreate' });
@@ -80,7 +111,7 @@ export type ConnectorCreate = z.infer<typeof ConnectorCreate>;
 export const ConnectorUpdate = z
   .strictObject({
     base_url: BaseUrl.optional(),
-    credentials: ApiTokenCredentials.optional(),
+    credentials: ConnectorCredentials.optional(),
     options: ConnectorOptions.partial().optional(),
   })
   .refine((update) => Object.keys(update).length > 0, 'nothing to change')
@@ -100,7 +131,7 @@ export const TicketDraft = z.object({
   public: z.boolean().default(true),
   /** The customer, to be the ticket's requester (`map_submitter_to_requestor`). */
   requester: z.object({ name: z.string(), email: z.string() }).nullable().default(null),
-  /** The intent's id: Zendesk's `external_id`, so a retried create finds what it made. */
+  /** The intent's id (a UUID): Zendesk's `external_id`, Linear's issue `id` (a retry finds it). */
   externalId: z.string(),
 });
 export type TicketDraft = z.infer<typeof TicketDraft>;

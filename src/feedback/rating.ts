@@ -60,18 +60,32 @@ export function ratingLabel(scale: string | null | undefined, rating: number): s
   return `${rating}/5`;
 }
 
-const RATING_VALUE = /^([0-9a-f]{24}):(up|down|[1-5])$/;
+/** What a rating is of: the request (`request`), or its helpdesk ticket (`ticket`, ticket CSAT). */
+export type RatingTarget = 'request' | 'ticket';
 
-/** A rating button's `value`: the request and the choice, e.g. `6740c0ffee0123456789abcd:up`. */
-export function ratingValue(requestId: string, choice: RatingChoice): string {
-  return `${requestId}:${choice}`;
+const RATING_VALUE = /^(ticket:)?([0-9a-f]{24}):(up|down|[1-5])$/;
+
+/**
+ * A rating button's `value`: the request and the choice, e.g. `6740c0ffee0123456789abcd:up`;
+ * a ticket's rating starts `ticket:`.
+ */
+export function ratingValue(
+  requestId: string,
+  choice: RatingChoice,
+  target: RatingTarget = 'request',
+): string {
+  return `${target === 'ticket' ? 'ticket:' : ''}${requestId}:${choice}`;
 }
 
 /** Reads a rating button's `value` back; undefined when it is not one. */
 export function parseRatingValue(
   value: string | undefined,
-): { requestId: string; choice: RatingChoice } | undefined {
+): { requestId: string; choice: RatingChoice; target: RatingTarget } | undefined {
   const match = RATING_VALUE.exec(value ?? '');
   if (!match) return undefined;
-  return { requestId: match[1] as string, choice: RatingChoice.parse(match[2]) };
+  return {
+    requestId: match[2] as string,
+    choice: RatingChoice.parse(match[3]),
+    target: match[1] ? 'ticket' : 'request',
+  };
 }

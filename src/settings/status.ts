@@ -48,11 +48,11 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   tickets: { issue: 14 },
   'tickets.config.escalation_cool_off_period_in_min': 'acts',
   'tickets.config.allow_ticket_creation_with_ticket_emoji': 'acts',
-  // Zendesk and Jira (docs/connectors/): the first connector named is the channel's helpdesk.
+  // Zendesk, Jira and Linear (docs/connectors/): the first connector named is the channel's helpdesk.
   'tickets.config.helpdeskIds': {
     issue: 14,
     inPart:
-      'the first id names the channel’s Zendesk or Jira connector; more than one is not used yet',
+      'the first id names the channel’s Zendesk, Jira or Linear connector; more than one is not used yet',
   },
   'tickets.config.change_stage_for_closed_ticket': 'acts',
   'tickets.config.change_stage_for_closed_ticket_to_value': 'acts',
@@ -67,6 +67,14 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'tickets.config.hide_request_type': 'acts',
   'tickets.config.reply_on_closure': 'acts',
   'tickets.config.reply_on_closure_message': 'acts',
+  // Ticket CSAT (docs/connectors/zendesk.md#ticket-csat), with csat_send_for TICKET.
+  'tickets.config.send_feedback_message': 'acts',
+  'tickets.config.feedback_message': 'acts',
+  'tickets.config.feedback_rating': 'acts',
+  'tickets.config.send_feedback_as_ephemeral': 'acts',
+  'tickets.config.send_feedback_message_to_channel': 'acts',
+  'tickets.config.feedback_channel_id': 'acts',
+  'tickets.config.send_invisible_ticket_feedback_message': 'acts',
   internal_ticket: 'acts',
   crm: { issue: 14 },
   csat_send_for: 'acts',

@@ -7,6 +7,7 @@ import {
   ratingLabel,
   ratingValue,
   type RatingScale,
+  type RatingTarget,
 } from '../feedback/rating.js';
 import { escapeMrkdwn, messageLink, truncate, userMention } from '../text/mrkdwn.js';
 
@@ -19,13 +20,18 @@ interface Message {
  * The rating buttons. Each has its own `action_id` (`feedback_rating:<choice>`: Slack wants them
  * unique within a block); the chosen one, if any, is highlighted.
  */
-function ratingButtons(requestId: string, scale: RatingScale, chosen?: number) {
+function ratingButtons(
+  requestId: string,
+  scale: RatingScale,
+  chosen?: number,
+  target: RatingTarget = 'request',
+) {
   const selected = chosen === undefined ? undefined : choiceOf(scale, chosen);
   return CHOICES[scale].map((choice) => ({
     type: 'button' as const,
     text: { type: 'plain_text' as const, text: choiceText(choice), emoji: true },
     action_id: `${ACTIONS.feedbackRating}:${choice}`,
-    value: ratingValue(requestId, choice),
+    value: ratingValue(requestId, choice, target),
     ...(choice === selected ? { style: 'primary' as const } : {}),
   }));
 }
@@ -40,6 +46,7 @@ export function feedbackPrompt(input: {
   requestId: string;
   message: string;
   scale: RatingScale;
+  target?: RatingTarget;
 }): Message {
   return {
     text: input.message,
@@ -48,7 +55,7 @@ export function feedbackPrompt(input: {
       {
         type: 'actions',
         block_id: 'feedback_rating',
-        elements: ratingButtons(input.requestId, input.scale),
+        elements: ratingButtons(input.requestId, input.scale, undefined, input.target),
       },
       ...(input.scale === '5_POINTS' ? [FIVE_POINT_HINT] : []),
     ],
@@ -66,6 +73,7 @@ export function feedbackThanks(input: {
   rating: number;
   askForComment: boolean;
   hasComment: boolean;
+  target?: RatingTarget;
 }): Message {
   const text = `Thanks for your feedback! (${ratingLabel(input.scale, input.rating)})`;
   const comment = {
@@ -85,7 +93,7 @@ export function feedbackThanks(input: {
         type: 'actions',
         block_id: 'feedback_rating',
         elements: [
-          ...ratingButtons(input.requestId, input.scale, input.rating),
+          ...ratingButtons(input.requestId, input.scale, input.rating, input.target),
           ...(input.askForComment ? [comment] : []),
         ],
       },
@@ -114,18 +122,22 @@ const onRequest = (o: Origin) =>
  * @example
  * feedbackReceivedText({ ...origin, scale: '2_POINTS', rating: 1, previous: { scale: '2_POINTS', rating: 5 } });
  * // ':speech_balloon: Feedback on <…|a request> from <@U1> in <#C1>: 👎 (changed from 👍)'
+ * // with `ticketLabel: '#42'`: ':speech_balloon: Feedback on ticket #42 on <…|a request> …'
  */
 export function feedbackReceivedText(
   input: Origin & {
     scale: RatingScale;
     rating: number;
     previous?: { scale: string | null; rating: number } | null;
+    /** A ticket's rating (ticket CSAT): the ticket, as the card shows it. */
+    ticketLabel?: string;
   },
 ): string {
   const changed = input.previous
     ? ` (changed from ${ratingLabel(input.previous.scale, input.previous.rating)})`
     : '';
-  return `:speech_balloon: Feedback ${onRequest(input)}: ${ratingLabel(input.scale, input.rating)}${changed}`;
+  const of = input.ticketLabel ? ` on ticket ${input.ticketLabel}` : '';
+  return `:speech_balloon: Feedback${of} ${onRequest(input)}: ${ratingLabel(input.scale, input.rating)}${changed}`;
 }
 
 /** The notice posted when a comment is stored (`edited` when it replaced an earlier one). */

@@ -1,6 +1,7 @@
 import type { View } from '@slack/types';
 import { ACTIONS, VIEWS } from '../constants.js';
 import type { RequestDoc } from '../db/models/index.js';
+import { ratingLabel } from '../feedback/rating.js';
 import { escapeMrkdwn } from '../text/mrkdwn.js';
 import { button } from './blocks.js';
 
@@ -11,7 +12,9 @@ export function ticketNote(request: Ticketed): string {
   const { ticket, ticketIntent } = request;
   if (ticket?.url) {
     const status = ticket.status ? ` (${escapeMrkdwn(ticket.status)})` : '';
-    return ` · :ticket: <${ticket.url}|#${escapeMrkdwn(ticket.id)}>${status}`;
+    const rating = ticket.feedback?.rating;
+    const rated = rating == null ? '' : ` rated ${ratingLabel(ticket.feedback?.scale, rating)}`;
+    return ` · :ticket: <${ticket.url}|#${escapeMrkdwn(ticket.id)}>${status}${rated}`;
   }
   if (ticket) return ` · :ticket: ${ticket.id}`;
   if (ticketIntent?.state === 'pending') return ' · :ticket: creating a ticket…';

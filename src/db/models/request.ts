@@ -10,6 +10,14 @@ import { mongooseSchema, ObjectId } from './zod-schema.js';
 const nullDate = () => z.date().nullable().default(null);
 const nullString = () => z.string().nullable().default(null);
 
+/** A rating (1–5, `scale` the buttons shown) and a comment: a request's, or its ticket's. */
+const FeedbackSchema = z.object({
+  rating: z.number().nullable().default(null),
+  scale: nullString(),
+  text: nullString(),
+  at: z.date().nullable(),
+});
+
 /**
  * A webhook event waiting in a request's outbox: its idempotency key, name and time, and for a
  * message event the message's id (absent otherwise: the worker pulls events as it read them).
@@ -68,6 +76,8 @@ export const RequestDocument = z.object({
       connectorId: nullString(),
       url: nullString(),
       status: nullString(),
+      /** The requester's rating of the ticket once it was solved (ticket CSAT). */
+      feedback: FeedbackSchema.nullable().default(null),
     })
     .nullable()
     .default(null),
@@ -115,15 +125,7 @@ export const RequestDocument = z.object({
    * definition's key: a list, like `categories`, so one conditional update can match all of it.
    */
   customFields: z.array(FieldValue).default(() => []),
-  feedback: z
-    .object({
-      rating: z.number().nullable().default(null),
-      scale: nullString(),
-      text: nullString(),
-      at: z.date().nullable(),
-    })
-    .nullable()
-    .default(null),
+  feedback: FeedbackSchema.nullable().default(null),
   history: z.array(HistoryEntry).default(() => []),
   /** Ids of the internal tickets raised from it (`internal_tickets`), oldest first. */
   internalTicketIds: z.array(z.string()).default(() => []),

@@ -8,7 +8,7 @@ import {
   type FeedbackChange,
 } from '../../feedback/feedback.js';
 import { isRequestId } from '../../feedback/comment.js';
-import type { RatingScale } from '../../feedback/rating.js';
+import type { RatingScale, RatingTarget } from '../../feedback/rating.js';
 
 /** Compare-and-set attempts of one feedback write under concurrent writers. */
 const MAX_ATTEMPTS = 10;
@@ -29,8 +29,16 @@ export type FeedbackWrite =
 export class FeedbackStore {
   constructor(private readonly models: Models) {}
 
-  rate(id: string, by: string, scale: RatingScale, rating: number, at: Date) {
-    return this.write(id, by, (current) => ratingChange(current, by, scale, rating, at));
+  /** A rating of the request, or (`ticket`) of its helpdesk ticket (`ticket.feedback`). */
+  rate(
+    id: string,
+    by: string,
+    scale: RatingScale,
+    rating: number,
+    at: Date,
+    target: RatingTarget = 'request',
+  ) {
+    return this.write(id, by, (current) => ratingChange(current, by, scale, rating, at), target);
   }
 
   comment(id: string, by: string, text: string, at: Date) {
@@ -42,30 +50,35 @@ export class FeedbackStore {
     requestId: string,
     by: string,
     change: (current: Feedback | null) => FeedbackChange | undefined,
+    target: RatingTarget = 'request',
   ): Promise<FeedbackWrite> {
+    const path = target === 'ticket' ? 'ticket.feedback' : 'feedback';
     if (!isRequestId(requestId)) return { kind: 'missing' };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const current = await this.models.requests.findById(requestId).lean().then(requestOrNull);
       if (!current) return { kind: 'missing' };
+      if (target === 'ticket' && !current.ticket) return { kind: 'missing' };
       if (current.requesterId !== by) return { kind: 'refused', request: current };
-      const next = change(current.feedback);
+      const read = target === 'ticket' ? (current.ticket?.feedback ?? null) : current.feedback;
+      const next = change(read);
       if (!next) return { kind: 'same', request: current };
-      const read = current.feedback;
+      const type = target === 'ticket' ? `ticket_${next.history.type}` : next.history.type;
       // The whole sub-document is set: `feedback` may still be null.
       const request = await this.models.requests
         .findOneAndUpdate(
           {
             _id: current._id,
-            'feedback.rating': read?.rating ?? null,
-            'feedback.scale': read?.scale ?? null,
-            'feedback.text': read?.text ?? null,
+            ...(target === 'ticket' ? { 'ticket.id': current.ticket?.id } : {}),
+            [`${path}.rating`]: read?.rating ?? null,
+            [`${path}.scale`]: read?.scale ?? null,
+            [`${path}.text`]: read?.text ?? null,
           },
-          { $set: { feedback: next.feedback }, $push: { history: next.history } },
+          { $set: { [path]: next.feedback }, $push: { history: { ...next.history, type } } },
           { returnDocument: 'after' },
         )
         .lean()
         .then(requestOrNull);
-      if (request) return { kind: 'stored', previous: current.feedback, request };
+      if (request) return { kind: 'stored', previous: read, request };
     }
     throw new AppError('conflict', 'feedback changed concurrently; try again');
   }

@@ -11,10 +11,29 @@ export const basicAuth = (login: string): string =>
   `Basic ${Buffer.from(login).toString('base64')}`;
 
 /**
- * A vendor's JSON API over `fetch`. A 429 is waited out and tried again (its `Retry-After`, when
- * short), and so is a read that failed with a 5xx; a write that failed is left to the connector
- * worker, which knows whether it may have been done (`VendorError.ambiguous`). Every failure is
- * a {@link VendorError}.
+ * One vendor call with the connectors' retries: a 429 is waited out and tried again (its
+ * `Retry-After`, when short), and so is a read (`read`) that failed with a 5xx; a write that
+ * failed is left to the connector worker, which knows whether it may have been done
+ * (`VendorError.ambiguous`). `once` throws a {@link VendorError} for each failure.
+ */
+export function withVendorRetries<T>(read: boolean, once: () => Promise<T>): Promise<T> {
+  return pRetry(once, {
+    retries: 2,
+    minTimeout: 200,
+    randomize: true,
+    shouldRetry: ({ error }) =>
+      error instanceof VendorError &&
+      ((error.kind === 'rate_limited' && (error.retryAfterMs ?? 0) <= MAX_INLINE_WAIT_MS) ||
+        (read && error.kind === 'unavailable')),
+    onFailedAttempt: async ({ error }) => {
+      const wait = error instanceof VendorError ? (error.retryAfterMs ?? 0) : 0;
+      if (wait > 0 && wait <= MAX_INLINE_WAIT_MS) await sleep(wait);
+    },
+  });
+}
+
+/**
+ * A vendor's JSON API over `fetch`, with {@link withVendorRetries}. Every failure is a {@link VendorError}.
  */
 export class VendorHttp {
   constructor(
@@ -23,20 +42,7 @@ export class VendorHttp {
   ) {}
 
   call(method: string, path: string, body?: unknown): Promise<unknown> {
-    const read = method === 'GET';
-    return pRetry(() => this.once(method, path, body), {
-      retries: 2,
-      minTimeout: 200,
-      randomize: true,
-      shouldRetry: ({ error }) =>
-        error instanceof VendorError &&
-        ((error.kind === 'rate_limited' && (error.retryAfterMs ?? 0) <= MAX_INLINE_WAIT_MS) ||
-          (read && error.kind === 'unavailable')),
-      onFailedAttempt: async ({ error }) => {
-        const wait = error instanceof VendorError ? (error.retryAfterMs ?? 0) : 0;
-        if (wait > 0 && wait <= MAX_INLINE_WAIT_MS) await sleep(wait);
-      },
-    });
+    return withVendorRetries(method === 'GET', () => this.once(method, path, body));
   }
 
   private async once(method: string, path: string, body?: unknown): Promise<unknown> {

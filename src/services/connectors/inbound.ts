@@ -1,10 +1,22 @@
-import { claimOnce, releaseClaim, type ConnectorDoc } from '../../db/models/index.js';
+import {
+  claimOnce,
+  releaseClaim,
+  type ConnectorDoc,
+  type RequestDoc,
+} from '../../db/models/index.js';
 import { ConnectorStore } from '../../db/repositories/connectors.js';
 import { ConnectorTasks } from '../../db/repositories/connector-tasks.js';
 import type { BotDeps } from '../../deps.js';
 import type { InboundEvent } from '../../connectors/connector.js';
-import { connectorActor, requestMoveForTicket } from '../../connectors/status.js';
+import {
+  connectorActor,
+  isClosedTicketStatus,
+  requestMoveForTicket,
+} from '../../connectors/status.js';
+import { askTicketFeedback } from '../feedback/prompt.js';
 import { parseJiraEvent, refuseJiraCall } from '../../connectors/jira-webhook.js';
+import { parseLinearEvent } from '../../connectors/linear-webhook.js';
+import { LinearWebhookClient } from '@linear/sdk/webhooks';
 import { parseZendeskEvent, refuseZendeskCall } from '../../connectors/zendesk-webhook.js';
 import { AppError } from '../../errors.js';
 import { escapeMrkdwn } from '../../text/mrkdwn.js';
@@ -26,10 +38,32 @@ function refusal(
   call: InboundCall,
   now: Date,
 ): string | undefined {
+  if (type === 'linear') return refuseLinearCall(secret, call);
   return type === 'jira'
     ? refuseJiraCall(secret, call.signature, call.body)
     : refuseZendeskCall(secret, call, call.body, now);
 }
+
+/**
+ * Linear's check, by its SDK: `Linear-Signature` is the hex HMAC-SHA256 of the body with the
+ * webhook's secret, and the signed `webhookTimestamp` is within a minute of now (no replays).
+ */
+function refuseLinearCall(secret: string | undefined, call: InboundCall): string | undefined {
+  if (!secret) return 'the connector has no webhook_secret, so no call can be verified';
+  if (!call.signature) return 'the signature header is missing';
+  try {
+    new LinearWebhookClient(secret).verify(Buffer.from(call.body), call.signature);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : 'the signature does not match';
+  }
+}
+
+const PARSE: Record<ConnectorDoc['type'], (body: unknown) => InboundEvent | null> = {
+  zendesk: parseZendeskEvent,
+  jira: parseJiraEvent,
+  linear: parseLinearEvent,
+};
 
 /**
  * A helpdesk's webhook call for one connector (`vendor` as in its path): verified with the
@@ -56,7 +90,7 @@ export async function receiveConnectorCall(
   } catch {
     return; // signed but not JSON: nothing the bot reads
   }
-  const event = connector.type === 'jira' ? parseJiraEvent(body) : parseZendeskEvent(body);
+  const event = PARSE[connector.type](body);
   if (!event) return;
   if (event.kind === 'comment' && (event.authorId === connector.vendorUserId || !event.public)) {
     return;
@@ -64,34 +98,51 @@ export async function receiveConnectorCall(
   const tasks = new ConnectorTasks(deps.models);
   const request = await tasks.byTicket(connectorId, event.ticketId);
   if (!request || request.teamId !== connector.teamId) return;
-  const slack = await deps.slack(request.teamId);
   if (event.kind === 'comment') {
     await postComment(deps, connector, request, event);
     return;
   }
   await tasks.ticketStatus(request._id, event.status);
-  const to = requestMoveForTicket(request.status, event.status);
-  if (!to) return;
+  await ticketMoved(deps, connectorId, request, event.status);
+}
+
+/**
+ * The ticket's new status moves its request (`requestMoveForTicket`; a close says so with
+ * `reply_on_closure`), and a solved or closed ticket asks its requester to rate it (ticket CSAT).
+ */
+async function ticketMoved(
+  deps: BotDeps,
+  connectorId: string,
+  request: RequestDoc,
+  status: string,
+): Promise<void> {
+  const slack = await deps.slack(request.teamId);
+  const to = requestMoveForTicket(request.status, status);
   const by = connectorActor(connectorId);
-  const refused = await applyRequestCommand(
-    deps,
-    slack,
-    { id: String(request._id) },
-    { kind: 'status', to },
-    by,
-  );
-  if (refused || to !== 'closed') return;
-  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
-  const config = ctx?.features.tickets.config;
-  if (!config?.reply_on_closure) return;
-  await slack.post(
-    {
-      channel: request.channelId,
-      thread_ts: request.rootTs,
-      text: config.reply_on_closure_message,
-    },
-    { bestEffort: { step: 'ticket_closure_reply', requestId: String(request._id) } },
-  );
+  const refused =
+    to &&
+    (await applyRequestCommand(
+      deps,
+      slack,
+      { id: String(request._id) },
+      { kind: 'status', to },
+      by,
+    ));
+  if (to === 'closed' && !refused) {
+    const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+    const config = ctx?.features.tickets.config;
+    if (config?.reply_on_closure) {
+      await slack.post(
+        {
+          channel: request.channelId,
+          thread_ts: request.rootTs,
+          text: config.reply_on_closure_message,
+        },
+        { bestEffort: { step: 'ticket_closure_reply', requestId: String(request._id) } },
+      );
+    }
+  }
+  await askTicketFeedback(deps, request, isClosedTicketStatus(status));
 }
 
 async function postComment(

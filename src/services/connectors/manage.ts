@@ -4,7 +4,8 @@ import type { BotDeps } from '../../deps.js';
 import {
   MAX_CONNECTORS,
   VendorError,
-  ApiTokenCredentials,
+  ConnectorCredentials,
+  credentialsMismatch,
   type Connector,
   type ConnectorCreate,
   type ConnectorOptions,
@@ -14,6 +15,7 @@ import { validationError } from '../../errors.js';
 import { revealSecret, sealSecret } from '../../settings/secrets.js';
 import { refusedUrl } from '../webhooks/address.js';
 import { JiraClient } from './jira.js';
+import { LinearConnector } from './linear.js';
 import { ZendeskClient } from './zendesk.js';
 
 type ManageDeps = Pick<BotDeps, 'models' | 'env'>;
@@ -22,12 +24,13 @@ type ManageDeps = Pick<BotDeps, 'models' | 'env'>;
 export const VENDOR_NAME: Record<ConnectorDoc['type'], string> = {
   zendesk: 'Zendesk',
   jira: 'Jira',
+  linear: 'Linear',
 };
 
 /** The stored credentials in clear, for the code that calls the vendor; never returned. */
-export function credentialsOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): ApiTokenCredentials {
+export function credentialsOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): ConnectorCredentials {
   const text = revealSecret(doc.credentials, deps.env.SETTINGS_ENCRYPTION_KEY);
-  return ApiTokenCredentials.parse(JSON.parse(text));
+  return ConnectorCredentials.parse(JSON.parse(text));
 }
 
 /** The vendor client for a stored connector. */
@@ -38,9 +41,12 @@ export function clientOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): Connect
 function clientFor(
   type: ConnectorDoc['type'],
   baseUrl: string,
-  credentials: ApiTokenCredentials,
+  credentials: ConnectorCredentials,
   options: ConnectorOptions,
 ): Connector {
+  if ('api_key' in credentials) {
+    return new LinearConnector(baseUrl, credentials.api_key, options.team_key ?? '');
+  }
   if (type === 'jira') {
     const project = { key: options.project_key ?? '', issueType: options.issue_type };
     return new JiraClient(baseUrl, credentials, project);
@@ -90,6 +96,12 @@ export async function updateConnector(
   const set: Parameters<ConnectorStore['update']>[2] = {};
   const options = { ...current.options, ...update.options };
   if (update.options) set.options = options;
+  const mismatch = update.credentials && credentialsMismatch(current.type, update.credentials);
+  if (mismatch) {
+    throw validationError([
+      { loc: ['body', 'credentials'], msg: mismatch, type: 'value_error.credentials' },
+    ]);
+  }
   if (update.base_url || update.credentials) {
     const key = encryptionKey(deps);
     const credentials = update.credentials ?? credentialsOf(deps, current);
@@ -122,7 +134,7 @@ async function checkVendor(
   deps: ManageDeps,
   type: ConnectorDoc['type'],
   baseUrl: string,
-  credentials: ApiTokenCredentials,
+  credentials: ConnectorCredentials,
   options: ConnectorOptions,
 ): Promise<{ id: string; name: string }> {
   const refused = await refusedUrl(baseUrl, deps.env.WEBHOOK_ALLOW_PRIVATE);

@@ -8,6 +8,7 @@ import {
   nextAttempt,
   type Connector,
 } from '../../connectors/connector.js';
+import { askTicketFeedback } from '../feedback/prompt.js';
 import { channelContext } from '../requests/context.js';
 import { TriageCard } from '../requests/triage-card.js';
 import { VENDOR_NAME, clientOf } from './manage.js';
@@ -100,6 +101,8 @@ async function carryOut(
   } else if (task.kind === 'status' && task.payload.status) {
     await client.updateStatus(ticket.id, task.payload.status);
     await tasks.ticketStatus(request._id, task.payload.status);
+    // The request's close solved its ticket: its requester is asked to rate it (ticket CSAT).
+    if (request.status === 'closed') await askTicketFeedback(deps, request, true);
   }
   return { status: 'done' };
 }

@@ -1,8 +1,10 @@
 import { claimOnce, releaseClaim, type RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { feedbackAskKey, ticketFeedbackAskKey } from '../../feedback/feedback.js';
+import type { RatingScale, RatingTarget } from '../../feedback/rating.js';
+import { ticketFeedbackKey } from '../../feedback/ticket-feedback.js';
 import { feedbackPrompt } from '../../views/feedback.js';
-import type { ChannelContext } from '../requests/context.js';
+import { channelContext, type ChannelContext } from '../requests/context.js';
 import type { RequestHooks } from '../requests/hooks.js';
 
 /**
@@ -18,7 +20,7 @@ export const feedbackHooks: RequestHooks = {
     const { features } = ctx;
     const key = feedbackAskKey(before, after, features.requests.config, features.csat_send_for);
     if (!key || !(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
-    const posted = await askForFeedback(deps, ctx, after);
+    const posted = await askForFeedback(deps, after, requestAsk(ctx));
     // Not shown: free the claim so a redelivery of the close may ask again.
     if (!posted) await releaseClaim(deps.models.claims, key);
   },
@@ -42,24 +44,62 @@ export async function askAfterTicketDone(
     features.csat_send_for,
   );
   if (!key || !(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
-  if (!(await askForFeedback(deps, ctx, request))) await releaseClaim(deps.models.claims, key);
+  if (!(await askForFeedback(deps, request, requestAsk(ctx)))) {
+    await releaseClaim(deps.models.claims, key);
+  }
 }
+
+/**
+ * Ticket CSAT: the request's helpdesk ticket was solved or closed (`closed`), from the helpdesk
+ * or by the request's own close; its requester is asked to rate the ticket
+ * (`tickets.config.feedback_message`, `feedback_rating`, `send_feedback_as_ephemeral`), once
+ * per ticket (`ticketFeedbackKey`).
+ */
+export async function askTicketFeedback(
+  deps: BotDeps,
+  request: RequestDoc,
+  closed: boolean,
+): Promise<void> {
+  if (!closed || !request.ticket?.connectorId) return;
+  const slack = await deps.slack(request.teamId);
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (!ctx) return;
+  const config = ctx.features.tickets.config;
+  const key = ticketFeedbackKey(request, closed, config, ctx.features.csat_send_for);
+  if (!key || !(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
+  const ask = {
+    message: config.feedback_message,
+    scale: config.feedback_rating,
+    ephemeral: config.send_feedback_as_ephemeral,
+    target: 'ticket' as const,
+  };
+  if (!(await askForFeedback(deps, request, ask))) await releaseClaim(deps.models.claims, key);
+}
+
+/** The request's own ask: `requests.config`'s message, scale and ephemeral choice. */
+const requestAsk = (ctx: ChannelContext) => ({
+  message: ctx.features.requests.config.feedback_message,
+  scale: ctx.features.requests.config.feedback_rating,
+  ephemeral: ctx.features.requests.config.send_feedback_as_ephemeral,
+  target: 'request' as const,
+});
 
 async function askForFeedback(
   deps: BotDeps,
-  ctx: ChannelContext,
   request: RequestDoc,
+  ask: { message: string; scale: RatingScale; ephemeral: boolean; target: RatingTarget },
 ): Promise<boolean> {
-  const config = ctx.features.requests.config;
   const slack = await deps.slack(request.teamId);
   const prompt = feedbackPrompt({
     requestId: String(request._id),
-    message: config.feedback_message,
-    scale: config.feedback_rating,
+    message: ask.message,
+    scale: ask.scale,
+    target: ask.target,
   });
   const where = { channel: request.channelId, thread_ts: request.rootTs };
-  const options = { bestEffort: { step: 'feedback_prompt', requestId: String(request._id) } };
-  const posted = config.send_feedback_as_ephemeral
+  const step = ask.target === 'ticket' ? 'ticket_feedback_prompt' : 'feedback_prompt';
+  const options = { bestEffort: { step, requestId: String(request._id) } };
+  const posted = ask.ephemeral
     ? await slack.postEphemeral({ ...where, user: request.requesterId, ...prompt }, options)
     : await slack.post({ ...where, ...prompt }, options);
   return posted !== undefined;

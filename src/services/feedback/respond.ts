@@ -8,8 +8,16 @@ import { feedbackNoticeChannel } from '../../feedback/feedback.js';
 import type { Features } from '../../settings/features.js';
 import { feedbackCommentReceivedText, feedbackReceivedText } from '../../views/feedback.js';
 import type { SlackGateway } from '../../slack/gateway.js';
-import { parseRatingValue, ratingOf, type RatingScale } from '../../feedback/rating.js';
+import {
+  parseRatingValue,
+  ratingOf,
+  type RatingScale,
+  type RatingTarget,
+} from '../../feedback/rating.js';
+import { ticketFeedbackNoticeChannel } from '../../feedback/ticket-feedback.js';
 import { countRequest } from '../reports/keep.js';
+import { channelContext } from '../requests/context.js';
+import { TriageCard } from '../requests/triage-card.js';
 
 type FeedbackDeps = Pick<BotDeps, 'models' | 'settings' | 'clock' | 'logger'>;
 
@@ -31,7 +39,8 @@ export interface RatingTaken {
   request: RequestDoc;
   scale: RatingScale;
   rating: number;
-  /** `request_for_text_feedback`: offer the comment modal. */
+  target: RatingTarget;
+  /** `request_for_text_feedback`: offer the comment modal (a request's rating only). */
   askForComment: boolean;
   /** Set when the rating was stored and the team wants to hear of it. */
   notice?: FeedbackNotice;
@@ -51,23 +60,24 @@ export async function rateRequest(
   if (!parsed) return { kind: 'invalid' };
   const { scale, rating } = ratingOf(parsed.choice);
   const store = new FeedbackStore(deps.models);
-  const write = await store.rate(parsed.requestId, userId, scale, rating, deps.clock.now());
+  const of = parsed.target;
+  const write = await store.rate(parsed.requestId, userId, scale, rating, deps.clock.now(), of);
   if (write.kind === 'missing' || write.kind === 'refused') return write;
   const { request } = write;
-  await countRequest(deps, request._id);
-  const { features, target } = await noticeTarget(deps, request);
-  const askForComment = features.requests.config.request_for_text_feedback;
-  if (write.kind === 'same' || !target)
-    return { kind: write.kind, request, scale, rating, askForComment };
+  if (of === 'request') await countRequest(deps, request._id);
+  const { features, target } = await noticeTarget(deps, request, of);
+  const askForComment = of === 'request' && features.requests.config.request_for_text_feedback;
+  const taken = { kind: write.kind, request, scale, rating, target: of, askForComment };
+  if (write.kind === 'same' || !target) return taken;
   const { previous } = write;
   const text = feedbackReceivedText({
     ...request,
     scale,
     rating,
     previous: previous?.rating == null ? null : { scale: previous.scale, rating: previous.rating },
+    ...(of === 'ticket' && request.ticket ? { ticketLabel: `#${request.ticket.id}` } : {}),
   });
-  const notice = { channel: target, text };
-  return { kind: write.kind, request, scale, rating, askForComment, notice };
+  return { ...taken, notice: { channel: target, text } };
 }
 
 /** Stores the requester's comment; returns the notice to post, if any. */
@@ -99,6 +109,18 @@ export async function commentTarget(
   return { kind: 'ok', request };
 }
 
+/** A ticket's new rating shows on the request's card (`rated 4/5` beside the ticket). */
+export async function redrawRatedTicket(
+  deps: FeedbackDeps,
+  slack: SlackGateway,
+  outcome: RatingOutcome,
+): Promise<void> {
+  if (outcome.kind !== 'stored' || outcome.target !== 'ticket') return;
+  const { request } = outcome;
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (ctx) await new TriageCard(deps, slack).update(ctx, request);
+}
+
 /** Posts a feedback notice; a Slack failure is logged and loses nothing stored. */
 export async function announceFeedback(
   slack: SlackGateway,
@@ -108,17 +130,24 @@ export async function announceFeedback(
   await slack.post(notice, { bestEffort: { step: 'feedback_received', channel: notice.channel } });
 }
 
-/** The request's settings, and where the team hears of its feedback (`feedbackNoticeChannel`). */
+/**
+ * The request's settings, and where the team hears of its feedback (`feedbackNoticeChannel`) or
+ * its ticket's (`ticketFeedbackNoticeChannel`).
+ */
 async function noticeTarget(
   deps: FeedbackDeps,
   request: RequestDoc,
+  of: RatingTarget = 'request',
 ): Promise<{ features: Features; target?: string }> {
   const [features, channel] = await Promise.all([
     deps.settings.effective(request.teamId, request.channelId),
     new ChannelStore(deps.models).find(request.teamId, request.channelId),
   ]);
-  return {
-    features,
-    target: feedbackNoticeChannel(features.requests.config, channel?.triageChannelId),
-  };
+  const { requests, tickets } = features;
+  const triage = channel?.triageChannelId;
+  const target =
+    of === 'ticket'
+      ? ticketFeedbackNoticeChannel(tickets.config, requests.config, triage)
+      : feedbackNoticeChannel(requests.config, triage);
+  return { features, target };
 }

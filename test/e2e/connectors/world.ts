@@ -2,8 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { ACTIONS, VIEWS } from '../../../src/constants.js';
 import type { TestBot } from '../../support/bot.js';
 import { JiraSimulator } from '../../support/jira/simulator.js';
+import { LinearSimulator } from '../../support/linear/simulator.js';
 import { ZendeskSimulator } from '../../support/zendesk/simulator.js';
-import { AGENT, CHANNEL, TRIAGE, customerWorld, eventually, requestOf } from '../requests/world.js';
+import {
+  AGENT,
+  CHANNEL,
+  TRIAGE,
+  customerWorld,
+  eventually,
+  newRequest,
+  requestOf,
+} from '../requests/world.js';
 
 export const WEBHOOK_SECRET = 'zd-webhook-signing-secret';
 
@@ -77,6 +86,14 @@ export async function zendeskWorld(
 export const ticketOf = (t: TestBot, rootTs: string) =>
   eventually(async () => (await requestOf(t, rootTs))?.ticket, 10_000);
 
+/** A new request from `customer`, 🎫 by an agent, and the ticket the worker made for it. */
+export async function ticketedRequest(t: TestBot, customer: string, text: string) {
+  const message = await newRequest(t, customer, text);
+  await t.driver.reactionAdded(CHANNEL, message.ts, AGENT, 'ticket');
+  const ticket = await ticketOf(t, message.ts);
+  return { message, ticket, key: ticket.id as string };
+}
+
 /** The thread's replies (after the customer's message), as text. */
 export const threadTexts = (t: TestBot, ts: string) =>
   t.sim
@@ -110,9 +127,15 @@ export interface JiraWorld {
   stop(): Promise<void>;
 }
 
-/** The customer world with a Jira Cloud connector (project SUP) as the channel's helpdesk. */
-export async function jiraWorld(tickets: Record<string, unknown> = {}): Promise<JiraWorld> {
-  const jira = await JiraSimulator.start();
+/**
+ * The customer world with a connector made through the API from `body`, named by the channel's
+ * `helpdeskIds` (with `tickets`), its simulator's webhook pointed at `/webhooks/<type>/<id>`.
+ */
+async function helpdeskWorld(
+  sim: { target?: { url: string; secret: string }; stop(): Promise<void> },
+  body: { type: string } & Record<string, unknown>,
+  tickets: Record<string, unknown>,
+) {
   const t = await customerWorld(undefined, {
     env: {
       SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
@@ -120,12 +143,7 @@ export async function jiraWorld(tickets: Record<string, unknown> = {}): Promise<
       WEBHOOK_POLL_MS: '20',
     },
   });
-  const created = await t.api('POST', '/api/v1/connectors', {
-    type: 'jira',
-    base_url: jira.url,
-    credentials: { email: jira.email, api_token: jira.token, webhook_secret: WEBHOOK_SECRET },
-    options: { project_key: 'SUP' },
-  });
+  const created = await t.api('POST', '/api/v1/connectors', body);
   if (created.status !== 201) throw new Error(`connector: ${created.text}`);
   const connectorId = created.body.id as string;
   const settings = await t.api('PATCH', `/api/v1/channels/${CHANNEL}/settings`, {
@@ -140,14 +158,41 @@ export async function jiraWorld(tickets: Record<string, unknown> = {}): Promise<
     },
   });
   if (settings.status !== 200) throw new Error(`settings: ${settings.text}`);
-  jira.target = { url: `${t.bot.url}/webhooks/jira/${connectorId}`, secret: WEBHOOK_SECRET };
-  return {
-    t,
-    jira,
-    connectorId,
-    stop: async () => {
-      await t.stop();
-      await jira.stop();
-    },
+  sim.target = { url: `${t.bot.url}/webhooks/${body.type}/${connectorId}`, secret: WEBHOOK_SECRET };
+  const stop = async () => {
+    await t.stop();
+    await sim.stop();
   };
+  return { t, connectorId, stop };
+}
+
+/** The customer world with a Jira Cloud connector (project SUP) as the channel's helpdesk. */
+export async function jiraWorld(tickets: Record<string, unknown> = {}): Promise<JiraWorld> {
+  const jira = await JiraSimulator.start();
+  const body = {
+    type: 'jira',
+    base_url: jira.url,
+    credentials: { email: jira.email, api_token: jira.token, webhook_secret: WEBHOOK_SECRET },
+    options: { project_key: 'SUP' },
+  };
+  return { jira, ...(await helpdeskWorld(jira, body, tickets)) };
+}
+
+export interface LinearWorld {
+  t: TestBot;
+  linear: LinearSimulator;
+  connectorId: string;
+  stop(): Promise<void>;
+}
+
+/** The customer world with a Linear connector (team ENG) as the channel's helpdesk. */
+export async function linearWorld(tickets: Record<string, unknown> = {}): Promise<LinearWorld> {
+  const linear = await LinearSimulator.start();
+  const body = {
+    type: 'linear',
+    base_url: linear.url,
+    credentials: { api_key: linear.apiKey, webhook_secret: WEBHOOK_SECRET },
+    options: { team_key: 'ENG' },
+  };
+  return { linear, ...(await helpdeskWorld(linear, body, tickets)) };
 }

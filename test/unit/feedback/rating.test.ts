@@ -36,16 +36,34 @@ describe('rating encoding', () => {
 
 describe('rating button values', () => {
   it('round-trips the request and the choice', () => {
-    expect(parseRatingValue(ratingValue(ID, 'down'))).toEqual({ requestId: ID, choice: 'down' });
-    expect(parseRatingValue(`${ID}:4`)).toEqual({ requestId: ID, choice: '4' });
+    expect(parseRatingValue(ratingValue(ID, 'down'))).toEqual({
+      requestId: ID,
+      choice: 'down',
+      target: 'request',
+    });
+    expect(parseRatingValue(`${ID}:4`)).toEqual({ requestId: ID, choice: '4', target: 'request' });
+    // A ticket's rating (ticket CSAT) says so in its value.
+    expect(ratingValue(ID, '4', 'ticket')).toBe(`ticket:${ID}:4`);
+    expect(parseRatingValue(`ticket:${ID}:up`)).toEqual({
+      requestId: ID,
+      choice: 'up',
+      target: 'ticket',
+    });
   });
 
-  it.each([undefined, '', ID, `${ID}:6`, `${ID}:0`, `${ID}:UP`, 'not-an-id:up', `${ID}:up:x`])(
-    'rejects %p',
-    (value) => {
-      expect(parseRatingValue(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    ID,
+    `${ID}:6`,
+    `${ID}:0`,
+    `${ID}:UP`,
+    'not-an-id:up',
+    `${ID}:up:x`,
+    `tickets:${ID}:up`,
+  ])('rejects %p', (value) => {
+    expect(parseRatingValue(value)).toBeUndefined();
+  });
 });
 
 describe('feedback messages', () => {

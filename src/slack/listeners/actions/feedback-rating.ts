@@ -4,7 +4,11 @@ import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
 import { ONLY_REQUESTER } from '../../../feedback/comment.js';
 import { opensCommentModal } from '../../../feedback/feedback.js';
-import { announceFeedback, rateRequest } from '../../../services/feedback/respond.js';
+import {
+  announceFeedback,
+  rateRequest,
+  redrawRatedTicket,
+} from '../../../services/feedback/respond.js';
 import { feedbackCommentModal } from '../../../views/feedback-comment.js';
 import { feedbackThanks } from '../../../views/feedback.js';
 import { SlackGateway } from '../../gateway.js';
@@ -20,7 +24,8 @@ const Container = z.object({
 /**
  * A rating button of the feedback prompt (`feedback_rating:<choice>`): the requester's rating is
  * stored, the prompt turns into a thanks (still offering the buttons, to change the rating), the
- * comment modal opens when text feedback is asked for, and the team hears of it.
+ * comment modal opens when text feedback is asked for, and the team hears of it; a ticket's
+ * rating (ticket CSAT, `ticket:` values) shows on the request's card.
  */
 export function register(app: App, deps: BotDeps): void {
   const pattern = new RegExp(`^${ACTIONS.feedbackRating}:`);
@@ -52,6 +57,7 @@ export function register(app: App, deps: BotDeps): void {
       rating: outcome.rating,
       askForComment: outcome.askForComment,
       hasComment: Boolean(request.feedback?.text),
+      target: outcome.target,
     });
     if (container.success && container.data.is_ephemeral) {
       await bestEffort(deps.logger, log, () => respond({ replace_original: true, ...thanks }));
@@ -60,5 +66,6 @@ export function register(app: App, deps: BotDeps): void {
       await slack.update({ channel, ts, ...thanks }, { bestEffort: log });
     }
     await announceFeedback(slack, outcome.notice);
+    await redrawRatedTicket(deps, slack, outcome);
   });
 }
