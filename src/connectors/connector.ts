@@ -5,7 +5,7 @@ import { z } from 'zod';
  * one interface every vendor implements, and the errors a vendor call ends in.
  */
 
-export const CONNECTOR_TYPES = ['zendesk', 'jira'] as const;
+export const CONNECTOR_TYPES = ['zendesk', 'jira', 'salesforce'] as const;
 export const ConnectorType = z.enum(CONNECTOR_TYPES);
 export type ConnectorType = z.infer<typeof ConnectorType>;
 
@@ -34,6 +34,32 @@ export const ApiTokenCredentials = z
   .meta({ id: 'ApiTokenCredentials' });
 export type ApiTokenCredentials = z.infer<typeof ApiTokenCredentials>;
 
+/**
+ * Salesforce (a CRM, `src/crm/`): a connected app's consumer key and secret, for OAuth 2.0's
+ * client-credentials flow; with `username` and `password` (the password followed by the user's
+ * security token), its username-password flow instead.
+ */
+export const SalesforceCredentials = z
+  .strictObject({
+    client_id: Secret,
+    client_secret: Secret,
+    username: z.string().min(1).max(320).optional(),
+    password: Secret.optional(),
+  })
+  .refine((c) => !c.username === !c.password, {
+    error: 'username and password go together (or neither, for the client-credentials flow)',
+  })
+  .meta({ id: 'SalesforceCredentials' });
+export type SalesforceCredentials = z.infer<typeof SalesforceCredentials>;
+
+/** What a connector logs in with: by its type. */
+export const ConnectorCredentials = z.union([ApiTokenCredentials, SalesforceCredentials]);
+export type ConnectorCredentials = z.infer<typeof ConnectorCredentials>;
+
+/** The credentials' shape a type takes, so a mismatch is refused naming `credentials`. */
+export const credentialsSchemaOf = (type: ConnectorType) =>
+  type === 'salesforce' ? SalesforceCredentials : ApiTokenCredentials;
+
 /** How the connector behaves; every option has a default. */
 export const ConnectorOptions = z
   .strictObject({
@@ -52,6 +78,17 @@ export const ConnectorOptions = z
       .max(100)
       .default('Task')
       .describe('Jira: the issue type of new issues (default Task).'),
+    external_id_field: z
+      .string()
+      .regex(
+        /^[A-Za-z][A-Za-z0-9_]*__c$/,
+        'must be a custom field API name such as Triage_Request_Id__c',
+      )
+      .max(80)
+      .default('Triage_Request_Id__c')
+      .describe(
+        'Salesforce: the Case’s External ID field holding the request’s id, so a retried create finds the Case it made.',
+      ),
   })
   .meta({ id: 'ConnectorOptions' });
 export type ConnectorOptions = z.infer<typeof ConnectorOptions>;
@@ -61,10 +98,18 @@ export const ConnectorCreate = z
   .strictObject({
     type: ConnectorType,
     base_url: BaseUrl,
-    credentials: ApiTokenCredentials,
+    credentials: ConnectorCredentials,
     options: ConnectorOptions.prefault({}),
   })
   .superRefine((input, ctx) => {
+    const credentials = credentialsSchemaOf(input.type).safeParse(input.credentials);
+    for (const issue of credentials.error?.issues ?? []) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['credentials', ...issue.path],
+        message: issue.message,
+      });
+    }
     if (input.type === 'jira' && !input.options.project_key) {
       ctx.addIssue({
         code: 'custom',
@@ -80,7 +125,7 @@ export type ConnectorCreate = z.infer<typeof ConnectorCreate>;
 export const ConnectorUpdate = z
   .strictObject({
     base_url: BaseUrl.optional(),
-    credentials: ApiTokenCredentials.optional(),
+    credentials: ConnectorCredentials.optional(),
     options: ConnectorOptions.partial().optional(),
   })
   .refine((update) => Object.keys(update).length > 0, 'nothing to change')

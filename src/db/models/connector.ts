@@ -17,6 +17,8 @@ export const ConnectorDocument = z.object({
   credentials: SealedSecret,
   options: ConnectorOptions,
   vendorUserId: z.string().nullable().default(null),
+  /** Salesforce: the Case's writable field API names at the last check (`crm.field_mappings`). */
+  fields: z.array(z.string()).default(() => []),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -5,15 +5,19 @@ import {
   MAX_CONNECTORS,
   VendorError,
   ApiTokenCredentials,
+  SalesforceCredentials,
+  credentialsSchemaOf,
   type Connector,
+  type ConnectorCredentials,
   type ConnectorCreate,
   type ConnectorOptions,
   type ConnectorUpdate,
 } from '../../connectors/connector.js';
-import { validationError } from '../../errors.js';
+import { AppError, validationError } from '../../errors.js';
 import { revealSecret, sealSecret } from '../../settings/secrets.js';
 import { refusedUrl } from '../webhooks/address.js';
 import { JiraClient } from './jira.js';
+import { SalesforceClient } from './salesforce.js';
 import { ZendeskClient } from './zendesk.js';
 
 type ManageDeps = Pick<BotDeps, 'models' | 'env'>;
@@ -22,12 +26,25 @@ type ManageDeps = Pick<BotDeps, 'models' | 'env'>;
 export const VENDOR_NAME: Record<ConnectorDoc['type'], string> = {
   zendesk: 'Zendesk',
   jira: 'Jira',
+  salesforce: 'Salesforce',
 };
 
 /** The stored credentials in clear, for the code that calls the vendor; never returned. */
 export function credentialsOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): ApiTokenCredentials {
   const text = revealSecret(doc.credentials, deps.env.SETTINGS_ENCRYPTION_KEY);
   return ApiTokenCredentials.parse(JSON.parse(text));
+}
+
+/** The stored credentials in clear, whatever the type (its own shape). */
+function storedCredentials(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): ConnectorCredentials {
+  const text = revealSecret(doc.credentials, deps.env.SETTINGS_ENCRYPTION_KEY);
+  return credentialsSchemaOf(doc.type).parse(JSON.parse(text));
+}
+
+/** The CRM client for a stored Salesforce connector. */
+export function crmOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): SalesforceClient {
+  const credentials = SalesforceCredentials.parse(storedCredentials(deps, doc));
+  return new SalesforceClient(doc.baseUrl, credentials, doc.options.external_id_field);
 }
 
 /** The vendor client for a stored connector. */
@@ -38,14 +55,20 @@ export function clientOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): Connect
 function clientFor(
   type: ConnectorDoc['type'],
   baseUrl: string,
-  credentials: ApiTokenCredentials,
+  credentials: ConnectorCredentials,
   options: ConnectorOptions,
 ): Connector {
+  if (type === 'salesforce') {
+    throw new VendorError(
+      'refused',
+      'a Salesforce connector is a CRM: it makes Cases, not tickets',
+    );
+  }
   if (type === 'jira') {
     const project = { key: options.project_key ?? '', issueType: options.issue_type };
-    return new JiraClient(baseUrl, credentials, project);
+    return new JiraClient(baseUrl, ApiTokenCredentials.parse(credentials), project);
   }
-  return new ZendeskClient(baseUrl, credentials);
+  return new ZendeskClient(baseUrl, ApiTokenCredentials.parse(credentials));
 }
 
 /**
@@ -75,6 +98,7 @@ export async function createConnector(
     credentials: sealSecret(JSON.stringify(input.credentials), key),
     options: input.options,
     vendorUserId: me.id,
+    fields: me.fields,
   });
 }
 
@@ -92,9 +116,11 @@ export async function updateConnector(
   if (update.options) set.options = options;
   if (update.base_url || update.credentials) {
     const key = encryptionKey(deps);
-    const credentials = update.credentials ?? credentialsOf(deps, current);
+    const credentials = update.credentials ?? storedCredentials(deps, current);
     const baseUrl = update.base_url ?? current.baseUrl;
-    set.vendorUserId = (await checkVendor(deps, current.type, baseUrl, credentials, options)).id;
+    const me = await checkVendor(deps, current.type, baseUrl, credentials, options);
+    set.vendorUserId = me.id;
+    set.fields = me.fields;
     set.baseUrl = baseUrl;
     if (update.credentials) set.credentials = sealSecret(JSON.stringify(credentials), key);
   }
@@ -122,17 +148,24 @@ async function checkVendor(
   deps: ManageDeps,
   type: ConnectorDoc['type'],
   baseUrl: string,
-  credentials: ApiTokenCredentials,
+  credentials: ConnectorCredentials,
   options: ConnectorOptions,
-): Promise<{ id: string; name: string }> {
+): Promise<{ id: string; name: string; fields: string[] }> {
   const refused = await refusedUrl(baseUrl, deps.env.WEBHOOK_ALLOW_PRIVATE);
   if (refused) {
     throw validationError([{ loc: ['body', 'base_url'], msg: refused, type: 'value_error.url' }]);
   }
+  const shape = credentialsSchemaOf(type).safeParse(credentials);
+  if (!shape.success) {
+    const msg = `a ${type} connector's credentials are ${type === 'salesforce' ? 'client_id and client_secret (with username and password for that flow)' : 'email and api_token'}`;
+    throw validationError([{ loc: ['body', 'credentials'], msg, type: 'value_error.credentials' }]);
+  }
   const vendor = VENDOR_NAME[type];
   try {
-    return await clientFor(type, baseUrl, credentials, options).me();
+    if (type === 'salesforce') return await checkSalesforce(baseUrl, shape.data, options);
+    return { ...(await clientFor(type, baseUrl, credentials, options).me()), fields: [] };
   } catch (error) {
+    if (error instanceof AppError) throw error;
     if (!(error instanceof VendorError)) {
       throw validationError([
         {
@@ -147,10 +180,38 @@ async function checkVendor(
       {
         loc: ['body', unauthorized ? 'credentials' : 'base_url'],
         msg: unauthorized
-          ? `${vendor} answered ${error.status}: it refused these credentials (check the e-mail and API token)`
+          ? `${vendor} answered ${error.status}: it refused these credentials (${type === 'salesforce' ? 'check the consumer key and secret, and the connected app’s flow' : 'check the e-mail and API token'})`
           : `${vendor} at this address did not accept the check (${error.status ?? 'no answer'}): ${error.message}`,
         type: unauthorized ? 'vendor_unauthorized' : 'vendor_unreachable',
       },
     ]);
   }
+}
+
+/**
+ * Salesforce: logs in, and reads the Case's fields (`sobjects/Case/describe`): the External ID
+ * field that makes creates idempotent must be one of them (else a 422 naming it).
+ */
+async function checkSalesforce(
+  baseUrl: string,
+  credentials: ConnectorCredentials,
+  options: ConnectorOptions,
+): Promise<{ id: string; name: string; fields: string[] }> {
+  const client = new SalesforceClient(
+    baseUrl,
+    SalesforceCredentials.parse(credentials),
+    options.external_id_field,
+  );
+  const me = await client.me();
+  const fields = await client.caseFields();
+  if (!fields.includes(options.external_id_field)) {
+    throw validationError([
+      {
+        loc: ['body', 'options', 'external_id_field'],
+        msg: `the Case object has no field ${options.external_id_field} these credentials may write: create it (Text, External ID, Unique) or name another`,
+        type: 'value_error.external_id_field',
+      },
+    ]);
+  }
+  return { ...me, fields };
 }

@@ -1,0 +1,257 @@
+import { createHash } from 'node:crypto';
+import { Connection } from 'jsforce';
+import { z } from 'zod';
+import { VendorError, type SalesforceCredentials } from '../../connectors/connector.js';
+import {
+  soqlString,
+  type CaseFields,
+  type CaseRef,
+  type CrmAccount,
+  type CrmClient,
+} from '../../connectors/crm.js';
+
+/** The REST API version the bot speaks. */
+export const SALESFORCE_API_VERSION = '62.0';
+/** How long one call may take before it counts as no answer. */
+const TIMEOUT_MS = 10_000;
+
+/** jsforce's own retries: idempotent calls (reads, the upsert, updates) twice on 429/5xx. */
+const RETRY_IDEMPOTENT = {
+  maxRetries: 2,
+  minTimeout: 200,
+  timeoutFactor: 2,
+  statusCodes: [429, 500, 502, 503, 504],
+  methods: ['GET', 'PATCH'],
+};
+/** A comment is not idempotent: one try; the connector worker decides what happens next. */
+const NO_RETRY = { ...RETRY_IDEMPOTENT, maxRetries: 0, methods: [] };
+
+/** Access tokens by login (URL and credentials hashed), shared by an instance's calls. */
+const sessions = new Map<string, { accessToken: string; instanceUrl: string; userId: string }>();
+
+const Saved = z.object({ id: z.string(), success: z.boolean() });
+const AccountRecord = z.looseObject({ Id: z.string(), Name: z.string() });
+const Describe = z.object({
+  fields: z.array(z.object({ name: z.string(), createable: z.boolean(), updateable: z.boolean() })),
+});
+
+/**
+ * Salesforce's REST API through jsforce (v3, pinned): OAuth 2.0 client-credentials (or
+ * username-password) login at `loginUrl`, the token kept per instance; a 401
+ * `INVALID_SESSION_ID` (an expired token) makes jsforce log in again and retry once. Cases are
+ * upserted by an External ID field holding the request's id, so a retried create updates the
+ * Case it made instead of making another. Every failure is a {@link VendorError}.
+ */
+export class SalesforceClient implements CrmClient {
+  private readonly key: string;
+  private conn: Connection | null = null;
+  private refreshes = 0;
+
+  constructor(
+    private readonly loginUrl: string,
+    private readonly credentials: SalesforceCredentials,
+    private readonly externalIdField: string,
+  ) {
+    this.key = createHash('sha256')
+      .update(JSON.stringify([loginUrl, credentials]))
+      .digest('hex');
+  }
+
+  async me(): Promise<{ id: string; name: string }> {
+    await this.connection();
+    const userId = sessions.get(this.key)?.userId ?? '';
+    return { id: userId, name: this.credentials.username ?? this.credentials.client_id };
+  }
+
+  async caseFields(): Promise<string[]> {
+    const body = Describe.parse(await this.call('GET', '/sobjects/Case/describe'));
+    return body.fields.filter((f) => f.createable || f.updateable).map((f) => f.name);
+  }
+
+  async upsertCase(externalId: string, fields: CaseFields): Promise<CaseRef> {
+    const path = `/sobjects/Case/${this.externalIdField}/${encodeURIComponent(externalId)}`;
+    const saved = Saved.parse(await this.call('PATCH', path, fields));
+    return this.readCase(saved.id);
+  }
+
+  async updateCase(caseId: string, fields: CaseFields): Promise<void> {
+    await this.call('PATCH', `/sobjects/Case/${encodeURIComponent(caseId)}`, fields);
+  }
+
+  async addCaseComment(caseId: string, comment: { body: string; public: boolean }) {
+    const fields = { ParentId: caseId, CommentBody: comment.body, IsPublished: comment.public };
+    Saved.parse(await this.call('POST', '/sobjects/CaseComment', fields, NO_RETRY));
+  }
+
+  async account(id: string, extraFields: readonly string[] = []): Promise<CrmAccount | null> {
+    const [found] = await this.accounts(`Id = ${soqlString(id)}`, extraFields);
+    return found ?? null;
+  }
+
+  accountsByName(name: string, extraFields: readonly string[] = []): Promise<CrmAccount[]> {
+    return this.accounts(`Name = ${soqlString(name)}`, extraFields);
+  }
+
+  private async accounts(where: string, extraFields: readonly string[]): Promise<CrmAccount[]> {
+    const names = ['Id', 'Name', ...extraFields.filter((f) => f !== 'Id' && f !== 'Name')];
+    const soql = `SELECT ${names.join(', ')} FROM Account WHERE ${where} LIMIT 10`;
+    const body = await this.call('GET', `/query?q=${encodeURIComponent(soql)}`);
+    const { records } = z.object({ records: z.array(AccountRecord) }).parse(body);
+    const base = await this.instanceUrl();
+    return records.map((record) => ({
+      id: record.Id,
+      name: record.Name,
+      url: `${base}/lightning/r/Account/${record.Id}/view`,
+      fields: Object.fromEntries(extraFields.map((f) => [f, record[f] ?? null])),
+    }));
+  }
+
+  private async readCase(id: string): Promise<CaseRef> {
+    const body = await this.call('GET', `/sobjects/Case/${encodeURIComponent(id)}`);
+    const record = z.object({ Id: z.string(), Status: z.string().nullable() }).parse(body);
+    const base = await this.instanceUrl();
+    return {
+      id: record.Id,
+      url: `${base}/lightning/r/Case/${record.Id}/view`,
+      status: record.Status ?? '',
+    };
+  }
+
+  private async instanceUrl(): Promise<string> {
+    return (await this.connection()).instanceUrl;
+  }
+
+  private async call(
+    method: 'GET' | 'PATCH' | 'POST',
+    url: string,
+    body?: unknown,
+    retry = RETRY_IDEMPOTENT,
+  ) {
+    const conn = await this.connection();
+    try {
+      const request = {
+        method,
+        url,
+        headers: { 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      };
+      return await conn.request(request, { retry, timeout: TIMEOUT_MS });
+    } catch (error) {
+      throw vendorError(error, `${method} ${url.split('?')[0]}`, method !== 'GET');
+    }
+  }
+
+  /** The connection, logged in once per instance (the token reused until it expires). */
+  private async connection(): Promise<Connection> {
+    if (this.conn) return this.conn;
+    const saved = sessions.get(this.key);
+    const conn = new Connection({
+      loginUrl: this.loginUrl,
+      version: SALESFORCE_API_VERSION,
+      oauth2: {
+        loginUrl: this.loginUrl,
+        clientId: this.credentials.client_id,
+        clientSecret: this.credentials.client_secret,
+      },
+      ...(saved ? { accessToken: saved.accessToken, instanceUrl: saved.instanceUrl } : {}),
+      // An expired token: log in again, once per call of the client (then the 401 stands).
+      refreshFn: (c, callback) => {
+        if (this.refreshes++ > 0) {
+          callback(new VendorError('unauthorized', 'the new session was refused too', 401));
+          return;
+        }
+        this.login(c).then(
+          () => callback(null, c.accessToken ?? ''),
+          (error: unknown) => callback(error as Error),
+        );
+      },
+    });
+    if (!saved) await this.login(conn);
+    this.conn = conn;
+    return conn;
+  }
+
+  private async login(conn: Connection): Promise<void> {
+    const { username, password } = this.credentials;
+    try {
+      const user =
+        username && password
+          ? await conn.login(username, password)
+          : await conn.authorize({ grant_type: 'client_credentials' });
+      const accessToken = conn.accessToken ?? '';
+      sessions.set(this.key, { accessToken, instanceUrl: conn.instanceUrl, userId: user.id });
+    } catch (error) {
+      sessions.delete(this.key);
+      throw vendorError(error, 'POST /services/oauth2/token', false);
+    }
+  }
+}
+
+/** Salesforce's `errorCode`s (and the token endpoint's `error`s) by what they mean here. */
+const KIND_BY_CODE: Record<string, VendorError['kind']> = {
+  INVALID_SESSION_ID: 'unauthorized',
+  INVALID_AUTH_HEADER: 'unauthorized',
+  INVALID_LOGIN: 'unauthorized',
+  invalid_client: 'unauthorized',
+  invalid_client_id: 'unauthorized',
+  invalid_grant: 'unauthorized',
+  unauthorized_client: 'unauthorized',
+  NOT_FOUND: 'not_found',
+  ENTITY_IS_DELETED: 'not_found',
+  REQUEST_LIMIT_EXCEEDED: 'rate_limited',
+  SERVER_UNAVAILABLE: 'unavailable',
+  UNKNOWN_EXCEPTION: 'unavailable',
+};
+
+/** The HTTP status a jsforce error stands for, when it says (`ERROR_HTTP_503`). */
+const STATUS_BY_KIND = { unauthorized: 401, not_found: 404, rate_limited: 403 } as const;
+
+/** A jsforce or network failure as a {@link VendorError}. */
+export function vendorError(error: unknown, what: string, write: boolean): VendorError {
+  if (error instanceof VendorError) return error;
+  const code =
+    error instanceof Error ? ((error as { errorCode?: string }).errorCode ?? error.name) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  const http = /^ERROR_HTTP_(\d{3})$/.exec(code);
+  if (http) {
+    const status = Number(http[1]);
+    const kind =
+      status === 429
+        ? 'rate_limited'
+        : status === 404
+          ? 'not_found'
+          : status === 401 || status === 403
+            ? 'unauthorized'
+            : status >= 500
+              ? 'unavailable'
+              : 'refused';
+    return new VendorError(
+      kind,
+      `${what}: ${message}`.slice(0, 300),
+      status,
+      null,
+      write && kind === 'unavailable',
+    );
+  }
+  const kind = KIND_BY_CODE[code];
+  if (kind) {
+    const status =
+      kind === 'unavailable' ? 503 : (STATUS_BY_KIND[kind as keyof typeof STATUS_BY_KIND] ?? null);
+    return new VendorError(
+      kind,
+      `${what}: ${code}: ${message}`.slice(0, 300),
+      status,
+      null,
+      write && kind === 'unavailable',
+    );
+  }
+  // No answer (refused connection, timeout) or an answer that was no Salesforce error.
+  const network = /fetch|ECONN|ETIMEDOUT|socket|abort|timeout/i.test(`${code} ${message}`);
+  if (network)
+    return new VendorError('unavailable', `${what}: no answer: ${message}`, null, null, write);
+  return new VendorError(
+    'refused',
+    `${what}: ${code ? `${code}: ` : ''}${message}`.slice(0, 300),
+    400,
+  );
+}
