@@ -10,8 +10,7 @@ export function crmCaseLine(request: Partial<Pick<RequestDoc, 'crmCase'>>): stri
   if (!crmCase) return undefined;
   const account = crmCase.accountName ? ` on *${escapeMrkdwn(crmCase.accountName)}*` : '';
   if (crmCase.state === 'made' && crmCase.url && crmCase.id) {
-    const status = crmCase.status ? ` (${escapeMrkdwn(crmCase.status)})` : '';
-    return `:briefcase: Salesforce Case <${crmCase.url}|${escapeMrkdwn(crmCase.id)}>${account}${status}`;
+    return `:briefcase: Salesforce Case <${crmCase.url}|${escapeMrkdwn(crmCase.id)}>${account}`;
   }
   if (crmCase.state === 'failed') {
     return `:warning: The Salesforce Case could not be created${account}: ${escapeMrkdwn(crmCase.error ?? 'unknown error')}`;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Connection } from 'jsforce';
+import pRetry from 'p-retry';
 import { z } from 'zod';
 import { VendorError, type SalesforceCredentials } from '../../connectors/connector.js';
 import {
@@ -15,16 +16,12 @@ export const SALESFORCE_API_VERSION = '62.0';
 /** How long one call may take before it counts as no answer. */
 const TIMEOUT_MS = 10_000;
 
-/** jsforce's own retries: idempotent calls (reads, the upsert, updates) twice on 429/5xx. */
-const RETRY_IDEMPOTENT = {
-  maxRetries: 2,
-  minTimeout: 200,
-  timeoutFactor: 2,
-  statusCodes: [429, 500, 502, 503, 504],
-  methods: ['GET', 'PATCH'],
-};
-/** A comment is not idempotent: one try; the connector worker decides what happens next. */
-const NO_RETRY = { ...RETRY_IDEMPOTENT, maxRetries: 0, methods: [] };
+/**
+ * jsforce's own retries are off (its retry of a call with a body resends an emptied stream);
+ * idempotent calls (reads, the upsert, updates) are tried twice more here on 429/5xx or no answer.
+ */
+const NO_JSFORCE_RETRY = { maxRetries: 0 };
+const INLINE_RETRIES = 2;
 
 /** Access tokens by login (URL and credentials hashed), shared by an instance's calls. */
 const sessions = new Map<string, { accessToken: string; instanceUrl: string; userId: string }>();
@@ -80,7 +77,7 @@ export class SalesforceClient implements CrmClient {
 
   async addCaseComment(caseId: string, comment: { body: string; public: boolean }) {
     const fields = { ParentId: caseId, CommentBody: comment.body, IsPublished: comment.public };
-    Saved.parse(await this.call('POST', '/sobjects/CaseComment', fields, NO_RETRY));
+    Saved.parse(await this.call('POST', '/sobjects/CaseComment', fields));
   }
 
   async account(id: string, extraFields: readonly string[] = []): Promise<CrmAccount | null> {
@@ -121,21 +118,26 @@ export class SalesforceClient implements CrmClient {
     return (await this.connection()).instanceUrl;
   }
 
-  private async call(
-    method: 'GET' | 'PATCH' | 'POST',
-    url: string,
-    body?: unknown,
-    retry = RETRY_IDEMPOTENT,
-  ) {
+  /** One REST call; a GET or PATCH (idempotent) is tried again on 429/5xx or no answer. */
+  private call(method: 'GET' | 'PATCH' | 'POST', url: string, body?: unknown): Promise<unknown> {
+    return pRetry(() => this.once(method, url, body), {
+      retries: method === 'POST' ? 0 : INLINE_RETRIES,
+      minTimeout: 200,
+      randomize: true,
+      shouldRetry: ({ error }) => error instanceof VendorError && error.transient,
+    });
+  }
+
+  private async once(method: string, url: string, body?: unknown): Promise<unknown> {
     const conn = await this.connection();
     try {
       const request = {
-        method,
+        method: method as 'GET',
         url,
         headers: { 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       };
-      return await conn.request(request, { retry, timeout: TIMEOUT_MS });
+      return await conn.request(request, { retry: NO_JSFORCE_RETRY, timeout: TIMEOUT_MS });
     } catch (error) {
       throw vendorError(error, `${method} ${url.split('?')[0]}`, method !== 'GET');
     }

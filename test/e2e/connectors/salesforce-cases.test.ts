@@ -58,7 +58,7 @@ describe('Salesforce Cases written from requests', () => {
     );
     await eventually(async () => (await cardText(t, message.ts)).includes(crmCase.url as string));
     expect(await cardText(t, message.ts)).toContain(
-      `:briefcase: Salesforce Case <${crmCase.url}|${crmCase.id}> on *Acme Corp* (New)`,
+      `:briefcase: Salesforce Case <${crmCase.url}|${crmCase.id}> on *Acme Corp*`,
     );
     // A second request reuses the session: one token for both.
     const tokens = salesforce.tokensIssued;
@@ -89,11 +89,13 @@ describe('Salesforce Cases written from requests', () => {
     expect(salesforce.calls.filter((c) => c.method === 'PATCH').map((c) => c.status)).toEqual([
       503, 503, 503, 201,
     ]);
-    const tasks = await t.db
-      .collection('connector_tasks')
-      .find({ requestId: String((await requestOf(t, down.ts))?._id), kind: 'case_create' })
-      .toArray();
-    expect(tasks).toMatchObject([{ status: 'done', attempts: 2 }]);
+    const requestId = String((await requestOf(t, down.ts))?._id);
+    const task = await eventually(() =>
+      t.db
+        .collection('connector_tasks')
+        .findOne({ requestId, kind: 'case_create', status: 'done' }),
+    );
+    expect(task.attempts).toBe(2);
 
     // An expired session: jsforce logs in again once and the call goes through.
     salesforce.calls.length = 0;
@@ -137,6 +139,15 @@ describe('Salesforce Cases written from requests', () => {
       return request?.crmCase?.status === 'Closed' ? request : undefined;
     });
     expect(closed.status).toBe('closed');
-    await eventually(async () => (await cardText(t, message.ts)).includes('(Closed)'));
+    // The agent's reply moved the request to in progress on the way: Working, then Closed.
+    const updates = await t.db
+      .collection('connector_tasks')
+      .find({ requestId: String(closed._id), kind: 'case_update' })
+      .sort({ createdAt: 1 })
+      .toArray();
+    expect(updates.map((u) => [u.payload.fields.Status, u.status])).toEqual([
+      ['Working', 'done'],
+      ['Closed', 'done'],
+    ]);
   });
 });
