@@ -43,6 +43,8 @@ export class SalesforceClient implements CrmClient {
   private readonly key: string;
   private conn: Connection | null = null;
   private refreshes = 0;
+  /** Why the last new login during a call failed (jsforce wraps it in a plain Error). */
+  private refreshFailure: VendorError | null = null;
 
   constructor(
     private readonly loginUrl: string,
@@ -139,7 +141,9 @@ export class SalesforceClient implements CrmClient {
       };
       return await conn.request(request, { retry: NO_JSFORCE_RETRY, timeout: TIMEOUT_MS });
     } catch (error) {
-      throw vendorError(error, `${method} ${url.split('?')[0]}`, method !== 'GET');
+      const refused = this.refreshFailure;
+      this.refreshFailure = null;
+      throw refused ?? vendorError(error, `${method} ${url.split('?')[0]}`, method !== 'GET');
     }
   }
 
@@ -164,7 +168,10 @@ export class SalesforceClient implements CrmClient {
         }
         this.login(c).then(
           () => callback(null, c.accessToken ?? ''),
-          (error: unknown) => callback(error as Error),
+          (error: unknown) => {
+            if (error instanceof VendorError) this.refreshFailure = error;
+            callback(error as Error);
+          },
         );
       },
     });
@@ -184,7 +191,10 @@ export class SalesforceClient implements CrmClient {
       sessions.set(this.key, { accessToken, instanceUrl: conn.instanceUrl, userId: user.id });
     } catch (error) {
       sessions.delete(this.key);
-      throw vendorError(error, 'POST /services/oauth2/token', false);
+      const failure = vendorError(error, 'POST /services/oauth2/token', false);
+      // The token endpoint refuses credentials with a 400 (`invalid_client`, `invalid_grant`).
+      if (failure.kind !== 'unauthorized') throw failure;
+      throw new VendorError('unauthorized', failure.message, 400);
     }
   }
 }

@@ -150,4 +150,30 @@ describe('Salesforce Cases written from requests', () => {
       ['Closed', 'done'],
     ]);
   });
+
+  it('shows on the card that Salesforce refused the credentials, and writes no Case', async () => {
+    const { t, salesforce } = w;
+    const secret = salesforce.clientSecret;
+    salesforce.clientSecret = 'rotated-in-salesforce';
+    salesforce.expireTokens();
+    try {
+      const message = await newRequest(t, 'U0SF6', 'Written while the secret was rotated');
+      const crmCase = await caseOf(t, message.ts);
+      expect(crmCase).toMatchObject({ state: 'failed', id: null });
+      expect(crmCase.error).toContain(
+        'Salesforce answered 400: the connector’s credentials were refused',
+      );
+      expect(
+        salesforce.cases.filter((c) => c.Subject === 'Written while the secret was rotated'),
+      ).toEqual([]);
+      await eventually(async () =>
+        (await cardText(t, message.ts)).includes('could not be created'),
+      );
+      expect(await cardText(t, message.ts)).toContain(
+        ':warning: The Salesforce Case could not be created on *Acme Corp*: Salesforce answered 400: the connector’s credentials were refused; an admin must fix them',
+      );
+    } finally {
+      salesforce.clientSecret = secret;
+    }
+  });
 });
