@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { SalesforceCredentials } from './crm.js';
+
+export { SalesforceCredentials } from './crm.js';
 
 /**
  * Connectors (issue 14): a workspace's link to the team's helpdesk. Pure: the API's shapes, the
@@ -33,24 +36,6 @@ export const ApiTokenCredentials = z
   })
   .meta({ id: 'ApiTokenCredentials' });
 export type ApiTokenCredentials = z.infer<typeof ApiTokenCredentials>;
-
-/**
- * Salesforce (a CRM, `src/crm/`): a connected app's consumer key and secret, for OAuth 2.0's
- * client-credentials flow; with `username` and `password` (the password followed by the user's
- * security token), its username-password flow instead.
- */
-export const SalesforceCredentials = z
-  .strictObject({
-    client_id: Secret,
-    client_secret: Secret,
-    username: z.string().min(1).max(320).optional(),
-    password: Secret.optional(),
-  })
-  .refine((c) => !c.username === !c.password, {
-    error: 'username and password go together (or neither, for the client-credentials flow)',
-  })
-  .meta({ id: 'SalesforceCredentials' });
-export type SalesforceCredentials = z.infer<typeof SalesforceCredentials>;
 
 /** What a connector logs in with: by its type. */
 export const ConnectorCredentials = z.union([ApiTokenCredentials, SalesforceCredentials]);

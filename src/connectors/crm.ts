@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import type { RequestStatus } from '../requests/request.js';
+
+const Secret = z.string().min(1, 'must not be empty').max(500, 'at most 500 characters');
 
 /**
  * The CRM side of connectors (issue 14): a request written as a Salesforce Case on the
@@ -159,3 +162,21 @@ export function unknownCaseFields(
 /** SOQL's string literal: quotes and backslashes escaped. */
 export const soqlString = (value: string): string =>
   `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/**
+ * Salesforce's credentials: a connected app's consumer key and secret, for OAuth 2.0's
+ * client-credentials flow; with `username` and `password` (the password followed by the user's
+ * security token), its username-password flow instead.
+ */
+export const SalesforceCredentials = z
+  .strictObject({
+    client_id: Secret,
+    client_secret: Secret,
+    username: z.string().min(1).max(320).optional(),
+    password: Secret.optional(),
+  })
+  .refine((c) => !c.username === !c.password, {
+    error: 'username and password go together (or neither, for the client-credentials flow)',
+  })
+  .meta({ id: 'SalesforceCredentials' });
+export type SalesforceCredentials = z.infer<typeof SalesforceCredentials>;

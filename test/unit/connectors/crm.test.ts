@@ -8,7 +8,7 @@ import {
   type CaseSource,
 } from '../../../src/connectors/crm.js';
 import { VendorError } from '../../../src/connectors/connector.js';
-import { vendorError } from '../../../src/services/connectors/salesforce.js';
+import { vendorError } from '../../../src/services/connectors/salesforce-errors.js';
 
 const source: CaseSource = {
   id: '6740c0ffee0123456789abcd',
