@@ -70,9 +70,9 @@ export const ConnectorOptions = z
         'must be a custom field API name such as Triage_Request_Id__c',
       )
       .max(80)
-      .default('Triage_Request_Id__c')
+      .optional()
       .describe(
-        'Salesforce: the Case’s External ID field holding the request’s id, so a retried create finds the Case it made.',
+        'Salesforce: the Case’s External ID field holding the request’s id, so a retried create finds the Case it made (default Triage_Request_Id__c).',
       ),
   })
   .meta({ id: 'ConnectorOptions' });

@@ -8,6 +8,9 @@ const Secret = z.string().min(1, 'must not be empty').max(500, 'at most 500 char
  * customer's Account. Pure: what a Case is made of, and the client every CRM implements.
  */
 
+/** The Case's External ID field unless the connector names another. */
+export const DEFAULT_EXTERNAL_ID_FIELD = 'Triage_Request_Id__c';
+
 /** A Case as the CRM has it. */
 export interface CaseRef {
   id: string;

@@ -14,6 +14,7 @@ import {
   type ConnectorUpdate,
 } from '../../connectors/connector.js';
 import { AppError, validationError } from '../../errors.js';
+import { DEFAULT_EXTERNAL_ID_FIELD } from '../../connectors/crm.js';
 import { revealSecret, sealSecret } from '../../settings/secrets.js';
 import { refusedUrl } from '../webhooks/address.js';
 import { JiraClient } from './jira.js';
@@ -44,7 +45,7 @@ function storedCredentials(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): Conne
 /** The CRM client for a stored Salesforce connector. */
 export function crmOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): SalesforceClient {
   const credentials = SalesforceCredentials.parse(storedCredentials(deps, doc));
-  return new SalesforceClient(doc.baseUrl, credentials, doc.options.external_id_field);
+  return new SalesforceClient(doc.baseUrl, credentials, externalIdField(doc.options));
 }
 
 /** The vendor client for a stored connector. */
@@ -200,18 +201,22 @@ async function checkSalesforce(
   const client = new SalesforceClient(
     baseUrl,
     SalesforceCredentials.parse(credentials),
-    options.external_id_field,
+    externalIdField(options),
   );
   const me = await client.me();
   const fields = await client.caseFields();
-  if (!fields.includes(options.external_id_field)) {
+  const field = externalIdField(options);
+  if (!fields.includes(field)) {
     throw validationError([
       {
         loc: ['body', 'options', 'external_id_field'],
-        msg: `the Case object has no field ${options.external_id_field} these credentials may write: create it (Text, External ID, Unique) or name another`,
+        msg: `the Case object has no field ${field} these credentials may write: create it (Text, External ID, Unique) or name another`,
         type: 'value_error.external_id_field',
       },
     ]);
   }
   return { ...me, fields };
 }
+
+const externalIdField = (options: Partial<ConnectorOptions>): string =>
+  options.external_id_field ?? DEFAULT_EXTERNAL_ID_FIELD;

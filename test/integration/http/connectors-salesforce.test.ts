@@ -36,7 +36,6 @@ describe('/api/v1/connectors for Salesforce', () => {
       type: 'salesforce',
       base_url: salesforce.url,
       credentials: { set: true, webhook_secret_set: false },
-      options: { external_id_field: 'Triage_Request_Id__c' },
       account_id: t.teamId,
     });
     const [doc] = await stored(t);
@@ -141,5 +140,13 @@ describe('/api/v1/connectors for Salesforce', () => {
     expect((await t.api('POST', PATH, valid, null)).status).toBe(401);
     expect((await t.api('POST', PATH, valid, agent)).status).toBe(403);
     expect(await stored(t)).toEqual([]);
+  });
+
+  it('publishes both credential shapes in the OpenAPI document', async () => {
+    const doc = (await t.api('GET', '/api/v1/openapi.json', undefined, null)).body;
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['SalesforceCredentials', 'ApiTokenCredentials']),
+    );
+    expect(doc.components.schemas.ConnectorOptions.properties).toHaveProperty('external_id_field');
   });
 });
