@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { SalesforceCredentials } from './crm.js';
+
+export { SalesforceCredentials } from './crm.js';
 
 /**
  * Connectors (issue 14): a workspace's link to the team's helpdesk. Pure: the API's shapes, the
  * one interface every vendor implements, and the errors a vendor call ends in.
  */
 
-export const CONNECTOR_TYPES = ['zendesk', 'jira', 'linear'] as const;
+export const CONNECTOR_TYPES = ['zendesk', 'jira', 'linear', 'salesforce'] as const;
 export const ConnectorType = z.enum(CONNECTOR_TYPES);
 export type ConnectorType = z.infer<typeof ConnectorType>;
 
@@ -39,19 +42,45 @@ export const ApiKeyCredentials = z
   .meta({ id: 'ApiKeyCredentials' });
 export type ApiKeyCredentials = z.infer<typeof ApiKeyCredentials>;
 
-/** A connector's credentials: an API key for Linear, an e-mail and API token for the others. */
-export const ConnectorCredentials = z.union([ApiTokenCredentials, ApiKeyCredentials]);
+/**
+ * What a connector logs in with, by its type: an API key for Linear, a connected app's client
+ * (and a user, for the username-password flow) for Salesforce, an e-mail and API token for the
+ * others.
+ */
+export const ConnectorCredentials = z.union([
+  ApiTokenCredentials,
+  ApiKeyCredentials,
+  SalesforceCredentials,
+]);
 export type ConnectorCredentials = z.infer<typeof ConnectorCredentials>;
+
+/** The secret a helpdesk's webhook calls are verified with, if its credentials hold one. */
+export const webhookSecretOf = (credentials: ConnectorCredentials): string | undefined =>
+  'webhook_secret' in credentials ? credentials.webhook_secret : undefined;
+
+/** The credentials' shape a type takes. */
+export const credentialsSchemaOf = (type: ConnectorType) =>
+  type === 'salesforce'
+    ? SalesforceCredentials
+    : type === 'linear'
+      ? ApiKeyCredentials
+      : ApiTokenCredentials;
+
+/** The field that tells each type's credentials apart, and the words for a mismatch. */
+const LOGIN: Record<ConnectorType, [string, string]> = {
+  zendesk: ['email', 'email and api_token'],
+  jira: ['email', 'email and api_token'],
+  linear: ['api_key', 'an api_key'],
+  salesforce: ['client_id', 'client_id and client_secret'],
+};
 
 /** Why `credentials` do not suit a connector of `type`, or undefined when they do. */
 export function credentialsMismatch(
   type: ConnectorType,
   credentials: ConnectorCredentials,
 ): string | undefined {
-  if ((type === 'linear') === 'api_key' in credentials) return undefined;
-  return type === 'linear'
-    ? 'a linear connector logs in with an api_key'
-    : `a ${type} connector logs in with email and api_token`;
+  const [field, words] = LOGIN[type];
+  return field in credentials ? undefined : `a ${type} connector logs in with ${words}`;
 }
 
 /** How the connector behaves; every option has a default. */
@@ -77,6 +106,17 @@ export const ConnectorOptions = z
       .regex(/^[A-Z0-9]{1,10}$/, 'must be a Linear team key such as ENG')
       .optional()
       .describe('Linear: the team new issues are created in, by its key (required for linear).'),
+    external_id_field: z
+      .string()
+      .regex(
+        /^[A-Za-z][A-Za-z0-9_]*__c$/,
+        'must be a custom field API name such as Triage_Request_Id__c',
+      )
+      .max(80)
+      .optional()
+      .describe(
+        'Salesforce: the Case’s External ID field holding the request’s id, so a retried create finds the Case it made (default Triage_Request_Id__c).',
+      ),
   })
   .meta({ id: 'ConnectorOptions' });
 export type ConnectorOptions = z.infer<typeof ConnectorOptions>;
@@ -98,6 +138,14 @@ export const ConnectorCreate = z
   .superRefine((input, ctx) => {
     const mismatch = credentialsMismatch(input.type, input.credentials);
     if (mismatch) ctx.addIssue({ code: 'custom', path: ['credentials'], message: mismatch });
+    else {
+      // The right kind, checked as a whole (Salesforce's username and password go together).
+      const credentials = credentialsSchemaOf(input.type).safeParse(input.credentials);
+      for (const issue of credentials.error?.issues ?? []) {
+        const path = ['credentials', ...issue.path];
+        ctx.addIssue({ code: 'custom', path, message: issue.message });
+      }
+    }
     const [option, what] = NEEDED_OPTION[input.type] ?? [];
     if (option && what && !input.options[option]) {
       const message = `a ${input.type} connector needs ${what} its issues are created in`;

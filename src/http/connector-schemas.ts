@@ -19,6 +19,7 @@ export const ConnectorResponse = z
       agent_replies_public: z.boolean(),
       project_key: z.string().optional(),
       issue_type: z.string(),
+      external_id_field: z.string().optional(),
     }),
     webhook_path: z
       .string()

@@ -1,3 +1,4 @@
+import { unknownCaseFields } from '../connectors/crm.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError, validationError } from '../errors.js';
 import { ConnectorStore } from '../db/repositories/connectors.js';
@@ -108,6 +109,7 @@ export class SettingsService {
         body,
       );
       await this.checkHelpdesks(target.teamId, plan.changed, plan.next.overrides);
+      await this.checkCaseFields(target.teamId, plan.changed, plan.next.overrides);
       if (await save(plan.next, revision, alsoSet)) return plan.changed;
       // Lost the race to another writer: back off a little, with jitter, and plan again.
       await sleep(Math.random() * 5 * (attempt + 1));
@@ -132,6 +134,31 @@ export class SettingsService {
         loc: ['body', 'update', key],
         msg: `no connector of this workspace has the id ${unknown.join(', ')} (see /api/v1/connectors)`,
         type: 'value_error.unknown_connector',
+      },
+    ]);
+  }
+
+  /**
+   * `crm.field_mappings` as written must name Case fields the workspace's Salesforce has (as
+   * read at the connector's last check), else a 422; without a connector it is not checked.
+   */
+  private async checkCaseFields(
+    teamId: string,
+    changed: readonly string[],
+    overrides: Record<string, unknown>,
+  ): Promise<void> {
+    const key = 'crm.field_mappings';
+    const mappings = overrides[key];
+    if (!changed.includes(key) || !mappings || typeof mappings !== 'object') return;
+    const salesforce = (await this.connectors.list(teamId)).find((c) => c.type === 'salesforce');
+    if (!salesforce || salesforce.fields.length === 0) return;
+    const unknown = unknownCaseFields(mappings as Record<string, string>, salesforce.fields);
+    if (unknown.length === 0) return;
+    throw validationError([
+      {
+        loc: ['body', 'update', key],
+        msg: `Salesforce's Case has no field ${unknown.join(', ')} these credentials may write`,
+        type: 'value_error.unknown_crm_field',
       },
     ]);
   }

@@ -25,7 +25,8 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.automations': 'acts',
   'requests.config': 'acts',
   'requests.config.suppress_requests_on_non_closed_ticket_threads': { issue: 14 },
-  'requests.config.write_all_requests_to_crm': { issue: 14 },
+  // Salesforce (docs/connectors/salesforce.md): each request a Case through the connector.
+  'requests.config.write_all_requests_to_crm': 'acts',
   'requests.config.auto_create_ticket_from_request': 'acts',
   'requests.config.host_domain': { issue: 12 },
   'requests.config.web_request_redirection_channel': { issue: 12 },
@@ -44,7 +45,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.custom_fields': 'acts',
   'requests.ai': { issue: 16 },
   'requests.aiTags': { issue: 16 },
-  'requests.sink': { issue: 14 },
+  'requests.sink': 'acts',
   tickets: { issue: 14 },
   'tickets.config.escalation_cool_off_period_in_min': 'acts',
   'tickets.config.allow_ticket_creation_with_ticket_emoji': 'acts',
@@ -77,6 +78,12 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'tickets.config.send_invisible_ticket_feedback_message': 'acts',
   internal_ticket: 'acts',
   crm: { issue: 14 },
+  'crm.field_mappings': 'acts',
+  'crm.type': {
+    issue: 14,
+    inPart:
+      'null or SALESFORCE writes Cases through the workspace’s Salesforce connector; HUBSPOT has no connector yet and writes nothing',
+  },
   csat_send_for: 'acts',
   hidePrivateChannelMetadata: 'acts',
   'emailToSlack.domains': {

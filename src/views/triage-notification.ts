@@ -22,6 +22,7 @@ import {
 import { button, PREVIEW_HIDDEN, quotedPreview } from './blocks.js';
 import { slaBreachNote } from './sla-alert.js';
 import { createTicketButtons, ticketFailureLine, ticketNote } from './helpdesk-ticket.js';
+import { crmCaseLine } from './crm-case.js';
 import { fieldsMenu, fieldsNote, type CardFields } from './custom-fields.js';
 
 export interface TriageNotificationInput {
@@ -40,7 +41,14 @@ export interface TriageNotificationInput {
     Partial<
       Pick<
         RequestDoc,
-        'history' | 'escalated' | 'severity' | 'priority' | 'tags' | 'categories' | 'ticketIntent'
+        | 'history'
+        | 'escalated'
+        | 'severity'
+        | 'priority'
+        | 'tags'
+        | 'categories'
+        | 'ticketIntent'
+        | 'crmCase'
       >
     >;
   /** The channel names a helpdesk connector: a live request's card offers Create ticket. */
@@ -172,7 +180,13 @@ export function triageNotification(input: TriageNotificationInput): {
           },
         ],
       },
-      ...[escalated, input.ticketLines, ticketFailureLine(request), input.emailLine]
+      ...[
+        escalated,
+        input.ticketLines,
+        ticketFailureLine(request),
+        crmCaseLine(request),
+        input.emailLine,
+      ]
         .filter((text): text is string => Boolean(text))
         .map((text) => ({
           type: 'context' as const,

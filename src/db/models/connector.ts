@@ -17,6 +17,8 @@ export const ConnectorDocument = z.object({
   credentials: SealedSecret,
   options: ConnectorOptions,
   vendorUserId: z.string().nullable().default(null),
+  /** Salesforce: the Case's writable field API names at the last check (`crm.field_mappings`). */
+  fields: z.array(z.string()).default(() => []),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -33,7 +35,15 @@ export type ConnectorModel = Model<ConnectorDoc>;
 export const connectorModel = (db: Connection): ConnectorModel =>
   db.models.Connector ?? db.model<ConnectorDoc>('Connector', ConnectorSchema);
 
-export const ConnectorTaskKind = z.enum(['create', 'comment', 'status']);
+export const ConnectorTaskKind = z.enum([
+  'create',
+  'comment',
+  'status',
+  // A Salesforce Case (`src/connectors/crm.ts`): its upsert, a field update, a CaseComment.
+  'case_create',
+  'case_update',
+  'case_comment',
+]);
 
 /**
  * What a task asks of the helpdesk: the ticket to create, a comment to add (the thread
@@ -43,6 +53,8 @@ export const ConnectorTaskPayload = z.object({
   draft: TicketDraft.optional(),
   comment: z.object({ body: z.string(), public: z.boolean() }).optional(),
   status: z.string().optional(),
+  /** A Case's fields to write (`case_create`, `case_update`). */
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });
 
 /**

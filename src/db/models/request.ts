@@ -96,6 +96,26 @@ export const RequestDocument = z.object({
     })
     .nullable()
     .default(null),
+  /**
+   * The request's Salesforce Case (`crm.*`, `requests.sink.*`): asked for (`pending`, its
+   * create task in `connectorTasks`; `intentId` is its External ID value), made (`id`, `url`,
+   * last known `status`) or given up (`failed`, with why, shown on the card).
+   */
+  crmCase: z
+    .object({
+      connectorId: z.string(),
+      intentId: z.string(),
+      state: z.enum(['pending', 'made', 'failed']),
+      id: nullString(),
+      url: nullString(),
+      status: nullString(),
+      accountId: nullString(),
+      accountName: nullString(),
+      error: nullString(),
+      at: z.date(),
+    })
+    .nullable()
+    .default(null),
   /** Helpdesk tasks recorded with what asked for them (an outbox, like `webhookEvents`). */
   connectorTasks: z.array(ConnectorOutboxTask).default(() => []),
   /**
@@ -170,6 +190,7 @@ RequestSchema.index({ channelId: 1, groupedTs: 1 });
 RequestSchema.index({ 'webhookEvents.id': 1 });
 RequestSchema.index({ 'connectorTasks.id': 1 });
 RequestSchema.index({ 'ticket.connectorId': 1, 'ticket.id': 1 });
+RequestSchema.index({ 'crmCase.connectorId': 1, 'crmCase.id': 1 });
 
 export type RequestModel = Model<RequestDoc>;
 export const requestModel = (db: Connection): RequestModel =>

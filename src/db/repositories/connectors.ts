@@ -11,6 +11,8 @@ export interface StoredConnector {
   credentials: SealedSecret;
   options: ConnectorOptions;
   vendorUserId: string | null;
+  /** Salesforce: the Case's writable fields at the last check. */
+  fields?: string[];
 }
 
 /**

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { ConnectorDoc } from '../../db/models/index.js';
 import { ConnectorStore } from '../../db/repositories/connectors.js';
 import type { BotDeps } from '../../deps.js';
+import { webhookSecretOf } from '../../connectors/connector.js';
 import {
   createConnector,
   credentialsOf,
@@ -54,7 +55,7 @@ export function connectorRoutes(deps: BotDeps): Router {
 function renderConnector(deps: BotDeps, doc: ConnectorDoc): ConnectorResponse {
   let webhookSecretSet = false;
   try {
-    webhookSecretSet = Boolean(credentialsOf(deps, doc).webhook_secret);
+    webhookSecretSet = Boolean(webhookSecretOf(credentialsOf(deps, doc)));
   } catch {
     // Unreadable credentials (another key): shown as set, the webhook as not verifiable.
   }

@@ -1,6 +1,7 @@
 import { ConnectorStore } from '../../db/repositories/connectors.js';
 import { ConnectorTasks, connectorTask } from '../../db/repositories/connector-tasks.js';
 import type { RequestHooks } from '../../deps.js';
+import type { MessageDoc } from '../../db/models/index.js';
 import { isConnectorActor, ticketStageForRequest } from '../../connectors/status.js';
 import { askForTicket, helpdeskOf } from './tickets.js';
 
@@ -43,11 +44,7 @@ export const connectorHooks: RequestHooks = {
     }
     const connector = await new ConnectorStore(deps.models).find(request.teamId, connectorId);
     if (!connector) return;
-    const customer = message.kind === 'incoming';
-    const comment = {
-      body: `${customer ? 'Customer' : 'Agent'} <@${message.userId}> in Slack:\n\n${message.text}`,
-      public: customer || (!message.private && connector.options.agent_replies_public),
-    };
+    const comment = threadComment(message, connector.options.agent_replies_public);
     const task = connectorTask(
       {
         kind: 'comment',
@@ -61,3 +58,15 @@ export const connectorHooks: RequestHooks = {
     await new ConnectorTasks(deps.models).queue(request._id, task);
   },
 };
+
+/** A thread message as a comment: a customer's public, an agent's internal unless `agentPublic`. */
+export function threadComment(
+  message: Pick<MessageDoc, 'kind' | 'userId' | 'text' | 'private'>,
+  agentPublic: boolean,
+): { body: string; public: boolean } {
+  const customer = message.kind === 'incoming';
+  return {
+    body: `${customer ? 'Customer' : 'Agent'} <@${message.userId}> in Slack:\n\n${message.text}`,
+    public: customer || (!message.private && agentPublic),
+  };
+}

@@ -7,7 +7,7 @@ import {
 import { ConnectorStore } from '../../db/repositories/connectors.js';
 import { ConnectorTasks } from '../../db/repositories/connector-tasks.js';
 import type { BotDeps } from '../../deps.js';
-import type { InboundEvent } from '../../connectors/connector.js';
+import { webhookSecretOf, type InboundEvent } from '../../connectors/connector.js';
 import {
   connectorActor,
   isClosedTicketStatus,
@@ -59,7 +59,8 @@ function refuseLinearCall(secret: string | undefined, call: InboundCall): string
   }
 }
 
-const PARSE: Record<ConnectorDoc['type'], (body: unknown) => InboundEvent | null> = {
+/** The helpdesks' webhook events (a CRM such as Salesforce sends none). */
+const PARSE: Partial<Record<ConnectorDoc['type'], (body: unknown) => InboundEvent | null>> = {
   zendesk: parseZendeskEvent,
   jira: parseJiraEvent,
   linear: parseLinearEvent,
@@ -78,10 +79,11 @@ export async function receiveConnectorCall(
   call: InboundCall,
 ): Promise<void> {
   const connector = await new ConnectorStore(deps.models).byId(connectorId);
-  if (!connector || connector.type !== vendor) {
+  const parse = connector && PARSE[connector.type];
+  if (!connector || connector.type !== vendor || !parse) {
     throw new AppError('connector_not_found', `unknown ${vendor} connector ${connectorId}`);
   }
-  const secret = credentialsOf(deps, connector).webhook_secret;
+  const secret = webhookSecretOf(credentialsOf(deps, connector));
   const forged = refusal(connector.type, secret, call, deps.clock.now());
   if (forged) throw new AppError('connector_webhook_refused', forged);
   let body: unknown;
@@ -90,7 +92,7 @@ export async function receiveConnectorCall(
   } catch {
     return; // signed but not JSON: nothing the bot reads
   }
-  const event = PARSE[connector.type](body);
+  const event = parse(body);
   if (!event) return;
   if (event.kind === 'comment' && (event.authorId === connector.vendorUserId || !event.public)) {
     return;

@@ -4,18 +4,23 @@ import type { BotDeps } from '../../deps.js';
 import {
   MAX_CONNECTORS,
   VendorError,
+  ApiTokenCredentials,
   ConnectorCredentials,
+  SalesforceCredentials,
   credentialsMismatch,
+  credentialsSchemaOf,
   type Connector,
   type ConnectorCreate,
   type ConnectorOptions,
   type ConnectorUpdate,
 } from '../../connectors/connector.js';
-import { validationError } from '../../errors.js';
+import { AppError, validationError } from '../../errors.js';
+import { DEFAULT_EXTERNAL_ID_FIELD } from '../../connectors/crm.js';
 import { revealSecret, sealSecret } from '../../settings/secrets.js';
 import { refusedUrl } from '../webhooks/address.js';
 import { JiraClient } from './jira.js';
 import { LinearConnector } from './linear.js';
+import { SalesforceClient } from './salesforce.js';
 import { ZendeskClient } from './zendesk.js';
 
 type ManageDeps = Pick<BotDeps, 'models' | 'env'>;
@@ -25,12 +30,19 @@ export const VENDOR_NAME: Record<ConnectorDoc['type'], string> = {
   zendesk: 'Zendesk',
   jira: 'Jira',
   linear: 'Linear',
+  salesforce: 'Salesforce',
 };
 
-/** The stored credentials in clear, for the code that calls the vendor; never returned. */
+/** The stored credentials in clear (its type's shape), for the code that calls the vendor; never returned. */
 export function credentialsOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): ConnectorCredentials {
   const text = revealSecret(doc.credentials, deps.env.SETTINGS_ENCRYPTION_KEY);
-  return ConnectorCredentials.parse(JSON.parse(text));
+  return credentialsSchemaOf(doc.type).parse(JSON.parse(text));
+}
+
+/** The CRM client for a stored Salesforce connector. */
+export function crmOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): SalesforceClient {
+  const credentials = SalesforceCredentials.parse(credentialsOf(deps, doc));
+  return new SalesforceClient(doc.baseUrl, credentials, externalIdField(doc.options));
 }
 
 /** The vendor client for a stored connector. */
@@ -47,11 +59,17 @@ function clientFor(
   if ('api_key' in credentials) {
     return new LinearConnector(baseUrl, credentials.api_key, options.team_key ?? '');
   }
+  if (type === 'salesforce') {
+    throw new VendorError(
+      'refused',
+      'a Salesforce connector is a CRM: it makes Cases, not tickets',
+    );
+  }
   if (type === 'jira') {
     const project = { key: options.project_key ?? '', issueType: options.issue_type };
-    return new JiraClient(baseUrl, credentials, project);
+    return new JiraClient(baseUrl, ApiTokenCredentials.parse(credentials), project);
   }
-  return new ZendeskClient(baseUrl, credentials);
+  return new ZendeskClient(baseUrl, ApiTokenCredentials.parse(credentials));
 }
 
 /**
@@ -81,6 +99,7 @@ export async function createConnector(
     credentials: sealSecret(JSON.stringify(input.credentials), key),
     options: input.options,
     vendorUserId: me.id,
+    fields: me.fields,
   });
 }
 
@@ -106,7 +125,9 @@ export async function updateConnector(
     const key = encryptionKey(deps);
     const credentials = update.credentials ?? credentialsOf(deps, current);
     const baseUrl = update.base_url ?? current.baseUrl;
-    set.vendorUserId = (await checkVendor(deps, current.type, baseUrl, credentials, options)).id;
+    const me = await checkVendor(deps, current.type, baseUrl, credentials, options);
+    set.vendorUserId = me.id;
+    set.fields = me.fields;
     set.baseUrl = baseUrl;
     if (update.credentials) set.credentials = sealSecret(JSON.stringify(credentials), key);
   }
@@ -136,15 +157,23 @@ async function checkVendor(
   baseUrl: string,
   credentials: ConnectorCredentials,
   options: ConnectorOptions,
-): Promise<{ id: string; name: string }> {
+): Promise<{ id: string; name: string; fields: string[] }> {
   const refused = await refusedUrl(baseUrl, deps.env.WEBHOOK_ALLOW_PRIVATE);
   if (refused) {
     throw validationError([{ loc: ['body', 'base_url'], msg: refused, type: 'value_error.url' }]);
   }
+  const shape = credentialsSchemaOf(type).safeParse(credentials);
+  if (!shape.success) {
+    const msg =
+      credentialsMismatch(type, credentials) ?? shape.error.issues[0]?.message ?? 'not valid';
+    throw validationError([{ loc: ['body', 'credentials'], msg, type: 'value_error.credentials' }]);
+  }
   const vendor = VENDOR_NAME[type];
   try {
-    return await clientFor(type, baseUrl, credentials, options).me();
+    if (type === 'salesforce') return await checkSalesforce(baseUrl, shape.data, options);
+    return { ...(await clientFor(type, baseUrl, credentials, options).me()), fields: [] };
   } catch (error) {
+    if (error instanceof AppError) throw error;
     if (!(error instanceof VendorError)) {
       throw validationError([
         {
@@ -159,10 +188,42 @@ async function checkVendor(
       {
         loc: ['body', unauthorized ? 'credentials' : 'base_url'],
         msg: unauthorized
-          ? `${vendor} answered ${error.status}: it refused these credentials (check the e-mail and API token)`
+          ? `${vendor} answered ${error.status}: it refused these credentials (${type === 'salesforce' ? 'check the consumer key and secret, and the connected app’s flow' : 'check the e-mail and API token'})`
           : `${vendor} at this address did not accept the check (${error.status ?? 'no answer'}): ${error.message}`,
         type: unauthorized ? 'vendor_unauthorized' : 'vendor_unreachable',
       },
     ]);
   }
 }
+
+/**
+ * Salesforce: logs in, and reads the Case's fields (`sobjects/Case/describe`): the External ID
+ * field that makes creates idempotent must be one of them (else a 422 naming it).
+ */
+async function checkSalesforce(
+  baseUrl: string,
+  credentials: ConnectorCredentials,
+  options: ConnectorOptions,
+): Promise<{ id: string; name: string; fields: string[] }> {
+  const client = new SalesforceClient(
+    baseUrl,
+    SalesforceCredentials.parse(credentials),
+    externalIdField(options),
+  );
+  const me = await client.me();
+  const fields = await client.caseFields();
+  const field = externalIdField(options);
+  if (!fields.includes(field)) {
+    throw validationError([
+      {
+        loc: ['body', 'options', 'external_id_field'],
+        msg: `the Case object has no field ${field} these credentials may write: create it (Text, External ID, Unique) or name another`,
+        type: 'value_error.external_id_field',
+      },
+    ]);
+  }
+  return { ...me, fields };
+}
+
+const externalIdField = (options: Partial<ConnectorOptions>): string =>
+  options.external_id_field ?? DEFAULT_EXTERNAL_ID_FIELD;

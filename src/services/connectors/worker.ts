@@ -12,6 +12,7 @@ import { askTicketFeedback } from '../feedback/prompt.js';
 import { channelContext } from '../requests/context.js';
 import { TriageCard } from '../requests/triage-card.js';
 import { VENDOR_NAME, clientOf } from './manage.js';
+import { carryOutCase, caseGivenUp, isCaseTask } from './cases.js';
 
 /** Requests drained and tasks leased per call. */
 const BATCH = 50;
@@ -66,8 +67,11 @@ async function attempt(deps: BotDeps, tasks: ConnectorTasks, task: ConnectorTask
       { taskId: task.taskId, kind: task.kind, error: message },
       'connector task given up',
     );
-    if (task.kind === 'create') {
-      const request = await tasks.ticketFailed(task.requestId, task.taskId, message);
+    if (task.kind === 'create' || task.kind === 'case_create') {
+      const request =
+        task.kind === 'create'
+          ? await tasks.ticketFailed(task.requestId, task.taskId, message)
+          : await caseGivenUp(deps, task, message);
       if (request) await redraw(deps, request);
     }
   }
@@ -82,6 +86,9 @@ async function carryOut(
   const request = await tasks.request(task);
   if (!request || !connector || connector.teamId !== task.teamId) {
     throw new VendorError('refused', 'the request or the connector no longer exists');
+  }
+  if (isCaseTask(task)) {
+    return carryOutCase(deps, task, request, connector, (made) => redraw(deps, made));
   }
   const client = clientOf(deps, connector);
   if (task.kind === 'create')

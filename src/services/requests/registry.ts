@@ -9,6 +9,7 @@ import { ruleHooks } from '../rules/run.js';
 import { contactHooks } from '../contacts/record.js';
 import { reportHooks } from '../reports/keep.js';
 import { connectorHooks } from '../connectors/hooks.js';
+import { crmHooks } from '../connectors/crm-hooks.js';
 import { emailHooks } from '../email/outbound.js';
 
 /**
@@ -27,6 +28,7 @@ export const REQUEST_HOOKS: readonly RequestHooks[] = [
   ruleHooks,
   contactHooks,
   connectorHooks,
+  crmHooks,
   emailHooks,
   reportHooks,
 ];

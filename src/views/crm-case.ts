@@ -1,0 +1,19 @@
+import type { RequestDoc } from '../db/models/index.js';
+import { escapeMrkdwn } from '../text/mrkdwn.js';
+
+/**
+ * The request's Salesforce Case on its own line of the card: a link to it (on the Account
+ * named by `requests.sink.salesforceAccountName`), that one is coming, or why it failed.
+ */
+export function crmCaseLine(request: Partial<Pick<RequestDoc, 'crmCase'>>): string | undefined {
+  const crmCase = request.crmCase;
+  if (!crmCase) return undefined;
+  const account = crmCase.accountName ? ` on *${escapeMrkdwn(crmCase.accountName)}*` : '';
+  if (crmCase.state === 'made' && crmCase.url && crmCase.id) {
+    return `:briefcase: Salesforce Case <${crmCase.url}|${escapeMrkdwn(crmCase.id)}>${account}`;
+  }
+  if (crmCase.state === 'failed') {
+    return `:warning: The Salesforce Case could not be created${account}: ${escapeMrkdwn(crmCase.error ?? 'unknown error')}`;
+  }
+  return undefined;
+}
