@@ -24,7 +24,8 @@ export type NewEmail = Pick<
   | 'references'
   | 'pixelId'
   | 'tracked'
->;
+> &
+  Partial<Pick<EmailOutboxDoc, 'csat'>>;
 
 /** The e-mail outbox: one entry per reply, each claimed under a lease and settled once. */
 export class EmailOutbox {
@@ -99,10 +100,18 @@ export class EmailOutbox {
     return found ? parseEmailOutbox(found) : null;
   }
 
-  /** A request's replies by e-mail, summed up for its card. */
+  /** The CSAT ask whose links carry `token`, if any (expired or not). */
+  async csatAsk(token: string): Promise<EmailOutboxDoc | null> {
+    const found = await this.models.emailOutbox
+      .findOne({ pixelId: token, csat: { $ne: null } })
+      .lean();
+    return found ? parseEmailOutbox(found) : null;
+  }
+
+  /** A request's replies by e-mail (not its CSAT asks), summed up for its card. */
   async summary(requestId: EmailOutboxDoc['requestId']): Promise<EmailSummary> {
     const docs = (
-      await this.models.emailOutbox.find({ requestId }).sort({ createdAt: 1 }).lean()
+      await this.models.emailOutbox.find({ requestId, csat: null }).sort({ createdAt: 1 }).lean()
     ).map(parseEmailOutbox);
     const count = (status: EmailOutboxDoc['status']) =>
       docs.filter((doc) => doc.status === status).length;

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { EmailOutboxDoc } from '../../db/models/index.js';
+import type { EmailOutboxDoc, EmailThreadDoc } from '../../db/models/index.js';
+import { csatMail } from '../../email/csat.js';
+import type { Features } from '../../settings/features.js';
 import { EmailOutbox } from '../../db/repositories/email-outbox.js';
 import { EmailThreads, storedSmtpLogin } from '../../db/repositories/email.js';
 import { RequestStore } from '../../db/repositories/requests.js';
@@ -32,31 +34,45 @@ export const emailHooks: RequestHooks = {
     const threads = new EmailThreads(deps.models);
     const thread = await threads.ofRequest(request._id);
     if (!thread) return;
-    const mapping = mappingFor(ctx.features.emailToSlack.mappings, thread.mailbox);
-    const domain = thread.mailbox.slice(thread.mailbox.lastIndexOf('@') + 1);
-    const messageId = `<${randomUUID()}@${domain}>`;
+    const envelope = threadEnvelope(thread, ctx.features.emailToSlack.mappings);
     const queued = await new EmailOutbox(deps.models).enqueue(
       {
+        ...envelope,
         _id: message._id,
         teamId: request.teamId,
         requestId: request._id,
-        from: thread.mailbox,
-        fromName: mapping?.name ?? null,
-        replyTo: replyAddress(thread.mailbox, thread.token),
-        to: thread.contactEmail,
-        subject: replySubject(thread.subject),
         text: plainText(message.text),
-        messageId,
-        inReplyTo: thread.messageIds.at(-1) ?? null,
-        references: thread.messageIds,
         pixelId: randomBytes(16).toString('hex'),
         tracked: !ctx.features.ma.config.disableTrackingPixel && !!deps.env.PUBLIC_URL,
       },
       deps.clock.now(),
     );
-    if (queued) await threads.addMessageId(thread._id, messageId);
+    if (queued) await threads.addMessageId(thread._id, envelope.messageId);
   },
 };
+
+/**
+ * The addresses and threading of a mail into `thread`'s conversation: from the mapped address
+ * (with the mapping's name), replies coming back through the `+token` address, under the last
+ * mail of the thread, with a Message-ID of its own.
+ */
+export function threadEnvelope(
+  thread: EmailThreadDoc,
+  mappings: Features['emailToSlack']['mappings'],
+) {
+  const mapping = mappingFor(mappings, thread.mailbox);
+  const domain = thread.mailbox.slice(thread.mailbox.lastIndexOf('@') + 1);
+  return {
+    from: thread.mailbox,
+    fromName: mapping?.name ?? null,
+    replyTo: replyAddress(thread.mailbox, thread.token),
+    to: thread.contactEmail,
+    subject: replySubject(thread.subject),
+    messageId: `<${randomUUID()}@${domain}>`,
+    inReplyTo: thread.messageIds.at(-1) ?? null,
+    references: thread.messageIds,
+  };
+}
 
 /**
  * Sends the replies that are due, one claimed at a time, through `SMTP_RELAY_URL`; a failure is
@@ -82,7 +98,7 @@ export async function sendDueEmails(deps: BotDeps): Promise<number> {
       deps.logger.warn({ err: error, emailId: String(email._id) }, 'e-mail reply not sent');
       await outbox.settle(email, { error: text, retryAt: nextAttemptAt(email.attempts, now) });
     }
-    await redrawCard(deps, email.requestId);
+    if (!email.csat) await redrawCard(deps, email.requestId); // CSAT asks are not on the card
   }
 }
 
@@ -107,14 +123,16 @@ async function relayFor(deps: BotDeps, relay: string, email: EmailOutboxDoc): Pr
 async function send(relay: string, email: EmailOutboxDoc, publicUrl: string | undefined) {
   const transport = nodemailer.createTransport(relay);
   const pixel = email.tracked && publicUrl ? `${publicUrl}/t/${email.pixelId}.gif` : null;
+  const body = email.csat
+    ? csatMail(email.text, email.csat.scale, needUrl(publicUrl), email.pixelId)
+    : { text: email.text, html: replyHtml(email.text, pixel) };
   try {
     await transport.sendMail({
       from: email.fromName ? { name: email.fromName, address: email.from } : email.from,
       replyTo: email.replyTo,
       to: email.to,
       subject: email.subject,
-      text: email.text,
-      html: replyHtml(email.text, pixel),
+      ...body,
       messageId: email.messageId,
       ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
       references: email.references,
@@ -122,6 +140,12 @@ async function send(relay: string, email: EmailOutboxDoc, publicUrl: string | un
   } finally {
     transport.close();
   }
+}
+
+/** `PUBLIC_URL`, which a CSAT mail's links need (a failed attempt, tried again, until set). */
+function needUrl(publicUrl: string | undefined): string {
+  if (!publicUrl) throw new Error('PUBLIC_URL is not set: the rating links cannot be made');
+  return publicUrl;
 }
 
 /** Redraws a request's card after its e-mail changed (sent, failed, opened). */

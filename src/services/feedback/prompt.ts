@@ -1,6 +1,8 @@
 import { claimOnce, releaseClaim, type RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { feedbackAskKey, ticketFeedbackAskKey } from '../../feedback/feedback.js';
+import { isEmailRequester } from '../../text/mrkdwn.js';
+import { askByEmail } from '../email/csat.js';
 import { feedbackPrompt } from '../../views/feedback.js';
 import type { ChannelContext } from '../requests/context.js';
 import type { RequestHooks } from '../requests/hooks.js';
@@ -11,7 +13,8 @@ import type { RequestHooks } from '../requests/hooks.js';
  * `send_feedback_as_ephemeral`, as an ephemeral only they see in that thread. Asked once per
  * close (a claim on the request and its `closedAt`), so a retried event asks once and a request
  * reopened and closed again is asked again. Nothing is asked when `csat_send_for` is `TICKET`:
- * then feedback belongs to tickets, not requests.
+ * then feedback belongs to tickets, not requests. A requester who wrote by e-mail is asked by
+ * e-mail instead (`askByEmail`).
  */
 export const feedbackHooks: RequestHooks = {
   async changed(deps, ctx, before, after) {
@@ -50,6 +53,8 @@ async function askForFeedback(
   ctx: ChannelContext,
   request: RequestDoc,
 ): Promise<boolean> {
+  // Someone who wrote by e-mail is not in Slack: they are asked by e-mail, with rating links.
+  if (isEmailRequester(request.requesterId)) return askByEmail(deps, ctx.features, request);
   const config = ctx.features.requests.config;
   const slack = await deps.slack(request.teamId);
   const prompt = feedbackPrompt({
