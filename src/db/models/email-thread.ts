@@ -21,6 +21,11 @@ export const EmailThreadDocument = z.object({
   subject: z.string().nullable(),
   /** Message-IDs of every mail in the thread, the customer's and the bot's, oldest first. */
   messageIds: z.array(z.string()),
+  /**
+   * When it was recorded, by the bot's clock: replies stored after it are the ones its hook
+   * mails (null: recorded before this was kept; `createdAt` stands in).
+   */
+  openedAt: z.date().nullable().default(null),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

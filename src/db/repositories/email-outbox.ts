@@ -3,7 +3,10 @@ import { leaseDue } from './lease.js';
 import {
   isDuplicateKey,
   parseEmailOutbox,
+  parseEmailThread,
+  parseMessage,
   type EmailOutboxDoc,
+  type MessageDoc,
   type Models,
 } from '../models/index.js';
 
@@ -98,6 +101,41 @@ export class EmailOutbox {
       )
       .lean();
     return found ? parseEmailOutbox(found) : null;
+  }
+
+  /**
+   * Public agent replies stored from `since` to `until` in the thread of a request that came in
+   * by e-mail, after its e-mail thread was recorded (so its hook would have queued them), that
+   * have no outbox entry: what a crash between storing a reply and queueing it leaves.
+   */
+  async unqueuedReplies(since: Date, until: Date): Promise<MessageDoc[]> {
+    const { messages, emailThreads, emailOutbox } = this.models;
+    const stored = (
+      await messages
+        .find({
+          kind: 'outgoing',
+          private: { $ne: true },
+          text: { $nin: [null, ''] },
+          createdAt: { $gte: since, $lte: until },
+        })
+        .lean()
+    ).map(parseMessage);
+    if (stored.length === 0) return [];
+    const requestIds = [...new Set(stored.map((message) => String(message.requestId)))];
+    const threads = (await emailThreads.find({ _id: { $in: requestIds } }).lean()).map(
+      parseEmailThread,
+    );
+    const openedAt = new Map(threads.map((t) => [String(t._id), t.openedAt ?? t.createdAt]));
+    const replies = stored.filter((message) => {
+      const opened = openedAt.get(String(message.requestId));
+      return opened !== undefined && message.createdAt > opened;
+    });
+    if (replies.length === 0) return [];
+    const queued = await emailOutbox
+      .find({ _id: { $in: replies.map((message) => message._id) } }, { _id: 1 })
+      .lean();
+    const done = new Set(queued.map((entry) => String(entry._id)));
+    return replies.filter((message) => !done.has(String(message._id)));
   }
 
   /** The CSAT ask whose links carry `token`, if any (expired or not). */

@@ -208,6 +208,7 @@ export class EmailInbound {
       contactName: mail.fromName,
       subject: mail.subject,
       messageIds: mail.messageId ? [mail.messageId] : [],
+      openedAt: this.deps.clock.now(),
     });
     if (mail.messageId) await this.threads.addMessageId(opened._id, mail.messageId);
     return 'done';

@@ -1,6 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { EmailOutboxDoc, EmailThreadDoc } from '../../db/models/index.js';
+import type {
+  EmailOutboxDoc,
+  EmailThreadDoc,
+  MessageDoc,
+  RequestDoc,
+} from '../../db/models/index.js';
 import { csatMail } from '../../email/csat.js';
 import type { Features } from '../../settings/features.js';
 import { EmailOutbox } from '../../db/repositories/email-outbox.js';
@@ -30,26 +35,41 @@ const LEASE_MS = 2 * 60_000;
  */
 export const emailHooks: RequestHooks = {
   async messageCreated(deps, ctx, request, message) {
-    if (message.kind !== 'outgoing' || message.private || !message.text) return;
-    const threads = new EmailThreads(deps.models);
-    const thread = await threads.ofRequest(request._id);
-    if (!thread) return;
-    const envelope = threadEnvelope(thread, ctx.features.emailToSlack.mappings);
-    const queued = await new EmailOutbox(deps.models).enqueue(
-      {
-        ...envelope,
-        _id: message._id,
-        teamId: request.teamId,
-        requestId: request._id,
-        text: plainText(message.text),
-        pixelId: randomBytes(16).toString('hex'),
-        tracked: !ctx.features.ma.config.disableTrackingPixel && !!deps.env.PUBLIC_URL,
-      },
-      deps.clock.now(),
-    );
-    if (queued) await threads.addMessageId(thread._id, envelope.messageId);
+    await queueReply(deps, ctx.features, request, message);
   },
 };
+
+/**
+ * Queues `message` to go back by e-mail when it is an agent's public reply of a request that
+ * came in by e-mail; true when this call queued it (false: not one, or queued already). The
+ * hook's work, and the sweep's (`requeueLostReplies`) for a message a crash left unqueued.
+ */
+export async function queueReply(
+  deps: BotDeps,
+  features: Features,
+  request: RequestDoc,
+  message: MessageDoc,
+): Promise<boolean> {
+  if (message.kind !== 'outgoing' || message.private || !message.text) return false;
+  const threads = new EmailThreads(deps.models);
+  const thread = await threads.ofRequest(request._id);
+  if (!thread) return false;
+  const envelope = threadEnvelope(thread, features.emailToSlack.mappings);
+  const queued = await new EmailOutbox(deps.models).enqueue(
+    {
+      ...envelope,
+      _id: message._id,
+      teamId: request.teamId,
+      requestId: request._id,
+      text: plainText(message.text),
+      pixelId: randomBytes(16).toString('hex'),
+      tracked: !features.ma.config.disableTrackingPixel && !!deps.env.PUBLIC_URL,
+    },
+    deps.clock.now(),
+  );
+  if (queued) await threads.addMessageId(thread._id, envelope.messageId);
+  return queued;
+}
 
 /**
  * The addresses and threading of a mail into `thread`'s conversation: from the mapped address
@@ -161,24 +181,4 @@ export async function redrawCard(deps: BotDeps, requestId: EmailOutboxDoc['reque
 export async function recordOpen(deps: BotDeps, pixelId: string): Promise<void> {
   const opened = await new EmailOutbox(deps.models).opened(pixelId, deps.clock.now());
   if (opened) await redrawCard(deps, opened.requestId);
-}
-
-/**
- * Each instance's loop: every `EMAIL_POLL_MS`, send what is due (a poll still running skips the
- * next). Returns the stop, which waits for the poll under way.
- */
-export function startEmailWorker(deps: BotDeps): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const poll = () =>
-    sendDueEmails(deps)
-      .then(() => undefined)
-      .catch((error: unknown) => deps.logger.warn({ err: error }, 'e-mail poll failed'));
-  const timer = setInterval(() => {
-    running ??= poll().finally(() => (running = undefined));
-  }, deps.env.EMAIL_POLL_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
 }
