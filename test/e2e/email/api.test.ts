@@ -178,4 +178,52 @@ describe('the e-mail domains and mappings API', () => {
       .catch((error: { responseCode?: number }) => error.responseCode);
     expect(refused).toBe(550);
   });
+  it('keeps every one of several writes made at the same moment (none overwrites another)', async () => {
+    const emails = ['one', 'two', 'three', 'four', 'five', 'six'].map((n) => `${n}@race.acme.test`);
+    const domains = ['a.race.test', 'b.race.test', 'c.race.test'];
+    const answers = await Promise.all([
+      ...emails.map((email) =>
+        t.api('POST', '/api/v1/email/mappings', { email, channelId: CHANNEL, name: email }),
+      ),
+      ...domains.map((name) => t.api('POST', '/api/v1/email/domains', { name })),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([
+      ...emails.map(() => 201),
+      ...domains.map(() => 201),
+    ]);
+    const mapped = ((await stored('emailToSlack.mappings')) as { email: string }[]).map(
+      (m) => m.email,
+    );
+    expect(mapped).toEqual(expect.arrayContaining(emails));
+    const named = ((await stored('emailToSlack.domains')) as { name: string }[]).map((d) => d.name);
+    expect(named).toEqual(expect.arrayContaining(domains));
+    // The same address twice at once: one is taken, the other refused as taken.
+    const twice = await Promise.all(
+      [1, 2].map(() =>
+        t.api('POST', '/api/v1/email/mappings', {
+          email: 'same@race.acme.test',
+          channelId: CHANNEL,
+          name: 'Same',
+        }),
+      ),
+    );
+    expect(twice.map((a) => a.status).sort()).toEqual([201, 422]);
+    expect(twice.find((a) => a.status === 422)?.body).toMatchObject({
+      detail: [{ loc: ['body', 'email'], msg: 'same@race.acme.test is mapped already' }],
+    });
+    const same = ((await stored('emailToSlack.mappings')) as { email: string }[]).filter(
+      (m) => m.email === 'same@race.acme.test',
+    );
+    expect(same).toHaveLength(1);
+    // Removals at once leave the others.
+    const removed = await Promise.all(
+      emails.slice(0, 3).map((email) => t.api('DELETE', `/api/v1/email/mappings/${email}`)),
+    );
+    expect(removed.map((a) => a.status)).toEqual([204, 204, 204]);
+    const left = ((await stored('emailToSlack.mappings')) as { email: string }[]).map(
+      (m) => m.email,
+    );
+    expect(left).toEqual(expect.arrayContaining(emails.slice(3)));
+    expect(left.filter((email) => emails.slice(0, 3).includes(email))).toEqual([]);
+  });
 });
