@@ -154,6 +154,7 @@ function toMail(parsed: Parsed): ParsedMail {
     xAutoreply: raw('x-autoreply'),
     xAutoResponseSuppress: raw('x-auto-response-suppress'),
     returnPath: raw('return-path'),
+    forwardedTo: [raw('x-forwarded-to'), raw('x-forwarded-for')].filter((v) => v !== null),
     envelopeFrom: null,
   };
 }

@@ -5,6 +5,7 @@ import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import {
   decideRecipient,
+  forwardingProof,
   mappingFor,
   parseRecipient,
   type Recipient,
@@ -21,6 +22,7 @@ import {
 import { emailRequester } from '../../text/mrkdwn.js';
 import { channelContext } from '../requests/context.js';
 import { RequestIntake } from '../requests/intake.js';
+import { EmailApi } from './api.js';
 
 /** A recipient the bot takes mail for, and where its mail goes. */
 export type Target = Extract<RecipientDecision, { accept: true }> & {
@@ -36,6 +38,8 @@ export interface ParsedMail extends InboundMail, AutoHeaders {
   references: string[];
   authenticationResults: string[];
   spamFlag: string | null;
+  /** `X-Forwarded-To` and `X-Forwarded-For`, as written. */
+  forwardedTo: string[];
 }
 
 /** What delivery came to: taken, or refused with an SMTP code and text (spam under `block`). */
@@ -95,6 +99,7 @@ export class EmailInbound {
 
   /** Posts `mail` for each target (once per channel) and hands the post to intake. */
   async deliver(mail: ParsedMail, targets: readonly Target[]): Promise<Delivery> {
+    for (const target of targets) await this.verified(mail, target);
     // An out-of-office, bounce or bulk mail: taken, but no request and no reply (loop guard).
     const automatic = autoReplyReason(mail);
     if (automatic) {
@@ -129,6 +134,29 @@ export class EmailInbound {
     // Another session is posting this very message: the sender tries again, and finds it done.
     if (busy) return { ok: false, code: 451, message: BUSY };
     return { ok: true };
+  }
+
+  /**
+   * Marks the target's mapping `emailReceivingVerified` (mail to it arrived) and, for a message
+   * that proves forwarding (`forwardingProof`), `emailForwardingVerified`: once, when it is in
+   * the workspace's list (a mapping set per account or channel keeps what it stores).
+   */
+  private async verified(mail: ParsedMail, target: Target): Promise<void> {
+    const { mapping } = target;
+    const forwarded = forwardingProof(mail, target.recipient.mailbox);
+    if (mapping.emailReceivingVerified && (mapping.emailForwardingVerified || !forwarded)) return;
+    const email = mapping.email.toLowerCase();
+    await new EmailApi(this.deps).change(target.teamId, ({ mappings }) => {
+      const found = mappings.find((m) => m.email.toLowerCase() === email);
+      if (!found || (found.emailReceivingVerified && (found.emailForwardingVerified || !forwarded)))
+        return undefined;
+      const next = {
+        ...found,
+        emailReceivingVerified: true,
+        emailForwardingVerified: found.emailForwardingVerified || forwarded,
+      };
+      return { mappings: mappings.map((m) => (m === found ? next : m)) };
+    });
   }
 
   /**

@@ -141,6 +141,38 @@ describe('the e-mail domains and mappings API', () => {
     expect(t.sim.messages(CHANNEL).some((m) => m.text.includes('After mapping'))).toBe(true);
   });
 
+  it('marks the mapping receiving-verified when mail to it arrives, and forwarding-verified when forwarded mail does', async () => {
+    const read = async () =>
+      (await t.api('GET', '/api/v1/email/mappings/help@mail.acme.test')).body;
+    // The mail of the test before arrived: receiving is verified, forwarding not yet.
+    expect(await read()).toMatchObject({
+      emailReceivingVerified: true,
+      emailForwardingVerified: false,
+    });
+    await mailer(t, { plain: true }).sendMail({
+      from: 'x@y.test',
+      to: 'help@mail.acme.test',
+      subject: 'Forwarded to you',
+      text: 'Hello',
+      headers: { 'X-Forwarded-To': 'other@mail.acme.test' }, // another address: no proof
+    });
+    expect(await read()).toMatchObject({ emailForwardingVerified: false });
+    await mailer(t, { plain: true }).sendMail({
+      from: 'x@y.test',
+      to: 'help@mail.acme.test',
+      subject: 'Forwarded by Gmail',
+      text: 'Hello',
+      headers: {
+        'X-Forwarded-To': 'Help@mail.acme.test',
+        'X-Forwarded-For': 'x@y.test help@mail.acme.test',
+      },
+    });
+    expect(await read()).toMatchObject({
+      emailReceivingVerified: true,
+      emailForwardingVerified: true,
+    });
+  });
+
   it('refuses a computed key, an unknown channel and a taken address with 422; 404 for an unknown one', async () => {
     const before = await stored('emailToSlack.mappings');
     const cases: [unknown, (string | number)[]][] = [
