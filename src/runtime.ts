@@ -24,7 +24,7 @@ import type { Logger } from './logger.js';
 import { REQUEST_HOOKS } from './services/requests/registry.js';
 import { startWebhookWorker } from './services/webhooks/worker.js';
 import { startConnectorWorker } from './services/connectors/worker.js';
-import { startEmailWorker } from './services/email/outbound.js';
+import { startEmailWorker } from './services/email/worker.js';
 import { SettingsService } from './services/settings.js';
 import { workspaceClients } from './slack/authorize.js';
 import { workspaceGateways } from './slack/gateway.js';

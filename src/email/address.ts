@@ -89,3 +89,29 @@ export function decideRecipient(
   }
   return { accept: true, mapping, domain };
 }
+
+/** The sender of Gmail's forwarding-confirmation mail. */
+const GMAIL_FORWARDING = 'forwarding-noreply@google.com';
+
+/**
+ * Whether a message proves mail is forwarded to `mailbox` (`emailForwardingVerified`): an
+ * `X-Forwarded-To` or `X-Forwarded-For` header (Gmail, Google Groups and most forwarders add
+ * them) naming the address, or Gmail's forwarding confirmation (from
+ * `forwarding-noreply@google.com`), which is the first mail a new Gmail forward sends.
+ *
+ * @example
+ * forwardingProof({ fromAddress: 'ann@x.test', forwardedTo: ['help@acme.test'] }, 'help@acme.test'); // true
+ */
+export function forwardingProof(
+  mail: { fromAddress: string; forwardedTo: readonly string[] },
+  mailbox: string,
+): boolean {
+  if (mail.fromAddress.toLowerCase() === GMAIL_FORWARDING) return true;
+  const wanted = mailbox.toLowerCase();
+  return mail.forwardedTo.some((value) =>
+    value
+      .toLowerCase()
+      .split(/[\s,<>]+/)
+      .includes(wanted),
+  );
+}

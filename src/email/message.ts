@@ -98,3 +98,42 @@ export function spamOutcome(
     ? { refuse: true, flagged: reason }
     : { refuse: false, flagged: reason };
 }
+
+/** The headers that mark a message as sent by a machine, not a person (RFC 3834 and practice). */
+export interface AutoHeaders {
+  autoSubmitted: string | null;
+  precedence: string | null;
+  xAutoreply: string | null;
+  xAutoResponseSuppress: string | null;
+  returnPath: string | null;
+  /** The envelope sender (`MAIL FROM`): empty for bounces and other notices. */
+  envelopeFrom: string | null;
+}
+
+/**
+ * Why a message is an automatic one (an out-of-office, a bounce, a list or bulk mail), or null.
+ * Such a message is taken (a refusal would only make the sender's server bounce to a machine)
+ * but opens no request and gets no reply, so two auto-responders cannot answer each other for
+ * ever. The rule: `Auto-Submitted` other than `no` (RFC 3834), `Precedence: bulk|junk|auto_reply`,
+ * any `X-Autoreply` or `X-Auto-Response-Suppress` (Exchange's mark on mail that must not be
+ * answered automatically), or an empty sender (`Return-Path: <>` or `MAIL FROM:<>`).
+ * `Precedence: list` is not one: a support address that is a Google Group sends people's mail
+ * with it.
+ *
+ * @example
+ * autoReplyReason({ autoSubmitted: 'auto-replied', … }); // 'Auto-Submitted: auto-replied'
+ */
+export function autoReplyReason(headers: AutoHeaders): string | null {
+  const value = (text: string | null) => text?.trim().toLowerCase() ?? null;
+  const submitted = value(headers.autoSubmitted);
+  if (submitted && submitted !== 'no') return `Auto-Submitted: ${submitted}`;
+  const precedence = value(headers.precedence);
+  if (precedence && ['bulk', 'junk', 'auto_reply'].includes(precedence)) {
+    return `Precedence: ${precedence}`;
+  }
+  if (headers.xAutoreply !== null) return 'X-Autoreply';
+  if (headers.xAutoResponseSuppress !== null) return 'X-Auto-Response-Suppress';
+  if (value(headers.returnPath) === '<>') return 'Return-Path: <>';
+  if (headers.envelopeFrom === '') return 'MAIL FROM:<>';
+  return null;
+}

@@ -37,7 +37,8 @@ export function plainText(mrkdwn: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function escapeHtml(text: string): string {
+/** Text made safe inside HTML elements and quoted attributes. */
+export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

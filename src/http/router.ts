@@ -19,6 +19,7 @@ import { agentRoutes } from './routes/agents.js';
 import { teamRoutes } from './routes/teams.js';
 import { reportRoutes } from './routes/reports.js';
 import { trackingRoutes } from './routes/tracking.js';
+import { csatRoutes } from './routes/csat.js';
 import { EMAIL_PATH, emailRoutes } from './routes/email.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
 import { CONNECTORS_PATH, connectorRoutes } from './routes/connectors.js';
@@ -48,6 +49,7 @@ export function apiRouter(deps: HttpDeps): Router {
 
   router.use(connectorWebhookRoutes(deps));
   router.use(trackingRoutes(deps));
+  router.use(csatRoutes(deps));
 
   const api = Router();
   api.use(requireToken(deps.models));

@@ -101,8 +101,24 @@ export class SettingsService {
     body: unknown,
     alsoSet: Record<string, unknown> = {},
   ): Promise<string[]> {
+    return this.writeFrom(target, () => Promise.resolve(body), alsoSet);
+  }
+
+  /**
+   * `write` of a body made from what is stored (a read–change–write such as adding to a list):
+   * `bodyOf` reads and decides after the level's revision is taken, on every attempt, so a
+   * change another writer saved meanwhile is read again and kept, never overwritten. Undefined
+   * from `bodyOf`: nothing to write.
+   */
+  async writeFrom(
+    target: SettingsTarget,
+    bodyOf: () => Promise<unknown>,
+    alsoSet: Record<string, unknown> = {},
+  ): Promise<string[]> {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt++) {
       const { current, revision, above, save } = await this.levels.writeContext(target);
+      const body = await bodyOf();
+      if (body === undefined) return [];
       const plan = planWrite(
         this.catalog,
         { level: target.level, current, above, secretKey: this.secretKey },

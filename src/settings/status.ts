@@ -94,7 +94,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'emailToSlack.mappings': {
     issue: 15,
     inPart:
-      'addresses, channelId, name (the From name of replies), emailBlockingEnabled and dnsVerified act; emailForwardingVerified, emailReceivingVerified and the *WebhookCreatedAt times stay as stored (no provider webhooks)',
+      'addresses, channelId, name (the From name of replies), emailBlockingEnabled, dnsVerified, emailReceivingVerified (set when mail to it arrives) and emailForwardingVerified (set when forwarded mail arrives) act, the last two for mappings in the workspace list; the *WebhookCreatedAt times stay as stored (no provider webhooks)',
   },
   ma: 'acts',
 };

@@ -70,7 +70,11 @@ export async function startSmtp(deps: BotDeps, port: number): Promise<SmtpListen
           if (stream.sizeExceeded || !mail) {
             return { ok: false, code: 552, message: '5.3.4 Message too big' } as Delivery;
           }
-          return inbound.deliver(mail, targets);
+          const sender = session.envelope.mailFrom;
+          return inbound.deliver(
+            { ...mail, envelopeFrom: sender ? sender.address : null },
+            targets,
+          );
         })
         .then(
           (delivery) => {
@@ -130,6 +134,11 @@ function toMail(parsed: Parsed): ParsedMail {
       typeof item === 'string' ? item : JSON.stringify(item),
     );
   };
+  /** A header as written (mailparser turns address headers such as Return-Path into objects). */
+  const raw = (name: string): string | null => {
+    const line = parsed.headerLines.find((entry) => entry.key === name)?.line;
+    return line === undefined ? null : line.slice(line.indexOf(':') + 1).trim();
+  };
   return {
     messageId: parsed.messageId ?? null,
     references,
@@ -140,5 +149,12 @@ function toMail(parsed: Parsed): ParsedMail {
     attachments: parsed.attachments.map((file) => file.filename ?? 'attachment'),
     authenticationResults: header('authentication-results'),
     spamFlag: header('x-spam-flag')[0] ?? null,
+    autoSubmitted: raw('auto-submitted'),
+    precedence: raw('precedence'),
+    xAutoreply: raw('x-autoreply'),
+    xAutoResponseSuppress: raw('x-auto-response-suppress'),
+    returnPath: raw('return-path'),
+    forwardedTo: [raw('x-forwarded-to'), raw('x-forwarded-for')].filter((v) => v !== null),
+    envelopeFrom: null,
   };
 }

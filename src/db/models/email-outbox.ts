@@ -5,7 +5,8 @@ import { mongooseSchema, ObjectId } from './zod-schema.js';
 /**
  * An agent's reply to send by e-mail (issue 15): queued once per stored message (`_id` is the
  * message's id, so a hook run twice queues nothing more), sent by the e-mail worker through
- * `SMTP_RELAY_URL` under a lease, tried again on failure, and kept with its opens.
+ * `SMTP_RELAY_URL` under a lease, tried again on failure, and kept with its opens. A CSAT ask
+ * (`csat` set) goes the same way, with rating links instead of a pixel.
  */
 export const EmailOutboxDocument = z.object({
   _id: ObjectId,
@@ -21,7 +22,10 @@ export const EmailOutboxDocument = z.object({
   messageId: z.string(),
   inReplyTo: z.string().nullable(),
   references: z.array(z.string()),
-  /** Unguessable id of the reply's `/t/<id>.gif`; `tracked` false: the mail carries no pixel. */
+  /**
+   * Unguessable (128 random bits): the reply's `/t/<id>.gif` (`tracked` false: no pixel), or for
+   * a CSAT ask the token of its `/csat/<id>/<rating>` links.
+   */
   pixelId: z.string(),
   tracked: z.boolean(),
   status: z.enum(['pending', 'sent', 'failed']),
@@ -33,6 +37,11 @@ export const EmailOutboxDocument = z.object({
   sentAt: z.date().nullable(),
   opens: z.number(),
   lastOpenedAt: z.date().nullable(),
+  /** A CSAT ask: the scale its links offer and when they stop working; null for a reply. */
+  csat: z
+    .object({ scale: z.enum(['2_POINTS', '5_POINTS']), expiresAt: z.date() })
+    .nullable()
+    .default(null),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -12,7 +12,7 @@ import { customFieldModel, migrateCustomFields } from './custom-field.js';
 import { customFilterModel } from './custom-filter.js';
 import { dashboardLinkModel, dashboardSessionModel } from './dashboard.js';
 import { emailOutboxModel } from './email-outbox.js';
-import { emailThreadModel } from './email-thread.js';
+import { emailArrivalModel, emailThreadModel } from './email-thread.js';
 import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
 import { messageModel } from './message.js';
@@ -73,6 +73,7 @@ export function createModels(db: Connection) {
     agents: agentModel(db),
     emailOutbox: emailOutboxModel(db),
     emailThreads: emailThreadModel(db),
+    emailArrivals: emailArrivalModel(db),
     counters: counterModel(db),
     internalTickets: internalTicketModel(db),
     messages: messageModel(db),

@@ -3,7 +3,10 @@ import { leaseDue } from './lease.js';
 import {
   isDuplicateKey,
   parseEmailOutbox,
+  parseEmailThread,
+  parseMessage,
   type EmailOutboxDoc,
+  type MessageDoc,
   type Models,
 } from '../models/index.js';
 
@@ -24,7 +27,8 @@ export type NewEmail = Pick<
   | 'references'
   | 'pixelId'
   | 'tracked'
->;
+> &
+  Partial<Pick<EmailOutboxDoc, 'csat'>>;
 
 /** The e-mail outbox: one entry per reply, each claimed under a lease and settled once. */
 export class EmailOutbox {
@@ -99,10 +103,53 @@ export class EmailOutbox {
     return found ? parseEmailOutbox(found) : null;
   }
 
-  /** A request's replies by e-mail, summed up for its card. */
+  /**
+   * Public agent replies stored from `since` to `until` in the thread of a request that came in
+   * by e-mail, after its e-mail thread was recorded (so its hook would have queued them), that
+   * have no outbox entry: what a crash between storing a reply and queueing it leaves.
+   */
+  async unqueuedReplies(since: Date, until: Date): Promise<MessageDoc[]> {
+    const { messages, emailThreads, emailOutbox } = this.models;
+    const stored = (
+      await messages
+        .find({
+          kind: 'outgoing',
+          private: { $ne: true },
+          text: { $nin: [null, ''] },
+          createdAt: { $gte: since, $lte: until },
+        })
+        .lean()
+    ).map(parseMessage);
+    if (stored.length === 0) return [];
+    const requestIds = [...new Set(stored.map((message) => String(message.requestId)))];
+    const threads = (await emailThreads.find({ _id: { $in: requestIds } }).lean()).map(
+      parseEmailThread,
+    );
+    const openedAt = new Map(threads.map((t) => [String(t._id), t.openedAt ?? t.createdAt]));
+    const replies = stored.filter((message) => {
+      const opened = openedAt.get(String(message.requestId));
+      return opened !== undefined && message.createdAt > opened;
+    });
+    if (replies.length === 0) return [];
+    const queued = await emailOutbox
+      .find({ _id: { $in: replies.map((message) => message._id) } }, { _id: 1 })
+      .lean();
+    const done = new Set(queued.map((entry) => String(entry._id)));
+    return replies.filter((message) => !done.has(String(message._id)));
+  }
+
+  /** The CSAT ask whose links carry `token`, if any (expired or not). */
+  async csatAsk(token: string): Promise<EmailOutboxDoc | null> {
+    const found = await this.models.emailOutbox
+      .findOne({ pixelId: token, csat: { $ne: null } })
+      .lean();
+    return found ? parseEmailOutbox(found) : null;
+  }
+
+  /** A request's replies by e-mail (not its CSAT asks), summed up for its card. */
   async summary(requestId: EmailOutboxDoc['requestId']): Promise<EmailSummary> {
     const docs = (
-      await this.models.emailOutbox.find({ requestId }).sort({ createdAt: 1 }).lean()
+      await this.models.emailOutbox.find({ requestId, csat: null }).sort({ createdAt: 1 }).lean()
     ).map(parseEmailOutbox);
     const count = (status: EmailOutboxDoc['status']) =>
       docs.filter((doc) => doc.status === status).length;

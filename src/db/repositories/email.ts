@@ -1,5 +1,7 @@
 import {
+  claimOnce,
   isDuplicateKey,
+  parseEmailArrival,
   parseEmailThread,
   type EmailThreadDoc,
   StoredSettings,
@@ -140,5 +142,46 @@ export class EmailThreads {
   /** Adds a Message-ID to the thread (once). */
   async addMessageId(id: EmailThreadDoc['_id'], messageId: string): Promise<void> {
     await this.models.emailThreads.updateOne({ _id: id }, { $addToSet: { messageIds: messageId } });
+  }
+}
+
+/** What `EmailArrivals.begin` found: post it, it is posted already, or another is posting it. */
+export type ArrivalStart = { kind: 'new' } | { kind: 'posted'; ts: string } | { kind: 'busy' };
+
+/**
+ * Inbound messages' posts, recorded before they are made (`email_arrivals`), so the same
+ * Message-ID delivered again (a sender retrying after a cut-off session, or two MXs at once)
+ * is posted once.
+ */
+export class EmailArrivals {
+  constructor(private readonly models: Models) {}
+
+  /**
+   * Starts posting `key`: `new` for the first delivery (held for `leaseMs`), `posted` with the
+   * post's ts once it was made, `busy` while another delivery holds it. A hold that ran out
+   * (its holder died before recording a post) is taken over by one later delivery: the takeover
+   * is a claim on the hold's end, since a conditional update is not atomic on FerretDB 1.24.
+   */
+  async begin(key: string, now: Date, leaseMs: number): Promise<ArrivalStart> {
+    const lockedUntil = new Date(now.getTime() + leaseMs);
+    try {
+      await this.models.emailArrivals.create({ _id: key, ts: null, lockedUntil });
+      return { kind: 'new' };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    const found = await this.models.emailArrivals.findById(key).lean();
+    const stored = parseEmailArrival(found);
+    if (stored.ts !== null) return { kind: 'posted', ts: stored.ts };
+    if (stored.lockedUntil > now) return { kind: 'busy' };
+    const takeover = `email-arrival:${key}:${stored.lockedUntil.toISOString()}`;
+    if (!(await claimOnce(this.models.claims, takeover, now))) return { kind: 'busy' };
+    await this.models.emailArrivals.updateOne({ _id: key }, { $set: { lockedUntil } });
+    return { kind: 'new' };
+  }
+
+  /** Records the post made for `key`. */
+  async posted(key: string, ts: string): Promise<void> {
+    await this.models.emailArrivals.updateOne({ _id: key }, { $set: { ts } });
   }
 }

@@ -30,83 +30,96 @@ export class EmailApi {
   }
 
   async domain(teamId: string, name: string): Promise<EmailDomain> {
-    const found = (await this.read(teamId)).domains.find((d) => d.name === name.toLowerCase());
-    if (!found) throw new AppError('email_domain_not_found', `no e-mail domain ${name}`);
-    return found;
+    return findDomain((await this.read(teamId)).domains, name);
   }
 
   async mapping(teamId: string, email: string): Promise<EmailMapping> {
-    const wanted = email.toLowerCase();
-    const found = (await this.read(teamId)).mappings.find((m) => m.email.toLowerCase() === wanted);
-    if (!found) throw new AppError('email_mapping_not_found', `no e-mail mapping ${email}`);
-    return found;
+    return findMapping((await this.read(teamId)).mappings, email);
   }
 
   async addDomain(teamId: string, input: EmailDomainCreate): Promise<EmailDomain> {
-    const { domains } = await this.read(teamId);
     const name = input.name.toLowerCase();
-    if (domains.some((d) => d.name === name)) throw duplicate('name', `domain ${name} exists`);
-    await this.save(teamId, { domains: [...domains, newDomain(input, this.deps.clock.now())] });
+    await this.change(teamId, ({ domains }) => {
+      if (domains.some((d) => d.name === name)) throw duplicate('name', `domain ${name} exists`);
+      return { domains: [...domains, newDomain(input, this.deps.clock.now())] };
+    });
     return this.domain(teamId, name);
   }
 
   async changeDomain(teamId: string, name: string, update: EmailDomainUpdate) {
-    const current = await this.domain(teamId, name);
-    const { domains } = await this.read(teamId);
     const records = {
-      ...(update.receiving_dns_records
-        ? {
-            receiving_dns_records: update.receiving_dns_records.map((r) => ({
-              ...r,
-              valid: false,
-            })),
-          }
-        : {}),
-      ...(update.sending_dns_records
-        ? { sending_dns_records: update.sending_dns_records.map((r) => ({ ...r, valid: false })) }
-        : {}),
+      ...(update.receiving_dns_records && {
+        receiving_dns_records: update.receiving_dns_records.map((r) => ({ ...r, valid: false })),
+      }),
+      ...(update.sending_dns_records && {
+        sending_dns_records: update.sending_dns_records.map((r) => ({ ...r, valid: false })),
+      }),
     };
-    const next = { ...current, ...update, ...records };
-    await this.save(teamId, { domains: domains.map((d) => (d.name === current.name ? next : d)) });
-    return this.domain(teamId, current.name);
+    const current = await this.change(teamId, ({ domains }) => {
+      const found = findDomain(domains, name);
+      const next = { ...found, ...update, ...records };
+      return { domains: domains.map((d) => (d.name === found.name ? next : d)) };
+    });
+    return this.domain(teamId, findDomain(current.domains, name).name);
   }
 
   async removeDomain(teamId: string, name: string): Promise<void> {
-    const current = await this.domain(teamId, name);
-    const { domains } = await this.read(teamId);
-    await this.save(teamId, { domains: domains.filter((d) => d.name !== current.name) });
+    await this.change(teamId, ({ domains }) => {
+      const found = findDomain(domains, name);
+      return { domains: domains.filter((d) => d.name !== found.name) };
+    });
   }
 
   async addMapping(teamId: string, input: EmailMappingCreate): Promise<EmailMapping> {
-    const { mappings } = await this.read(teamId);
     const email = input.email.toLowerCase();
-    if (mappings.some((m) => m.email.toLowerCase() === email)) {
-      throw duplicate('email', `${email} is mapped already`);
-    }
     await this.channelOf(teamId, input.channelId);
     const elsewhere = await mappedChannels(this.deps.models, email);
     if (elsewhere.some((mapped) => mapped.teamId !== teamId)) {
       throw duplicate('email', `${email} is mapped in another workspace`);
     }
-    await this.save(teamId, { mappings: [...mappings, { ...input, email }] });
+    await this.change(teamId, ({ mappings }) => {
+      if (mappings.some((m) => m.email.toLowerCase() === email)) {
+        throw duplicate('email', `${email} is mapped already`);
+      }
+      return { mappings: [...mappings, { ...input, email }] };
+    });
     return this.mapping(teamId, email);
   }
 
   async changeMapping(teamId: string, email: string, update: EmailMappingUpdate) {
-    const current = await this.mapping(teamId, email);
     if (update.channelId) await this.channelOf(teamId, update.channelId);
-    const { mappings } = await this.read(teamId);
-    const next = { ...current, ...update };
-    await this.save(teamId, {
-      mappings: mappings.map((m) => (m.email === current.email ? next : m)),
+    const current = await this.change(teamId, ({ mappings }) => {
+      const found = findMapping(mappings, email);
+      const next = { ...found, ...update };
+      return { mappings: mappings.map((m) => (m.email === found.email ? next : m)) };
     });
-    return this.mapping(teamId, current.email);
+    return this.mapping(teamId, findMapping(current.mappings, email).email);
   }
 
   async removeMapping(teamId: string, email: string): Promise<void> {
-    const current = await this.mapping(teamId, email);
-    const { mappings } = await this.read(teamId);
-    await this.save(teamId, { mappings: mappings.filter((m) => m.email !== current.email) });
+    await this.change(teamId, ({ mappings }) => {
+      const found = findMapping(mappings, email);
+      return { mappings: mappings.filter((m) => m.email !== found.email) };
+    });
+  }
+
+  /**
+   * Changes the workspace's lists: `change` gets them as stored and answers the parts to write
+   * (undefined: nothing), in the settings service's compare-and-set, so of two writers at once
+   * the second reads the first's lists again and neither change is lost. Answers the lists
+   * `change` last read.
+   */
+  async change(
+    teamId: string,
+    change: (current: EmailSettings) => Partial<Record<keyof EmailSettings, unknown[]>> | undefined,
+  ): Promise<EmailSettings> {
+    let read: EmailSettings | undefined;
+    await this.deps.settings.writeFrom({ level: 'workspace', teamId }, async () => {
+      read = await this.read(teamId);
+      const part = change(read);
+      return part && { update: { emailToSlack: part } };
+    });
+    return read as EmailSettings;
   }
 
   /** A channel of the workspace, else a 422 naming `channelId`. */
@@ -121,20 +134,25 @@ export class EmailApi {
       ]);
     });
   }
-
-  /** Writes the workspace's domains and/or mappings as given (computed keys included). */
-  async save(teamId: string, part: Partial<Record<keyof EmailSettings, unknown[]>>) {
-    await this.deps.settings.write(
-      { level: 'workspace', teamId },
-      { update: { emailToSlack: part } },
-    );
-  }
 }
 
 /** Refuses a write carrying a key the bot computes (422 naming it), before anything else. */
 export function refuseComputed(kind: 'domain' | 'mapping', body: unknown): void {
   const found = computedKeysIn(kind, body);
   if (found.length > 0) throw validationError(found);
+}
+
+function findDomain(domains: readonly EmailDomain[], name: string): EmailDomain {
+  const found = domains.find((d) => d.name === name.toLowerCase());
+  if (!found) throw new AppError('email_domain_not_found', `no e-mail domain ${name}`);
+  return found;
+}
+
+function findMapping(mappings: readonly EmailMapping[], email: string): EmailMapping {
+  const wanted = email.toLowerCase();
+  const found = mappings.find((m) => m.email.toLowerCase() === wanted);
+  if (!found) throw new AppError('email_mapping_not_found', `no e-mail mapping ${email}`);
+  return found;
 }
 
 function duplicate(key: string, msg: string) {

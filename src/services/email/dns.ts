@@ -52,17 +52,21 @@ async function lookUp(deps: DnsDeps, query: DnsQuery): Promise<string[]> {
  */
 export async function verifyDomains(deps: DnsDeps, teamId: string, name?: string) {
   const api = new EmailApi(deps);
-  const { domains, mappings } = await api.read(teamId);
-  const targets = domains.filter((domain) => name === undefined || domain.name === name);
-  const queries = targets.flatMap(dnsQueries);
+  const { domains } = await api.read(teamId);
+  const checks = (domain: EmailDomain) => name === undefined || domain.name === name;
+  const queries = domains.filter(checks).flatMap(dnsQueries);
   const answers = new Map(
     await Promise.all(queries.map(async (q) => [queryKey(q), await lookUp(deps, q)] as const)),
   );
-  const checked: EmailDomain[] = domains.map((domain) =>
-    targets.includes(domain) ? checkedDomain(domain, answers) : domain,
-  );
-  const next = { domains: checked, mappings: verifiedMappings(mappings, checked) };
-  if (JSON.stringify(next) !== JSON.stringify({ domains, mappings })) await api.save(teamId, next);
+  // What DNS said goes onto the lists as stored when written: a domain or mapping added or
+  // changed while the lookups ran is kept (its new records read as missing until the next check).
+  await api.change(teamId, (current) => {
+    const checked = current.domains.map((domain) =>
+      checks(domain) ? checkedDomain(domain, answers) : domain,
+    );
+    const next = { domains: checked, mappings: verifiedMappings(current.mappings, checked) };
+    return JSON.stringify(next) === JSON.stringify(current) ? undefined : next;
+  });
 }
 
 /** `POST /api/v1/email/domains`: adds the domain, then checks its DNS at once. */

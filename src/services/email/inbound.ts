@@ -1,19 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { ContactStore } from '../../db/repositories/contacts.js';
-import { EmailThreads, mappedChannels } from '../../db/repositories/email.js';
+import { EmailArrivals, EmailThreads, mappedChannels } from '../../db/repositories/email.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import {
   decideRecipient,
+  forwardingProof,
   mappingFor,
   parseRecipient,
   type Recipient,
   type RecipientDecision,
 } from '../../email/address.js';
-import { emailPostText, spamOutcome, spamReason, type InboundMail } from '../../email/message.js';
+import {
+  autoReplyReason,
+  emailPostText,
+  spamOutcome,
+  spamReason,
+  type AutoHeaders,
+  type InboundMail,
+} from '../../email/message.js';
 import { emailRequester } from '../../text/mrkdwn.js';
 import { channelContext } from '../requests/context.js';
 import { RequestIntake } from '../requests/intake.js';
+import { EmailApi } from './api.js';
 
 /** A recipient the bot takes mail for, and where its mail goes. */
 export type Target = Extract<RecipientDecision, { accept: true }> & {
@@ -23,16 +32,22 @@ export type Target = Extract<RecipientDecision, { accept: true }> & {
 };
 
 /** A parsed message as the SMTP listener hands it over. */
-export interface ParsedMail extends InboundMail {
+export interface ParsedMail extends InboundMail, AutoHeaders {
   messageId: string | null;
   /** `In-Reply-To` first, then `References`, as the message gave them. */
   references: string[];
   authenticationResults: string[];
   spamFlag: string | null;
+  /** `X-Forwarded-To` and `X-Forwarded-For`, as written. */
+  forwardedTo: string[];
 }
 
 /** What delivery came to: taken, or refused with an SMTP code and text (spam under `block`). */
 export type Delivery = { ok: true } | { ok: false; code: number; message: string };
+
+/** How long a delivery holds a message's post before another delivery of it may make it. */
+const ARRIVAL_LEASE_MS = 2 * 60_000;
+const BUSY = '4.3.0 This message is being delivered in another session; try again later';
 
 const NO_SUCH = (address: string): RecipientDecision => ({
   accept: false,
@@ -48,10 +63,14 @@ const NO_SUCH = (address: string): RecipientDecision => ({
 export class EmailInbound {
   private readonly threads: EmailThreads;
   private readonly requests: RequestStore;
+  private readonly arrivals: EmailArrivals;
+  /** Automatic messages dropped by this instance (logged with each). */
+  private autoReplies = 0;
 
   constructor(private readonly deps: BotDeps) {
     this.threads = new EmailThreads(deps.models);
     this.requests = new RequestStore(deps.models);
+    this.arrivals = new EmailArrivals(deps.models);
   }
 
   /** The `RCPT TO` decision for `address` on a session encrypted or not. */
@@ -80,6 +99,19 @@ export class EmailInbound {
 
   /** Posts `mail` for each target (once per channel) and hands the post to intake. */
   async deliver(mail: ParsedMail, targets: readonly Target[]): Promise<Delivery> {
+    for (const target of targets) await this.verified(mail, target);
+    // An out-of-office, bounce or bulk mail: taken, but no request and no reply (loop guard).
+    const automatic = autoReplyReason(mail);
+    if (automatic) {
+      this.autoReplies += 1;
+      const { fromAddress: from, messageId } = mail;
+      const to = targets.map((target) => target.mapping.email);
+      this.deps.logger.info(
+        { reason: automatic, from, to, messageId, dropped: this.autoReplies },
+        'e-mail: automatic message taken and dropped',
+      );
+      return { ok: true };
+    }
     // No one to answer (and no contact to record): refused rather than posted anonymously.
     if (!parseRecipient(mail.fromAddress)) {
       return { ok: false, code: 550, message: '5.1.7 a From address is required' };
@@ -94,32 +126,79 @@ export class EmailInbound {
         return { ok: false, code: 550, message: `5.7.1 message refused as spam (${reason})` };
       }
     }
+    let busy = false;
     for (const target of channels.values()) {
       const outcome = spamOutcome(target.domain?.spam_action ?? 'disabled', reason);
-      await this.post(mail, target, outcome.flagged);
+      busy = (await this.post(mail, target, outcome.flagged)) === 'busy' || busy;
     }
+    // Another session is posting this very message: the sender tries again, and finds it done.
+    if (busy) return { ok: false, code: 451, message: BUSY };
     return { ok: true };
   }
 
-  private async post(mail: ParsedMail, target: Target, flagged: string | null) {
+  /**
+   * Marks the target's mapping `emailReceivingVerified` (mail to it arrived) and, for a message
+   * that proves forwarding (`forwardingProof`), `emailForwardingVerified`: once, when it is in
+   * the workspace's list (a mapping set per account or channel keeps what it stores).
+   */
+  private async verified(mail: ParsedMail, target: Target): Promise<void> {
+    const { mapping } = target;
+    const forwarded = forwardingProof(mail, target.recipient.mailbox);
+    if (mapping.emailReceivingVerified && (mapping.emailForwardingVerified || !forwarded)) return;
+    const email = mapping.email.toLowerCase();
+    await new EmailApi(this.deps).change(target.teamId, ({ mappings }) => {
+      const found = mappings.find((m) => m.email.toLowerCase() === email);
+      if (!found || (found.emailReceivingVerified && (found.emailForwardingVerified || !forwarded)))
+        return undefined;
+      const next = {
+        ...found,
+        emailReceivingVerified: true,
+        emailForwardingVerified: found.emailForwardingVerified || forwarded,
+      };
+      return { mappings: mappings.map((m) => (m === found ? next : m)) };
+    });
+  }
+
+  /**
+   * Posts `mail` in the target's channel and hands the post to intake. The post is recorded as
+   * intended before it is made (`EmailArrivals`): the same Message-ID again finds it and only
+   * finishes what a cut-off delivery left (request, contact, e-mail thread), or is `busy` while
+   * another session posts it.
+   */
+  private async post(
+    mail: ParsedMail,
+    target: Target,
+    flagged: string | null,
+  ): Promise<'done' | 'busy'> {
     const { teamId, channelId, recipient } = target;
     const mailbox = target.mapping.email.toLowerCase();
     // The same message again (a sender retrying after a lost reply): it is in a thread already.
-    if (mail.messageId && (await this.threads.byReference(mailbox, [mail.messageId]))) return;
+    if (mail.messageId && (await this.threads.byReference(mailbox, [mail.messageId]))) {
+      return 'done';
+    }
+    const key = mail.messageId ? `${teamId}/${channelId}/${mail.messageId}` : null;
+    const now = this.deps.clock.now();
+    const arrival = key ? await this.arrivals.begin(key, now, ARRIVAL_LEASE_MS) : null;
+    if (arrival?.kind === 'busy') return 'busy';
     const thread =
       (await this.threads.byReference(mailbox, mail.references)) ??
       (recipient.token ? await this.threads.byToken(mailbox, recipient.token) : null);
     const inThread = thread?.teamId === teamId && thread.channelId === channelId ? thread : null;
     const slack = await this.deps.slack(teamId);
     const text = emailPostText(mail, flagged);
-    const posted = await slack.post({
-      channel: channelId,
-      text,
-      unfurl_links: false,
-      unfurl_media: false,
-      ...(inThread ? { thread_ts: inThread.rootTs } : {}),
-    });
-    const ts = posted?.ts as string;
+    let ts = arrival?.kind === 'posted' ? arrival.ts : undefined;
+    if (ts === undefined) {
+      const posted = await slack.post({
+        channel: channelId,
+        text,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(inThread ? { thread_ts: inThread.rootTs } : {}),
+      });
+      if (typeof posted?.ts !== 'string') throw new Error('the e-mail post got no ts');
+      ts = posted.ts;
+      if (key) await this.arrivals.posted(key, ts);
+    }
     const ctx = await channelContext(this.deps, slack, teamId, channelId);
     await new ContactStore(this.deps.models).recordEmail({
       teamId,
@@ -141,11 +220,11 @@ export class EmailInbound {
     });
     if (inThread) {
       if (mail.messageId) await this.threads.addMessageId(inThread._id, mail.messageId);
-      return;
+      return 'done';
     }
     // The request it opened, or the one it was grouped into (a second mail within the window).
     const request = await this.requests.byThread(teamId, channelId, ts);
-    if (!request) return; // detection took it for no request: nothing to thread replies to
+    if (!request) return 'done'; // detection took it for no request: nothing to thread replies to
     const opened = await this.threads.open({
       _id: request._id,
       teamId,
@@ -157,7 +236,9 @@ export class EmailInbound {
       contactName: mail.fromName,
       subject: mail.subject,
       messageIds: mail.messageId ? [mail.messageId] : [],
+      openedAt: this.deps.clock.now(),
     });
     if (mail.messageId) await this.threads.addMessageId(opened._id, mail.messageId);
+    return 'done';
   }
 }

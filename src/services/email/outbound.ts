@@ -1,6 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import type { EmailOutboxDoc } from '../../db/models/index.js';
+import type {
+  EmailOutboxDoc,
+  EmailThreadDoc,
+  MessageDoc,
+  RequestDoc,
+} from '../../db/models/index.js';
+import { csatMail } from '../../email/csat.js';
+import type { Features } from '../../settings/features.js';
 import { EmailOutbox } from '../../db/repositories/email-outbox.js';
 import { EmailThreads, storedSmtpLogin } from '../../db/repositories/email.js';
 import { RequestStore } from '../../db/repositories/requests.js';
@@ -28,35 +35,64 @@ const LEASE_MS = 2 * 60_000;
  */
 export const emailHooks: RequestHooks = {
   async messageCreated(deps, ctx, request, message) {
-    if (message.kind !== 'outgoing' || message.private || !message.text) return;
-    const threads = new EmailThreads(deps.models);
-    const thread = await threads.ofRequest(request._id);
-    if (!thread) return;
-    const mapping = mappingFor(ctx.features.emailToSlack.mappings, thread.mailbox);
-    const domain = thread.mailbox.slice(thread.mailbox.lastIndexOf('@') + 1);
-    const messageId = `<${randomUUID()}@${domain}>`;
-    const queued = await new EmailOutbox(deps.models).enqueue(
-      {
-        _id: message._id,
-        teamId: request.teamId,
-        requestId: request._id,
-        from: thread.mailbox,
-        fromName: mapping?.name ?? null,
-        replyTo: replyAddress(thread.mailbox, thread.token),
-        to: thread.contactEmail,
-        subject: replySubject(thread.subject),
-        text: plainText(message.text),
-        messageId,
-        inReplyTo: thread.messageIds.at(-1) ?? null,
-        references: thread.messageIds,
-        pixelId: randomBytes(16).toString('hex'),
-        tracked: !ctx.features.ma.config.disableTrackingPixel && !!deps.env.PUBLIC_URL,
-      },
-      deps.clock.now(),
-    );
-    if (queued) await threads.addMessageId(thread._id, messageId);
+    await queueReply(deps, ctx.features, request, message);
   },
 };
+
+/**
+ * Queues `message` to go back by e-mail when it is an agent's public reply of a request that
+ * came in by e-mail; true when this call queued it (false: not one, or queued already). The
+ * hook's work, and the sweep's (`requeueLostReplies`) for a message a crash left unqueued.
+ */
+export async function queueReply(
+  deps: BotDeps,
+  features: Features,
+  request: RequestDoc,
+  message: MessageDoc,
+): Promise<boolean> {
+  if (message.kind !== 'outgoing' || message.private || !message.text) return false;
+  const threads = new EmailThreads(deps.models);
+  const thread = await threads.ofRequest(request._id);
+  if (!thread) return false;
+  const envelope = threadEnvelope(thread, features.emailToSlack.mappings);
+  const queued = await new EmailOutbox(deps.models).enqueue(
+    {
+      ...envelope,
+      _id: message._id,
+      teamId: request.teamId,
+      requestId: request._id,
+      text: plainText(message.text),
+      pixelId: randomBytes(16).toString('hex'),
+      tracked: !features.ma.config.disableTrackingPixel && !!deps.env.PUBLIC_URL,
+    },
+    deps.clock.now(),
+  );
+  if (queued) await threads.addMessageId(thread._id, envelope.messageId);
+  return queued;
+}
+
+/**
+ * The addresses and threading of a mail into `thread`'s conversation: from the mapped address
+ * (with the mapping's name), replies coming back through the `+token` address, under the last
+ * mail of the thread, with a Message-ID of its own.
+ */
+export function threadEnvelope(
+  thread: EmailThreadDoc,
+  mappings: Features['emailToSlack']['mappings'],
+) {
+  const mapping = mappingFor(mappings, thread.mailbox);
+  const domain = thread.mailbox.slice(thread.mailbox.lastIndexOf('@') + 1);
+  return {
+    from: thread.mailbox,
+    fromName: mapping?.name ?? null,
+    replyTo: replyAddress(thread.mailbox, thread.token),
+    to: thread.contactEmail,
+    subject: replySubject(thread.subject),
+    messageId: `<${randomUUID()}@${domain}>`,
+    inReplyTo: thread.messageIds.at(-1) ?? null,
+    references: thread.messageIds,
+  };
+}
 
 /**
  * Sends the replies that are due, one claimed at a time, through `SMTP_RELAY_URL`; a failure is
@@ -82,7 +118,7 @@ export async function sendDueEmails(deps: BotDeps): Promise<number> {
       deps.logger.warn({ err: error, emailId: String(email._id) }, 'e-mail reply not sent');
       await outbox.settle(email, { error: text, retryAt: nextAttemptAt(email.attempts, now) });
     }
-    await redrawCard(deps, email.requestId);
+    if (!email.csat) await redrawCard(deps, email.requestId); // CSAT asks are not on the card
   }
 }
 
@@ -107,14 +143,16 @@ async function relayFor(deps: BotDeps, relay: string, email: EmailOutboxDoc): Pr
 async function send(relay: string, email: EmailOutboxDoc, publicUrl: string | undefined) {
   const transport = nodemailer.createTransport(relay);
   const pixel = email.tracked && publicUrl ? `${publicUrl}/t/${email.pixelId}.gif` : null;
+  const body = email.csat
+    ? csatMail(email.text, email.csat.scale, needUrl(publicUrl), email.pixelId)
+    : { text: email.text, html: replyHtml(email.text, pixel) };
   try {
     await transport.sendMail({
       from: email.fromName ? { name: email.fromName, address: email.from } : email.from,
       replyTo: email.replyTo,
       to: email.to,
       subject: email.subject,
-      text: email.text,
-      html: replyHtml(email.text, pixel),
+      ...body,
       messageId: email.messageId,
       ...(email.inReplyTo ? { inReplyTo: email.inReplyTo } : {}),
       references: email.references,
@@ -122,6 +160,12 @@ async function send(relay: string, email: EmailOutboxDoc, publicUrl: string | un
   } finally {
     transport.close();
   }
+}
+
+/** `PUBLIC_URL`, which a CSAT mail's links need (a failed attempt, tried again, until set). */
+function needUrl(publicUrl: string | undefined): string {
+  if (!publicUrl) throw new Error('PUBLIC_URL is not set: the rating links cannot be made');
+  return publicUrl;
 }
 
 /** Redraws a request's card after its e-mail changed (sent, failed, opened). */
@@ -137,24 +181,4 @@ export async function redrawCard(deps: BotDeps, requestId: EmailOutboxDoc['reque
 export async function recordOpen(deps: BotDeps, pixelId: string): Promise<void> {
   const opened = await new EmailOutbox(deps.models).opened(pixelId, deps.clock.now());
   if (opened) await redrawCard(deps, opened.requestId);
-}
-
-/**
- * Each instance's loop: every `EMAIL_POLL_MS`, send what is due (a poll still running skips the
- * next). Returns the stop, which waits for the poll under way.
- */
-export function startEmailWorker(deps: BotDeps): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const poll = () =>
-    sendDueEmails(deps)
-      .then(() => undefined)
-      .catch((error: unknown) => deps.logger.warn({ err: error }, 'e-mail poll failed'));
-  const timer = setInterval(() => {
-    running ??= poll().finally(() => (running = undefined));
-  }, deps.env.EMAIL_POLL_MS);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
 }

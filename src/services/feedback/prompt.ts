@@ -1,8 +1,11 @@
 import { claimOnce, releaseClaim, type RequestDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
+import type { Features } from '../../settings/features.js';
 import { feedbackAskKey, ticketFeedbackAskKey } from '../../feedback/feedback.js';
 import type { RatingScale, RatingTarget } from '../../feedback/rating.js';
 import { ticketFeedbackKey } from '../../feedback/ticket-feedback.js';
+import { isEmailRequester } from '../../text/mrkdwn.js';
+import { askByEmail } from '../email/csat.js';
 import { feedbackPrompt } from '../../views/feedback.js';
 import { channelContext, type ChannelContext } from '../requests/context.js';
 import type { RequestHooks } from '../requests/hooks.js';
@@ -13,14 +16,15 @@ import type { RequestHooks } from '../requests/hooks.js';
  * `send_feedback_as_ephemeral`, as an ephemeral only they see in that thread. Asked once per
  * close (a claim on the request and its `closedAt`), so a retried event asks once and a request
  * reopened and closed again is asked again. Nothing is asked when `csat_send_for` is `TICKET`:
- * then feedback belongs to tickets, not requests.
+ * then feedback belongs to tickets, not requests. A requester who wrote by e-mail is asked by
+ * e-mail instead (`askByEmail`).
  */
 export const feedbackHooks: RequestHooks = {
   async changed(deps, ctx, before, after) {
     const { features } = ctx;
     const key = feedbackAskKey(before, after, features.requests.config, features.csat_send_for);
     if (!key || !(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
-    const posted = await askForFeedback(deps, after, requestAsk(ctx));
+    const posted = await askForFeedback(deps, after, requestAsk(ctx), ctx.features);
     // Not shown: free the claim so a redelivery of the close may ask again.
     if (!posted) await releaseClaim(deps.models.claims, key);
   },
@@ -44,7 +48,7 @@ export async function askAfterTicketDone(
     features.csat_send_for,
   );
   if (!key || !(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
-  if (!(await askForFeedback(deps, request, requestAsk(ctx)))) {
+  if (!(await askForFeedback(deps, request, requestAsk(ctx), ctx.features))) {
     await releaseClaim(deps.models.claims, key);
   }
 }
@@ -73,7 +77,8 @@ export async function askTicketFeedback(
     ephemeral: config.send_feedback_as_ephemeral,
     target: 'ticket' as const,
   };
-  if (!(await askForFeedback(deps, request, ask))) await releaseClaim(deps.models.claims, key);
+  if (!(await askForFeedback(deps, request, ask, ctx.features)))
+    await releaseClaim(deps.models.claims, key);
 }
 
 /** The request's own ask: `requests.config`'s message, scale and ephemeral choice. */
@@ -88,7 +93,13 @@ async function askForFeedback(
   deps: BotDeps,
   request: RequestDoc,
   ask: { message: string; scale: RatingScale; ephemeral: boolean; target: RatingTarget },
+  features: Features,
 ): Promise<boolean> {
+  // Someone who wrote by e-mail is not in Slack: they are asked by e-mail, with rating links
+  // (a ticket's rating is asked in Slack only).
+  if (isEmailRequester(request.requesterId)) {
+    return ask.target === 'request' && askByEmail(deps, features, request);
+  }
   const slack = await deps.slack(request.teamId);
   const prompt = feedbackPrompt({
     requestId: String(request._id),

@@ -141,6 +141,38 @@ describe('the e-mail domains and mappings API', () => {
     expect(t.sim.messages(CHANNEL).some((m) => m.text.includes('After mapping'))).toBe(true);
   });
 
+  it('marks the mapping receiving-verified when mail to it arrives, and forwarding-verified when forwarded mail does', async () => {
+    const read = async () =>
+      (await t.api('GET', '/api/v1/email/mappings/help@mail.acme.test')).body;
+    // The mail of the test before arrived: receiving is verified, forwarding not yet.
+    expect(await read()).toMatchObject({
+      emailReceivingVerified: true,
+      emailForwardingVerified: false,
+    });
+    await mailer(t, { plain: true }).sendMail({
+      from: 'x@y.test',
+      to: 'help@mail.acme.test',
+      subject: 'Forwarded to you',
+      text: 'Hello',
+      headers: { 'X-Forwarded-To': 'other@mail.acme.test' }, // another address: no proof
+    });
+    expect(await read()).toMatchObject({ emailForwardingVerified: false });
+    await mailer(t, { plain: true }).sendMail({
+      from: 'x@y.test',
+      to: 'help@mail.acme.test',
+      subject: 'Forwarded by Gmail',
+      text: 'Hello',
+      headers: {
+        'X-Forwarded-To': 'Help@mail.acme.test',
+        'X-Forwarded-For': 'x@y.test help@mail.acme.test',
+      },
+    });
+    expect(await read()).toMatchObject({
+      emailReceivingVerified: true,
+      emailForwardingVerified: true,
+    });
+  });
+
   it('refuses a computed key, an unknown channel and a taken address with 422; 404 for an unknown one', async () => {
     const before = await stored('emailToSlack.mappings');
     const cases: [unknown, (string | number)[]][] = [
@@ -177,5 +209,53 @@ describe('the e-mail domains and mappings API', () => {
       .sendMail({ from: 'x@y.test', to: 'help@mail.acme.test', subject: 'Gone', text: 'x' })
       .catch((error: { responseCode?: number }) => error.responseCode);
     expect(refused).toBe(550);
+  });
+  it('keeps every one of several writes made at the same moment (none overwrites another)', async () => {
+    const emails = ['one', 'two', 'three', 'four', 'five', 'six'].map((n) => `${n}@race.acme.test`);
+    const domains = ['a.race.test', 'b.race.test', 'c.race.test'];
+    const answers = await Promise.all([
+      ...emails.map((email) =>
+        t.api('POST', '/api/v1/email/mappings', { email, channelId: CHANNEL, name: email }),
+      ),
+      ...domains.map((name) => t.api('POST', '/api/v1/email/domains', { name })),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual([
+      ...emails.map(() => 201),
+      ...domains.map(() => 201),
+    ]);
+    const mapped = ((await stored('emailToSlack.mappings')) as { email: string }[]).map(
+      (m) => m.email,
+    );
+    expect(mapped).toEqual(expect.arrayContaining(emails));
+    const named = ((await stored('emailToSlack.domains')) as { name: string }[]).map((d) => d.name);
+    expect(named).toEqual(expect.arrayContaining(domains));
+    // The same address twice at once: one is taken, the other refused as taken.
+    const twice = await Promise.all(
+      [1, 2].map(() =>
+        t.api('POST', '/api/v1/email/mappings', {
+          email: 'same@race.acme.test',
+          channelId: CHANNEL,
+          name: 'Same',
+        }),
+      ),
+    );
+    expect(twice.map((a) => a.status).sort()).toEqual([201, 422]);
+    expect(twice.find((a) => a.status === 422)?.body).toMatchObject({
+      detail: [{ loc: ['body', 'email'], msg: 'same@race.acme.test is mapped already' }],
+    });
+    const same = ((await stored('emailToSlack.mappings')) as { email: string }[]).filter(
+      (m) => m.email === 'same@race.acme.test',
+    );
+    expect(same).toHaveLength(1);
+    // Removals at once leave the others.
+    const removed = await Promise.all(
+      emails.slice(0, 3).map((email) => t.api('DELETE', `/api/v1/email/mappings/${email}`)),
+    );
+    expect(removed.map((a) => a.status)).toEqual([204, 204, 204]);
+    const left = ((await stored('emailToSlack.mappings')) as { email: string }[]).map(
+      (m) => m.email,
+    );
+    expect(left).toEqual(expect.arrayContaining(emails.slice(3)));
+    expect(left.filter((email) => emails.slice(0, 3).includes(email))).toEqual([]);
   });
 });

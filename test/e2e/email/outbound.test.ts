@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ObjectId } from 'mongodb';
 import { VirtualClock } from '../../support/clock.js';
 import type { TestBot } from '../../support/bot.js';
 import { SmtpSink } from '../../support/smtp-sink.js';
@@ -179,5 +180,59 @@ describe('an agent answers an e-mail request in Slack', () => {
     const failed = await t.db.collection('email_outbox').findOne({ requestId: request._id });
     expect(failed).toMatchObject({ status: 'failed', attempts: 6 });
     expect(sink.refusalsLeft).toBe(0);
+  });
+  it('sends a reply a crash left stored but unqueued, found by the next sweep, once', async () => {
+    const { request } = await customerWrites('Cut off', {
+      name: 'Gil',
+      address: 'gil@customer.test',
+    });
+    const openedAt = clock.now();
+    await t.advance(1);
+    // The state a crash between storing agent replies and their hook leaves: stored, no entry.
+    let stored = 0;
+    const message = (text: string, extra: object = {}) => ({
+      _id: new ObjectId(),
+      teamId: t.teamId,
+      channelId: CHANNEL,
+      ts: `1772445000.00010${(stored += 1)}`,
+      requestId: request._id,
+      userId: AGENT,
+      kind: 'outgoing',
+      private: false,
+      text,
+      createdAt: clock.now(),
+      editedAt: null,
+      deletedAt: null,
+      expiredAt: null,
+      ...extra,
+    });
+    const lost = message('The reply the crash cut off');
+    await t.db.collection('messages').insertMany([
+      lost,
+      message('A private note', { private: true }),
+      message('Her own words', { kind: 'incoming', userId: 'email:gil@customer.test' }),
+      // Stored before her thread was recorded (a rule's reply while the request opened): its
+      // hook found no thread then, so it never went by e-mail and the sweep leaves it so.
+      message('Posted while it opened', { createdAt: openedAt }),
+    ] as never[]);
+    await t.advance(1);
+    const mail = await sink.waitFor(() =>
+      sink.received.find((m) => m.text?.includes('The reply the crash cut off')),
+    );
+    const sent = await settled(request._id, (entry) => entry.status === 'sent');
+    expect(sent).toMatchObject({
+      _id: lost._id,
+      messageId: mail.messageId,
+      to: 'gil@customer.test',
+    });
+    const thread = await t.db.collection('email_threads').findOne({ _id: request._id });
+    expect(thread?.messageIds).toContain(mail.messageId);
+    await t.advance(2); // later sweeps find it queued
+    await t.advance(2);
+    expect(await t.db.collection('email_outbox').countDocuments({ requestId: request._id })).toBe(
+      1,
+    );
+    const texts = sink.received.filter((m) => m.to && JSON.stringify(m.to).includes('gil@'));
+    expect(texts.map((m) => m.text?.trim())).toEqual(['The reply the crash cut off']);
   });
 });

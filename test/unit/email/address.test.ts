@@ -1,4 +1,9 @@
-import { decideRecipient, domainFor, parseRecipient } from '../../../src/email/address.js';
+import {
+  decideRecipient,
+  domainFor,
+  forwardingProof,
+  parseRecipient,
+} from '../../../src/email/address.js';
 import { EmailDomain, EmailMapping } from '../../../src/settings/features/email-to-slack.js';
 
 const mapping = (extra: Record<string, unknown> = {}) =>
@@ -63,5 +68,20 @@ describe('decideRecipient', () => {
       domain: { name: 'acme.test' },
     });
     expect(decideRecipient(to, mapping(), [], false)).toMatchObject({ accept: true });
+  });
+});
+
+describe('forwardingProof', () => {
+  it.each([
+    [{ fromAddress: 'ann@x.test', forwardedTo: [] }, false],
+    [{ fromAddress: 'ann@x.test', forwardedTo: ['help@acme.test'] }, true],
+    [{ fromAddress: 'ann@x.test', forwardedTo: ['Help@Acme.test'] }, true],
+    [{ fromAddress: 'ann@x.test', forwardedTo: ['ann@x.test <help@acme.test>'] }, true],
+    [{ fromAddress: 'ann@x.test', forwardedTo: ['ann@x.test, help@acme.test'] }, true],
+    [{ fromAddress: 'ann@x.test', forwardedTo: ['otherhelp@acme.test'] }, false],
+    [{ fromAddress: 'ann@x.test', forwardedTo: ['help@acme.test.evil'] }, false],
+    [{ fromAddress: 'forwarding-noreply@google.com', forwardedTo: [] }, true],
+  ])('%j → %s', (mail, expected) => {
+    expect(forwardingProof(mail, 'help@acme.test')).toBe(expected);
   });
 });

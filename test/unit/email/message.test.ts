@@ -1,4 +1,10 @@
-import { emailPostText, spamOutcome, spamReason, trimReply } from '../../../src/email/message.js';
+import {
+  autoReplyReason,
+  emailPostText,
+  spamOutcome,
+  spamReason,
+  trimReply,
+} from '../../../src/email/message.js';
 
 describe('trimReply', () => {
   it.each([
@@ -67,5 +73,36 @@ describe('spamReason and spamOutcome', () => {
     ['block', null, { refuse: false, flagged: null }],
   ] as const)('spam_action %s with %s', (action, reason, outcome) => {
     expect(spamOutcome(action, reason)).toEqual(outcome);
+  });
+});
+
+describe('autoReplyReason', () => {
+  const none = {
+    autoSubmitted: null,
+    precedence: null,
+    xAutoreply: null,
+    xAutoResponseSuppress: null,
+    returnPath: null,
+    envelopeFrom: null,
+  };
+  it.each([
+    [{}, null],
+    [{ autoSubmitted: 'no' }, null],
+    [{ autoSubmitted: ' No ' }, null],
+    [{ autoSubmitted: 'auto-replied' }, 'Auto-Submitted: auto-replied'],
+    [{ autoSubmitted: 'Auto-Generated' }, 'Auto-Submitted: auto-generated'],
+    [{ precedence: 'bulk' }, 'Precedence: bulk'],
+    [{ precedence: 'JUNK' }, 'Precedence: junk'],
+    [{ precedence: 'auto_reply' }, 'Precedence: auto_reply'],
+    [{ precedence: 'list' }, null], // a Google Group in front of the support address
+    [{ precedence: 'first-class' }, null],
+    [{ xAutoreply: 'yes' }, 'X-Autoreply'],
+    [{ xAutoResponseSuppress: 'All' }, 'X-Auto-Response-Suppress'],
+    [{ returnPath: '<>' }, 'Return-Path: <>'],
+    [{ returnPath: '<bounce@list.test>' }, null],
+    [{ envelopeFrom: '' }, 'MAIL FROM:<>'],
+    [{ envelopeFrom: 'carol@customer.test' }, null],
+  ])('%j → %s', (headers, expected) => {
+    expect(autoReplyReason({ ...none, ...headers })).toBe(expected);
   });
 });

@@ -31,7 +31,7 @@ describe('setting status', () => {
     ['tickets.config.escalation_cool_off_period_in_min', 'acts'], // in the tickets group, for escalation
     [
       'emailToSlack.mappings',
-      'acts in part (addresses, channelId, name (the From name of replies), emailBlockingEnabled and dnsVerified act; emailForwardingVerified, emailReceivingVerified and the *WebhookCreatedAt times stay as stored (no provider webhooks)); the rest: issue 15 (email)',
+      'acts in part (addresses, channelId, name (the From name of replies), emailBlockingEnabled, dnsVerified, emailReceivingVerified (set when mail to it arrives) and emailForwardingVerified (set when forwarded mail arrives) act, the last two for mappings in the workspace list; the *WebhookCreatedAt times stay as stored (no provider webhooks)); the rest: issue 15 (email)',
     ],
     ['ma.config.disableTrackingPixel', 'acts'],
     ['requests.aiTags.userDefinedTags', 'not yet active: issue 16 (AI)'],
