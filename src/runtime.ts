@@ -26,6 +26,7 @@ import { startWebhookWorker } from './services/webhooks/worker.js';
 import { startConnectorWorker } from './services/connectors/worker.js';
 import { startEmailWorker } from './services/email/outbound.js';
 import { SettingsService } from './services/settings.js';
+import { KbSearch } from './services/kb/search.js';
 import { workspaceClients } from './slack/authorize.js';
 import { workspaceGateways } from './slack/gateway.js';
 import { MongoInstallationStore } from './slack/installation-store.js';
@@ -89,6 +90,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ),
     timers,
     requestHooks: REQUEST_HOOKS,
+    // Embeddings re-ranking plugs in here (`new KbSearch(models, rerank)`) once a provider exists.
+    kb: new KbSearch(models),
   };
   await timers.ensureIndexes();
   timers.define();

@@ -3,7 +3,13 @@ import { isDocumentId } from './parse.js';
 import { MAX_ARTICLES, slugOf, type ArticleCreate, type ArticleUpdate } from '../../kb/article.js';
 import type { IndexedArticle } from '../../kb/search.js';
 import { AppError, validationError } from '../../errors.js';
-import { isDuplicateKey, parseKbArticle, type KbArticleDoc, type Models } from '../models/index.js';
+import {
+  isDuplicateKey,
+  KbArticleDocument,
+  parseKbArticle,
+  type KbArticleDoc,
+  type Models,
+} from '../models/index.js';
 import { KbIndexStore } from './kb-index.js';
 
 /** What an article is suggested with: its title and where it is read. */
@@ -117,7 +123,7 @@ export class KbArticleStore {
       )
       .lean();
     return docs.map((doc) => {
-      const article = parseKbArticle({ ...doc, ...PROJECTED });
+      const article = Indexed.parse(doc);
       return {
         id: String(article._id),
         title: article.title,
@@ -138,14 +144,8 @@ export class KbArticleStore {
   }
 }
 
-// The fields a projection leaves out, so the projected document parses.
-const PROJECTED = {
-  portalId: '',
-  slug: '',
-  status: 'published',
-  createdAt: new Date(0),
-  updatedAt: new Date(0),
-} as const;
+// What the index reads of an article (a projection, parsed by the schema's pick).
+const Indexed = KbArticleDocument.pick({ _id: true, title: true, content: true, tags: true });
 
 function fieldsOf(input: ArticleCreate | ArticleUpdate): Partial<KbArticleDoc> {
   const fields: Partial<KbArticleDoc> = {};

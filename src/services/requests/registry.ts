@@ -10,6 +10,7 @@ import { contactHooks } from '../contacts/record.js';
 import { reportHooks } from '../reports/keep.js';
 import { connectorHooks } from '../connectors/hooks.js';
 import { emailHooks } from '../email/outbound.js';
+import { kbHooks } from '../kb/suggest.js';
 
 /**
  * The features that act on request moments, in the order they run. Only the composition root
@@ -28,5 +29,6 @@ export const REQUEST_HOOKS: readonly RequestHooks[] = [
   contactHooks,
   connectorHooks,
   emailHooks,
+  kbHooks,
   reportHooks,
 ];
