@@ -25,6 +25,32 @@ export const PortalResponse = z
   .meta({ id: 'Portal' });
 export type PortalResponse = z.infer<typeof PortalResponse>;
 
+/** `POST /api/v1/portals/{id}/crawl`: an empty JSON object (nothing to choose yet). */
+export const CrawlRequest = z.strictObject({}).meta({ id: 'CrawlRequest' });
+
+/** What `POST /api/v1/portals/{id}/crawl` did. */
+export const CrawlReportResponse = z
+  .object({
+    pages: z.number().int().describe('Pages read into articles'),
+    articles: z.number().int().describe('Articles the portal has now'),
+    skipped: z.array(
+      z.object({
+        url: z.string(),
+        why: z.enum([
+          'robots',
+          'limit',
+          'off_host',
+          'redirect_loop',
+          'too_many_redirects',
+          'too_large',
+          'not_html',
+          'http_error',
+        ]),
+      }),
+    ),
+  })
+  .meta({ id: 'CrawlReport' });
+
 /** Chatwoot's Help Center article, as the API answers it. */
 export const ArticleResponse = z
   .object({

@@ -5,6 +5,8 @@ import {
   ArticleIdParams,
   ArticleResponse,
   ArticleUpdate,
+  CrawlReportResponse,
+  CrawlRequest,
   PortalCreate,
   PortalIdParams,
   PortalResponse,
@@ -38,6 +40,16 @@ export function registerKbPaths(registry: OpenAPIRegistry, parts: Parts): void {
       what: 'article',
     },
   ];
+  registry.registerPath({
+    method: 'post',
+    path: `${path}/{id}/crawl`,
+    security,
+    request: { params: PortalIdParams, ...body(CrawlRequest) },
+    responses: {
+      200: json(CrawlReportResponse, 'The crawl of the portal’s site'),
+      ...errorResponses,
+    },
+  });
   for (const c of crud) {
     const listRequest = c.listParams ? { params: c.listParams } : {};
     registry.registerPath({

@@ -86,7 +86,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(reportRoutes(deps));
   api.use(connectorRoutes(deps));
   api.use(emailRoutes(deps));
-  api.use(portalRoutes(deps.models));
+  api.use(portalRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/app', dashboardRoutes(deps));

@@ -33,7 +33,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.config.ai_assist_auto_responder': { issue: 16 },
   'requests.config.ai_smart_grouping': { issue: 16 },
   'requests.config.knowledge_base_name': 'acts',
-  'requests.config.knowledge_base_url': { issue: 16 },
+  'requests.config.knowledge_base_url': 'acts',
   'requests.config.send_kbsuggested_answers': 'acts',
   'requests.support.response_sla': 'acts',
   'requests.support.request_closure_sla': 'acts',

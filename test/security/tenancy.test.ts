@@ -253,6 +253,7 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         ['PATCH', portal, { name: 'Taken over' }],
         ['PUT', portal, { archived: true }],
         ['DELETE', portal],
+        ['POST', `${portal}/crawl`, {}],
         ['GET', `${portal}/articles`],
         ['POST', `${portal}/articles`, { title: 'Planted', content: 'Planted' }],
         ['GET', article],

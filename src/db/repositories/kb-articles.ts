@@ -114,6 +114,33 @@ export class KbArticleStore {
     await this.indexes.bump(teamId);
   }
 
+  /**
+   * A crawl's pages become the portal's articles: each page upserted by its URL, and articles of
+   * pages the crawl no longer found removed. Returns how many articles the portal has now.
+   */
+  async replaceCrawled(
+    teamId: string,
+    portalId: string,
+    pages: readonly { url: string; slug: string; title: string; content: string }[],
+  ): Promise<number> {
+    await this.models.kbArticles.deleteMany({
+      teamId,
+      portalId,
+      url: { $nin: pages.map((page) => page.url) },
+    });
+    for (const page of pages) {
+      await this.models.kbArticles.updateOne(
+        { teamId, portalId, url: page.url },
+        {
+          $set: { title: page.title, content: page.content, slug: page.slug, status: 'published' },
+        },
+        { upsert: true },
+      );
+    }
+    await this.indexes.bump(teamId);
+    return this.models.kbArticles.countDocuments({ teamId, portalId });
+  }
+
   /** What the workspace's index holds: its published articles of portals not archived. */
   async searchable(teamId: string, portalIds: readonly string[]): Promise<IndexedArticle[]> {
     const docs = await this.models.kbArticles

@@ -1,5 +1,7 @@
 import { Router } from 'express';
-import type { KbArticleDoc, KbPortalDoc, Models } from '../../db/models/index.js';
+import type { KbArticleDoc, KbPortalDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
+import { crawlPortal } from '../../services/kb/crawl.js';
 import { KbArticleStore } from '../../db/repositories/kb-articles.js';
 import { KbPortalStore } from '../../db/repositories/kb-portals.js';
 import { teamOf } from '../auth.js';
@@ -8,6 +10,7 @@ import {
   ArticleCreate,
   ArticleIdParams,
   ArticleUpdate,
+  CrawlRequest,
   PortalCreate,
   PortalIdParams,
   PortalUpdate,
@@ -21,7 +24,8 @@ export const PORTALS_PATH = '/portals';
  * The knowledge base's portals and articles (Chatwoot's Help Center API, without the
  * `/accounts/{account_id}` prefix): an administrator's token writes, an agent's may read.
  */
-export function portalRoutes(models: Models): Router {
+export function portalRoutes(deps: BotDeps): Router {
+  const { models } = deps;
   const router = Router();
   const portals = new KbPortalStore(models);
   const articles = new KbArticleStore(models);
@@ -49,6 +53,14 @@ export function portalRoutes(models: Models): Router {
     await portals.remove(teamOf(res), id);
     await articles.removePortal(teamOf(res), id);
     res.status(204).end();
+  });
+
+  // Crawls the portal's site now (a portal made for `knowledge_base_url`).
+  router.post(`${PORTALS_PATH}/:id/crawl`, async (req, res) => {
+    const { id } = parseInput(PortalIdParams, req.params, 'path');
+    parseInput(CrawlRequest, req.body, 'body');
+    const report = await crawlPortal(deps, await portals.get(teamOf(res), id));
+    res.json({ pages: report.pages, articles: report.articles, skipped: report.skipped });
   });
 
   const one = `${PORTALS_PATH}/:id/articles/:articleId`;
