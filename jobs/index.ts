@@ -7,6 +7,7 @@ import { closeNudgeJob } from './close-nudge.js';
 import { housekeepingJob } from './housekeeping.js';
 import { triageCleanupJob } from './triage-cleanup.js';
 import { emailDnsJob } from './email-dns.js';
+import { kbCrawlJob } from './kb-crawl.js';
 
 /**
  * Every job kind the bot schedules; each file in this folder exports one definition
@@ -21,4 +22,5 @@ export const JOBS: readonly JobDefinition[] = [
   housekeepingJob,
   catchUpJob,
   emailDnsJob,
+  kbCrawlJob,
 ];

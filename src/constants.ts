@@ -39,6 +39,9 @@ export const ACTIONS = {
   homeView: 'home_view',
   suggestionCreate: 'suggestion_create',
   suggestionDismiss: 'suggestion_dismiss',
+  /** A knowledge-base suggestion's buttons (the request's id as value). */
+  kbSolved: 'kb_solved',
+  kbNeedHelp: 'kb_need_help',
   /** The canned response menu of the "Insert canned response" modal (shows the preview). */
   cannedPick: 'canned_response_pick',
 } as const;

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { MessageDoc, Models, RequestDoc } from './db/models/index.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
+import type { KbSearch } from './services/kb/search.js';
 import type { ChannelContext } from './services/requests/channel-context.js';
 import type { SettingsService } from './services/settings.js';
 import type { SlackGateway } from './slack/gateway.js';
@@ -21,6 +22,8 @@ export interface BotDeps {
   timers: TimerPort;
   /** What features do at a request's moments, in order (`services/requests/registry.ts`). */
   requestHooks: readonly RequestHooks[];
+  /** The knowledge base's search (its index cached per instance; `services/kb/search.ts`). */
+  kb: KbSearch;
 }
 
 /** A pending timer, as `TimerPort.pending()` lists it. */

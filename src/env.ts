@@ -76,6 +76,25 @@ const EnvFields = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true'),
+  /** Lets the knowledge-base crawler fetch private, loopback and link-local addresses (tests). */
+  KB_ALLOW_PRIVATE: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** The most pages one crawl of `knowledge_base_url` reads. */
+  KB_MAX_PAGES: z.coerce
+    .number({ error: 'must be a number' })
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(200),
+  /** The most bytes of one page (or sitemap) the crawler reads; a larger one is skipped. */
+  KB_MAX_PAGE_BYTES: z.coerce
+    .number({ error: 'must be a number of bytes' })
+    .int()
+    .min(1_000)
+    .max(50_000_000)
+    .default(2_000_000),
   /** How often each instance looks for webhook events to store and deliveries to send. */
   WEBHOOK_POLL_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })

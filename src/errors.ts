@@ -96,6 +96,8 @@ export const ERRORS = {
   contact_not_found: notFound('That contact is not one of this workspace.'),
   email_domain_not_found: notFound('That e-mail domain is not registered in this workspace.'),
   email_mapping_not_found: notFound('That e-mail address is not mapped in this workspace.'),
+  portal_not_found: notFound('That knowledge-base portal no longer exists.'),
+  article_not_found: notFound('That knowledge-base article no longer exists.'),
   conflict: {
     status: 409,
     error: 'conflict',

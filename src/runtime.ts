@@ -4,6 +4,7 @@ import type { Agenda, Job } from 'agenda';
 import { CATCH_UP } from '../jobs/catch-up.js';
 import { HOUSEKEEPING } from '../jobs/housekeeping.js';
 import { EMAIL_DNS_CHECK } from '../jobs/email-dns.js';
+import { KB_CRAWL } from '../jobs/kb-crawl.js';
 import { JOBS } from '../jobs/index.js';
 import {
   AGENDA_SETTINGS,
@@ -26,6 +27,7 @@ import { startWebhookWorker } from './services/webhooks/worker.js';
 import { startConnectorWorker } from './services/connectors/worker.js';
 import { startEmailWorker } from './services/email/worker.js';
 import { SettingsService } from './services/settings.js';
+import { KbSearch } from './services/kb/search.js';
 import { workspaceClients } from './slack/authorize.js';
 import { workspaceGateways } from './slack/gateway.js';
 import { MongoInstallationStore } from './slack/installation-store.js';
@@ -89,6 +91,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ),
     timers,
     requestHooks: REQUEST_HOOKS,
+    // Embeddings re-ranking plugs in here (`new KbSearch(models, rerank)`) once a provider exists.
+    kb: new KbSearch(models),
   };
   await timers.ensureIndexes();
   timers.define();
@@ -109,6 +113,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     await agenda.every('1 hour', HOUSEKEEPING, { key: HOUSEKEEPING });
     await agenda.every('1 minute', CATCH_UP, { key: CATCH_UP });
     await agenda.every('1 day', EMAIL_DNS_CHECK, { key: EMAIL_DNS_CHECK });
+    await agenda.every('1 day', KB_CRAWL, { key: KB_CRAWL });
   }
   let schedulerRunning = true;
   const stopWebhooks = startWebhookWorker(deps);

@@ -31,6 +31,7 @@ import { registerFilterPaths } from './openapi-filters.js';
 import { registerContactPaths } from './openapi-contacts.js';
 import { registerDashboardPaths } from './openapi-dashboard.js';
 import { registerReportPaths } from './openapi-reports.js';
+import { registerKbPaths } from './openapi-kb.js';
 
 const errors = {
   401: 'No, malformed or unknown bearer token',
@@ -193,6 +194,7 @@ export function openApiDocument() {
   registerFilterPaths(registry, { security, errorResponses, json, body });
   registerContactPaths(registry, { security, errorResponses, json, body });
   registerReportPaths(registry, { security, errorResponses, json, body });
+  registerKbPaths(registry, { security, errorResponses, json, body });
   registry.registerPath({
     method: 'get',
     path: '/healthz',

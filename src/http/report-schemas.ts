@@ -106,6 +106,10 @@ const SummaryBody = z.object({
   median_first_response_time: z.number().nullable().describe('Upper bound of its histogram bucket'),
   median_resolution_time: z.number().nullable(),
   reopens_count: z.number().int(),
+  deflected_count: z
+    .number()
+    .int()
+    .describe('Requests closed as deflected (a knowledge-base suggestion solved them)'),
   time_unit: z.object({ first_response: TimeUnit, resolution: TimeUnit }),
   first_response_histogram: z.record(z.string(), z.number().int()),
   resolution_histogram: z.record(z.string(), z.number().int()),

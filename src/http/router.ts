@@ -25,6 +25,7 @@ import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
 import { CONNECTORS_PATH, connectorRoutes } from './routes/connectors.js';
 import { connectorWebhookRoutes } from './routes/connector-webhooks.js';
 import { AUTOMATION_RULES_PATH, automationRuleRoutes } from './routes/automation-rules.js';
+import { PORTALS_PATH, portalRoutes } from './routes/portals.js';
 
 /** What the API is handed: the bot's services (a change through the API acts as in Slack). */
 export interface HttpDeps extends BotDeps {
@@ -68,7 +69,10 @@ export function apiRouter(deps: HttpDeps): Router {
     ],
     requireAdmin(),
   );
-  api.use(['/custom_attribute_definitions', '/teams', '/agents'], requireAdmin({ reads: true }));
+  api.use(
+    ['/custom_attribute_definitions', '/teams', '/agents', PORTALS_PATH],
+    requireAdmin({ reads: true }),
+  );
   api.use(settingsRoutes(deps.settings));
   api.use(channelRoutes(deps.models, deps.settings));
   api.use(accountRoutes(deps.models, deps.settings, deps.slack));
@@ -84,6 +88,7 @@ export function apiRouter(deps: HttpDeps): Router {
   api.use(reportRoutes(deps));
   api.use(connectorRoutes(deps));
   api.use(emailRoutes(deps));
+  api.use(portalRoutes(deps));
   api.use(notFound);
   router.use('/api/v1', api);
   router.use('/app', dashboardRoutes(deps));

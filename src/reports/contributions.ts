@@ -33,6 +33,7 @@ export const COUNTERS = [
   'resBusiness',
   ...hist('resH'),
   'reopens',
+  'deflected',
   'slaResponseMet',
   'slaResponseBreached',
   'slaResponsePending',
@@ -101,6 +102,7 @@ function countersByDay(f: RequestFacts): Map<DayKey, Counters> {
     add(day, `resH${durationBucket(minutes)}` as Counter);
   }
   for (const day of f.reopens) add(day, 'reopens');
+  if (f.deflected) add(f.deflected, 'deflected');
   const outcome = { met: 'Met', breached: 'Breached', pending: 'Pending' } as const;
   if (f.sla.response) add(f.day, `slaResponse${outcome[f.sla.response]}`);
   if (f.sla.closure) add(f.day, `slaClosure${outcome[f.sla.closure]}`);

@@ -11,6 +11,8 @@ export interface ReportedRequest {
   createdAt: Date;
   firstResponseAt: Date | null;
   closedAt: Date | null;
+  /** Why it was closed, when a reason was given (`deflected`: a knowledge-base answer solved it). */
+  closeReason?: string | null;
   severity: string | null;
   tags: readonly string[];
   category: string | null;
@@ -63,6 +65,8 @@ export const RequestFacts = z.object({
   reopens: z.array(z.string()),
   sla: z.object({ response: SlaOutcome, closure: SlaOutcome }),
   csat: z.object({ day: z.string(), rating: z.number().int() }).nullable(),
+  /** The day it was closed as deflected (left out otherwise, so older facts compare equal). */
+  deflected: z.string().optional(),
 });
 export type RequestFacts = z.infer<typeof RequestFacts>;
 
@@ -145,6 +149,7 @@ export function requestFacts(request: ReportedRequest, ctx: ReportContext): Requ
       rating != null && request.feedback?.at
         ? { day: on(request.feedback.at), rating: Math.round(rating) }
         : null,
+    ...(closed && request.closeReason === 'deflected' ? { deflected: on(closed) } : {}),
   };
 }
 

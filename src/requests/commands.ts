@@ -5,7 +5,9 @@ import type { SenderKind } from './sender.js';
 
 /** A change an agent (or the bot) asks of a request. */
 export type RequestCommand =
-  { kind: 'assign'; assigneeId: string } | { kind: 'status'; to: RequestStatus };
+  | { kind: 'assign'; assigneeId: string }
+  /** `reason`: why a close happens (`deflected`), recorded with it. */
+  | { kind: 'status'; to: RequestStatus; reason?: string };
 
 /** The triage card's buttons, by `action_id`: whoever can click the card may use them. */
 export const BUTTON_COMMANDS: Readonly<Record<string, (user: string) => RequestCommand>> = {

@@ -90,20 +90,26 @@ export function openedRequest(input: NewRequest) {
 
 /**
  * The fields a move from `from` to `to` sets and the history entry it appends: closing stamps
- * `closedAt`, reopening clears it.
+ * `closedAt` (and, with a reason, `closeReason` and the entry's `reason`), reopening clears both.
  */
 export function statusChange(
   from: RequestStatus,
   to: RequestStatus,
   by: string,
   at: Date,
-): { set: { status: RequestStatus; closedAt?: Date | null }; entry: HistoryEntry } {
+  reason?: string,
+): {
+  set: { status: RequestStatus; closedAt?: Date | null; closeReason?: string | null };
+  entry: HistoryEntry;
+} {
+  const because = to === 'closed' && reason ? reason : undefined;
   return {
     set: {
       status: to,
       ...(to === 'closed' ? { closedAt: at } : {}),
-      ...(to === 'open' ? { closedAt: null } : {}),
+      ...(because ? { closeReason: because } : {}),
+      ...(to === 'open' ? { closedAt: null, closeReason: null } : {}),
     },
-    entry: { at, type: 'status', from, to, by },
+    entry: { at, type: 'status', from, to, by, ...(because ? { reason: because } : {}) },
   };
 }

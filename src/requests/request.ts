@@ -13,6 +13,8 @@ export const HistoryEntry = z.object({
   to: z.string().nullable().optional(),
   /** Which field changed, for entries about one of several (a category's name). */
   field: z.string().optional(),
+  /** Why, for a close with a reason (`deflected`: a knowledge-base answer solved it). */
+  reason: z.string().optional(),
   /** Who did it: a Slack user id, or `bot` for automation. */
   by: z.string(),
 });

@@ -41,6 +41,9 @@ export interface Tenant {
   ruleId: string;
   /** Its admin's saved conversation filter (`<LABEL>-SECRET-FILTER`: content contains "invoices"). */
   filterId: string;
+  /** A knowledge-base portal (`<label>-secret-kb`) and its article (`<LABEL>-SECRET-ARTICLE`). */
+  portalId: string;
+  articleId: string;
   /** Text only this workspace wrote: found in another workspace's answer, it leaked. */
   secrets: string[];
 }
@@ -144,6 +147,16 @@ export async function twoWorkspaces(): Promise<{
       content: `${upper}-SECRET-CANNED for {{customer.name}}`,
     });
     expect(canned.status).toBe(201);
+    const portal = await api('POST', '/api/v1/portals', {
+      name: `${upper}-SECRET-PORTAL`,
+      slug: `${label}-secret-kb`,
+    });
+    expect(portal.status).toBe(201);
+    const article = await api('POST', `/api/v1/portals/${portal.body.id}/articles`, {
+      title: `${upper}-SECRET-ARTICLE`,
+      content: `How to reset the ${upper}-SECRET-GADGET`,
+    });
+    expect(article.status).toBe(201);
     expect((await api('PATCH', `/api/v1/agents/${admin}`, { role: 'administrator' })).status).toBe(
       200,
     );
@@ -227,6 +240,8 @@ export async function twoWorkspaces(): Promise<{
       contactId: String(contact._id),
       messageId: String(message._id),
       cannedId: canned.body.id,
+      portalId: portal.body.id,
+      articleId: article.body.id,
       deskTeamId: deskTeam.body.id,
       webhookId: webhook.body.id,
       connectorId: connector.body.id,
@@ -244,6 +259,10 @@ export async function twoWorkspaces(): Promise<{
         `${upper}-SECRET-FIELD`,
         `${upper}-SECRET-OPTION`,
         `${upper}-SECRET-CANNED`,
+        `${upper}-SECRET-PORTAL`,
+        `${upper}-SECRET-ARTICLE`,
+        `${upper}-SECRET-GADGET`,
+        `${label}-secret-kb`,
         `${upper}-SECRET-WORKSPACE`,
         `${upper}-SECRET-ACCT`,
         `${upper}-SECRET-CHANNEL`,
@@ -276,6 +295,9 @@ export async function ownedBy(t: TestBot, teamId: string): Promise<string> {
       tokens: await of('api_tokens', { teamId }),
       customFields: await of('custom_fields', { teamId }),
       cannedResponses: await of('canned_responses', { teamId }),
+      kbPortals: await of('kb_portals', { teamId }),
+      kbArticles: await of('kb_articles', { teamId }),
+      kbIndexes: await of('kb_indexes', { teamId }),
       teams: await of('teams', { teamId }),
       agents: await of('agents', { teamId }),
       webhooks: await of('webhooks', { teamId }),
@@ -302,6 +324,8 @@ export function leaks(victim: Tenant, text: string, asked: string[] = []): strin
     victim.contactId,
     victim.messageId,
     victim.cannedId,
+    victim.portalId,
+    victim.articleId,
     victim.deskTeamId,
     victim.webhookId,
     victim.connectorId,

@@ -242,6 +242,41 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect((await call('DELETE', `/api/v1/canned_responses/${same.body.id}`)).status).toBe(204);
     });
 
+    it('gets 404 for every portal and article id of the other workspace, and nothing of it changes', async () => {
+      const v = victim();
+      const a = attacker();
+      const before = await ownedBy(t, v.teamId);
+      const portal = `/api/v1/portals/${v.portalId}`;
+      const article = `${portal}/articles/${v.articleId}`;
+      const attempts: [string, string, unknown?][] = [
+        ['GET', portal],
+        ['PATCH', portal, { name: 'Taken over' }],
+        ['PUT', portal, { archived: true }],
+        ['DELETE', portal],
+        ['POST', `${portal}/crawl`, {}],
+        ['GET', `${portal}/articles`],
+        ['POST', `${portal}/articles`, { title: 'Planted', content: 'Planted' }],
+        ['GET', article],
+        ['PATCH', article, { content: 'Taken over' }],
+        ['PUT', article, { status: 'draft' }],
+        ['DELETE', article],
+        // Its own portal with the other's article id.
+        ['GET', `/api/v1/portals/${a.portalId}/articles/${v.articleId}`],
+        ['DELETE', `/api/v1/portals/${a.portalId}/articles/${v.articleId}`],
+      ];
+      for (const [method, path, body] of attempts) {
+        const res = await call(method, path, body);
+        expect([method, path, res.status, res.body?.error]).toEqual([
+          method,
+          path,
+          404,
+          'not_found',
+        ]);
+        expect([method, leaks(v, res.text, [v.portalId, v.articleId])]).toEqual([method, []]);
+      }
+      expect(await ownedBy(t, v.teamId)).toEqual(before);
+    });
+
     it('gets 404 for every team id of the other workspace and for its agents, and nothing of it changes', async () => {
       const v = victim();
       const before = await ownedBy(t, v.teamId);
@@ -441,6 +476,10 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
         `/api/v1/custom_attribute_definitions/${a.fieldId}`,
         '/api/v1/canned_responses',
         '/api/v1/canned_responses?search=secret',
+        '/api/v1/portals',
+        `/api/v1/portals/${a.portalId}`,
+        `/api/v1/portals/${a.portalId}/articles`,
+        `/api/v1/portals/${a.portalId}/articles/${a.articleId}`,
         '/api/v1/conversations?status=all',
         `/api/v1/conversations?status=all&channel_id=${v.channel}`,
         `/api/v1/conversations/${a.requestId}`,
@@ -482,6 +521,8 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       expect(fields.body.map((f: { id: string }) => f.id)).toEqual([a.fieldId]);
       const canned = await call('GET', '/api/v1/canned_responses?search=SECRET');
       expect(canned.body.map((c: { id: string }) => c.id)).toEqual([a.cannedId]);
+      const portals = await call('GET', '/api/v1/portals');
+      expect(portals.body.map((p: { id: string }) => p.id)).toEqual([a.portalId]);
       const conversations = await call('GET', '/api/v1/conversations?status=all');
       expect(conversations.body.data.payload.map((c: { id: string }) => c.id)).toEqual([
         a.requestId,

@@ -15,6 +15,7 @@ import { emailOutboxModel } from './email-outbox.js';
 import { emailArrivalModel, emailThreadModel } from './email-thread.js';
 import { agentModel, deskTeamModel } from './desk-team.js';
 import { counterModel, internalTicketModel } from './internal-ticket.js';
+import { kbArticleModel, kbIndexModel, kbPortalModel } from './kb.js';
 import { messageModel } from './message.js';
 import { reportRollupModel } from './report-rollup.js';
 import { requestModel } from './request.js';
@@ -40,6 +41,7 @@ export * from './desk-team.js';
 export * from './email-outbox.js';
 export * from './email-thread.js';
 export * from './internal-ticket.js';
+export * from './kb.js';
 export * from './message.js';
 export * from './report-rollup.js';
 export * from './request.js';
@@ -76,6 +78,9 @@ export function createModels(db: Connection) {
     emailArrivals: emailArrivalModel(db),
     counters: counterModel(db),
     internalTickets: internalTicketModel(db),
+    kbPortals: kbPortalModel(db),
+    kbArticles: kbArticleModel(db),
+    kbIndexes: kbIndexModel(db),
     messages: messageModel(db),
     reportRollups: reportRollupModel(db),
     requests: requestModel(db),

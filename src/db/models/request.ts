@@ -47,6 +47,8 @@ export const RequestDocument = z.object({
   lastCustomerActivityAt: z.date(),
   lastAgentActivityAt: nullDate(),
   closedAt: nullDate(),
+  /** Why it was last closed, when a reason was given (`deflected`); cleared when it reopens. */
+  closeReason: nullString(),
   triage: z.object({
     channelId: nullString(),
     ts: nullString(),

@@ -185,11 +185,12 @@ export class RequestStore {
     by: string,
     at: Date,
     extra: Record<string, unknown> = {},
+    reason?: string,
   ): Promise<{ before: RequestDoc; after: RequestDoc } | null> {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const before = await this.byId(String(id));
       if (!before || !sourcesOf(to).includes(before.status)) return null;
-      const change = statusChange(before.status, to, by, at);
+      const change = statusChange(before.status, to, by, at, reason);
       const after = await this.models.requests
         .findOneAndUpdate(
           { _id: id, status: before.status },

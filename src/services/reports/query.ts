@@ -122,6 +122,7 @@ export function summaryOf(c: Counters) {
     median_first_response_time: metricValue('median_first_response_time', c),
     median_resolution_time: metricValue('median_resolution_time', c),
     reopens_count: metricValue('reopens_count', c) ?? 0,
+    deflected_count: c.deflected ?? 0,
     time_unit: {
       first_response: timeUnit(c, 'frtCount'),
       resolution: timeUnit(c, 'resolutions'),

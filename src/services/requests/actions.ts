@@ -35,7 +35,7 @@ export async function applyRequestCommand(
   const result =
     command.kind === 'assign'
       ? await store.assign(request._id, command.assigneeId, by, now)
-      : await store.transition(request._id, command.to, by, now);
+      : await store.transition(request._id, command.to, by, now, {}, command.reason);
   if (!result) return refusalOf(request, command);
   const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
   if (ctx) await new RequestEffects(deps, slack).changed(ctx, result.before, result.after, by);

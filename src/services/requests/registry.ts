@@ -11,6 +11,7 @@ import { reportHooks } from '../reports/keep.js';
 import { connectorHooks } from '../connectors/hooks.js';
 import { crmHooks } from '../connectors/crm-hooks.js';
 import { emailHooks } from '../email/outbound.js';
+import { kbHooks } from '../kb/suggest.js';
 
 /**
  * The features that act on request moments, in the order they run. Only the composition root
@@ -30,5 +31,6 @@ export const REQUEST_HOOKS: readonly RequestHooks[] = [
   connectorHooks,
   crmHooks,
   emailHooks,
+  kbHooks,
   reportHooks,
 ];

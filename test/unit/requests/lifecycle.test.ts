@@ -52,7 +52,7 @@ describe('sourcesOf', () => {
 describe('statusChange', () => {
   it.each<[RequestStatus, RequestStatus, object]>([
     ['in_progress', 'closed', { status: 'closed', closedAt: AT }],
-    ['closed', 'open', { status: 'open', closedAt: null }],
+    ['closed', 'open', { status: 'open', closedAt: null, closeReason: null }],
     ['open', 'on_hold', { status: 'on_hold' }],
     ['on_hold', 'discarded', { status: 'discarded' }],
   ])('%s → %s sets %j', (from, to, set) => {
@@ -60,6 +60,23 @@ describe('statusChange', () => {
       set,
       entry: { at: AT, type: 'status', from, to, by: 'U0AGENT' },
     });
+  });
+
+  it('records a close’s reason on the request and in the entry (only for a close)', () => {
+    expect(statusChange('open', 'closed', 'U0CAROL', AT, 'deflected')).toEqual({
+      set: { status: 'closed', closedAt: AT, closeReason: 'deflected' },
+      entry: {
+        at: AT,
+        type: 'status',
+        from: 'open',
+        to: 'closed',
+        by: 'U0CAROL',
+        reason: 'deflected',
+      },
+    });
+    expect(statusChange('open', 'on_hold', 'U0CAROL', AT, 'deflected').entry).not.toHaveProperty(
+      'reason',
+    );
   });
 });
 

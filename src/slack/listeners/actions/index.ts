@@ -10,6 +10,7 @@ import * as feedbackRating from './feedback-rating.js';
 import * as homeAvailability from './home-availability.js';
 import * as homeRefresh from './home-refresh.js';
 import * as homeView from './home-view.js';
+import * as kbButtons from './kb-buttons.js';
 import * as raiseTicketButton from './raise-ticket-button.js';
 import * as createTicketButton from './create-ticket-button.js';
 import * as requestButtons from './request-buttons.js';
@@ -29,6 +30,7 @@ export function register(app: App, deps: BotDeps): void {
   homeAvailability.register(app, deps);
   homeRefresh.register(app, deps);
   homeView.register(app, deps);
+  kbButtons.register(app, deps);
   nudgeButtons.register(app, deps);
   raiseTicketButton.register(app, deps);
   createTicketButton.register(app, deps);
