@@ -29,3 +29,17 @@ export function budgetMonth(at: Date): string {
 export function withinBudget(used: number, budget: number | undefined): boolean {
   return budget === undefined || used < budget;
 }
+
+/** The settings that send text to a model (a key, or a group of keys below it). */
+export const AI_SETTINGS = [
+  'requests.config.ai_smart_grouping',
+  'requests.config.ai_assist_auto_responder',
+  'requests.ai',
+  'requests.aiTags',
+  'tickets.config.send_ai_summary_to_connectors',
+] as const;
+
+/** Whether `key` is an AI setting, inert on an installation without a provider. */
+export function isAiSetting(key: string): boolean {
+  return AI_SETTINGS.some((ai) => key === ai || key.startsWith(`${ai}.`));
+}

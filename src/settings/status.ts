@@ -31,7 +31,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.config.web_request_redirection_channel': { issue: 12 },
   'requests.config.web_request_email_communication': { issue: 15 },
   'requests.config.ai_assist_auto_responder': { issue: 16 },
-  'requests.config.ai_smart_grouping': { issue: 16 },
+  'requests.config.ai_smart_grouping': 'acts',
   'requests.config.knowledge_base_name': { issue: 16 },
   'requests.config.knowledge_base_url': { issue: 16 },
   'requests.config.send_kbsuggested_answers': { issue: 16 },
