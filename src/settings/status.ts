@@ -71,6 +71,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'tickets.config.hide_request_type': 'acts',
   'tickets.config.reply_on_closure': 'acts',
   'tickets.config.reply_on_closure_message': 'acts',
+  'tickets.config.send_ai_summary_to_connectors': 'acts',
   internal_ticket: 'acts',
   crm: { issue: 14 },
   csat_send_for: 'acts',
