@@ -216,6 +216,18 @@ export function loadEnv(): Env {
   return parseEnv(process.env, Env);
 }
 
+/** The AI provider's part of the environment alone (the evaluation command). */
+export const AiEnv = EnvFields.pick({
+  AI_BASE_URL: true,
+  AI_API_KEY: true,
+  AI_MODEL: true,
+  AI_EMBEDDING_MODEL: true,
+  AI_MONTHLY_TOKEN_BUDGET: true,
+  AI_TIMEOUT_MS: true,
+  AI_MAX_RETRIES: true,
+});
+export type AiEnv = z.infer<typeof AiEnv>;
+
 /** Reads only the database variables of `process.env`. */
 export function loadDbEnv(): DbEnv {
   return parseEnv(process.env, DbEnv);

@@ -30,3 +30,7 @@ export function parseAnswer<S extends z.ZodType>(
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : undefined;
 }
+
+/** The classify prompt's subtype, one of the channel's `requests.ai.requestSubTypes`. */
+export const subtypeAnswer = (subtypes: readonly [string, ...string[]]) =>
+  z.object({ subtype: z.enum(subtypes) });

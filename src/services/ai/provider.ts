@@ -28,6 +28,9 @@ export interface AiProvider extends Embedder {
   ): Promise<z.infer<S> | undefined>;
 }
 
+/** Tokens used per workspace and month (what `AiUsageStore` keeps in `ai_usage`). */
+export type UsageCounter = Pick<AiUsageStore, 'used' | 'add'>;
+
 type AiEnv = Pick<
   Env,
   | 'AI_BASE_URL'
@@ -55,12 +58,12 @@ const NONE: AiProvider = {
 export class OpenAiProvider implements AiProvider {
   readonly configured = true;
   private readonly client: OpenAI;
-  private readonly usage: AiUsageStore;
   private readonly overBudgetLogged = new Set<string>();
 
   constructor(
     private readonly env: AiEnv & { AI_BASE_URL: string; AI_MODEL: string },
-    models: Pick<Models, 'aiUsage'>,
+    /** Where tokens are counted (`AiUsageStore`; the evaluation keeps them in memory). */
+    private readonly usage: UsageCounter,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly prompts: PromptTemplates = loadPrompts(),
@@ -72,7 +75,6 @@ export class OpenAiProvider implements AiProvider {
       timeout: env.AI_TIMEOUT_MS,
       maxRetries: env.AI_MAX_RETRIES,
     });
-    this.usage = new AiUsageStore(models);
   }
 
   async ask<S extends z.ZodType>(
@@ -165,7 +167,7 @@ export function aiProvider(deps: {
       AI_BASE_URL && AI_MODEL
         ? new OpenAiProvider(
             { ...deps.env, AI_BASE_URL, AI_MODEL },
-            deps.models,
+            new AiUsageStore(deps.models),
             deps.clock,
             deps.logger,
           )

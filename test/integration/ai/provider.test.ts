@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { pino } from 'pino';
 import { GroupingAnswer } from '../../../src/ai/outputs.js';
 import { systemClock } from '../../../src/clock.js';
+import { AiUsageStore } from '../../../src/db/repositories/ai-usage.js';
 import { createModels, type Models } from '../../../src/db/models/index.js';
 import { Env, parseEnv } from '../../../src/env.js';
 import { aiProvider, OpenAiProvider } from '../../../src/services/ai/provider.js';
@@ -34,7 +35,7 @@ describe('OpenAiProvider', () => {
       },
       Env,
     );
-    return new OpenAiProvider(env as never, models, systemClock, logger);
+    return new OpenAiProvider(env as never, new AiUsageStore(models), systemClock, logger);
   };
   const usage = () => models.aiUsage.find({ teamId: TEAM }).lean();
 
