@@ -140,13 +140,16 @@ const EnvFields = z.object({
     .int('must be a whole number')
     .min(0)
     .optional(),
-  /** How long one call to the provider may take before it is abandoned (and retried). */
+  /**
+   * How long one call to the provider may take before it is abandoned (and retried). With the
+   * retries, a grouping call must end well within the event inbox's 60 s lease on the message.
+   */
   AI_TIMEOUT_MS: z.coerce
     .number({ error: 'must be a number of milliseconds' })
     .int()
     .min(100)
     .max(600_000)
-    .default(30_000),
+    .default(10_000),
   /** Retries of a failed call (429, 5xx, timeout), with backoff honouring Retry-After. */
   AI_MAX_RETRIES: z.coerce.number({ error: 'must be a number' }).int().min(0).max(10).default(2),
 });
