@@ -10,7 +10,7 @@ const ENTRY =
   '^(src/(main|runtime|app|cli)\\.ts$|src/slack/listeners/|src/smtp/|src/http/(routes/|router\\.ts$)|jobs/)';
 const SERVICES = '^src/services/';
 const DOMAIN =
-  '^src/(requests|settings|calendar|sla|timers|commands|feedback|automations|out-of-office|channels|accounts|home|custom-fields|desk|contacts|dashboard|reports|connectors|email|kb)/';
+  '^src/(requests|settings|calendar|sla|timers|commands|feedback|automations|out-of-office|channels|accounts|home|custom-fields|desk|contacts|dashboard|reports|connectors|email|kb|ai)/';
 const VIEWS = '^src/views/';
 const INFRASTRUCTURE = '^src/(db/|scheduler/|slack/|http/|env\\.ts$|logger\\.ts$|clock\\.ts$)';
 const IO_PACKAGES =

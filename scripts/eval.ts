@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { evaluateKb, type LabelledQuery } from '../src/kb/evaluate.js';
 import type { IndexedArticle } from '../src/kb/search.js';
+import { aiSection } from './eval-ai.js';
 
 /** A section's figures: lines to print, and whether its goals are met. */
 export interface EvalSection {
@@ -32,7 +33,13 @@ export function kbSection(): EvalSection {
   };
 }
 
-const SECTIONS: (() => EvalSection | Promise<EvalSection>)[] = [kbSection];
+/** Grouping accuracy and classification macro-F1: the heuristic path, and the model when one is set. */
+async function groupingSection(): Promise<EvalSection> {
+  const lines = await aiSection();
+  return { title: 'Grouping and classification', lines, ok: true };
+}
+
+const SECTIONS: (() => EvalSection | Promise<EvalSection>)[] = [kbSection, groupingSection];
 
 let ok = true;
 for (const section of SECTIONS) {

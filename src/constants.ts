@@ -24,6 +24,8 @@ export const ACTIONS = {
   raiseTicket: 'request_raise_ticket',
   /** The triage card's "Create ticket" button (a channel with a helpdesk connector). */
   createTicket: 'request_create_ticket',
+  /** The triage card's "Summarise" button (AI assist): a summary of the thread to the clicker. */
+  summarise: 'request_summarise',
   /** Prefix: an internal ticket message's status buttons, the status after (`open`, `in_progress`, `done`). */
   ticketStatus: 'internal_ticket_status:',
   /** The triage card's overflow menu of a channel with custom fields ("Edit fields"). */

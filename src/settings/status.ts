@@ -31,8 +31,12 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.config.host_domain': { issue: 12 },
   'requests.config.web_request_redirection_channel': { issue: 12 },
   'requests.config.web_request_email_communication': { issue: 15 },
-  'requests.config.ai_assist_auto_responder': { issue: 16 },
-  'requests.config.ai_smart_grouping': { issue: 16 },
+  'requests.config.ai_assist_auto_responder': {
+    issue: 16,
+    inPart:
+      'with an AI provider, the triage card offers Summarise (a thread summary for the clicking agent); drafted replies are not built yet',
+  },
+  'requests.config.ai_smart_grouping': 'acts',
   'requests.config.knowledge_base_name': 'acts',
   'requests.config.knowledge_base_url': 'acts',
   'requests.config.send_kbsuggested_answers': 'acts',
@@ -76,6 +80,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'tickets.config.send_feedback_message_to_channel': 'acts',
   'tickets.config.feedback_channel_id': 'acts',
   'tickets.config.send_invisible_ticket_feedback_message': 'acts',
+  'tickets.config.send_ai_summary_to_connectors': 'acts',
   internal_ticket: 'acts',
   crm: { issue: 14 },
   'crm.field_mappings': 'acts',

@@ -3,6 +3,7 @@ import { codeValue } from './command-reply.js';
 import { escapeMrkdwn } from '../text/mrkdwn.js';
 import type { LevelRef, Provenance } from '../settings/index.js';
 import { settingStatus, statusText } from '../settings/status.js';
+import { isAiSetting, NO_PROVIDER } from '../ai/policy.js';
 
 /** Slack allows 3,000 characters per section text and 50 blocks per message. */
 const SECTION_CHARS = 2900;
@@ -18,6 +19,8 @@ export interface ConfigViewInput {
   provenance: Record<string, Provenance>;
   /** Only keys starting with this; without it, only keys that differ from the defaults. */
   prefix?: string;
+  /** False when no AI provider is configured: AI settings then say they do nothing and why. */
+  aiProvider?: boolean;
 }
 
 /**
@@ -59,7 +62,7 @@ export function configViewBlocks(input: ConfigViewInput): { text: string; blocks
   if (waiting > 0) {
     footer += ` ⏳ ${waiting} of these ${waiting === 1 ? 'does' : 'do'} nothing yet (or only in part); docs/settings.md says which issue makes each act.`;
   }
-  const lines = listed.map(([key, p]) => settingLine(key, p));
+  const lines = listed.map(([key, p]) => settingLine(key, p, input.aiProvider));
   const sections = pack(lines).slice(0, MAX_BLOCKS - 2);
   return {
     text: `Settings of <#${input.channelId}>`,
@@ -71,10 +74,11 @@ export function configViewBlocks(input: ConfigViewInput): { text: string; blocks
  * One setting: its value, where the value and any lock come from and, for a setting the bot does
  * not act on yet, the issue that will make it act (`status.ts`).
  */
-export function settingLine(key: string, p: Provenance): string {
+export function settingLine(key: string, p: Provenance, aiProvider = true): string {
   const where = p.setAt.level === 'default' ? 'default' : `set at ${levelName(p.setAt)}`;
   const lock = p.locked && p.lockedAt ? `, 🔒 locked at ${levelName(p.lockedAt)}` : '';
-  return `\`${key}\` = ${codeValue(p.value)} (${where}${lock})${inactiveNote(key)}`;
+  const inert = !aiProvider && isAiSetting(key) ? ` ⚠️ does nothing: ${NO_PROVIDER}` : '';
+  return `\`${key}\` = ${codeValue(p.value)} (${where}${lock})${inactiveNote(key)}${inert}`;
 }
 
 /** ` ⏳ not yet active: issue 14 (…)` for a setting that does nothing yet (or only in part). */
@@ -91,11 +95,12 @@ export function changedSettingsText(
   title: string,
   provenance: Record<string, Provenance>,
   keys: string[],
+  aiProvider = true,
 ): string {
   const known = keys.filter((key) => provenance[key]);
   const shown = known
     .slice(0, MAX_CHANGED_LINES)
-    .map((key) => `• ${settingLine(key, provenance[key] as Provenance)}`);
+    .map((key) => `• ${settingLine(key, provenance[key] as Provenance, aiProvider)}`);
   if (known.length > MAX_CHANGED_LINES) {
     shown.push(`…and ${known.length - MAX_CHANGED_LINES} more.`);
   }

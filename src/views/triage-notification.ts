@@ -62,6 +62,8 @@ export interface TriageNotificationInput {
   customerLogo?: string;
   /** Whether the channel's messages may be quoted (`channelPrivacy`). */
   showPreview: boolean;
+  /** AI assist is on for the channel: the card offers Summarise. */
+  summarise?: boolean;
   /** is_request_escalation_enabled: a live request's card offers Escalate. */
   escalation?: boolean;
   /** The channel's severities, tags and categories: a menu (or button) for each. */
@@ -161,6 +163,7 @@ export function triageNotification(input: TriageNotificationInput): {
           ? [button('Raise internal ticket', ACTIONS.raiseTicket, value)]
           : []),
         ...createTicketButtons(request, input.helpdesk ?? false),
+        ...(input.summarise ? [button('Summarise', ACTIONS.summarise, value)] : []),
       ]
     : request.status === 'closed'
       ? [button('Reopen', ACTIONS.reopen, value)]

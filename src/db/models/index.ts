@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { accountModel } from './account.js';
+import { aiUsageModel } from './ai-usage.js';
 import { apiTokenModel } from './api-token.js';
 import { automationRuleModel, automationRunModel } from './automation-rule.js';
 import { cannedResponseModel } from './canned-response.js';
@@ -26,6 +27,7 @@ import { welcomeModel } from './welcome.js';
 import { workspaceModel } from './workspace.js';
 
 export * from './account.js';
+export * from './ai-usage.js';
 export * from './api-token.js';
 export * from './automation-rule.js';
 export * from './canned-response.js';
@@ -57,6 +59,7 @@ export function createModels(db: Connection) {
   return {
     workspaces: workspaceModel(db),
     accounts: accountModel(db),
+    aiUsage: aiUsageModel(db),
     channels: channelModel(db),
     apiTokens: apiTokenModel(db),
     automationRules: automationRuleModel(db),

@@ -3,6 +3,7 @@ import { nestKey, quoteHint } from '../../commands/config.js';
 import { changedSettingsText, configViewBlocks } from '../../views/config-view.js';
 import { commandChannel, type CommandContext } from './context.js';
 import { appErrorReply, type Reply } from '../../views/command-reply.js';
+import { aiProvider } from '../ai/provider.js';
 
 /** `config [prefix]`: the channel's effective settings and where each value comes from. */
 export async function showConfig(ctx: CommandContext, prefix?: string): Promise<Reply> {
@@ -14,6 +15,7 @@ export async function showConfig(ctx: CommandContext, prefix?: string): Promise<
     triageChannelId: channel.triageChannelId,
     provenance,
     prefix,
+    aiProvider: aiProvider(ctx.deps).configured,
   });
 }
 
@@ -51,7 +53,7 @@ export async function lockConfig(ctx: CommandContext, key: string, lock: boolean
   const title = lock
     ? ':lock: Locked for the whole workspace; accounts and channels can no longer change it:'
     : ':unlock: Unlocked; accounts and channels may set it again:';
-  return { text: changedSettingsText(title, provenance, changed) };
+  return { text: changedSettingsText(title, provenance, changed, aiProvider(ctx.deps).configured) };
 }
 
 function channelTarget(ctx: CommandContext) {
@@ -62,5 +64,6 @@ function channelTarget(ctx: CommandContext) {
 async function changedReply(ctx: CommandContext, title: string, changed: string[]) {
   const channel = await commandChannel(ctx);
   const { provenance = {} } = await ctx.deps.settings.forChannel(channel, true);
-  return { text: changedSettingsText(title, provenance, changed) };
+  const ai = aiProvider(ctx.deps).configured;
+  return { text: changedSettingsText(title, provenance, changed, ai) };
 }

@@ -12,7 +12,7 @@ import { ticketModal } from '../../views/helpdesk-ticket.js';
 import { channelContext, type ChannelContext } from '../requests/context.js';
 import { TriageCard } from '../requests/triage-card.js';
 
-type TicketDeps = Pick<BotDeps, 'models' | 'clock' | 'settings'>;
+type TicketDeps = Pick<BotDeps, 'models' | 'clock' | 'settings' | 'env' | 'logger'>;
 
 /** What the agent chose in the ticket modal (each absent field: the request's own). */
 export type TicketAnswers = Partial<Pick<TicketDraft, 'subject' | 'priority' | 'type' | 'tags'>>;

@@ -13,6 +13,7 @@ import { channelContext } from '../requests/context.js';
 import { TriageCard } from '../requests/triage-card.js';
 import { VENDOR_NAME, clientOf } from './manage.js';
 import { carryOutCase, caseGivenUp, isCaseTask } from './cases.js';
+import { addTicketSummary } from '../ai/ticket-summary.js';
 
 /** Requests drained and tasks leased per call. */
 const BATCH = 50;
@@ -136,6 +137,7 @@ async function create(
     { ...ticket, connectorId: task.connectorId, createdBy: task.by },
     deps.clock.now(),
   );
+  if (made) await addTicketSummary(deps, client, made, ticket.id);
   if (made) await announce(deps, made, task.by, vendor);
   return { status: 'done' };
 }

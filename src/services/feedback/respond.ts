@@ -19,7 +19,7 @@ import { countRequest } from '../reports/keep.js';
 import { channelContext } from '../requests/context.js';
 import { TriageCard } from '../requests/triage-card.js';
 
-type FeedbackDeps = Pick<BotDeps, 'models' | 'settings' | 'clock' | 'logger'>;
+type FeedbackDeps = Pick<BotDeps, 'models' | 'settings' | 'clock' | 'logger' | 'env'>;
 
 /** A message for the team about feedback received (`send_request_feedback_received_message`). */
 export interface FeedbackNotice {

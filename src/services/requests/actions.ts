@@ -48,7 +48,7 @@ export async function applyRequestCommand(
  * announced in the thread.
  */
 export async function createTicketFromReaction(
-  deps: Pick<BotDeps, 'models' | 'clock' | 'settings'>,
+  deps: Pick<BotDeps, 'models' | 'clock' | 'settings' | 'env' | 'logger'>,
   slack: SlackGateway,
   ctx: ChannelContext,
   find: { teamId: string; channelId: string; rootTs: string },

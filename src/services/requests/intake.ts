@@ -7,7 +7,6 @@ import { initialAssignee } from '../../requests/assignment.js';
 import {
   afterLostGrouping,
   decideThreadReply,
-  decideTopLevel,
   detectionSettings,
   requestText,
 } from '../../requests/detection.js';
@@ -23,6 +22,7 @@ import { routedAssignee } from '../teams/routing.js';
 import { openingPlan } from '../rules/facts.js';
 import { startClocks } from '../../sla/clocks.js';
 import { openingCount } from '../reports/keep.js';
+import { topLevelDecision } from '../ai/grouping.js';
 
 /** A message as the bot needs it, whatever event shape it came in. */
 export interface IncomingMessage extends SenderIdentity {
@@ -126,13 +126,7 @@ export class RequestIntake {
     // A redelivery whose first attempt may not have finished its side effects.
     if (existing) return this.effects.createdAgain(ctx, existing).then(() => false);
     const latest = await this.store.latestOf(message.teamId, message.channelId, requesterId);
-    const recent = latest && {
-      id: String(latest._id),
-      status: latest.status,
-      lastTopLevelAt: latest.lastCustomerActivityAt,
-    };
-    const settings = detectionSettings(ctx.features);
-    const decision = decideTopLevel(settings, message.text, now, recent ?? undefined);
+    const decision = await topLevelDecision(this.deps, ctx, message, latest);
     const unsure = decideSuggestion(
       suggestionSettings(ctx.features),
       'customer',

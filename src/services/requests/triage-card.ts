@@ -9,6 +9,7 @@ import { cardToPost, cardVersion } from '../../requests/effects.js';
 import { InternalTicketStore } from '../../db/repositories/internal-tickets.js';
 import { ticketCardLines } from '../../views/internal-ticket.js';
 import { triageNotification } from '../../views/triage-notification.js';
+import { agentAssistOn } from '../ai/summary.js';
 import { isEmailRequester, messageLink, slackDate } from '../../text/mrkdwn.js';
 import { EmailOutbox } from '../../db/repositories/email-outbox.js';
 import { emailCardLine } from '../../email/outbound.js';
@@ -34,7 +35,7 @@ export class TriageCard {
   private readonly cards: TriageCardStore;
 
   constructor(
-    private readonly deps: Pick<BotDeps, 'models' | 'clock'>,
+    private readonly deps: Pick<BotDeps, 'models' | 'clock' | 'env' | 'logger'>,
     private readonly slack: SlackGateway,
   ) {
     this.store = new RequestStore(deps.models);
@@ -136,6 +137,7 @@ export class TriageCard {
       },
       internalTickets: ctx.features.internal_ticket.types.length > 0,
       helpdesk: ctx.features.tickets.config.helpdeskIds.length > 0,
+      summarise: agentAssistOn(this.deps, ctx.features),
       ticketLines: await this.ticketLines(ctx, request),
       // Only a request opened by e-mail has replies sent by e-mail: no read for the others.
       emailLine: isEmailRequester(request.requesterId)

@@ -174,7 +174,10 @@ export const RequestsConfig = z
       false,
       'Indicates if web requests trigger email communication.',
     ),
-    ai_smart_grouping: flag(false, 'Enables AI smart grouping of requests.'),
+    ai_smart_grouping: flag(
+      false,
+      'Enables AI smart grouping of requests: the model says whether a customer’s new message belongs to their open request (needs an AI provider, AI_BASE_URL; without one it does nothing).',
+    ),
     send_request_escalation_message_channel: channel(
       'The channel to which escalation messages are sent.',
     ),

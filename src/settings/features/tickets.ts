@@ -55,7 +55,7 @@ export const TicketsConfig = z
     ),
     send_ai_summary_to_connectors: flag(
       false,
-      'Sends AI-generated summaries to external connectors.',
+      'Sends AI-generated summaries to external connectors: a ticket a connector creates gets a summary of the conversation as an internal note (needs an AI provider, AI_BASE_URL; without one it does nothing).',
     ),
     send_threads_to_connectors: flag(false, 'Sends ticket threads to external connectors.'),
     send_feedback_message_to_channel: flag(false, 'Sends feedback messages to a specific channel.'),

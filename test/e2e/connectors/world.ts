@@ -31,6 +31,7 @@ export interface ZendeskWorld {
 export async function zendeskWorld(
   tickets: Record<string, unknown> = {},
   requests: Record<string, unknown> = {},
+  env: Record<string, string> = {},
 ): Promise<ZendeskWorld> {
   const zendesk = await ZendeskSimulator.start();
   const t = await customerWorld(undefined, {
@@ -38,6 +39,7 @@ export async function zendeskWorld(
       SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       WEBHOOK_ALLOW_PRIVATE: 'true',
       WEBHOOK_POLL_MS: '20',
+      ...env,
     },
   });
   t.sim.addUser({

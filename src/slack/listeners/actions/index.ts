@@ -16,6 +16,7 @@ import * as createTicketButton from './create-ticket-button.js';
 import * as requestButtons from './request-buttons.js';
 import * as nudgeButtons from './nudge-buttons.js';
 import * as suggestionButtons from './suggestion-buttons.js';
+import * as summariseButton from './summarise-button.js';
 import * as ticketStatusButtons from './ticket-status-buttons.js';
 
 /** Registers every action listener of this folder (one listener per file). */
@@ -36,5 +37,6 @@ export function register(app: App, deps: BotDeps): void {
   createTicketButton.register(app, deps);
   requestButtons.register(app, deps);
   suggestionButtons.register(app, deps);
+  summariseButton.register(app, deps);
   ticketStatusButtons.register(app, deps);
 }
