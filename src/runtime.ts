@@ -91,7 +91,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     ),
     timers,
     requestHooks: REQUEST_HOOKS,
-    // Embeddings re-ranking plugs in here (`new KbSearch(models, rerank)`) once a provider exists.
+    // Embeddings re-ranking is chosen per request (`services/kb/suggest.ts`: AI assist on).
     kb: new KbSearch(models),
   };
   await timers.ensureIndexes();

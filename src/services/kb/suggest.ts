@@ -1,5 +1,8 @@
 import { claimOnce, releaseClaim } from '../../db/models/index.js';
+import { aiGate } from '../../ai/policy.js';
 import { suggestionKey } from '../../kb/answer.js';
+import { aiProvider } from '../ai/provider.js';
+import { embeddingRerank } from '../ai/rerank.js';
 import { kbSuggestions } from '../../views/kb-suggestions.js';
 import type { RequestHooks } from '../requests/hooks.js';
 
@@ -8,7 +11,8 @@ import type { RequestHooks } from '../requests/hooks.js';
  * workspace's published articles, and up to three that score over the threshold
  * (`MIN_SCORE`, `src/kb/search.ts`) are posted in its thread with **This solved it** / **Still
  * need help**. Posted once per request (a claim), so a retried event posts nothing more; nothing
- * is posted when no article matches.
+ * is posted when no article matches. With an AI provider and `ai_assist_auto_responder` on, the
+ * hits that passed the threshold are re-ordered by embeddings (`embeddingRerank`).
  */
 export const kbHooks: RequestHooks = {
   async created(deps, ctx, request) {
@@ -17,7 +21,11 @@ export const kbHooks: RequestHooks = {
     const requestId = String(request._id);
     const key = suggestionKey(requestId);
     if (!(await claimOnce(deps.models.claims, key, deps.clock.now()))) return;
-    const articles = await deps.kb.suggest(request.teamId, request.text);
+    // With an AI provider and AI assist on, the BM25 hits are re-ordered by embeddings.
+    const provider = aiProvider(deps);
+    const ai = aiGate(provider.configured, config.ai_assist_auto_responder);
+    const rerank = ai.send ? embeddingRerank(provider, request.teamId) : undefined;
+    const articles = await deps.kb.suggest(request.teamId, request.text, { rerank });
     if (articles.length === 0) return;
     const slack = await deps.slack(request.teamId);
     const message = kbSuggestions({ requestId, kbName: config.knowledge_base_name, articles });

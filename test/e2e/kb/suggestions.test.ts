@@ -32,7 +32,7 @@ describe('knowledge-base suggestions on a new request', () => {
 
   const ask = async (user: string, text: string) => {
     const { message } = await t.driver.customerSays(CHANNEL, newCustomer(t, user), text);
-    await hooksDone(t, message.ts);
+    await hooksDone(t);
     return message;
   };
   const answer = (user: string, actionId: string, suggestionTs: string, requestId: string) =>
@@ -184,7 +184,7 @@ describe('knowledge-base suggestions on a new request', () => {
       'password reset link expired',
       { event: { eventId: 'Ev0KBRETRY' } },
     );
-    await hooksDone(t, message.ts);
+    await hooksDone(t);
     await t.driver.message(message, CHANNEL, {
       eventId: 'Ev0KBRETRY',
       retryNum: 1,
@@ -210,7 +210,7 @@ describe('knowledge-base suggestions switched off', () => {
       CUSTOMER,
       'How do I reset my password?',
     );
-    await hooksDone(t, message.ts);
+    await hooksDone(t);
     expect(suggestionsIn(t, message.ts)).toEqual([]);
     const index = await t.db.collection('kb_indexes').findOne({ teamId: t.teamId });
     expect([index?.version, index?.index]).toEqual([3, undefined]); // never searched: none built

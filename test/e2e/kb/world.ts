@@ -1,5 +1,5 @@
 import type { TestBot } from '../../support/bot.js';
-import { CHANNEL, eventually, requestOf } from '../requests/world.js';
+import { CHANNEL } from '../requests/world.js';
 
 /** The help centre a workspace's admin writes through the API (title, url, content). */
 export const HELP_ARTICLES = [
@@ -34,11 +34,10 @@ export async function helpCentre(t: TestBot, articles = HELP_ARTICLES): Promise<
 }
 
 /**
- * Waits until every hook of the request's creation ran (the reports' hook, the last of them,
- * has counted it), so "nothing was posted" is read after the suggestions' turn.
+ * Waits until the bot has processed every event it took, its request hooks included, so "nothing
+ * was posted" is read after the suggestions' turn (the driver waits so too; this says it here).
  */
-export const hooksDone = (t: TestBot, rootTs: string) =>
-  eventually(async () => (await requestOf(t, rootTs))?.reportFacts);
+export const hooksDone = (t: TestBot) => t.bot.inbox.idle();
 
 /** The bot's knowledge-base suggestions in a request's thread. */
 export const suggestionsIn = (t: TestBot, rootTs: string) =>
