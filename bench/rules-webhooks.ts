@@ -219,7 +219,9 @@ export async function rulesWebhooks(ctx: BenchContext): Promise<Outcome> {
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = sorted.length / 2;
-    return sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    const value =
+      sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    return Math.round(value * 100) / 100;
   };
   const perSecond = (kind: Trial['kind']) =>
     median(trials.filter((t) => t.kind === kind).map((t) => t.perSecond));

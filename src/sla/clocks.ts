@@ -62,6 +62,15 @@ export function startClocks(
   return Object.keys(start).length > 0 ? start : null;
 }
 
+/** The clocks `startClocks` starts, as the request stores them (intake writes them with it). */
+export function openingSla(
+  createdAt: Date,
+  features: Features,
+): { responseDueAt?: Date | null; closureDueAt?: Date | null } | undefined {
+  const start = startClocks(createdAt, features);
+  return start ? { responseDueAt: start.response, closureDueAt: start.closure } : undefined;
+}
+
 /**
  * The due date of a running SLA: not met (response: no first response yet), not breached, not
  * paused (closure), on a live request; null when none runs. Its job fires at this date.

@@ -3,7 +3,6 @@ import { ChannelStore } from '../../db/repositories/channels.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { customerReplyMove, routeMessage } from '../../requests/activity.js';
-import { initialAssignee } from '../../requests/assignment.js';
 import {
   afterLostGrouping,
   decideThreadReply,
@@ -18,9 +17,9 @@ import { runHooks } from './hooks.js';
 import { Replies } from './replies.js';
 import { senderOf, type SenderIdentity } from './sender.js';
 import { Suggestions } from './suggestions.js';
-import { routedAssignee } from '../teams/routing.js';
+import { openingAssignee } from '../teams/routing.js';
 import { openingPlan } from '../rules/facts.js';
-import { startClocks } from '../../sla/clocks.js';
+import { openingSla } from '../../sla/clocks.js';
 import { openingCount } from '../reports/keep.js';
 import { topLevelDecision } from '../ai/grouping.js';
 
@@ -176,14 +175,11 @@ export class RequestIntake {
     requesterId: string,
     counts: Counts,
   ): Promise<boolean> {
-    const config = ctx.features.requests.config;
     const at = this.deps.clock.now();
-    const assigneeId = ctx.channel.routing
-      ? await routedAssignee(this.deps, message.teamId, ctx.channel.routing)
-      : initialAssignee(config, ctx.channel.csmUserId);
+    const assigneeId = await openingAssignee(this.deps, ctx, message.teamId);
     const { channelId, text } = message;
     const opening = openingPlan(ctx, { assigneeId, channelId, text }, at)?.attributes;
-    const clocks = startClocks(at, ctx.features);
+    const sla = openingSla(at, ctx.features);
     const counting = await openingCount(this.deps, ctx);
     const { request, created } = await this.store.create(
       {
@@ -195,9 +191,7 @@ export class RequestIntake {
         at,
         assigneeId,
         ...(opening ? { opening } : {}),
-        ...(clocks
-          ? { sla: { responseDueAt: clocks.response, closureDueAt: clocks.closure } }
-          : {}),
+        ...(sla ? { sla } : {}),
       },
       counting?.facts,
     );

@@ -2,6 +2,8 @@ import { AgentStore } from '../../db/repositories/agents.js';
 import { DeskTeamStore } from '../../db/repositories/desk-teams.js';
 import type { BotDeps } from '../../deps.js';
 import { pickAssignee, type RoutingMode } from '../../desk/teams.js';
+import { initialAssignee } from '../../requests/assignment.js';
+import type { ChannelContext } from '../requests/channel-context.js';
 
 /** What routing to a team needs: which team, how, and the per-agent capacity. */
 export interface Routing {
@@ -37,4 +39,18 @@ export async function routedAssignee(
       open: open.get(agent.userId) ?? 0,
     })),
   });
+}
+
+/**
+ * Who a new request of the channel starts assigned to: the next agent of its team routing, else
+ * the channel's CSM when `auto_assign_to_csm` says so, else nobody.
+ */
+export function openingAssignee(
+  deps: Pick<BotDeps, 'models'>,
+  ctx: ChannelContext,
+  teamId: string,
+): Promise<string | null> {
+  const { routing, csmUserId } = ctx.channel;
+  if (routing) return routedAssignee(deps, teamId, routing);
+  return Promise.resolve(initialAssignee(ctx.features.requests.config, csmUserId));
 }
