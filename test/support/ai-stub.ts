@@ -125,10 +125,15 @@ export class AiStub {
       const input = body.input;
       const texts = Array.isArray(input) ? input.map(String) : [String(input)];
       this.calls.push({ path, prompt: 'embeddings', text: texts.join('\n'), body, authorization });
+      // As OpenAI answers: floats, or with `encoding_format: "base64"` the little-endian float32s.
+      const encode = (vector: number[]) =>
+        body.encoding_format === 'base64'
+          ? Buffer.from(new Float32Array(vector).buffer).toString('base64')
+          : vector;
       const data = texts.map((t, index) => ({
         object: 'embedding',
         index,
-        embedding: embedding(t),
+        embedding: encode(embedding(t)),
       }));
       const tokens = texts.reduce((n, t) => n + words(t).length, 0);
       return json(res, 200, {

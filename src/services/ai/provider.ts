@@ -114,7 +114,14 @@ export class OpenAiProvider implements AiProvider {
     const month = await this.admitted(teamId, 'embeddings');
     if (!month) return undefined;
     try {
-      const result = await this.client.embeddings.create({ model, input: [...texts] });
+      // Floats asked for by name: the SDK otherwise asks for base64, which local servers
+      // (Ollama, llama.cpp) may not speak.
+      const input = [...texts];
+      const result = await this.client.embeddings.create({
+        model,
+        input,
+        encoding_format: 'float',
+      });
       await this.count(teamId, month, result.usage?.total_tokens);
       const vectors = [...result.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
       return vectors.length === texts.length ? vectors : undefined;
