@@ -54,6 +54,8 @@ export function apiRouter(deps: HttpDeps): Router {
 
   const api = Router();
   api.use(requireToken(deps.models));
+  // An article may hold 100,000 characters, which JSON's escapes can carry past 256 kB.
+  api.use(PORTALS_PATH, express.json({ limit: '1mb', strict: true }));
   api.use(express.json({ limit: '256kb', strict: true }));
   api.use(requireJsonBody);
   // An agent's token works requests; workspace configuration needs an administrator's.

@@ -211,6 +211,28 @@ describe('knowledge-base portals and articles API (Chatwoot’s Help Center)', (
     await t.api('DELETE', `${PORTALS}/${p.body.id}`);
   });
 
+  it('takes an article as long as its schema allows, however its JSON escapes the text', async () => {
+    const p = await t.api('POST', PORTALS, { name: 'Long', slug: 'long' });
+    // 100,000 characters, each sent as a six-byte escape: 600 kB of JSON.
+    const content = '\u00e9'.repeat(100_000);
+    const res = await t.api(
+      'POST',
+      `${PORTALS}/${p.body.id}/articles`,
+      `{"title":"Accents","content":"${content}"}`,
+    );
+    expect(res.status).toBe(201);
+    const stored = await t.db.collection('kb_articles').findOne({ title: 'Accents' });
+    expect(stored?.content).toBe('é'.repeat(100_000));
+    const over = await t.api(
+      'POST',
+      `${PORTALS}/${p.body.id}/articles`,
+      `{"title":"Too long","content":"${content}e"}`,
+    );
+    expect([over.status, over.body.detail[0].loc]).toEqual([422, ['body', 'content']]);
+    expect(await t.db.collection('kb_articles').countDocuments({ title: 'Too long' })).toBe(0);
+    await t.api('DELETE', `${PORTALS}/${p.body.id}`);
+  });
+
   it('publishes the portal and article paths in the OpenAPI document', async () => {
     const doc = await t.api('GET', '/api/v1/openapi.json');
     expect(Object.keys(doc.body.paths[PORTALS])).toEqual(['get', 'post']);
