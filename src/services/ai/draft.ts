@@ -51,10 +51,18 @@ async function showDraft(
   const bestEffort = { step: 'ai_draft', requestId: String(request._id) };
   const { channelId, ts } = request.triage;
   if (request.assigneeId) {
-    const where = channelId && ts ? { channel: channelId, thread_ts: ts } : undefined;
-    const at = where ?? { channel: request.channelId, thread_ts: request.rootTs };
-    const ephemeral = { ...at, user: request.assigneeId, ...message };
-    return Boolean(await slack.postEphemeral(ephemeral, { bestEffort }));
+    // In the card's thread; an assignee outside the triage channel (a CSM) sees it in the
+    // customer's thread, where an ephemeral is still theirs alone.
+    const places = [
+      ...(channelId && ts ? [{ channel: channelId, thread_ts: ts }] : []),
+      { channel: request.channelId, thread_ts: request.rootTs },
+    ];
+    for (const at of places) {
+      const ephemeral = { ...at, user: request.assigneeId, ...message };
+      const options = { expect: ['user_not_in_channel'], bestEffort };
+      if (await slack.postEphemeral(ephemeral, options)) return true;
+    }
+    return false;
   }
   if (!channelId || !ts) return false;
   return Boolean(
