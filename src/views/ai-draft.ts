@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import { ACTIONS, VIEWS } from '../constants.js';
+import { escapeMrkdwn } from '../text/mrkdwn.js';
 
 const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: true });
 
@@ -22,12 +23,15 @@ export function draftValue(value: DraftValue): string | undefined {
   return json.length <= BUTTON_VALUE_MAX ? json : undefined;
 }
 
+/** A draft as quoted mrkdwn, escaped so the model's text cannot mention or link. */
+const quoted = (draft: string) => `>${escapeMrkdwn(draft).replace(/\n/g, '\n>')}`;
+
 /**
  * The drafted reply as agents see it (an ephemeral to the assignee, or in the card's thread):
  * the text and **Send** / **Edit**. Nothing reaches the customer without a click.
  */
 export function draftMessage(draft: string, value: string): { text: string; blocks: KnownBlock[] } {
-  const text = `:robot_face: *Drafted reply* (AI; the customer sees it only if you send it):\n>${draft.replace(/\n/g, '\n>')}`;
+  const text = `:robot_face: *Drafted reply* (AI; the customer sees it only if you send it):\n${quoted(draft)}`;
   return {
     text,
     blocks: [
@@ -47,6 +51,15 @@ export function draftMessage(draft: string, value: string): { text: string; bloc
       },
     ],
   };
+}
+
+/** The draft once sent with its Send: the text, without buttons, and who sent it. */
+export function sentDraftMessage(
+  draft: string,
+  userId: string,
+): { text: string; blocks: KnownBlock[] } {
+  const text = `:white_check_mark: *Drafted reply* sent by <@${userId}> in the customer’s thread:\n${quoted(draft)}`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 /** The modal to edit a draft before it is posted, prefilled with it. */

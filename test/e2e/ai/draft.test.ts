@@ -2,45 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { ACTIONS, VIEWS } from '../../../src/constants.js';
 import type { TestBot } from '../../support/bot.js';
 import { findElement } from '../../support/slack/interactions.js';
-import {
-  AGENT,
-  AGENT_2,
-  CHANNEL,
-  CSM,
-  CUSTOMER,
-  newCustomer,
-  requestOf,
-  TRIAGE,
-} from '../requests/world.js';
+import { AGENT, AGENT_2, CHANNEL, CUSTOMER, requestOf, TRIAGE } from '../requests/world.js';
 import { aiWorld, channelSettings, type AiWorld } from './world.js';
+import { cardThread, DRAFT, opened, replies, stored } from './drafts.js';
 
 const assist = (on: boolean) => ({ requests: { config: { ai_assist_auto_responder: on } } });
-const DRAFT = 'Sorry about that! We are looking at the CSV export now.';
-
-/** A new request by a new customer, once every hook of its opening has run. */
-async function opened(t: TestBot, customer: string, text: string, eventId?: string) {
-  const options = eventId ? { event: { eventId } } : {};
-  const { message } = await t.driver.customerSays(CHANNEL, newCustomer(t, customer), text, options);
-  await t.bot.inbox.idle();
-  return message;
-}
-
-/** The bot's messages in the thread of the request's triage card. */
-async function cardThread(t: TestBot, rootTs: string) {
-  const request = await requestOf(t, rootTs);
-  const cardTs = request?.triage.ts as string;
-  return t.sim.thread(TRIAGE, cardTs).filter((m) => m.ts !== cardTs);
-}
-
-/** The customer thread's replies posted under a person's name (not the bot's status notices). */
-const replies = (t: TestBot, rootTs: string) =>
-  t.sim.thread(CHANNEL, rootTs).filter((m) => m.ts !== rootTs && m.username !== undefined);
-
-/** The request's stored messages. */
-async function stored(t: TestBot, rootTs: string) {
-  const request = await requestOf(t, rootTs);
-  return t.db.collection('messages').find({ requestId: request?._id }).toArray();
-}
 
 /** Clicks a button of the draft in the card's thread. */
 async function clickDraft(t: TestBot, draftTs: string, actionId: string, user = AGENT) {
@@ -77,14 +43,18 @@ describe('drafted replies: a new request’s reply drafted for agents, sent only
     const message = await opened(t, 'U0DRAFT2', 'Export broken again');
     const [draft] = await cardThread(t, message.ts);
 
-    await clickDraft(t, draft!.ts, ACTIONS.draftSend);
-    await clickDraft(t, draft!.ts, ACTIONS.draftSend);
+    // A double click: both clicks leave before the draft changes.
+    await Promise.all([
+      clickDraft(t, draft!.ts, ACTIONS.draftSend),
+      clickDraft(t, draft!.ts, ACTIONS.draftSend),
+    ]);
     await t.sim.waitFor(
       () => t.sim.ephemerals(TRIAGE, AGENT).some((e) => e.text.includes('already sent')),
-      {
-        what: 'the second click’s answer',
-      },
+      { what: 'the second click’s answer' },
     );
+    const [after] = await cardThread(t, message.ts);
+    expect(after?.text).toContain('sent by <@U0AGENT>');
+    expect(findElement(after?.blocks as never, ACTIONS.draftSend)).toBeUndefined();
 
     expect(replies(t, message.ts).map((m) => [m.text, m.username, m.bot_id])).toEqual([
       [DRAFT, 'alice', t.sim.botId],
@@ -163,6 +133,16 @@ describe('drafted replies: a new request’s reply drafted for agents, sent only
     expect(await cardThread(t, message.ts)).toHaveLength(1);
   });
 
+  it('shows the model’s text escaped, so it cannot mention anyone', async () => {
+    const { t, stub } = w;
+    stub.reset();
+    stub.on('draft-reply', { json: { reply: 'Hi <!channel>, see <https://evil.example|this>' } });
+    const message = await opened(t, 'U0DRAFT8', 'Anything new?');
+    const [draft] = await cardThread(t, message.ts);
+    expect(draft?.text).toContain('Hi &lt;!channel&gt;, see &lt;https://evil.example|this&gt;');
+    expect(draft?.text).not.toContain('<!channel>');
+  });
+
   it('shows no draft when the answer is malformed', async () => {
     const { t, stub } = w;
     stub.reset();
@@ -180,55 +160,5 @@ describe('drafted replies: a new request’s reply drafted for agents, sent only
     expect(stub.count()).toBe(0);
     expect(await cardThread(t, message.ts)).toEqual([]);
     await channelSettings(t, assist(true));
-  });
-});
-
-describe('drafted replies to an assigned request: the assignee’s ephemeral', () => {
-  let w: AiWorld;
-  beforeAll(async () => {
-    w = await aiWorld({
-      requests: { config: { ai_assist_auto_responder: true, auto_assign_to_csm: true } },
-    });
-  });
-  afterAll(() => w.stop());
-  beforeEach(() => {
-    w.stub.reset();
-    w.stub.on('draft-reply', { json: { reply: DRAFT } });
-  });
-
-  it('shows the draft to the assignee only, in the customer’s thread when they are not in triage; Send posts it', async () => {
-    const { t } = w;
-    const message = await opened(t, 'U0DRAFTA1', 'Dashboard will not load');
-    expect((await requestOf(t, message.ts))?.assigneeId).toBe(CSM);
-
-    const shown = t.sim.ephemerals(CHANNEL, CSM).filter((e) => e.text.includes(DRAFT));
-    expect(shown).toHaveLength(1);
-    expect(shown[0]?.thread_ts).toBe(message.ts);
-    expect(await cardThread(t, message.ts)).toEqual([]); // not for every agent
-    const value = findElement(shown[0]?.blocks as never, ACTIONS.draftSend)?.element.value;
-
-    await t.driver.action({
-      user: CSM,
-      action_id: ACTIONS.draftSend,
-      channel: CHANNEL,
-      message_ts: shown[0]!.ts,
-      is_ephemeral: true,
-      value: value as string,
-    });
-    await t.sim.waitFor(() => replies(t, message.ts).length > 0, { what: 'the posted draft' });
-    expect(replies(t, message.ts).map((m) => [m.text, m.username])).toEqual([[DRAFT, 'Cass']]);
-    const messages = await stored(t, message.ts);
-    expect(messages.map((m) => [m.kind, m.text, m.userId])).toEqual([['outgoing', DRAFT, CSM]]);
-  });
-
-  it('shows it in the card’s thread, still to the assignee only, when they are in triage', async () => {
-    const { t } = w;
-    t.sim.joinChannel(TRIAGE, CSM);
-    const message = await opened(t, 'U0DRAFTA2', 'Invoices missing');
-    const request = await requestOf(t, message.ts);
-    const shown = t.sim.ephemerals(TRIAGE, CSM).filter((e) => e.text.includes(DRAFT));
-    expect(shown.map((e) => e.thread_ts)).toEqual([request?.triage.ts]);
-    expect(t.sim.ephemerals(TRIAGE, AGENT).filter((e) => e.text.includes(DRAFT))).toEqual([]);
-    expect(await cardThread(t, message.ts)).toEqual([]);
   });
 });
