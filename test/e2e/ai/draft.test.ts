@@ -162,3 +162,23 @@ describe('drafted replies: a new request’s reply drafted for agents, sent only
     await channelSettings(t, assist(true));
   });
 });
+
+describe('drafted replies past the month’s AI budget', () => {
+  let w: AiWorld;
+  beforeAll(async () => {
+    w = await aiWorld(assist(true), { AI_MONTHLY_TOKEN_BUDGET: '100' });
+  });
+  afterAll(() => w.stop());
+
+  it('drafts until the budget is used, then asks nothing and shows no draft', async () => {
+    const { t, stub } = w;
+    stub.tokensPerCall = 500;
+    stub.on('draft-reply', { json: { reply: DRAFT } });
+    const first = await opened(t, 'U0BUDGET1', 'Reports are empty');
+    expect(await cardThread(t, first.ts)).toHaveLength(1);
+
+    const second = await opened(t, 'U0BUDGET2', 'Exports are empty too');
+    expect(stub.count('draft-reply')).toBe(1);
+    expect(await cardThread(t, second.ts)).toEqual([]);
+  });
+});
