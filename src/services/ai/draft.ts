@@ -32,8 +32,12 @@ export const draftHooks: RequestHooks = {
       { conversation },
       DraftAnswer,
     );
-    const value = answer && draftValue({ requestId, text: answer.reply });
-    if (!answer || !value) return;
+    if (!answer) return;
+    const value = draftValue({ requestId, text: answer.reply });
+    if (!value) {
+      deps.logger.info({ requestId }, 'AI draft too long for its buttons; not shown');
+      return;
+    }
     const request = (await new RequestStore(deps.models).byKey(requestId)) ?? opened;
     const slack = await deps.slack(request.teamId);
     const shown = await showDraft(slack, request, draftMessage(answer.reply, value));
