@@ -46,6 +46,9 @@ export const ACTIONS = {
   kbNeedHelp: 'kb_need_help',
   /** The canned response menu of the "Insert canned response" modal (shows the preview). */
   cannedPick: 'canned_response_pick',
+  /** A drafted reply's buttons (AI assist): post it as is, or open it in a modal to edit. */
+  draftSend: 'ai_draft_send',
+  draftEdit: 'ai_draft_edit',
 } as const;
 
 /** Prefix of the `block_id` of a triage card's classification menus: `<prefix><request id>_<stamp>`. */
@@ -59,6 +62,8 @@ export const VIEWS = {
   customFields: 'request_custom_fields_modal',
   cannedResponse: 'canned_response_modal',
   helpdeskTicket: 'helpdesk_ticket_modal',
+  /** A drafted reply opened to edit before it is posted (AI assist). */
+  draftEdit: 'ai_draft_edit_modal',
 } as const;
 
 /** `callback_id`s of shortcuts (manifest.yml's `features.shortcuts`). */

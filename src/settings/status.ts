@@ -31,11 +31,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.config.host_domain': { issue: 12 },
   'requests.config.web_request_redirection_channel': { issue: 12 },
   'requests.config.web_request_email_communication': { issue: 15 },
-  'requests.config.ai_assist_auto_responder': {
-    issue: 16,
-    inPart:
-      'with an AI provider, the triage card offers Summarise (a thread summary for the clicking agent); drafted replies are not built yet',
-  },
+  'requests.config.ai_assist_auto_responder': 'acts',
   'requests.config.ai_smart_grouping': 'acts',
   'requests.config.knowledge_base_name': 'acts',
   'requests.config.knowledge_base_url': 'acts',

@@ -65,18 +65,33 @@ export async function postCanned(
   }
   const agent = await slack.identity(who.userId, logStep(request, 'canned_identity'));
   const text = await filled(slack, request, agent.username, response);
+  await postForAgent(deps, slack, allowed.ctx, request, who.userId, text, agent);
+  return { ok: true, request, shortCode: response.shortCode };
+}
+
+/**
+ * Posts `text` into the request's customer thread as the bot under the agent's name and picture
+ * (`agent`: their identity, looked up when not given) and records it as the agent's reply
+ * (first response, SLA, reports), as a canned response or a sent AI draft is.
+ */
+export async function postForAgent(
+  deps: BotDeps,
+  slack: SlackGateway,
+  ctx: ChannelContext,
+  request: RequestDoc,
+  agentId: string,
+  text: string,
+  agent?: Awaited<ReturnType<SlackGateway['identity']>>,
+): Promise<void> {
+  const identity = agent ?? (await slack.identity(agentId, logStep(request, 'agent_identity')));
   const posted = await slack.post({
     channel: request.channelId,
     thread_ts: request.rootTs,
     text,
-    ...agent,
+    ...identity,
   });
   const ts = posted?.ts as string;
-  await new RequestIntake(deps, slack).postedForAgent(allowed.ctx, request, who.userId, {
-    ts,
-    text,
-  });
-  return { ok: true, request, shortCode: response.shortCode };
+  await new RequestIntake(deps, slack).postedForAgent(ctx, request, agentId, { ts, text });
 }
 
 /** A response's content as `agentName` would post it into `request`'s thread. */

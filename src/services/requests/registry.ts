@@ -12,6 +12,7 @@ import { connectorHooks } from '../connectors/hooks.js';
 import { crmHooks } from '../connectors/crm-hooks.js';
 import { emailHooks } from '../email/outbound.js';
 import { kbHooks } from '../kb/suggest.js';
+import { draftHooks } from '../ai/draft.js';
 
 /**
  * The features that act on request moments, in the order they run. Only the composition root
@@ -32,5 +33,6 @@ export const REQUEST_HOOKS: readonly RequestHooks[] = [
   crmHooks,
   emailHooks,
   kbHooks,
+  draftHooks,
   reportHooks,
 ];

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
 import * as cannedModal from './canned-modal.js';
 import * as categoriesModal from './categories-modal.js';
+import * as draftModal from './draft-modal.js';
 import * as feedbackComment from './feedback-comment.js';
 import * as internalTicketModal from './internal-ticket-modal.js';
 import * as fieldsModal from './fields-modal.js';
@@ -11,6 +12,7 @@ import * as helpdeskTicketModal from './helpdesk-ticket-modal.js';
 export function register(app: App, deps: BotDeps): void {
   cannedModal.register(app, deps);
   categoriesModal.register(app, deps);
+  draftModal.register(app, deps);
   feedbackComment.register(app, deps);
   internalTicketModal.register(app, deps);
   fieldsModal.register(app, deps);
