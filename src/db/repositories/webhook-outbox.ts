@@ -121,19 +121,17 @@ export class WebhookOutbox {
    */
   async storeLeased(deliveries: NewDelivery[], now: Date): Promise<WebhookDeliveryDoc[]> {
     const lockedUntil = new Date(now.getTime() + LEASE_MS);
-    const docs = deliveries.map((delivery): WebhookDeliveryDoc => ({
-      _id: new Types.ObjectId(),
-      ...delivery,
-      url: delivery.url ?? null,
-      status: 'pending',
-      attempts: 1,
-      lockedUntil,
-      lastStatusCode: null,
-      lastError: null,
-      deliveredAt: null,
-      createdAt: now,
-      updatedAt: now,
-    }));
+    // The schema's defaults fill the rest (pending, no outcome yet); no mongoose document built.
+    const docs = deliveries.map((delivery) =>
+      parseWebhookDelivery({
+        _id: new Types.ObjectId(),
+        ...delivery,
+        attempts: 1,
+        lockedUntil,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
     const batcher = batcherOf(this.models.webhookDeliveries);
     const stored = await Promise.all(docs.map((doc) => batcher.insert(doc)));
     return docs.filter((_, index) => stored[index]);
