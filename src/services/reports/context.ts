@@ -1,10 +1,10 @@
 import { calendarFromWorkingHours, type Calendar } from '../../calendar/index.js';
-import { readConfigVersion } from '../../db/models/config-version.js';
 import { ChannelStore } from '../../db/repositories/channels.js';
 import type { BotDeps } from '../../deps.js';
 import type { Features } from '../../settings/features.js';
 import type { ReportContext } from '../../reports/facts.js';
 import type { ChannelContext } from '../requests/channel-context.js';
+import { ConfigCache } from '../config-cache.js';
 
 export type ReportDeps = Pick<BotDeps, 'models' | 'settings' | 'logger'>;
 
@@ -20,12 +20,7 @@ export function calendarOf(workingHours: WorkingHours): Calendar | null {
   }
 }
 
-interface Cached {
-  version: number;
-  context: ReportContext;
-}
-const MAX_CACHED = 5_000;
-const caches = new WeakMap<object, Map<string, Cached>>();
+const contexts = new ConfigCache<ReportContext>();
 
 /** The workspace's zone: its own working-hours time zone (channels may differ; days do not). */
 export async function workspaceZone(deps: ReportDeps, teamId: string): Promise<string> {
@@ -72,12 +67,10 @@ export async function reportContext(
   teamId: string,
   channelId: string,
 ): Promise<ReportContext> {
-  let cache = caches.get(deps.models);
-  if (!cache) caches.set(deps.models, (cache = new Map()));
+  const entries = await contexts.current(deps.models);
   const key = `${teamId}:${channelId}`;
-  const version = await readConfigVersion(deps.models.configVersions);
-  const cached = cache.get(key);
-  if (cached?.version === version) return cached.context;
+  const cached = entries.get(key);
+  if (cached) return cached;
   const zone = await countingZone(deps, teamId);
   const channel = await new ChannelStore(deps.models).find(teamId, channelId);
   const features = channel ? await deps.settings.effective(teamId, channelId) : null;
@@ -88,8 +81,6 @@ export async function reportContext(
       : null,
     accountId: channel?.accountId ? String(channel.accountId) : null,
   };
-  cache.delete(key);
-  cache.set(key, { version, context });
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  entries.set(key, context);
   return context;
 }

@@ -1,13 +1,10 @@
-import {
-  readConfigVersion,
-  type AutomationRuleDoc,
-  type ChannelDoc,
-} from '../../db/models/index.js';
+import type { AutomationRuleDoc, ChannelDoc } from '../../db/models/index.js';
 import { AutomationRuleStore } from '../../db/repositories/automation-rules.js';
 import { ChannelStore } from '../../db/repositories/channels.js';
 import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
 import type { ChannelContext } from './channel-context.js';
+import { ConfigCache } from '../config-cache.js';
 import { firstSeenKind } from '../../requests/detection.js';
 import type { Features } from '../../settings/features.js';
 import type { SlackGateway } from '../../slack/gateway.js';
@@ -20,17 +17,14 @@ type ContextDeps = Pick<BotDeps, 'models' | 'settings' | 'clock'>;
 
 /** What a channel's context derives from the configuration, cached per configuration version. */
 interface ConfigPart {
-  version: number;
   channel: ChannelDoc;
   features: Features;
   workspaceInternal: readonly string[];
   rules: readonly AutomationRuleDoc[];
 }
 
-/** Enough for every channel of a large workspace; the oldest entry goes first. */
-const MAX_CACHED_CHANNELS = 5_000;
-/** Per running bot (its models; tests run several), per channel. */
-const configCaches = new WeakMap<object, Map<string, ConfigPart>>();
+/** Per channel; 5,000 entries are enough for every channel of a large workspace. */
+const configCache = new ConfigCache<ConfigPart>();
 
 /**
  * Loads (or, for a channel the bot has never seen, registers as `firstSeenKind` says) the
@@ -66,22 +60,17 @@ async function configPart(
   teamId: string,
   channelId: string,
 ): Promise<ConfigPart | undefined> {
-  let cache = configCaches.get(deps.models);
-  if (!cache) configCaches.set(deps.models, (cache = new Map()));
+  const entries = await configCache.current(deps.models);
   const key = `${teamId}:${channelId}`;
-  // Read before the configuration: a write that lands in between makes the entry stale at once.
-  const version = await readConfigVersion(deps.models.configVersions);
-  const cached = cache.get(key);
-  if (cached?.version === version) return cached;
+  const cached = entries.get(key);
+  if (cached) return cached;
   const channel = await loadChannel(deps, slack, teamId, channelId);
   if (!channel) return undefined;
   const features = await deps.settings.effective(teamId, channelId);
   const workspaceInternal = await new WorkspaceStore(deps.models).internalUserIds(teamId);
   const rules = await new AutomationRuleStore(deps.models).active(teamId);
-  const part = { version, channel, features, workspaceInternal, rules };
-  cache.delete(key);
-  cache.set(key, part);
-  if (cache.size > MAX_CACHED_CHANNELS) cache.delete(cache.keys().next().value as string);
+  const part = { channel, features, workspaceInternal, rules };
+  entries.set(key, part);
   return part;
 }
 
