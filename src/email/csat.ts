@@ -1,5 +1,5 @@
 import { CHOICES, RatingChoice, ratingLabel, type RatingScale } from '../feedback/rating.js';
-import { escapeHtml } from './outbound.js';
+import { escapeHtml } from '../text/html.js';
 
 /**
  * CSAT by e-mail (issue 15): a requester who wrote by e-mail is asked by e-mail, with one link

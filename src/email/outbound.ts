@@ -1,3 +1,4 @@
+import { escapeHtml } from '../text/html.js';
 import { escapeMrkdwn } from '../text/mrkdwn.js';
 
 /**
@@ -35,15 +36,6 @@ export function plainText(mrkdwn: string): string {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-}
-
-/** Text made safe inside HTML elements and quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 /**

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../text/html.js';
+
 /** HTML that is already safe (built by `html`): interpolated as is, never escaped again. */
 export class SafeHtml {
   constructor(readonly text: string) {}
@@ -5,17 +7,6 @@ export class SafeHtml {
     return this.text;
   }
 }
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe for HTML content and quoted attribute values. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 type Part = SafeHtml | string | number | undefined | null | false | readonly Part[];
 
