@@ -53,6 +53,12 @@ export interface NewRequest {
   };
   /** The SLA clocks started as it opens (`startClocks`), stored with it. */
   sla?: { responseDueAt?: Date | null; closureDueAt?: Date | null };
+  /**
+   * The channel has a triage channel: the insert claims the right to post the card (as
+   * `TriageCardStore.claim` would), so the delivery that creates the request posts it without
+   * a second write, and a retry finds the claim live.
+   */
+  claimsCard?: boolean;
 }
 
 /**
@@ -85,6 +91,7 @@ export function openedRequest(input: NewRequest) {
     priority,
     history,
     ...(input.sla ? { sla: input.sla } : {}),
+    ...(input.claimsCard ? { triage: { claimedAt: at } } : {}),
   };
 }
 

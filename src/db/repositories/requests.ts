@@ -86,13 +86,26 @@ export class RequestStore {
     return this.models.requests.findById(id).lean().then(requestOrNull);
   }
 
-  /** The customer's most recent request in the channel. */
-  latestOf(teamId: string, channelId: string, requesterId: string): Promise<RequestDoc | null> {
-    return this.models.requests
-      .findOne({ teamId, channelId, requesterId })
-      .sort({ createdAt: -1 })
+  /**
+   * What a customer's top-level message `rootTs` meets, in one read: the request it already
+   * opened (a redelivery) or else the customer's latest request in the channel opened by an
+   * earlier message (the one it may join). Ordered by root message, so the request `rootTs`
+   * opened, if any, comes first; a message is never grouped into a request opened after it.
+   */
+  async openingLookup(
+    teamId: string,
+    channelId: string,
+    rootTs: string,
+    requesterId: string,
+  ): Promise<{ existing: RequestDoc | null; latest: RequestDoc | null }> {
+    const latest = await this.models.requests
+      .findOne({ teamId, channelId, requesterId, rootTs: { $lte: rootTs } })
+      .sort({ rootTs: -1 })
       .lean()
       .then(requestOrNull);
+    return latest?.rootTs === rootTs
+      ? { existing: latest, latest: null }
+      : { existing: null, latest };
   }
 
   /** The channel's newest live request no agent has answered yet. */

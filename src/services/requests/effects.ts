@@ -33,7 +33,8 @@ export class RequestEffects {
 
   async created(ctx: ChannelContext, request: RequestDoc, firstInChannel: boolean): Promise<void> {
     const config = ctx.features.requests.config;
-    await this.apply(ctx, request, effectsOfCreation(request, ctx.channel, firstInChannel, config));
+    const effects = effectsOfCreation(request, ctx.channel, firstInChannel, config);
+    await this.apply(ctx, request, effects, undefined, true);
   }
 
   /** A redelivered opening: finish what the first attempt may not have (all idempotent). */
@@ -55,16 +56,18 @@ export class RequestEffects {
     return this.card.update(ctx, request);
   }
 
+  /** `creating`: the delivery whose insert made the request, and claimed its card with it. */
   private async apply(
     ctx: ChannelContext,
     request: RequestDoc,
     effects: readonly Effect[],
     change?: Change,
+    creating = false,
   ) {
     for (const effect of effects) {
       switch (effect.kind) {
         case 'card':
-          if (effect.mode === 'ensure') await this.card.ensure(ctx, request);
+          if (effect.mode === 'ensure') await this.card.ensure(ctx, request, creating);
           else await this.card.update(ctx, request);
           break;
         case 'mark':

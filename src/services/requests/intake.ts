@@ -121,10 +121,11 @@ export class RequestIntake {
   private async customerPosted(ctx: ChannelContext, message: IncomingMessage, counts: Counts) {
     const now = this.deps.clock.now();
     const requesterId = (message.userId ?? message.botId) as string;
-    const existing = await this.store.byRoot(message.teamId, message.channelId, message.ts);
+    const { teamId, channelId, ts } = message;
+    const found = await this.store.openingLookup(teamId, channelId, ts, requesterId);
     // A redelivery whose first attempt may not have finished its side effects.
-    if (existing) return this.effects.createdAgain(ctx, existing).then(() => false);
-    const latest = await this.store.latestOf(message.teamId, message.channelId, requesterId);
+    if (found.existing) return this.effects.createdAgain(ctx, found.existing).then(() => false);
+    const latest = found.latest;
     const decision = await topLevelDecision(this.deps, ctx, message, latest);
     const unsure = decideSuggestion(
       suggestionSettings(ctx.features),
@@ -192,6 +193,7 @@ export class RequestIntake {
         assigneeId,
         ...(opening ? { opening } : {}),
         ...(sla ? { sla } : {}),
+        claimsCard: Boolean(ctx.channel.triageChannelId),
       },
       counting?.facts,
     );

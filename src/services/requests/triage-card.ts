@@ -47,11 +47,16 @@ export class TriageCard {
    * Taking over a stale claim means an earlier holder may have died between Slack accepting
    * the card and storing its ts; the card carries the request id in its metadata, so that
    * card is found in the channel and adopted instead of posting a second one.
+   * `insertClaimed`: the request's insert took the claim (`NewRequest.claimsCard`), for the
+   * delivery that made it.
    */
-  async ensure(ctx: ChannelContext, request: RequestDoc): Promise<void> {
+  async ensure(ctx: ChannelContext, request: RequestDoc, insertClaimed = false): Promise<void> {
     const triage = ctx.channel.triageChannelId;
     if (!triage || !cardToPost(request)) return;
-    const claim = await this.cards.claim(request._id, this.deps.clock.now());
+    const claim =
+      insertClaimed && request.triage.claimedAt
+        ? { request, previousClaim: null }
+        : await this.cards.claim(request._id, this.deps.clock.now());
     if (!claim) return;
     const fresh = claim.request;
     if (claim.previousClaim) {
