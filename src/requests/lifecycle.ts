@@ -1,4 +1,4 @@
-import type { HistoryEntry, RequestStatus } from './request.js';
+import type { HistoryEntry, RequestSource, RequestStatus } from './request.js';
 
 /**
  * The request state machine: `open → in_progress ↔ on_hold → closed`, `discarded` from any
@@ -53,6 +53,8 @@ export interface NewRequest {
   };
   /** The SLA clocks started as it opens (`startClocks`), stored with it. */
   sla?: { responseDueAt?: Date | null; closureDueAt?: Date | null };
+  /** Where the customer wrote from (`slack` when not given). */
+  source?: RequestSource;
 }
 
 /**
@@ -75,6 +77,7 @@ export function openedRequest(input: NewRequest) {
     rootTs: input.rootTs,
     requesterId,
     text: input.text,
+    source: input.source ?? 'slack',
     groupedTs: [] as string[],
     status: 'open' as RequestStatus,
     assigneeId,
