@@ -85,7 +85,7 @@ export function formPage(input: FormPage): string {
     'Contact support',
     html`<h1>Contact support</h1>
       ${problem}
-      <form method="post" novalidate>
+      <form method="post">
         <input type="hidden" name="token" value="${input.token}" />
         ${fields}
         <div class="trap" aria-hidden="true">
