@@ -1,6 +1,7 @@
 import type { TestBot } from '../../support/bot.js';
 import { SmtpSink } from '../../support/smtp-sink.js';
 import { AGENT, CHANNEL, eventually } from '../requests/world.js';
+import { mailer } from '../email/world.js';
 import { configure, referenceOf, submit, SUPPORT, webWorld } from './world.js';
 
 const form = (email: string, subject: string) => ({
@@ -19,6 +20,7 @@ describe('a web request answered by e-mail (web_request_email_communication)', (
     t = await webWorld({
       env: {
         SMTP_RELAY_URL: sink.url,
+        SMTP_PORT: '0',
         EMAIL_POLL_MS: '20',
         PUBLIC_URL: 'http://bot.test',
         WEB_FORM_RATE_LIMIT: '1000',
@@ -87,5 +89,21 @@ describe('a web request answered by e-mail (web_request_email_communication)', (
     expect(reply.inReplyTo).toBe(ack.messageId);
     expect(reply.text?.trim()).toBe('Fixed, please try again');
     expect(sink.received).toHaveLength(2);
+
+    // Her answer by e-mail joins the same request's thread in Slack.
+    await mailer(t, { plain: true }).sendMail({
+      from: { name: 'Hana Customer', address: 'hana@customer.test' },
+      to: `support+${thread?.token}@acme.test`,
+      subject: reply.subject,
+      inReplyTo: reply.messageId,
+      references: [ack.messageId as string, reply.messageId as string],
+      text: 'Works now, thanks',
+    });
+    const answers = t.sim.thread(CHANNEL, request.rootTs).map((m) => m.text);
+    expect(answers.at(-1)).toContain('Works now, thanks');
+    const requests = await t.db
+      .collection('requests')
+      .countDocuments({ requesterId: 'email:hana@customer.test' });
+    expect(requests).toBe(1);
   });
 });

@@ -33,6 +33,10 @@ describe('a customer opens a request with the public support form', () => {
     expect(refused.page.status).toBe(404);
     expect(await stored(t)).toEqual(before);
 
+    // A channel the bot does not know as a customer channel takes no web requests either.
+    await configure(t, { web_request_redirection_channel: 'C0UNKNOWN' });
+    expect((await exchange(t, 'GET', FORM_PATH)).status).toBe(404);
+
     await configure(t, { web_request_redirection_channel: CHANNEL });
     const page = await exchange(t, 'GET', FORM_PATH);
     expect(page.status).toBe(200);
