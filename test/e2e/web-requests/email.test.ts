@@ -44,8 +44,8 @@ describe('a web request answered by e-mail (web_request_email_communication)', (
     });
   }
   /** An agent answers in the request's thread; resolves once the reply is stored. */
-  async function agentReplies(request: { _id: unknown; rootTs: string }, text: string) {
-    await t.driver.agentSays(CHANNEL, AGENT, text, { thread_ts: request.rootTs });
+  async function agentReplies(request: { _id: unknown; rootTs?: unknown }, text: string) {
+    await t.driver.agentSays(CHANNEL, AGENT, text, { thread_ts: String(request.rootTs) });
     return eventually(() =>
       t.db.collection('messages').findOne({ requestId: request._id, kind: 'outgoing' }),
     );
