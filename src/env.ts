@@ -137,6 +137,13 @@ const EnvFields = z.object({
     .min(10)
     .max(60_000)
     .default(1_000),
+  /** Web requests (issue 12): the most support-form posts one IP address may make in 10 minutes. */
+  WEB_FORM_RATE_LIMIT: z.coerce
+    .number({ error: 'must be a number of posts' })
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(10),
   /** The DNS server e-mail domain checks ask (host or host:port); unset, the system's. */
   DNS_SERVER: z
     .string()

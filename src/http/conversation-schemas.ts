@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConversationStatus, Priority } from '../desk/conversation.js';
-import { RequestStatus } from '../requests/request.js';
+import { RequestSource, RequestStatus } from '../requests/request.js';
 
 /**
  * The desk API's conversations (seed 003's shapes; a conversation is a request, its `id` the
@@ -135,6 +135,7 @@ export const Conversation = z
     channel_id: z.string(),
     status: ConversationStatus,
     request_status: RequestStatus.describe("The bot's own status"),
+    source: RequestSource.describe('Where the customer wrote from: Slack, e-mail or the web form'),
     priority: Priority.exclude(['none']).nullable(),
     labels: z.array(z.string()).describe('The request’s tags'),
     severity: z.string().nullable(),

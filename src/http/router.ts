@@ -20,6 +20,7 @@ import { teamRoutes } from './routes/teams.js';
 import { reportRoutes } from './routes/reports.js';
 import { trackingRoutes } from './routes/tracking.js';
 import { csatRoutes } from './routes/csat.js';
+import { webFormRoutes } from './routes/web-form.js';
 import { EMAIL_PATH, emailRoutes } from './routes/email.js';
 import { WEBHOOKS_PATH, webhookRoutes } from './routes/webhooks.js';
 import { CONNECTORS_PATH, connectorRoutes } from './routes/connectors.js';
@@ -51,6 +52,7 @@ export function apiRouter(deps: HttpDeps): Router {
   router.use(connectorWebhookRoutes(deps));
   router.use(trackingRoutes(deps));
   router.use(csatRoutes(deps));
+  router.use(webFormRoutes(deps));
 
   const api = Router();
   api.use(requireToken(deps.models));

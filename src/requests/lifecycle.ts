@@ -1,4 +1,4 @@
-import type { HistoryEntry, RequestStatus } from './request.js';
+import type { HistoryEntry, RequestSource, RequestStatus } from './request.js';
 
 /**
  * The request state machine: `open → in_progress ↔ on_hold → closed`, `discarded` from any
@@ -59,6 +59,8 @@ export interface NewRequest {
    * a second write, and a retry finds the claim live.
    */
   claimsCard?: boolean;
+  /** Where the customer wrote from (`slack` when not given). */
+  source?: RequestSource;
 }
 
 /**
@@ -81,6 +83,7 @@ export function openedRequest(input: NewRequest) {
     rootTs: input.rootTs,
     requesterId,
     text: input.text,
+    source: input.source ?? 'slack',
     groupedTs: [] as string[],
     status: 'open' as RequestStatus,
     assigneeId,

@@ -27,3 +27,7 @@ export interface RequestState {
   firstResponseAt: Date | null;
   requesterId: string;
 }
+
+/** Where a request came from: a Slack message, an e-mail (issue 15) or the web form (issue 12). */
+export const RequestSource = z.enum(['slack', 'email', 'web']);
+export type RequestSource = z.infer<typeof RequestSource>;

@@ -28,9 +28,10 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   // Salesforce (docs/connectors/salesforce.md): each request a Case through the connector.
   'requests.config.write_all_requests_to_crm': 'acts',
   'requests.config.auto_create_ticket_from_request': 'acts',
-  'requests.config.host_domain': { issue: 12 },
-  'requests.config.web_request_redirection_channel': { issue: 12 },
-  'requests.config.web_request_email_communication': { issue: 15 },
+  // Web requests (docs/web-requests.md): the public support form opens requests in the channel.
+  'requests.config.host_domain': 'acts',
+  'requests.config.web_request_redirection_channel': 'acts',
+  'requests.config.web_request_email_communication': 'acts',
   'requests.config.ai_assist_auto_responder': 'acts',
   'requests.config.ai_smart_grouping': 'acts',
   'requests.config.knowledge_base_name': 'acts',

@@ -2,7 +2,7 @@ import type { Connection, Model } from 'mongoose';
 import { z } from 'zod';
 import { FieldValue } from '../../custom-fields/values.js';
 import { StoredPriority } from '../../desk/conversation.js';
-import { HistoryEntry, RequestStatus } from '../../requests/request.js';
+import { HistoryEntry, RequestSource, RequestStatus } from '../../requests/request.js';
 import { WebhookEvent } from '../../desk/webhook.js';
 import { ConnectorOutboxTask } from './connector.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
@@ -38,6 +38,8 @@ export const RequestDocument = z.object({
   rootTs: z.string(),
   requesterId: z.string(),
   text: z.string().default(''),
+  /** Where the customer wrote from: Slack, e-mail or the web form (older requests: `slack`). */
+  source: RequestSource.default('slack'),
   groupedTs: z.array(z.string()).default(() => []),
   status: RequestStatus.default('open'),
   assigneeId: nullString(),

@@ -3,6 +3,9 @@ import { orNull } from './parse.js';
 
 const accountOrNull = orNull(parseAccount);
 const InternalUsers = WorkspaceDocument.pick({ internalUserIds: true });
+const HostSettings = WorkspaceDocument.pick({ _id: true, settings: true });
+
+const HOST_DOMAIN = 'requests.config.host_domain';
 
 /** Workspace and account reads of the request path, parsed. */
 export class WorkspaceStore {
@@ -12,6 +15,26 @@ export class WorkspaceStore {
   async internalUserIds(teamId: string): Promise<string[]> {
     const found = await this.models.workspaces.findById(teamId, { internalUserIds: 1 }).lean();
     return found ? InternalUsers.parse(found).internalUserIds : [];
+  }
+
+  /**
+   * The workspace whose own settings give `requests.config.host_domain` as `host` (without
+   * case), or null when none does, or several do (then neither's form is served by host).
+   */
+  async byHostDomain(host: string): Promise<string | null> {
+    const wanted = host.toLowerCase();
+    const found = await this.models.workspaces
+      .find({ 'settings.overrides.key': HOST_DOMAIN }, { _id: 1, settings: 1 })
+      .lean();
+    const matching = found
+      .map((doc) => HostSettings.parse(doc))
+      .filter(({ settings }) =>
+        settings.overrides.some(
+          ({ key, value }) =>
+            key === HOST_DOMAIN && typeof value === 'string' && value.toLowerCase() === wanted,
+        ),
+      );
+    return matching.length === 1 ? (matching[0] as { _id: string })._id : null;
   }
 
   /** A customer account, or null when there is none (or no id). */

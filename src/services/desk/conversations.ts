@@ -153,6 +153,7 @@ export function conversationOf(
     channel_id: request.channelId,
     status: CONVERSATION_STATUS[request.status],
     request_status: request.status,
+    source: request.source,
     priority: request.priority,
     labels: request.tags,
     severity: request.severity,

@@ -216,6 +216,7 @@ export class EmailInbound {
       text,
       userId,
       botUserId: '',
+      source: 'email',
       ...(inThread ? { threadTs: inThread.rootTs } : {}),
     });
     if (inThread) {

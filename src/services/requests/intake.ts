@@ -3,6 +3,7 @@ import { ChannelStore } from '../../db/repositories/channels.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { customerReplyMove, routeMessage } from '../../requests/activity.js';
+import type { RequestSource } from '../../requests/request.js';
 import {
   afterLostGrouping,
   decideThreadReply,
@@ -31,6 +32,8 @@ export interface IncomingMessage extends SenderIdentity {
   text: string;
   /** Names of the files a `file_share` message carries. */
   fileNames?: string[];
+  /** Where the customer wrote from, when not in Slack (the bot posted it for them). */
+  source?: RequestSource;
 }
 
 /** Channel counter increments (`counters.*` paths) not written yet. */
@@ -88,7 +91,10 @@ export class RequestIntake {
     await this.customerWrote(ctx, request, message);
   }
 
-  /** A customer's e-mail the bot posted (issue 15), as theirs (`userId`: `email:<address>`). */
+  /**
+   * A customer's e-mail (issue 15) or web form (issue 12, `source: 'web'`) the bot posted, as
+   * theirs (`userId`: `email:<address>`).
+   */
   async fromEmail(message: IncomingMessage & { userId: string }): Promise<void> {
     const ctx = await channelContext(this.deps, this.slack, message.teamId, message.channelId);
     if (!ctx || ctx.channel.kind !== 'customer') return;
@@ -191,6 +197,7 @@ export class RequestIntake {
         text,
         at,
         assigneeId,
+        source: message.source ?? 'slack',
         ...(opening ? { opening } : {}),
         ...(sla ? { sla } : {}),
         claimsCard: Boolean(ctx.channel.triageChannelId),

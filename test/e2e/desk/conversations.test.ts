@@ -94,6 +94,7 @@ describe('the conversations API lists, reads and changes requests as the card do
       channel_id: CHANNEL,
       status: 'pending',
       request_status: 'on_hold',
+      source: 'slack',
       priority: null,
       labels: [],
       meta: { sender: { id: 'U0FRANK' }, assignee: { id: AGENT }, channel: CHANNEL },

@@ -44,6 +44,7 @@ describe('a customer writes to a mapped address', () => {
       rootTs: post?.ts,
       status: 'open',
       requesterId: 'email:carol@customer.test',
+      source: 'email',
     });
     const card = await t.sim.waitFor(() =>
       botPosts(t, TRIAGE).find((m) => m.text.includes('carol@customer.test')),

@@ -94,6 +94,7 @@ describe('openedRequest', () => {
     expect(openedRequest(input)).toEqual({
       ...input,
       at: undefined,
+      source: 'slack',
       groupedTs: [],
       status: 'open',
       assigneeId: null,
@@ -104,6 +105,10 @@ describe('openedRequest', () => {
       priority: null,
       history: [{ at: AT, type: 'status', from: null, to: 'open', by: 'U0CUSTOMER' }],
     });
+  });
+
+  it('records where the customer wrote from (an e-mail, the web form)', () => {
+    expect(openedRequest({ ...input, source: 'web' }).source).toBe('web');
   });
 
   it('opens with the attributes its conversation_created rules set, their history after its own', () => {
