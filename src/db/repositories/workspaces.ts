@@ -35,6 +35,24 @@ export class WorkspaceStore {
     return (await this.models.accounts.exists({ teamId, name })) !== null;
   }
 
+  /** The workspace's accounts, by name. */
+  async accounts(teamId: string): Promise<AccountDoc[]> {
+    const found = await this.models.accounts.find({ teamId }).sort({ name: 1 }).lean();
+    return found.map(parseAccount);
+  }
+
+  /**
+   * Links an account to its internal channel unless one is linked already (one conditional
+   * update, so two instances or a retry link one channel); the channel linked after the call.
+   */
+  async linkInternalChannel(id: AccountDoc['_id'], channelId: string): Promise<string | null> {
+    await this.models.accounts.updateOne(
+      { _id: id, internalChannelId: null },
+      { $set: { internalChannelId: channelId } },
+    );
+    return (await this.account(id))?.internalChannelId ?? null;
+  }
+
   async createAccount(teamId: string, name: string): Promise<AccountDoc> {
     return parseAccount((await this.models.accounts.create({ teamId, name })).toObject());
   }
