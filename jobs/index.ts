@@ -9,6 +9,7 @@ import { triageCleanupJob } from './triage-cleanup.js';
 import { emailDnsJob } from './email-dns.js';
 import { kbCrawlJob } from './kb-crawl.js';
 import { internalChannelsJob } from './internal-channels.js';
+import { accountDigestJob } from './account-digest.js';
 
 /**
  * Every job kind the bot schedules; each file in this folder exports one definition
@@ -25,4 +26,5 @@ export const JOBS: readonly JobDefinition[] = [
   emailDnsJob,
   kbCrawlJob,
   internalChannelsJob,
+  accountDigestJob,
 ];

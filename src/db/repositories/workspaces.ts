@@ -1,5 +1,5 @@
 import { parseAccount, WorkspaceDocument, type AccountDoc, type Models } from '../models/index.js';
-import { orNull } from './parse.js';
+import { isDocumentId, orNull } from './parse.js';
 
 const accountOrNull = orNull(parseAccount);
 const InternalUsers = WorkspaceDocument.pick({ internalUserIds: true });
@@ -17,6 +17,12 @@ export class WorkspaceStore {
   /** A customer account, or null when there is none (or no id). */
   account(id: AccountDoc['_id'] | null): Promise<AccountDoc | null> {
     if (!id) return Promise.resolve(null);
+    return this.models.accounts.findById(id).lean().then(accountOrNull);
+  }
+
+  /** A customer account by its id as text (a job's key), or null (none, or not an id). */
+  accountById(id: string): Promise<AccountDoc | null> {
+    if (!isDocumentId(id)) return Promise.resolve(null);
     return this.models.accounts.findById(id).lean().then(accountOrNull);
   }
 

@@ -1,6 +1,7 @@
 import type { AccountDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import type { SettingsTarget } from '../settings.js';
+import { DIGEST_KEYS, scheduleDigest, scheduleDigests } from './digest.js';
 import { INTERNAL_CHANNEL_KEYS, requestInternalChannelSync } from './internal-channels.js';
 
 const touches = (changed: readonly string[], keys: readonly string[]) =>
@@ -8,8 +9,8 @@ const touches = (changed: readonly string[], keys: readonly string[]) =>
 
 /**
  * What a settings write starts for accounts: a sweep for internal channels when
- * `crm.internal_channels.*` changed at the workspace or an account (channel-level values do not
- * apply to accounts).
+ * `crm.internal_channels.*` changed, the digests rescheduled when `crm.summariser.*` did, at the
+ * workspace (every account) or an account (channel-level values do not apply to accounts).
  */
 export async function crmSettingsWritten(
   deps: BotDeps,
@@ -19,10 +20,14 @@ export async function crmSettingsWritten(
   if (target.level === 'channel') return;
   if (touches(changed, INTERNAL_CHANNEL_KEYS))
     await requestInternalChannelSync(deps, target.teamId);
+  if (!touches(changed, DIGEST_KEYS)) return;
+  if (target.level === 'workspace') await scheduleDigests(deps, target.teamId);
+  else await scheduleDigest(deps, await deps.settings.accountDoc(target.teamId, target.accountId));
 }
 
-/** What a new account starts: its internal channel when `auto_sync` is on for it. */
+/** What a new account starts: its internal channel (`auto_sync`) and its digests (a schedule). */
 export async function accountCreated(deps: BotDeps, account: AccountDoc): Promise<void> {
   const { crm } = await deps.settings.forAccount(account);
   if (crm.internal_channels.auto_sync) await requestInternalChannelSync(deps, account.teamId);
+  if (crm.summariser.schedule !== 'NEVER') await scheduleDigest(deps, account);
 }
