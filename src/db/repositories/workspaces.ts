@@ -41,6 +41,11 @@ export class WorkspaceStore {
     return (await this.models.accounts.exists({ teamId, name })) !== null;
   }
 
+  /** Every account of every workspace (the hourly digest check). */
+  async allAccounts(): Promise<AccountDoc[]> {
+    return (await this.models.accounts.find().sort({ _id: 1 }).lean()).map(parseAccount);
+  }
+
   /** The workspace's accounts, by name. */
   async accounts(teamId: string): Promise<AccountDoc[]> {
     const found = await this.models.accounts.find({ teamId }).sort({ name: 1 }).lean();

@@ -22,6 +22,23 @@ export async function scheduleDigest(deps: BotDeps, account: AccountDoc): Promis
   else await deps.timers.cancel(ACCOUNT_DIGEST, key);
 }
 
+/**
+ * Gives every account of every workspace whose schedule is not NEVER a pending digest job if it
+ * has none (a schedule set before digests were built, a process killed in a run before it
+ * scheduled the next); pending jobs are left as they are. Run by the hourly housekeeping.
+ */
+export async function ensureDigests(deps: BotDeps): Promise<number> {
+  let ensured = 0;
+  for (const account of await new WorkspaceStore(deps.models).allAccounts()) {
+    const { schedule, timezone } = (await deps.settings.forAccount(account)).crm.summariser;
+    const at = nextDigestAt(schedule, timezone, deps.clock.now());
+    if (!at) continue;
+    await deps.timers.scheduleIfNone(ACCOUNT_DIGEST, String(account._id), at);
+    ensured++;
+  }
+  return ensured;
+}
+
 /** `scheduleDigest` for every account of a workspace (its settings changed). */
 export async function scheduleDigests(deps: BotDeps, teamId: string): Promise<void> {
   for (const account of await new WorkspaceStore(deps.models).accounts(teamId))

@@ -1,3 +1,4 @@
+import { HOUSEKEEPING } from '../../../jobs/housekeeping.js';
 import { ACCOUNT_DIGEST } from '../../../src/accounts/jobs.js';
 import { ACTIONS } from '../../../src/constants.js';
 import { postDigest } from '../../../src/services/crm/digest.js';
@@ -142,6 +143,19 @@ describe('the account digest (crm.summariser)', () => {
       'Daily digest for Acme: 0 new, 1 open, 0 closed, 0 SLA breached',
     ]);
     expect(JSON.stringify(digestsIn(t, internal)[1]?.blocks)).toContain('waiting 1d');
+  });
+
+  it('gives a schedule whose job went missing a job again, hourly, and moves none', async () => {
+    await t.bot.deps.timers.cancel(ACCOUNT_DIGEST, acmeId); // lost, as before an upgrade
+    const odd = new Date('2026-03-04T12:00:00Z');
+    await t.bot.deps.timers.schedule(ACCOUNT_DIGEST, globexId, odd);
+    await t.bot.deps.timers.schedule(HOUSEKEEPING, HOUSEKEEPING, clock.now());
+    await t.runDue();
+    const pending = (await t.bot.deps.timers.pending()).filter((j) => j.name === ACCOUNT_DIGEST);
+    expect(pending.map((j) => [j.key, j.runAt.toISOString()])).toEqual([
+      [globexId, '2026-03-04T12:00:00.000Z'],
+      [acmeId, '2026-03-05T08:00:00.000Z'], // Thu 5 March 09:00 in Paris
+    ]);
   });
 
   it('refuses a time zone that does not exist (422) and stores nothing', async () => {
