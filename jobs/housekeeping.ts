@@ -2,6 +2,7 @@ import { DashboardAuthStore } from '../src/db/repositories/dashboard.js';
 import { MessageStore } from '../src/db/repositories/messages.js';
 import type { BotDeps } from '../src/deps.js';
 import { keptUntil } from '../src/requests/suggestion.js';
+import { ensureDigests } from '../src/services/crm/digest.js';
 import { TimerData, type JobDefinition } from '../src/scheduler/timers.js';
 
 export const HOUSEKEEPING = 'housekeeping';
@@ -42,13 +43,17 @@ export async function sweepStaleRecords(deps: BotDeps) {
 }
 
 /**
- * Hourly clean-up. Recurring, so it is started with `agenda.every('1 hour', HOUSEKEEPING,
+ * Hourly clean-up, and a check that every account with a digest schedule has its job pending
+ * (`ensureDigests`). Recurring, so it is started with `agenda.every('1 hour', HOUSEKEEPING,
  * { key: HOUSEKEEPING })` once Agenda runs, not through `Timers.schedule`.
  */
 export const housekeepingJob: JobDefinition = {
   name: HOUSEKEEPING,
   data: TimerData,
   handle: async (deps: BotDeps) => {
-    deps.logger.info(await sweepStaleRecords(deps), 'housekeeping');
+    deps.logger.info(
+      { ...(await sweepStaleRecords(deps)), digests: await ensureDigests(deps) },
+      'housekeeping',
+    );
   },
 };

@@ -8,6 +8,8 @@ import { housekeepingJob } from './housekeeping.js';
 import { triageCleanupJob } from './triage-cleanup.js';
 import { emailDnsJob } from './email-dns.js';
 import { kbCrawlJob } from './kb-crawl.js';
+import { internalChannelsJob } from './internal-channels.js';
+import { accountDigestJob } from './account-digest.js';
 
 /**
  * Every job kind the bot schedules; each file in this folder exports one definition
@@ -23,4 +25,6 @@ export const JOBS: readonly JobDefinition[] = [
   catchUpJob,
   emailDnsJob,
   kbCrawlJob,
+  internalChannelsJob,
+  accountDigestJob,
 ];

@@ -37,6 +37,8 @@ export interface PendingTimer {
 export interface TimerPort {
   /** Schedules (or moves) the pending job of this kind for `key`. */
   schedule(name: string, key: string, runAt: Date, data?: Record<string, unknown>): Promise<void>;
+  /** Schedules the job of this kind for `key` unless one is pending already (which stays as is). */
+  scheduleIfNone(name: string, key: string, runAt: Date): Promise<void>;
   /** Removes every job of this kind for `key`. */
   cancel(name: string, key: string): Promise<void>;
   /** Removes one-off jobs that finished before `before`; returns how many went. */

@@ -4,6 +4,7 @@ import type { Agenda, Job } from 'agenda';
 import { CATCH_UP } from '../jobs/catch-up.js';
 import { HOUSEKEEPING } from '../jobs/housekeeping.js';
 import { EMAIL_DNS_CHECK } from '../jobs/email-dns.js';
+import { crmSettingsWritten } from './services/crm/settings-hooks.js';
 import { KB_CRAWL } from '../jobs/kb-crawl.js';
 import { JOBS } from '../jobs/index.js';
 import {
@@ -96,6 +97,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   };
   await timers.ensureIndexes();
   timers.define();
+  deps.settings.onWrite((target, changed) => crmSettingsWritten(deps, target, changed));
   // Scheduler-level failures (a lost database while locking jobs, …), and failed jobs.
   agenda.on('error', (error: unknown) => logger.error({ err: error }, 'scheduler error'));
   agenda.on('fail', (error: unknown, job: Job) =>

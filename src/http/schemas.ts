@@ -60,6 +60,10 @@ export const AccountResponse = z
     id: z.string(),
     name: z.string(),
     channels: z.array(z.string()),
+    internal_channel_id: z
+      .string()
+      .nullable()
+      .describe('The internal channel made or found for the account (crm.internal_channels)'),
     created_at: z.iso.datetime(),
   })
   .meta({ id: 'Account' });

@@ -87,6 +87,18 @@ export class Timers implements TimerPort {
       .save();
   }
 
+  /**
+   * `schedule` that leaves a pending job alone (one insert-only upsert): for sweeps that make
+   * sure a job exists without moving one that is due now.
+   */
+  async scheduleIfNone(name: string, key: string, runAt: Date): Promise<void> {
+    await this.agenda
+      .create(name, { key })
+      .unique({ name, 'data.key': key, lastRunAt: null }, { insertOnly: true })
+      .schedule(runAt)
+      .save();
+  }
+
   /** Removes every job of this kind for `key`. */
   async cancel(name: string, key: string): Promise<void> {
     await this.agenda.cancel({ name, data: { key } });

@@ -21,6 +21,9 @@ export type { RelationshipSettings };
 
 export type { SettingsTarget };
 
+/** Told of each saved settings write: where it landed and the keys it touched. */
+export type WriteListener = (target: SettingsTarget, changed: readonly string[]) => Promise<void>;
+
 /** Optimistic attempts of one settings write under a stream of concurrent writers. */
 const MAX_WRITE_ATTEMPTS = 20;
 
@@ -32,6 +35,8 @@ export class SettingsService {
 
   private readonly connectors: ConnectorStore;
 
+  private readonly listeners: WriteListener[] = [];
+
   /** `secretKey` is `SETTINGS_ENCRYPTION_KEY`: it seals secrets as they are written. */
   constructor(
     models: Models,
@@ -39,6 +44,15 @@ export class SettingsService {
   ) {
     this.levels = new SettingsLevels(models);
     this.connectors = new ConnectorStore(models);
+  }
+
+  /**
+   * Runs `listener` after every saved write, with the keys it touched, whichever way it came (the
+   * API, the dashboard, `/triage config`): how settings that act outside a request's path (a
+   * sweep, a schedule) learn that they changed.
+   */
+  onWrite(listener: WriteListener): void {
+    this.listeners.push(listener);
   }
 
   /** The workspace's channel (`forbidden_workspace` for another's, else `channel_not_found`). */
@@ -61,6 +75,14 @@ export class SettingsService {
   async effectiveAll(teamId: string, channels: readonly ChannelDoc[]): Promise<Features[]> {
     const all = await this.levels.levelsForAll(teamId, channels);
     return all.map((levels) => Features.parse(effectiveFeatures(this.resolve(levels))));
+  }
+
+  /**
+   * The features an account's own settings give (workspace and account levels, no channel): what
+   * acts per account rather than per channel (`crm.internal_channels`, `crm.summariser`).
+   */
+  async forAccount(account: AccountDoc): Promise<Features> {
+    return featuresOf(this.resolve(await this.levels.levelsForAccount(account)));
   }
 
   /** Effective features for a known channel document, with provenance when `explain`. */
@@ -126,7 +148,10 @@ export class SettingsService {
       );
       await this.checkHelpdesks(target.teamId, plan.changed, plan.next.overrides);
       await this.checkCaseFields(target.teamId, plan.changed, plan.next.overrides);
-      if (await save(plan.next, revision, alsoSet)) return plan.changed;
+      if (await save(plan.next, revision, alsoSet)) {
+        for (const listener of this.listeners) await listener(target, plan.changed);
+        return plan.changed;
+      }
       // Lost the race to another writer: back off a little, with jitter, and plan again.
       await sleep(Math.random() * 5 * (attempt + 1));
     }

@@ -81,6 +81,8 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   internal_ticket: 'acts',
   crm: { issue: 14 },
   'crm.field_mappings': 'acts',
+  'crm.internal_channels': 'acts',
+  'crm.summariser': 'acts',
   'crm.type': {
     issue: 14,
     inPart:

@@ -12,21 +12,9 @@ import type { SlackChannelInfo } from '../channels/channel.js';
 import { isAdminProfile } from '../commands/access.js';
 import type { Logger } from '../logger.js';
 import { messageLink } from '../text/mrkdwn.js';
-import { slackErrorCode } from './safe-call.js';
+import { guardedCall, type CallOptions } from './gateway-call.js';
 
-/**
- * How a call treats Slack's failures. Without options a failure propagates (the Web API client
- * has already retried 5xx, network errors and 429s after Retry-After).
- */
-export interface CallOptions {
-  /** Slack error codes that are a normal answer here: the call answers `undefined` (debug log). */
-  expect?: readonly string[];
-  /**
-   * Best effort: any other failure is logged (warn) with this context and Slack's code, and
-   * answered with `undefined`, so a side effect never takes the request down with it.
-   */
-  bestEffort?: Record<string, unknown>;
-}
+export type { CallOptions };
 
 /** A person's display name and picture, to post under. */
 export interface Identity {
@@ -46,24 +34,9 @@ export class SlackGateway {
     readonly logger: Logger,
   ) {}
 
-  /** Runs one Web API call under `options`; the single place Slack failures are caught. */
-  private async call<T>(
-    method: string,
-    run: () => Promise<T>,
-    { expect = [], bestEffort }: CallOptions = {},
-  ): Promise<T | undefined> {
-    try {
-      return await run();
-    } catch (error) {
-      const slackError = slackErrorCode(error);
-      if (slackError && expect.includes(slackError)) {
-        this.logger.debug({ ...bestEffort, method, slackError }, 'Slack answered as expected');
-        return undefined;
-      }
-      if (!bestEffort) throw error;
-      this.logger.warn({ ...bestEffort, method, slackError, err: error }, 'Slack call failed');
-      return undefined;
-    }
+  /** Runs one Web API call under `options` (`guardedCall`). */
+  private call<T>(method: string, run: () => Promise<T>, options?: CallOptions) {
+    return guardedCall(this.logger, method, run, options);
   }
 
   post(message: ChatPostMessageArguments, options?: CallOptions) {
@@ -175,6 +148,29 @@ export class SlackGateway {
       if (hit?.id) return hit.id;
     }
     return undefined;
+  }
+
+  /**
+   * `conversations.create` of a channel named `name` (private when `isPrivate`); the new
+   * channel's id. The bot is its creator and first member.
+   */
+  async createChannel(name: string, isPrivate: boolean, options?: CallOptions) {
+    const created = await this.call(
+      'conversations.create',
+      () => this.client.conversations.create({ name, is_private: isPrivate }),
+      options,
+    );
+    return created?.channel?.id;
+  }
+
+  /** `conversations.invite` of up to 1,000 people into a channel the bot is in. */
+  invite(channel: string, users: readonly string[], options?: CallOptions) {
+    const invite = { channel, users: users.join(',') };
+    return this.call(
+      'conversations.invite',
+      () => this.client.conversations.invite(invite),
+      options,
+    );
   }
 
   /** Every member of a channel, all pages read. */

@@ -19,6 +19,10 @@ const METHOD_SCOPES: Record<string, string[]> = {
   // Posting as the CSM (username, icon_url) needs chat:write.customize.
   'chat.postMessage': ['chat:write', 'chat:write.customize'],
   'chat.update': ['chat:write'],
+  // Internal channels are made private (groups:write); one found by its name may be public, and
+  // inviting into it needs channels:manage.
+  'conversations.create': ['groups:write'],
+  'conversations.invite': ['channels:manage', 'groups:write'],
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.join': ['channels:join'],

@@ -10,6 +10,8 @@ export const AccountDocument = z.object({
   teamId: z.string(),
   name: z.string(),
   settings: StoredSettingsField,
+  /** The account's internal channel (`crm.internal_channels`), once made or found and linked. */
+  internalChannelId: z.string().nullable().default(null),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -26,7 +28,8 @@ const AccountSchema = mongooseSchema(AccountDocument, {
 AccountSchema.index({ teamId: 1 });
 AccountSchema.index({ teamId: 1, name: 1 }, { unique: true });
 
-AccountSchema.plugin(bumpsConfigVersion, { volatile: [] });
+// Settings do not depend on the internal channel: linking it leaves the cached settings alone.
+AccountSchema.plugin(bumpsConfigVersion, { volatile: ['internalChannelId'] });
 
 export type AccountModel = Model<AccountDoc>;
 export const accountModel = (db: Connection): AccountModel =>

@@ -86,6 +86,11 @@ export class SettingsLevels {
     });
   }
 
+  /** The levels an account's own settings resolve through: the workspace, then the account. */
+  async levelsForAccount(account: AccountDoc): Promise<Level[]> {
+    return [await this.workspaceLevel(account.teamId), accountLevel(account)];
+  }
+
   async workspaceLevel(teamId: string): Promise<Level> {
     const workspace = await this.models.workspaces.findById(teamId).lean();
     return {

@@ -1,5 +1,5 @@
 import { parseAccount, WorkspaceDocument, type AccountDoc, type Models } from '../models/index.js';
-import { orNull } from './parse.js';
+import { isDocumentId, orNull } from './parse.js';
 
 const accountOrNull = orNull(parseAccount);
 const InternalUsers = WorkspaceDocument.pick({ internalUserIds: true });
@@ -43,6 +43,12 @@ export class WorkspaceStore {
     return this.models.accounts.findById(id).lean().then(accountOrNull);
   }
 
+  /** A customer account by its id as text (a job's key), or null (none, or not an id). */
+  accountById(id: string): Promise<AccountDoc | null> {
+    if (!isDocumentId(id)) return Promise.resolve(null);
+    return this.models.accounts.findById(id).lean().then(accountOrNull);
+  }
+
   /** The names of the workspace's accounts among `ids`, by id (one read; none without ids). */
   async accountNames(
     teamId: string,
@@ -56,6 +62,29 @@ export class WorkspaceStore {
   /** Whether the workspace has an account of that name already. */
   async accountNameTaken(teamId: string, name: string): Promise<boolean> {
     return (await this.models.accounts.exists({ teamId, name })) !== null;
+  }
+
+  /** Every account of every workspace (the hourly digest check). */
+  async allAccounts(): Promise<AccountDoc[]> {
+    return (await this.models.accounts.find().sort({ _id: 1 }).lean()).map(parseAccount);
+  }
+
+  /** The workspace's accounts, by name. */
+  async accounts(teamId: string): Promise<AccountDoc[]> {
+    const found = await this.models.accounts.find({ teamId }).sort({ name: 1 }).lean();
+    return found.map(parseAccount);
+  }
+
+  /**
+   * Links an account to its internal channel unless one is linked already (one conditional
+   * update, so two instances or a retry link one channel); the channel linked after the call.
+   */
+  async linkInternalChannel(id: AccountDoc['_id'], channelId: string): Promise<string | null> {
+    await this.models.accounts.updateOne(
+      { _id: id, internalChannelId: null },
+      { $set: { internalChannelId: channelId } },
+    );
+    return (await this.account(id))?.internalChannelId ?? null;
   }
 
   async createAccount(teamId: string, name: string): Promise<AccountDoc> {

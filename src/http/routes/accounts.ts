@@ -1,18 +1,15 @@
 import { Router } from 'express';
-import { parseAccount, type AccountDoc, type Models } from '../../db/models/index.js';
+import { parseAccount, type AccountDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
 import { createAccount } from '../../services/accounts.js';
-import type { SettingsService } from '../../services/settings.js';
-import type { SlackGateway } from '../../slack/gateway.js';
+import { accountCreated } from '../../services/crm/settings-hooks.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
 import { AccountCreate, AccountIdParams, type AccountResponse } from '../schemas.js';
 
 /** Customer accounts: create with linked channels, list, read. */
-export function accountRoutes(
-  models: Models,
-  settings: SettingsService,
-  slack: (teamId: string) => Promise<SlackGateway>,
-): Router {
+export function accountRoutes(deps: BotDeps): Router {
+  const { models, settings, slack } = deps;
   const router = Router();
   const render = async (account: AccountDoc): Promise<AccountResponse> => {
     const channels = await models.channels
@@ -23,6 +20,7 @@ export function accountRoutes(
       id: String(account._id),
       name: account.name,
       channels: channels.map((channel) => channel.channelId),
+      internal_channel_id: account.internalChannelId,
       created_at: new Date(account.createdAt).toISOString(),
     };
   };
@@ -30,6 +28,7 @@ export function accountRoutes(
   router.post('/accounts', async (req, res) => {
     const input = parseInput(AccountCreate, req.body, 'body');
     const { account } = await createAccount(models, await slack(teamOf(res)), teamOf(res), input);
+    await accountCreated(deps, account);
     res.status(201).json(await render(account));
   });
   router.get('/accounts', async (_req, res) => {

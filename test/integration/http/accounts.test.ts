@@ -22,7 +22,11 @@ describe('accounts API', () => {
       channels: ['C0INITECH', 'G0PRIVATE'],
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: 'Initech', channels: ['C0INITECH', 'G0PRIVATE'] });
+    expect(res.body).toMatchObject({
+      name: 'Initech',
+      channels: ['C0INITECH', 'G0PRIVATE'],
+      internal_channel_id: null,
+    });
     const stored = await t.db.collection('channels').find({}).sort({ channelId: 1 }).toArray();
     expect(
       stored.map((c) => [c.channelId, c.name, c.isPrivate, c.isExtShared, String(c.accountId)]),

@@ -1,3 +1,4 @@
+import { channelAdminMethods } from './channel-admin.js';
 import { chatMethods } from './chat.js';
 import { conversationMethods } from './conversations.js';
 import { identityMethods } from './identity.js';
@@ -13,5 +14,6 @@ export const methods: MethodTable = {
   ...chatMethods,
   ...reactionMethods,
   ...conversationMethods,
+  ...channelAdminMethods,
   ...viewMethods,
 };
