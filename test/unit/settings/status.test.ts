@@ -34,7 +34,7 @@ describe('setting status', () => {
       'acts in part (addresses, channelId, name (the From name of replies), emailBlockingEnabled, dnsVerified, emailReceivingVerified (set when mail to it arrives) and emailForwardingVerified (set when forwarded mail arrives) act, the last two for mappings in the workspace list; the *WebhookCreatedAt times stay as stored (no provider webhooks)); the rest: issue 15 (email)',
     ],
     ['ma.config.disableTrackingPixel', 'acts'],
-    ['requests.aiTags.userDefinedTags', 'not yet active: issue 16 (AI)'],
+    ['requests.aiTags.userDefinedTags', 'acts'],
     ['hidePrivateChannelMetadata', 'acts'],
   ])('says what %s does: %s', (key, text) => {
     expect(statusText(settingStatus(key))).toBe(text);
@@ -46,6 +46,6 @@ describe('setting status', () => {
   });
 
   it('counts the settings that act', () => {
-    expect(actingCount(catalog)).toEqual({ acting: 116, total: 138 });
+    expect(actingCount(catalog)).toEqual({ acting: 119, total: 138 });
   });
 });
