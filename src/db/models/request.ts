@@ -157,6 +157,11 @@ export const RequestDocument = z.object({
    */
   aiSuggestion: AiSuggestion.nullable().default(null),
   /**
+   * The reply the model drafted for it (`ai_assist_auto_responder`): kept here so its buttons
+   * carry only the request's id, whatever the draft's length (a button's value holds 2,000).
+   */
+  aiDraft: z.object({ text: z.string(), at: z.date() }).nullable().default(null),
+  /**
    * The values of the channel's categories (`requests.categories[]`), one entry per category set:
    * a list rather than an object, since a category name may hold `.` or `$`.
    */
