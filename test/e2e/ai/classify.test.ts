@@ -1,3 +1,5 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { ACTIONS } from '../../../src/constants.js';
 import type { TestBot } from '../../support/bot.js';
@@ -58,8 +60,20 @@ const ANSWER = {
 };
 const SUGGESTED = 'Suggested: subtype bug · tags export, urgent · Area: Data export';
 
+/** The bot's log lines, parsed (pino writes one JSON object a line). */
+const logLines: Record<string, unknown>[] = [];
+const memory = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+      logLines.push(JSON.parse(line) as Record<string, unknown>);
+    }
+    done();
+  },
+});
+
 type Stored = {
   _id: unknown;
+  severity: string | null;
   subType?: string | null;
   tags: string[];
   categories: { name: string; value: string }[];
@@ -82,7 +96,7 @@ async function suggestionLine(t: TestBot, ts: string): Promise<string | undefine
 describe('AI classification: suggestions on the card, applied with one click', () => {
   let w: AiWorld;
   beforeAll(async () => {
-    w = await aiWorld(CLASSIFY);
+    w = await aiWorld(CLASSIFY, {}, { logger: pino({ level: 'info' }, memory) });
   });
   afterAll(() => w.stop());
   beforeEach(() => {
@@ -119,6 +133,14 @@ describe('AI classification: suggestions on the card, applied with one click', (
 
   it('Apply sets subtype, tags and category as the agent’s picks, once for a double click', async () => {
     const { t } = w;
+    // A rule on conversation_updated sees the applied tags, as it sees an agent's pick.
+    const rule = await t.api('POST', '/api/v1/automation_rules', {
+      name: 'Urgent is high',
+      event_name: 'conversation_updated',
+      conditions: [{ attribute_key: 'labels', filter_operator: 'equal_to', values: ['urgent'] }],
+      actions: [{ action_name: 'set_severity', action_params: ['High'] }],
+    });
+    expect(rule.status).toBe(201);
     const message = await opened(t, 'U0CLS2', 'Export to CSV fails');
     expect(await suggestionLine(t, message.ts)).toBe(`:bulb: ${SUGGESTED}`);
 
@@ -149,6 +171,15 @@ describe('AI classification: suggestions on the card, applied with one click', (
       ['tags', null, null, 'export, urgent', AGENT],
       ['category', 'Area', null, 'export', AGENT],
     ]);
+
+    const runs = await eventually(async () => {
+      const listed = await t.api('GET', `/api/v1/automation_rules/${rule.body.id}/runs`);
+      const body = listed.body as { event_name: string; result: string }[];
+      return body.length > 0 ? body : undefined;
+    });
+    expect(runs.map((r) => [r.event_name, r.result])).toEqual([['conversation_updated', 'done']]);
+    expect((await stored(t, message.ts)).severity).toBe('High');
+    await t.api('DELETE', `/api/v1/automation_rules/${rule.body.id}`);
 
     // The card is redrawn without the suggestion, showing what was set.
     await eventually(async () => (await suggestionLine(t, message.ts)) === undefined);
@@ -195,7 +226,7 @@ describe('AI classification: suggestions on the card, applied with one click', (
     expect(request.tags).toEqual([]);
   });
 
-  it('drops values the channel does not configure', async () => {
+  it('drops values the channel does not configure, and logs which', async () => {
     const { t, stub } = w;
     stub.reset();
     const invented = {
@@ -211,6 +242,14 @@ describe('AI classification: suggestions on the card, applied with one click', (
     const request = await stored(t, message.ts);
     expect(request.aiSuggestion).toMatchObject({ subType: null, tags: ['urgent'], categories: [] });
     expect(request.categories).toEqual([]);
+    const logged = logLines.find((l) => l.requestId === String(request._id) && l.dropped);
+    expect(logged?.dropped).toEqual([
+      'subtype "outage"',
+      'tag "made-up"',
+      'category "Area": "Moon"',
+      'category "Planet": "x"',
+    ]);
+    expect(JSON.stringify(logged)).not.toContain('Everything is down'); // never the text
   });
 
   it('suggests nothing when every value is dropped or the answer is malformed', async () => {
@@ -222,6 +261,8 @@ describe('AI classification: suggestions on the card, applied with one click', (
     stub.on('classify', { fault: 'malformed' });
     const malformed = await opened(t, 'U0CLS7', 'The export crashes');
     expect(stub.count('classify')).toBe(1);
+    const said = logLines.filter((l) => l.prompt === 'classify').map((l) => l.msg);
+    expect(said).toContain('AI answer malformed (not JSON or wrong shape); not using AI');
     for (const message of [invented, malformed]) {
       const request = await stored(t, message.ts);
       expect([request.aiSuggestion, request.categories]).toEqual([null, []]);
