@@ -49,6 +49,9 @@ export const ACTIONS = {
   /** A drafted reply's buttons (AI assist): post it as is, or open it in a modal to edit. */
   draftSend: 'ai_draft_send',
   draftEdit: 'ai_draft_edit',
+  /** An AI classification suggestion's buttons on the triage card (the request's id as value). */
+  classifyApply: 'ai_classify_apply',
+  classifyDismiss: 'ai_classify_dismiss',
 } as const;
 
 /** Prefix of the `block_id` of a triage card's classification menus: `<prefix><request id>_<stamp>`. */

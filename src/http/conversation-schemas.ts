@@ -139,6 +139,12 @@ export const Conversation = z
     priority: Priority.exclude(['none']).nullable(),
     labels: z.array(z.string()).describe('The request’s tags'),
     severity: z.string().nullable(),
+    sub_type: z
+      .string()
+      .nullable()
+      .describe(
+        'One of the channel’s `requests.ai.requestSubTypes` (set by an AI suggestion’s Apply)',
+      ),
     escalated: z.boolean(),
     custom_attributes: z.record(z.string(), z.union([z.string(), z.number()])),
     created_at: Unix,

@@ -45,15 +45,18 @@ export function fingerprint(text: string): string {
 export type CardPick =
   | { field: 'severity'; values: readonly string[] }
   | { field: 'tags'; values: readonly string[] }
-  | { field: 'category'; name: string; values: readonly string[] };
+  | { field: 'category'; name: string; values: readonly string[] }
+  /** No menu offers it: an AI suggestion's Apply sets it (one of `requests.ai.requestSubTypes`). */
+  | { field: 'subtype'; values: readonly string[] };
 
 export interface PickFacts {
-  request: Classified & { status: string };
+  request: Classified & { status: string; subType?: string | null };
   /** `requests.support.severity[]` and `requests.support.tags[]` of the request's channel. */
   allowed: {
     severity: readonly NamedValue[];
     tags: readonly NamedValue[];
     categories?: readonly Category[];
+    subtypes?: readonly string[];
   };
   /** Who picked, as `classifySender` sees them: only agents classify. */
   who: 'customer' | 'agent' | 'ignored';
@@ -66,6 +69,7 @@ export type PickDecision =
   | { kind: 'set'; field: 'severity'; from: string | null; to: string | null }
   | { kind: 'set'; field: 'tags'; from: string[]; to: string[] }
   | { kind: 'set'; field: 'category'; from: CategoryValue[]; to: CategoryChange }
+  | { kind: 'set'; field: 'subtype'; from: string | null; to: string }
   | { kind: 'unchanged' }
   | { kind: 'refuse'; text: string };
 
@@ -94,6 +98,13 @@ export function decidePick(facts: PickFacts): PickDecision {
     if (!checked.ok) return refusePick(checked.error);
     if (sameValues(checked.value.values, from)) return { kind: 'unchanged' };
     return { kind: 'set', field: 'category', from, to: checked.value };
+  }
+  if (pick.field === 'subtype') {
+    const wanted = pick.values.length === 1 ? (pick.values[0] as string) : '';
+    const to = facts.allowed.subtypes?.find((s) => s.toLowerCase() === wanted.toLowerCase());
+    if (!to) return refusePick(`unknown subtype "${wanted}"`);
+    const from = request.subType ?? null;
+    return to === from ? { kind: 'unchanged' } : { kind: 'set', field: 'subtype', from, to };
   }
   if (pick.field === 'severity') {
     if (pick.values.length > 1) return refusePick('pick one severity');

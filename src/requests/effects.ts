@@ -58,7 +58,7 @@ export function cardToPost(request: {
 
 /**
  * What a triage card shows of its request: two requests with the same version draw the same
- * card. Every change a card shows (status, assignee, text, ticket, grouping) changes it.
+ * card. Every change a card shows (status, assignee, text, ticket, grouping, AI suggestion) changes it.
  */
 export function cardVersion(request: {
   status: RequestStatus;
@@ -67,6 +67,7 @@ export function cardVersion(request: {
   ticket?: { id: string } | null;
   groupedTs: readonly string[];
   history: readonly unknown[];
+  aiSuggestion?: { state: string } | null;
 }): string {
   return JSON.stringify([
     request.status,
@@ -75,6 +76,7 @@ export function cardVersion(request: {
     request.ticket?.id ?? null,
     request.groupedTs.length,
     request.history.length,
+    request.aiSuggestion?.state ?? null,
   ]);
 }
 

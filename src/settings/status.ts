@@ -41,11 +41,12 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.support.request_closure_sla': 'acts',
   'requests.support.severity': 'acts',
   'requests.support.tags': 'acts',
-  // Every field of a category acts but `autoassign_by_ai` (issue 16), which its description says.
+  // Every field of a category acts, `autoassign_by_ai` with an AI provider (README "AI assist").
   'requests.categories': 'acts',
   'requests.custom_fields': 'acts',
-  'requests.ai': { issue: 16 },
-  'requests.aiTags': { issue: 16 },
+  // AI classification suggestions on the card (README "AI assist"), with an AI provider.
+  'requests.ai': 'acts',
+  'requests.aiTags': 'acts',
   'requests.sink': 'acts',
   tickets: { issue: 14 },
   'tickets.config.escalation_cool_off_period_in_min': 'acts',

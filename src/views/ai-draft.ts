@@ -8,23 +8,37 @@ const plain = (text: string) => ({ type: 'plain_text' as const, text, emoji: tru
 export const DRAFT_BLOCK = 'ai_draft';
 export const DRAFT_INPUT = 'ai_draft_text';
 
-/** Slack's limit on a button's value: a draft longer than its share is not offered. */
-const BUTTON_VALUE_MAX = 2_000;
-
-/** What a drafted reply's buttons carry (and the edit modal's `private_metadata`). */
+/** What a drafted reply's buttons carry: the request's id (its draft is kept on the request). */
 export interface DraftValue {
   requestId: string;
-  text: string;
 }
 
-/** A draft's buttons' value, or undefined when the draft is too long to carry. */
-export function draftValue(value: DraftValue): string | undefined {
-  const json = JSON.stringify(value);
-  return json.length <= BUTTON_VALUE_MAX ? json : undefined;
+/** A draft's buttons' value: the request's id only, so a draft of any length fits. */
+export function draftValue(value: DraftValue): string {
+  return JSON.stringify({ requestId: value.requestId });
 }
+
+/** Slack's limit on a section's text: a longer draft is shown in several sections. */
+const SECTION_MAX = 3_000;
 
 /** A draft as quoted mrkdwn, escaped so the model's text cannot mention or link. */
 const quoted = (draft: string) => `>${escapeMrkdwn(draft).replace(/\n/g, '\n>')}`;
+
+/** `text` as section blocks of at most Slack's 3,000 characters each, cut at line ends where it can. */
+function sections(text: string): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  let rest = text;
+  while (rest.length > 0) {
+    let cut = rest.length <= SECTION_MAX ? rest.length : rest.lastIndexOf('\n', SECTION_MAX);
+    if (cut <= 0) cut = Math.min(SECTION_MAX, rest.length);
+    const part = rest.slice(0, cut);
+    rest = rest.slice(cut).replace(/^\n/, '');
+    // A part cut inside a quote goes on quoted.
+    if (rest && !rest.startsWith('>')) rest = `>${rest}`;
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: part } });
+  }
+  return blocks;
+}
 
 /**
  * The drafted reply as agents see it (an ephemeral to the assignee, or in the card's thread):
@@ -35,7 +49,7 @@ export function draftMessage(draft: string, value: string): { text: string; bloc
   return {
     text,
     blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text } },
+      ...sections(text),
       {
         type: 'actions',
         elements: [
@@ -59,11 +73,11 @@ export function sentDraftMessage(
   userId: string,
 ): { text: string; blocks: KnownBlock[] } {
   const text = `:white_check_mark: *Drafted reply* sent by <@${userId}> in the customer’s thread:\n${quoted(draft)}`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return { text, blocks: sections(text) };
 }
 
 /** The modal to edit a draft before it is posted, prefilled with it. */
-export function draftModal(value: DraftValue): ModalView {
+export function draftModal(value: DraftValue & { text: string }): ModalView {
   return {
     type: 'modal',
     callback_id: VIEWS.draftEdit,

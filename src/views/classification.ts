@@ -21,6 +21,7 @@ interface Shown {
   severity?: string | null;
   tags?: readonly string[];
   categories?: readonly CategoryValue[];
+  subType?: string | null;
 }
 
 /** Slack's limits: an option's text 75 characters and value 150; a button's text 75; 25 elements an actions block. */
@@ -28,7 +29,10 @@ const OPTION_TEXT = 75;
 const OPTION_VALUE = 150;
 const ACTIONS_PER_BLOCK = 25;
 
-/** " · Severity: *High* · Tags: Billing, Login", by the names the channel gives the values. */
+/**
+ * " · Subtype: *bug* · Severity: *High* · Tags: Billing, Login", by the names the channel gives
+ * the values.
+ */
 export function classificationNote(
   request: Omit<Shown, '_id'>,
   lists?: ClassificationLists,
@@ -41,7 +45,8 @@ export function classificationNote(
   const tags = request.tags?.length
     ? ` · Tags: ${request.tags.map((tag) => nameOf(lists?.tags, tag)).join(', ')}`
     : '';
-  return `${severity}${tags}`;
+  const subType = request.subType ? ` · Subtype: *${escapeMrkdwn(request.subType)}*` : '';
+  return `${subType}${severity}${tags}`;
 }
 
 /** "Area: *Billing* · Root cause: *disk full*": the category values set, in the channel's order. */

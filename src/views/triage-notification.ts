@@ -24,6 +24,7 @@ import { slaBreachNote } from './sla-alert.js';
 import { createTicketButtons, ticketFailureLine, ticketNote } from './helpdesk-ticket.js';
 import { crmCaseLine } from './crm-case.js';
 import { fieldsMenu, fieldsNote, type CardFields } from './custom-fields.js';
+import { suggestionBlocks } from './ai-suggestion.js';
 
 export interface TriageNotificationInput {
   request: Pick<
@@ -49,6 +50,8 @@ export interface TriageNotificationInput {
         | 'categories'
         | 'ticketIntent'
         | 'crmCase'
+        | 'subType'
+        | 'aiSuggestion'
       >
     >;
   /** The channel names a helpdesk connector: a live request's card offers Create ticket. */
@@ -168,6 +171,9 @@ export function triageNotification(input: TriageNotificationInput): {
     : request.status === 'closed'
       ? [button('Reopen', ACTIONS.reopen, value)]
       : [];
+  const suggested = live
+    ? suggestionBlocks(value, request.aiSuggestion, input.classification?.categories)
+    : [];
   const menu = buttons.length > 0 && input.customFields?.fields.length ? [fieldsMenu(value)] : [];
   const fields = fieldsNote(input.customFields);
   return {
@@ -210,6 +216,7 @@ export function triageNotification(input: TriageNotificationInput): {
       ...(fields
         ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: fields }] }]
         : []),
+      ...suggested,
       ...pickers,
     ],
   };

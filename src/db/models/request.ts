@@ -30,6 +30,18 @@ export const OutboxEvent = z.object({
 });
 export type OutboxEvent = z.infer<typeof OutboxEvent>;
 
+/** An AI classification suggestion as stored on its request (`src/requests/ai-classification.ts`). */
+export const AiSuggestion = z.object({
+  subType: nullString(),
+  tags: z.array(z.string()).default(() => []),
+  categories: z.array(z.object({ name: z.string(), value: z.string() })).default(() => []),
+  at: z.date(),
+  state: z.enum(['pending', 'applied', 'dismissed']),
+  by: nullString(),
+  settledAt: nullDate(),
+});
+export type AiSuggestion = z.infer<typeof AiSuggestion>;
+
 /** A stored request (DESIGN.md §4); `(teamId, channelId, rootTs)` is unique so retries never duplicate. */
 export const RequestDocument = z.object({
   _id: ObjectId,
@@ -139,6 +151,18 @@ export const RequestDocument = z.object({
   priority: StoredPriority.nullable().default(null),
   tags: z.array(z.string()).default(() => []),
   category: nullString(),
+  /** One of the channel's `requests.ai.requestSubTypes`, set by an agent's Apply of an AI suggestion. */
+  subType: nullString(),
+  /**
+   * The model's classification offered on the card (issue 16): `pending` until an agent applies
+   * or dismisses it, so the first click wins (a conditional update on the state).
+   */
+  aiSuggestion: AiSuggestion.nullable().default(null),
+  /**
+   * The reply the model drafted for it (`ai_assist_auto_responder`): kept here so its buttons
+   * carry only the request's id, whatever the draft's length (a button's value holds 2,000).
+   */
+  aiDraft: z.object({ text: z.string(), at: z.date() }).nullable().default(null),
   /**
    * The values of the channel's categories (`requests.categories[]`), one entry per category set:
    * a list rather than an object, since a category name may hold `.` or `$`.

@@ -1,5 +1,6 @@
 import type { CategoryChange, CategoryValue } from '../../requests/classification.js';
-import type { Models, RequestDoc } from '../models/index.js';
+import type { Classification } from '../../requests/ai-classification.js';
+import type { AiSuggestion, Models, RequestDoc } from '../models/index.js';
 import { requestOrNull } from './parse.js';
 import { outboxEvent } from './webhook-outbox.js';
 
@@ -88,6 +89,77 @@ export class ClassificationStore {
           $push: {
             history: { $each: entries },
             webhookEvents: outboxEvent('conversation_updated', at),
+          },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean()
+      .then(requestOrNull);
+  }
+
+  /** Sets the subtype of a request whose subtype is still `from`, with a history entry. */
+  subType(
+    id: RequestDoc['_id'],
+    from: string | null,
+    to: string | null,
+    by: string,
+    at: Date,
+  ): Promise<RequestDoc | null> {
+    // Stored before the field existed: no `subType` at all is the same as null.
+    const was = from === null ? { $in: [null] } : from;
+    return this.models.requests
+      .findOneAndUpdate(
+        { _id: id, status: { $ne: 'discarded' }, subType: was },
+        {
+          $set: { subType: to },
+          $push: {
+            history: { at, type: 'subtype', from, to, by },
+            webhookEvents: outboxEvent('conversation_updated', at),
+          },
+        },
+        { returnDocument: 'after' },
+      )
+      .lean()
+      .then(requestOrNull);
+  }
+
+  /** Stores the model's suggestion on a request that has none yet (a retried event keeps the first). */
+  suggest(id: RequestDoc['_id'], suggestion: Classification, at: Date): Promise<RequestDoc | null> {
+    const stored: AiSuggestion = {
+      ...suggestion,
+      at,
+      state: 'pending',
+      by: null,
+      settledAt: null,
+    };
+    return this.models.requests
+      .findOneAndUpdate(
+        { _id: id, aiSuggestion: { $in: [null] } },
+        { $set: { aiSuggestion: stored } },
+        { returnDocument: 'after' },
+      )
+      .lean()
+      .then(requestOrNull);
+  }
+
+  /**
+   * Applies or dismisses a pending suggestion, `by` the clicker: the first click wins (null for
+   * any later one, or when there is no pending suggestion).
+   */
+  settleSuggestion(
+    id: RequestDoc['_id'],
+    state: 'applied' | 'dismissed',
+    by: string,
+    at: Date,
+  ): Promise<RequestDoc | null> {
+    return this.models.requests
+      .findOneAndUpdate(
+        { _id: id, 'aiSuggestion.state': 'pending' },
+        {
+          $set: {
+            'aiSuggestion.state': state,
+            'aiSuggestion.by': by,
+            'aiSuggestion.settledAt': at,
           },
         },
         { returnDocument: 'after' },

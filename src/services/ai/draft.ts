@@ -1,5 +1,6 @@
 import { DraftAnswer } from '../../ai/outputs.js';
 import { claimOnce, releaseClaim, type RequestDoc } from '../../db/models/index.js';
+import { AiDraftStore } from '../../db/repositories/ai-drafts.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import type { SlackGateway } from '../../slack/gateway.js';
@@ -33,11 +34,9 @@ export const draftHooks: RequestHooks = {
       DraftAnswer,
     );
     if (!answer) return;
-    const value = draftValue({ requestId, text: answer.reply });
-    if (!value) {
-      deps.logger.info({ requestId }, 'AI draft too long for its buttons; not shown');
-      return;
-    }
+    // Kept on the request: the buttons carry only its id, so a draft of any length is offered.
+    await new AiDraftStore(deps.models).save(opened._id, answer.reply, deps.clock.now());
+    const value = draftValue({ requestId });
     const request = (await new RequestStore(deps.models).byKey(requestId)) ?? opened;
     const slack = await deps.slack(request.teamId);
     const shown = await showDraft(slack, request, draftMessage(answer.reply, value));
@@ -74,13 +73,13 @@ async function showDraft(
   );
 }
 
-/** Who sends a draft, and what (the draft as offered, or as edited in the modal). */
+/** Who sends a draft, and what: the edited text (the modal), else the draft as kept (Send). */
 export interface DraftSend {
   teamId: string;
   userId: string;
   botUserId?: string;
   requestId: string;
-  text: string;
+  text?: string;
 }
 
 const SENT = ':white_check_mark: Sent in the customer’s thread as your reply.';
@@ -99,10 +98,10 @@ export async function sendDraft(
   deps: BotDeps,
   slack: SlackGateway,
   input: DraftSend,
-): Promise<{ ok: boolean; text: string }> {
+): Promise<{ ok: boolean; text: string; posted?: string }> {
   const request = await new RequestStore(deps.models).byKey(input.requestId);
   if (!request || request.teamId !== input.teamId) return { ok: false, text: GONE };
-  const text = input.text.trim();
+  const text = (input.text ?? request.aiDraft?.text ?? '').trim();
   if (!text) return { ok: false, text: EMPTY };
   const allowed = await agentContext(deps, slack, request, input);
   if (!allowed.ok) return allowed;
@@ -116,5 +115,14 @@ export async function sendDraft(
     await releaseClaim(deps.models.claims, key);
     throw error;
   }
-  return { ok: true, text: SENT };
+  return { ok: true, text: SENT, posted: text };
+}
+
+/** A request's kept draft, for the edit modal; undefined when there is none (or not this team's). */
+export async function keptDraft(
+  deps: BotDeps,
+  input: { teamId: string; requestId: string },
+): Promise<string | undefined> {
+  const request = await new RequestStore(deps.models).byKey(input.requestId);
+  return request?.teamId === input.teamId ? (request.aiDraft?.text ?? undefined) : undefined;
 }

@@ -5,6 +5,7 @@ import { RequestLists } from '../../db/repositories/request-lists.js';
 import { checkSeverity, checkTags } from '../../requests/classification.js';
 import type { Reply } from '../../views/command-reply.js';
 import type { CommandContext } from './context.js';
+import { channelTags } from '../../requests/ai-classification.js';
 
 /**
  * `requests [severity:<level>] [tag:<tag>]…`: this channel's open requests, newest first, each
@@ -23,7 +24,9 @@ export async function listOpenRequests(
       if (filtered || !(error instanceof AppError)) throw error;
       return undefined;
     });
-  const support = features?.requests.support ?? { severity: [], tags: [] };
+  const support = features
+    ? { severity: features.requests.support.severity, tags: channelTags(features) }
+    : { severity: [], tags: [] };
   const severity = checkSeverity(support.severity, filters.severity ?? null);
   if (!severity.ok) return { text: `:warning: ${capitalised(severity.error)}.` };
   const tags = checkTags(support.tags, filters.tags);

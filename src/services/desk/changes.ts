@@ -17,6 +17,7 @@ import { channelContext, type ChannelContext } from '../requests/context.js';
 import { attributesChanged } from '../requests/hooks.js';
 import { TriageCard } from '../requests/triage-card.js';
 import { requestOf, type Caller } from './conversations.js';
+import { channelTags } from '../../requests/ai-classification.js';
 
 type DeskDeps = BotDeps;
 
@@ -130,7 +131,7 @@ export async function setLabels(
 ): Promise<string[]> {
   const { request, slack, ctx } = await load(deps, change);
   const wanted = typeof labels === 'function' ? labels(request.tags) : labels;
-  const checked = checkTags(ctx.features.requests.support.tags, wanted);
+  const checked = checkTags(channelTags(ctx.features), wanted);
   if (!checked.ok) throw invalid('labels', checked.error);
   if (request.status === 'discarded')
     throw invalid('labels', 'a discarded request keeps its labels');

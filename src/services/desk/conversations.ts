@@ -157,6 +157,7 @@ export function conversationOf(
     priority: request.priority,
     labels: request.tags,
     severity: request.severity,
+    sub_type: request.subType,
     escalated: request.escalated.count > 0,
     custom_attributes: Object.fromEntries(request.customFields.map((f) => [f.key, f.value])),
     created_at: unixSeconds(request.createdAt),

@@ -13,6 +13,7 @@ import { crmHooks } from '../connectors/crm-hooks.js';
 import { emailHooks } from '../email/outbound.js';
 import { kbHooks } from '../kb/suggest.js';
 import { draftHooks } from '../ai/draft.js';
+import { classifyHooks } from '../ai/classify.js';
 
 /**
  * The features that act on request moments, in the order they run. Only the composition root
@@ -34,5 +35,6 @@ export const REQUEST_HOOKS: readonly RequestHooks[] = [
   emailHooks,
   kbHooks,
   draftHooks,
+  classifyHooks,
   reportHooks,
 ];

@@ -6,6 +6,7 @@ import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
 import { channelPrivacy } from '../../channels/privacy.js';
 import { cardToPost, cardVersion } from '../../requests/effects.js';
+import { channelTags } from '../../requests/ai-classification.js';
 import { InternalTicketStore } from '../../db/repositories/internal-tickets.js';
 import { ticketCardLines } from '../../views/internal-ticket.js';
 import { triageNotification } from '../../views/triage-notification.js';
@@ -138,6 +139,7 @@ export class TriageCard {
       escalation: config.is_request_escalation_enabled,
       classification: {
         ...ctx.features.requests.support,
+        tags: channelTags(ctx.features),
         categories: ctx.features.requests.categories,
       },
       internalTickets: ctx.features.internal_ticket.types.length > 0,

@@ -3,6 +3,7 @@ import type { RuleFacts } from '../../desk/automation.js';
 import { CONVERSATION_STATUS } from '../../desk/conversation.js';
 import { planOpening, type OpeningPlan } from '../../desk/rule-opening.js';
 import type { ChannelContext } from '../requests/channel-context.js';
+import { channelTags } from '../../requests/ai-classification.js';
 
 /**
  * What a rule's conditions read of a request; on `message_created` `content` and `message_type`
@@ -52,7 +53,8 @@ export function openingPlan(
   if (rules.length === 0) return null;
   const opening = { ...request, status: 'open' as const, priority: null, severity: null };
   const facts = factsOf(ctx, { ...opening, tags: [], customFields: [] });
-  const { tags, severity } = ctx.features.requests.support;
+  const { severity } = ctx.features.requests.support;
+  const tags = channelTags(ctx.features);
   const named = rules.map((rule) => ({ ...rule, id: String(rule._id) }));
   return planOpening(named, facts, { tags, severity }, at);
 }

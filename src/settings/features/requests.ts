@@ -63,7 +63,7 @@ export const RequestCategory = z
     mandatory_on_close: flag(false, 'Indicates if the category is mandatory on closing a request.'),
     autoassign_by_ai: flag(
       false,
-      'Indicates if the category is auto-assigned by AI (not yet active: issue 16, AI).',
+      'Indicates if the category is auto-assigned by AI: set from the model’s answer without a click.',
     ),
   })
   .refine((category) => category.type !== 'select' || category.available_values.length > 0, {

@@ -133,6 +133,48 @@ describe('drafted replies: a new request’s reply drafted for agents, sent only
     expect(await cardThread(t, message.ts)).toHaveLength(1);
   });
 
+  it('offers a 3,000-character draft: the buttons carry only the request’s id, Send posts it whole', async () => {
+    const { t, stub } = w;
+    stub.reset();
+    // 30 lines of 99 characters and a line end: 3,000 characters, longer than a button's value.
+    const long = Array.from(
+      { length: 30 },
+      (_, i) => `${String(i).padStart(2, '0')} ${'a'.repeat(96)}`,
+    )
+      .join('\n')
+      .concat('\n')
+      .slice(0, 3_000)
+      .trimEnd();
+    expect(long.length).toBeGreaterThan(2_900);
+    stub.on('draft-reply', { json: { reply: long } });
+    const message = await opened(t, 'U0DRAFTLONG', 'Please explain the whole export setup');
+
+    const [draft] = await cardThread(t, message.ts);
+    const request = await requestOf(t, message.ts);
+    expect(request?.aiDraft?.text).toBe(long);
+    const send = findElement(draft?.blocks as never, ACTIONS.draftSend)?.element;
+    expect(JSON.parse(send?.value as string)).toEqual({ requestId: String(request?._id) });
+    const sections = (draft?.blocks as { type: string; text?: { text: string } }[]).filter(
+      (b) => b.type === 'section',
+    );
+    expect(sections.length).toBeGreaterThan(1); // Slack takes 3,000 characters a section
+    expect(sections.every((b) => (b.text?.text.length ?? 0) <= 3_000)).toBe(true);
+    expect(sections.map((b) => b.text?.text).join('\n')).toContain(long.split('\n').at(-1));
+
+    const before = t.sim.openedViews().length;
+    await clickDraft(t, draft!.ts, ACTIONS.draftEdit);
+    await t.sim.waitFor(() => t.sim.openedViews().length > before, { what: 'the edit modal' });
+    expect(JSON.stringify(t.sim.openedViews().at(-1)?.view.blocks)).toContain(
+      JSON.stringify(long).slice(1, -1),
+    );
+
+    await clickDraft(t, draft!.ts, ACTIONS.draftSend);
+    await t.sim.waitFor(() => replies(t, message.ts).length > 0, { what: 'the posted draft' });
+    expect(replies(t, message.ts).map((m) => m.text)).toEqual([long]);
+    const messages = await stored(t, message.ts);
+    expect(messages.map((m) => [m.kind, m.text, m.userId])).toEqual([['outgoing', long, AGENT]]);
+  });
+
   it('shows the model’s text escaped, so it cannot mention anyone', async () => {
     const { t, stub } = w;
     stub.reset();

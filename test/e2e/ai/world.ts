@@ -1,4 +1,4 @@
-import type { TestBot } from '../../support/bot.js';
+import type { TestBot, TestBotOptions } from '../../support/bot.js';
 import { AiStub } from '../../support/ai-stub.js';
 import { CHANNEL, customerWorld } from '../requests/world.js';
 
@@ -11,11 +11,12 @@ export interface AiWorld {
 /**
  * The customer world of the request tests with an AI provider: the bot's `AI_BASE_URL` points at
  * a local OpenAI-compatible stub (`test/support/ai-stub.ts`). `env` adds to the bot's environment
- * (e.g. `AI_MONTHLY_TOKEN_BUDGET`).
+ * (e.g. `AI_MONTHLY_TOKEN_BUDGET`); `options` the rest of the bot's (a logger writing to memory).
  */
 export async function aiWorld(
   settings: Record<string, unknown>,
   env: Record<string, string> = {},
+  options: Omit<TestBotOptions, 'env'> = {},
 ): Promise<AiWorld> {
   const stub = await AiStub.start();
   const t = await customerWorld(settings, {
@@ -27,6 +28,7 @@ export async function aiWorld(
       AI_MAX_RETRIES: '1',
       ...env,
     },
+    ...options,
   });
   return {
     t,

@@ -34,7 +34,7 @@ describe('setting status', () => {
       'acts in part (addresses, channelId, name (the From name of replies), emailBlockingEnabled, dnsVerified, emailReceivingVerified (set when mail to it arrives) and emailForwardingVerified (set when forwarded mail arrives) act, the last two for mappings in the workspace list; the *WebhookCreatedAt times stay as stored (no provider webhooks)); the rest: issue 15 (email)',
     ],
     ['ma.config.disableTrackingPixel', 'acts'],
-    ['requests.aiTags.userDefinedTags', 'not yet active: issue 16 (AI)'],
+    ['requests.aiTags.userDefinedTags', 'acts'],
     ['hidePrivateChannelMetadata', 'acts'],
     ['crm.internal_channels.pattern', 'acts'],
     ['crm.summariser.timezone', 'acts'],
@@ -49,6 +49,6 @@ describe('setting status', () => {
   });
 
   it('counts the settings that act', () => {
-    expect(actingCount(catalog)).toEqual({ acting: 123, total: 138 });
+    expect(actingCount(catalog)).toEqual({ acting: 126, total: 138 });
   });
 });

@@ -2,13 +2,13 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { ACTIONS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
-import { sendDraft } from '../../../services/ai/draft.js';
+import { keptDraft, sendDraft } from '../../../services/ai/draft.js';
 import { draftModal, sentDraftMessage } from '../../../views/ai-draft.js';
 import { SlackGateway } from '../../gateway.js';
 import { bestEffort } from '../../safe-call.js';
 
-/** A draft's buttons' value (`draftValue`). */
-const Value = z.object({ requestId: z.string(), text: z.string() });
+/** A draft's buttons' value (`draftValue`); older buttons carried the text itself too. */
+const Value = z.object({ requestId: z.string(), text: z.string().optional() });
 /** The message the button was on: an ephemeral is replaced through `respond`. */
 const Container = z.object({
   channel_id: z.string(),
@@ -44,7 +44,7 @@ export function register(app: App, deps: BotDeps): void {
       const container = Container.safeParse(body.container);
       if (outcome.ok && container.success) {
         // The draft turns into "sent by", without its buttons.
-        const sent = sentDraftMessage(draft.text, body.user.id);
+        const sent = sentDraftMessage(outcome.posted ?? '', body.user.id);
         if (container.data.is_ephemeral) {
           await bestEffort(deps.logger, log, () => respond({ replace_original: true, ...sent }));
         } else {
@@ -65,9 +65,12 @@ export function register(app: App, deps: BotDeps): void {
     async ({ ack, action, body, client }) => {
       await ack();
       const draft = parsed(action.value);
-      if (!draft) return;
+      const teamId = body.team?.id ?? body.user.team_id;
+      if (!draft || !teamId) return;
+      const text = draft.text ?? (await keptDraft(deps, { teamId, requestId: draft.requestId }));
+      if (text === undefined) return;
       await new SlackGateway(client, deps.logger).openView(
-        { trigger_id: body.trigger_id, view: draftModal(draft) },
+        { trigger_id: body.trigger_id, view: draftModal({ requestId: draft.requestId, text }) },
         { bestEffort: { step: 'ai_draft_modal', requestId: draft.requestId } },
       );
     },

@@ -3,6 +3,7 @@ import type { BotDeps } from '../../../deps.js';
 import * as cannedPick from './canned-pick.js';
 import * as categoryButtons from './category-buttons.js';
 import * as classifyPickers from './classify-pickers.js';
+import * as classifySuggestion from './classify-suggestion.js';
 import * as draftButtons from './draft-buttons.js';
 import * as escalateButton from './escalate-button.js';
 import * as feedbackComment from './feedback-comment.js';
@@ -25,6 +26,7 @@ export function register(app: App, deps: BotDeps): void {
   cannedPick.register(app, deps);
   categoryButtons.register(app, deps);
   classifyPickers.register(app, deps);
+  classifySuggestion.register(app, deps);
   draftButtons.register(app, deps);
   escalateButton.register(app, deps);
   feedbackComment.register(app, deps);
