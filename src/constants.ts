@@ -49,6 +49,13 @@ export const ACTIONS = {
   /** A drafted reply's buttons (AI assist): post it as is, or open it in a modal to edit. */
   draftSend: 'ai_draft_send',
   draftEdit: 'ai_draft_edit',
+  /** App Home's Connectors section (admins): the connector's id as value, but for Add. */
+  connectorAdd: 'home_connector_add',
+  connectorEdit: 'home_connector_edit',
+  connectorCheck: 'home_connector_check',
+  connectorRemove: 'home_connector_remove',
+  /** The Add connector modal's type menu: the fields change with it (`views.update`). */
+  connectorType: 'connector_type_pick',
 } as const;
 
 /** Prefix of the `block_id` of a triage card's classification menus: `<prefix><request id>_<stamp>`. */
@@ -64,6 +71,9 @@ export const VIEWS = {
   helpdeskTicket: 'helpdesk_ticket_modal',
   /** A drafted reply opened to edit before it is posted (AI assist). */
   draftEdit: 'ai_draft_edit_modal',
+  /** App Home's connector modals (admins): a new connector, and one to change. */
+  connectorAdd: 'connector_add_modal',
+  connectorEdit: 'connector_edit_modal',
 } as const;
 
 /** `callback_id`s of shortcuts (manifest.yml's `features.shortcuts`). */
