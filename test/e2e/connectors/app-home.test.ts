@@ -254,6 +254,38 @@ describe('App Home: admins configure connectors', () => {
     expect((await connectors(t))[0]?.lastCheck?.error).toBeNull();
   });
 
+  it('a click naming another workspace’s connector changes nothing there', async () => {
+    const copy: Record<string, unknown> = { ...(await connectors(t))[0] };
+    delete copy._id;
+    const other = await t.db
+      .collection('connectors')
+      .insertOne({ ...copy, teamId: 'T0OTHER', lastCheck: null });
+    const foreign = String(other.insertedId);
+    const good = zendesk.token;
+    const published = t.sim.calls('views.publish').length;
+    zendesk.token = 'zd-token-revoked'; // a check of it would record a refusal
+    try {
+      await clickHome(t, ADMIN, ACTIONS.connectorCheck, foreign);
+      await clickHome(t, ADMIN, ACTIONS.connectorRemove, foreign);
+      await clickHome(t, ADMIN, ACTIONS.connectorEdit, foreign);
+      // each click ends in the Home republished (the connector is none of this workspace's)
+      await eventually(async () => t.sim.calls('views.publish').length >= published + 3);
+    } finally {
+      zendesk.token = good;
+    }
+    const stored = await t.db.collection('connectors').findOne({ _id: other.insertedId });
+    expect(stored).toMatchObject({ teamId: 'T0OTHER', lastCheck: null });
+    expect(
+      t.sim
+        .openedViews()
+        .some(
+          (v) =>
+            v.view.callback_id === VIEWS.connectorEdit && JSON.stringify(v.view).includes(foreign),
+        ),
+    ).toBe(false);
+    await t.db.collection('connectors').deleteOne({ _id: other.insertedId });
+  });
+
   it('Remove is refused while a channel uses the connector, then allowed', async () => {
     const named = await t.api('PATCH', `/api/v1/channels/${CHANNEL}/settings`, {
       update: { tickets: { config: { helpdeskIds: [id] } } },
