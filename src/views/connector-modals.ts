@@ -61,9 +61,12 @@ function input(
 /** The address, credentials and options blocks of a type. */
 function fieldBlocks(
   form: ConnectorFormView,
-  editing?: { baseUrl: string; options: Record<string, unknown> },
+  editing?: { baseUrl: string; options: Record<string, unknown>; setCredentials: string[] },
 ): KnownBlock[] {
-  const keep = 'Set: leave blank to keep it; typed, it replaces it. Never shown.';
+  const keep = (name: string) =>
+    editing?.setCredentials.includes(name)
+      ? 'Set: leave blank to keep it; typed, it replaces it. Never shown.'
+      : 'Not set: leave blank to leave it unset.';
   const url = { optional: false, kind: 'text' as const, hint: 'Where its API answers.' };
   return [
     input(BLOCK.baseUrl, 'base_url', url, editing?.baseUrl),
@@ -71,7 +74,7 @@ function fieldBlocks(
       input(
         BLOCK.credential + field.name,
         field.name,
-        editing ? { ...field, optional: true, hint: keep } : field,
+        editing ? { ...field, optional: true, hint: keep(field.name) } : field,
       ),
     ),
     ...form.options.map((field) => {
@@ -126,10 +129,17 @@ export function addConnectorModal(
   };
 }
 
-/** Edit connector: its address and options as they are, its credentials blank (kept unless typed). */
+/** Edit connector: its address and options as they are, its credentials blank (kept unless typed), each marked set or not. */
 export function editConnectorModal(
   form: ConnectorFormView,
-  connector: { id: string; name: string; baseUrl: string; options: Record<string, unknown> },
+  connector: {
+    id: string;
+    name: string;
+    baseUrl: string;
+    options: Record<string, unknown>;
+    /** The credentials stored (their names only: a "set" marker, never a value). */
+    setCredentials: string[];
+  },
 ): ModalView {
   return {
     type: 'modal',

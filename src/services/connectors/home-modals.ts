@@ -47,8 +47,14 @@ export const addModal = (type: ConnectorType = 'zendesk'): ModalView =>
 /** The Edit modal of the workspace's connector `id` (`connector_not_found` if it is none). */
 export async function editModal(deps: ModalDeps, teamId: string, id: string): Promise<ModalView> {
   const doc = await new ConnectorStore(deps.models).get(teamId, id);
+  let setCredentials: string[] = [];
+  try {
+    setCredentials = Object.keys(credentialsOf(deps, doc));
+  } catch {
+    // sealed with another key: none can be told set
+  }
   const connector = { id, name: VENDOR_NAME[doc.type], baseUrl: doc.baseUrl, options: doc.options };
-  return editConnectorModal(formOf(doc.type), connector);
+  return editConnectorModal(formOf(doc.type), { ...connector, setCredentials });
 }
 
 const Input = z.object({

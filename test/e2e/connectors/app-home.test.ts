@@ -195,7 +195,17 @@ describe('App Home: admins configure connectors', () => {
     const before = (await connectors(t))[0];
     await clickHome(t, ADMIN, ACTIONS.connectorEdit, id);
     const opened = await eventually(async () => modal(t, VIEWS.connectorEdit));
-    expect(JSON.stringify(opened.view)).not.toContain(zendesk.token);
+    const shown = JSON.stringify(opened.view);
+    expect(shown).not.toContain(zendesk.token);
+    expect(shown).not.toContain('zd-webhook-secret-1');
+    const hints = Object.fromEntries(
+      (opened.view.blocks as (Block & { hint?: { text: string } })[]).map((b) => [
+        b.block_id,
+        b.hint?.text,
+      ]),
+    );
+    expect(hints.connector_credential_api_token).toMatch(/^Set: leave blank to keep it/);
+    expect(hints.connector_credential_webhook_secret).toMatch(/^Set: /);
     await t.driver.viewSubmission({
       user: ADMIN,
       view_id: opened.id,
