@@ -52,6 +52,13 @@ export const ACTIONS = {
   /** An AI classification suggestion's buttons on the triage card (the request's id as value). */
   classifyApply: 'ai_classify_apply',
   classifyDismiss: 'ai_classify_dismiss',
+  /** App Home's Connectors section (admins): the connector's id as value, but for Add. */
+  connectorAdd: 'home_connector_add',
+  connectorEdit: 'home_connector_edit',
+  connectorCheck: 'home_connector_check',
+  connectorRemove: 'home_connector_remove',
+  /** The Add connector modal's type menu: the fields change with it (`views.update`). */
+  connectorType: 'connector_type_pick',
 } as const;
 
 /** Prefix of the `block_id` of a triage card's classification menus: `<prefix><request id>_<stamp>`. */
@@ -67,6 +74,9 @@ export const VIEWS = {
   helpdeskTicket: 'helpdesk_ticket_modal',
   /** A drafted reply opened to edit before it is posted (AI assist). */
   draftEdit: 'ai_draft_edit_modal',
+  /** App Home's connector modals (admins): a new connector, and one to change. */
+  connectorAdd: 'connector_add_modal',
+  connectorEdit: 'connector_edit_modal',
 } as const;
 
 /** `callback_id`s of shortcuts (manifest.yml's `features.shortcuts`). */

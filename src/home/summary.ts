@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { RequestStatus } from '../requests/request.js';
 import type { NamedValue } from '../settings/primitives.js';
 import type { ReviewList } from './review.js';
+import type { HomeConnector } from './connectors.js';
 
 /** A request's SLA clocks as the App Home shows them. */
 export interface HomeSla {
@@ -81,6 +82,8 @@ export interface AppHomeInput {
    * only; absent for anyone else and when there are none.
    */
   review?: ReviewList;
+  /** The workspace's connectors, for workspace admins only (`home/connectors.ts`). */
+  connectors?: HomeConnector[];
 }
 
 /** A stored request as the App Home reads it. */

@@ -18,8 +18,9 @@ import { appHomeView, MAX_LIST_ITEMS } from '../views/app-home.js';
 import { channelSettings } from './channel-settings.js';
 import { loadReview } from './review.js';
 import { loadWeek } from './home-week.js';
+import { loadHomeConnectors } from './connectors/home.js';
 
-type HomeDeps = Pick<BotDeps, 'models' | 'settings' | 'clock' | 'logger'>;
+type HomeDeps = Pick<BotDeps, 'models' | 'settings' | 'clock' | 'logger' | 'env'>;
 
 /**
  * Loads what `userId`'s App Home shows: the workspace's live requests assigned to them, the
@@ -95,8 +96,8 @@ export async function loadHome(
 
 /**
  * Loads, renders and publishes `userId`'s App Home (with the messages kept for review, for the
- * support side; with the saved filter `viewId` as the chosen view); a Slack failure is logged,
- * not thrown.
+ * support side; the connectors, for admins; with the saved filter `viewId` as the chosen view); a
+ * Slack failure is logged, not thrown.
  */
 export async function publishHome(
   deps: HomeDeps,
@@ -105,15 +106,17 @@ export async function publishHome(
   userId: string,
   viewId?: string,
 ): Promise<void> {
-  const [home, review, agent, week] = await Promise.all([
+  const [home, review, agent, week, connectors] = await Promise.all([
     loadHome(deps, teamId, userId, viewId),
     loadReview(deps, slack, teamId, userId),
     new AgentStore(deps.models).get(teamId, userId),
     loadWeek(deps, teamId, userId),
+    loadHomeConnectors(deps, slack, teamId, userId),
   ]);
   const extras = {
     week,
     ...(review ? { review } : {}),
+    ...(connectors ? { connectors } : {}),
     ...(agent ? { availability: agent.availability } : {}),
   };
   const view = appHomeView({ ...home, ...extras }, deps.clock.now());

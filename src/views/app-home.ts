@@ -6,6 +6,7 @@ import { STATUS_LABEL } from '../requests/lifecycle.js';
 import { messageLink, userMention } from '../text/mrkdwn.js';
 import { button, lineQuote, PREVIEW_HIDDEN } from './blocks.js';
 import { classificationNote } from './classification.js';
+import { connectorsSection } from './home-connectors.js';
 import { viewsBlock } from './home-views.js';
 import { weekBlocks } from './home-week.js';
 import { SUGGESTION_WHY } from './suggestion.js';
@@ -57,7 +58,7 @@ function availabilityBlocks(current: keyof typeof AVAILABILITY): KnownBlock[] {
  * The App Home: requests assigned to the viewer, the unassigned ones and (with owner filters)
  * those of other agents, each line with status, channel, requester, preview, age, thread link
  * and SLA state, and a Refresh button; with a saved filter chosen under "Your views", that view's
- * requests instead. Lists are cut so the view never exceeds Slack's block limit.
+ * requests instead; admins see the connectors last. Lists are cut to Slack's block limit.
  */
 export function appHomeView(input: AppHomeInput, now: Date): HomeView {
   const chosen = input.views?.chosen;
@@ -85,7 +86,7 @@ export function appHomeView(input: AppHomeInput, now: Date): HomeView {
       empty: 'No requests assigned to other agents.',
     });
   }
-  const review = input.review ? reviewBlocks(input.review, now) : [];
+  const review = [...reviewBlocks(input.review, now), ...connectorsSection(input.connectors)];
   const availability = [
     ...(input.week ? weekBlocks(input.week) : []),
     ...(input.availability ? availabilityBlocks(input.availability) : []),
@@ -141,7 +142,8 @@ export function appHomeView(input: AppHomeInput, now: Date): HomeView {
  * "Kept for review": the latest messages that opened nothing, each with why, where, a preview
  * (where the channel allows) and Create request / Dismiss (the suggestion buttons).
  */
-function reviewBlocks(review: ReviewList, now: Date): KnownBlock[] {
+function reviewBlocks(review: ReviewList | undefined, now: Date): KnownBlock[] {
+  if (!review) return [];
   const blocks: KnownBlock[] = [
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: `Kept for review (${review.total})` } },

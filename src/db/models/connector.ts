@@ -19,6 +19,11 @@ export const ConnectorDocument = z.object({
   vendorUserId: z.string().nullable().default(null),
   /** Salesforce: the Case's writable field API names at the last check (`crm.field_mappings`). */
   fields: z.array(z.string()).default(() => []),
+  /**
+   * The last time an admin asked for a check (App Home's Check): when, and the vendor's refusal
+   * in words, null when it passed. Saving new credentials checks them too (`updatedAt`).
+   */
+  lastCheck: z.object({ at: z.date(), error: z.string().nullable() }).nullable().default(null),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

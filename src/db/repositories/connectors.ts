@@ -69,6 +69,18 @@ export class ConnectorStore {
     return parseConnector(doc);
   }
 
+  /** Records a check's outcome, leaving `updatedAt` (the last change) as it was. */
+  async recordCheck(teamId: string, id: string, error: string | null, at: Date): Promise<void> {
+    if (!isDocumentId(id)) throw connectorNotFound(id);
+    const lastCheck = { at, error };
+    const done = await this.models.connectors.updateOne(
+      { _id: id, teamId },
+      { $set: { lastCheck } },
+      { timestamps: false },
+    );
+    if (!done.matchedCount) throw connectorNotFound(id);
+  }
+
   async remove(teamId: string, id: string): Promise<void> {
     const removed = isDocumentId(id)
       ? await this.models.connectors.deleteOne({ _id: id, teamId })

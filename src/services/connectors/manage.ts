@@ -134,6 +134,12 @@ export async function updateConnector(
   return store.update(teamId, id, set);
 }
 
+/** Logs in to the vendor again with a stored connector's credentials; a refusal is the 422 a save gets. */
+export async function checkConnector(deps: ManageDeps, teamId: string, id: string): Promise<void> {
+  const doc = await new ConnectorStore(deps.models).get(teamId, id);
+  await checkVendor(deps, doc.type, doc.baseUrl, credentialsOf(deps, doc), doc.options);
+}
+
 export async function deleteConnector(deps: ManageDeps, teamId: string, id: string): Promise<void> {
   await new ConnectorStore(deps.models).remove(teamId, id);
 }

@@ -309,3 +309,43 @@ describe('appHomeView: kept for review', () => {
     expect(view.blocks.length).toBeLessThanOrEqual(MAX_VIEW_BLOCKS);
   });
 });
+
+describe('appHomeView: connectors (admins)', () => {
+  const connector = (i: number) => ({
+    id: `c${i}`,
+    type: 'zendesk' as const,
+    name: 'Zendesk',
+    baseUrl: `https://acme${i}.zendesk.com`,
+    error: i === 0 ? 'Zendesk answered 401: it refused these credentials' : null,
+    checkedAt: NOW,
+    webhookSecretSet: i === 0,
+    channels: i === 0 ? ['C0ACME'] : [],
+  });
+
+  it('comes last, keeps the whole page within 100 blocks with 10 connectors and long lists', () => {
+    const view = appHomeView(
+      {
+        assigned: { requests: many(20), total: 57 },
+        unassigned: { requests: many(40), total: 40 },
+        others: { requests: many(40), total: 300 },
+        connectors: Array.from({ length: 10 }, (_, i) => connector(i)),
+      },
+      NOW,
+    );
+    expect(view.blocks.length).toBeLessThanOrEqual(MAX_VIEW_BLOCKS);
+    expect(headers(view.blocks as never).at(-1)).toBe('Connectors (10)');
+    const text = texts(view.blocks);
+    expect(text).toContain(':warning: Zendesk answered 401: it refused these credentials');
+    expect(text).toContain('Used by <#C0ACME>');
+    expect(text).toContain('credentials set, webhook secret set');
+    expect(text).toContain(`"action_id":"${ACTIONS.connectorAdd}"`);
+  });
+
+  it('is absent when the viewer is no admin (no connectors given)', () => {
+    const view = appHomeView(
+      { assigned: { requests: [], total: 0 }, unassigned: { requests: [], total: 0 } },
+      NOW,
+    );
+    expect(texts(view.blocks)).not.toContain('Connectors');
+  });
+});

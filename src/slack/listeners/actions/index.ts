@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
+import * as homeConnectors from './home-connectors.js';
 import * as cannedPick from './canned-pick.js';
 import * as categoryButtons from './category-buttons.js';
 import * as classifyPickers from './classify-pickers.js';
@@ -33,6 +34,7 @@ export function register(app: App, deps: BotDeps): void {
   feedbackRating.register(app, deps);
   fieldsMenu.register(app, deps);
   homeAvailability.register(app, deps);
+  homeConnectors.register(app, deps);
   homeRefresh.register(app, deps);
   homeView.register(app, deps);
   kbButtons.register(app, deps);

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
+import * as connectorModals from './connector-modals.js';
 import * as cannedModal from './canned-modal.js';
 import * as categoriesModal from './categories-modal.js';
 import * as draftModal from './draft-modal.js';
@@ -12,6 +13,7 @@ import * as helpdeskTicketModal from './helpdesk-ticket-modal.js';
 export function register(app: App, deps: BotDeps): void {
   cannedModal.register(app, deps);
   categoriesModal.register(app, deps);
+  connectorModals.register(app, deps);
   draftModal.register(app, deps);
   feedbackComment.register(app, deps);
   internalTicketModal.register(app, deps);
