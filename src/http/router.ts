@@ -77,7 +77,7 @@ export function apiRouter(deps: HttpDeps): Router {
   );
   api.use(settingsRoutes(deps.settings));
   api.use(channelRoutes(deps.models, deps.settings));
-  api.use(accountRoutes(deps.models, deps.settings, deps.slack));
+  api.use(accountRoutes(deps));
   api.use(customFieldRoutes(deps.models));
   api.use(customFilterRoutes(deps));
   api.use(conversationRoutes(deps));

@@ -1,18 +1,15 @@
 import { Router } from 'express';
-import { parseAccount, type AccountDoc, type Models } from '../../db/models/index.js';
+import { parseAccount, type AccountDoc } from '../../db/models/index.js';
+import type { BotDeps } from '../../deps.js';
 import { createAccount } from '../../services/accounts.js';
-import type { SettingsService } from '../../services/settings.js';
-import type { SlackGateway } from '../../slack/gateway.js';
+import { linkAccountCrm } from '../../services/connectors/crm-accounts.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
-import { AccountCreate, AccountIdParams, type AccountResponse } from '../schemas.js';
+import { AccountCreate, AccountIdParams, AccountUpdate, type AccountResponse } from '../schemas.js';
 
-/** Customer accounts: create with linked channels, list, read. */
-export function accountRoutes(
-  models: Models,
-  settings: SettingsService,
-  slack: (teamId: string) => Promise<SlackGateway>,
-): Router {
+/** Customer accounts: create with linked channels, list, read, link to the CRM. */
+export function accountRoutes(deps: BotDeps): Router {
+  const { models, settings, slack } = deps;
   const router = Router();
   const render = async (account: AccountDoc): Promise<AccountResponse> => {
     const channels = await models.channels
@@ -23,6 +20,10 @@ export function accountRoutes(
       id: String(account._id),
       name: account.name,
       channels: channels.map((channel) => channel.channelId),
+      crm: account.crm && {
+        salesforce_account_id: account.crm.salesforceAccountId,
+        salesforce_account_name: account.crm.salesforceAccountName,
+      },
       created_at: new Date(account.createdAt).toISOString(),
     };
   };
@@ -42,6 +43,11 @@ export function accountRoutes(
   router.get('/accounts/:accountId', async (req, res) => {
     const { accountId } = parseInput(AccountIdParams, req.params, 'path');
     res.json(await render(await settings.accountDoc(teamOf(res), accountId)));
+  });
+  router.patch('/accounts/:accountId', async (req, res) => {
+    const { accountId } = parseInput(AccountIdParams, req.params, 'path');
+    const { crm } = parseInput(AccountUpdate, req.body, 'body');
+    res.json(await render(await linkAccountCrm(deps, teamOf(res), accountId, crm)));
   });
   return router;
 }
