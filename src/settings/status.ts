@@ -80,6 +80,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   internal_ticket: 'acts',
   crm: { issue: 14 },
   'crm.field_mappings': 'acts',
+  'crm.additional_fields': 'acts',
   'crm.type': {
     issue: 14,
     inPart:

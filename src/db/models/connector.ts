@@ -19,6 +19,8 @@ export const ConnectorDocument = z.object({
   vendorUserId: z.string().nullable().default(null),
   /** Salesforce: the Case's writable field API names at the last check (`crm.field_mappings`). */
   fields: z.array(z.string()).default(() => []),
+  /** Salesforce: all the Case's field API names it may read, at the last check (`crm.additional_fields`). */
+  readableFields: z.array(z.string()).default(() => []),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -55,6 +57,8 @@ export const ConnectorTaskPayload = z.object({
   status: z.string().optional(),
   /** A Case's fields to write (`case_create`, `case_update`). */
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  /** A Case's fields to read back once made (`case_create`: `crm.additional_fields`). */
+  readBack: z.array(z.string()).optional(),
 });
 
 /**

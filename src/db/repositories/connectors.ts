@@ -13,6 +13,8 @@ export interface StoredConnector {
   vendorUserId: string | null;
   /** Salesforce: the Case's writable fields at the last check. */
   fields?: string[];
+  /** Salesforce: all the Case's fields the credentials may read, at the last check. */
+  readableFields?: string[];
 }
 
 /**

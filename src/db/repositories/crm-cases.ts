@@ -38,6 +38,7 @@ export class CrmCases {
       url: null,
       status: null,
       error: null,
+      fields: {},
       at: task.at,
     };
     return this.models.requests
@@ -68,6 +69,7 @@ export class CrmCases {
             'crmCase.id': ref.id,
             'crmCase.url': ref.url,
             'crmCase.status': ref.status,
+            'crmCase.fields': ref.fields,
             'crmCase.error': null,
           },
           $push: { history: entry },

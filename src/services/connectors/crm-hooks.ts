@@ -58,7 +58,13 @@ export const crmHooks: RequestHooks = {
     const fields = caseFields(sourceOf(request), ctx.features.crm.field_mappings, target.id);
     const connectorId = String(connector._id);
     const task = connectorTask(
-      { kind: 'case_create', connectorId, at: now, by: 'bot', payload: { fields } },
+      {
+        kind: 'case_create',
+        connectorId,
+        at: now,
+        by: 'bot',
+        payload: { fields, readBack: ctx.features.crm.additional_fields },
+      },
       String(request._id),
     );
     const asked = { connectorId, accountId: target.id, accountName: target.name };

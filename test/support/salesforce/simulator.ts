@@ -49,6 +49,15 @@ export const CASE_FIELDS = [
   'Triage_Request_Id__c',
 ];
 
+/** The Case fields Salesforce sets itself: read, never written. */
+export const READ_ONLY_CASE_FIELDS = [
+  'Id',
+  'CaseNumber',
+  'IsClosed',
+  'CreatedDate',
+  'LastModifiedDate',
+];
+
 const VERSION = /^\/services\/data\/v\d+\.\d+/;
 
 /**
@@ -180,11 +189,11 @@ export class SalesforceSimulator {
     const body = text ? (JSON.parse(text) as SalesforceRecord) : {};
     const path = url.pathname.replace(VERSION, '');
     if (method === 'GET' && path === '/sobjects/Case/describe') {
-      const fields = ['Id', 'CaseNumber', ...CASE_FIELDS].map((name) => ({
+      const fields = [...READ_ONLY_CASE_FIELDS, ...CASE_FIELDS].map((name) => ({
         name,
         type: name === 'Id' ? 'id' : 'string',
-        createable: name !== 'Id' && name !== 'CaseNumber',
-        updateable: name !== 'Id' && name !== 'CaseNumber',
+        createable: !READ_ONLY_CASE_FIELDS.includes(name),
+        updateable: !READ_ONLY_CASE_FIELDS.includes(name),
         externalId: name === 'Triage_Request_Id__c',
       }));
       return [200, { name: 'Case', label: 'Case', fields }];
@@ -223,7 +232,18 @@ export class SalesforceSimulator {
           [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
         ];
       if (method === 'GET') {
-        return [200, { attributes: { type: 'Case', url: url.pathname }, ...found }];
+        const asked = url.searchParams.get('fields')?.split(',');
+        const unknown = asked?.find(
+          (name) => !READ_ONLY_CASE_FIELDS.includes(name) && !CASE_FIELDS.includes(name),
+        );
+        if (unknown) {
+          const message = `No such column '${unknown}' on entity 'Case'`;
+          return [400, [{ message, errorCode: 'INVALID_FIELD' }]];
+        }
+        const record = asked
+          ? Object.fromEntries(asked.map((name) => [name, found[name] ?? null]))
+          : found;
+        return [200, { attributes: { type: 'Case', url: url.pathname }, ...record }];
       }
       if (method === 'PATCH') {
         Object.assign(found, body);

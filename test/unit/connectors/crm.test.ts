@@ -2,6 +2,7 @@ import {
   CASE_STATUS,
   caseFields,
   caseSubject,
+  caseValue,
   requestFieldValue,
   soqlString,
   unknownCaseFields,
@@ -88,6 +89,25 @@ describe('a request as a Salesforce Case', () => {
     expect(unknownCaseFields({ subject: 'text', Nope__c: 'id' }, ['Subject', 'Status'])).toEqual([
       'Nope__c',
     ]);
+  });
+
+  it.each([
+    [['CaseNumber', 'product__c'], ['Product__c', 'CaseNumber'], []],
+    [['CaseNumber', 'Nope__c', 'Other__c'], ['CaseNumber'], ['Nope__c', 'Other__c']],
+    [[], [], []],
+  ])('finds unknown additional fields %j among %j: %j', (names, known, unknown) => {
+    expect(unknownCaseFields(names, known)).toEqual(unknown);
+  });
+
+  it.each([
+    ['text', 'text'],
+    [12.5, 12.5],
+    [false, false],
+    [null, null],
+    [undefined, null],
+    [{ city: 'Paris' }, '{"city":"Paris"}'],
+  ])('keeps the CRM value %j as %j', (value, kept) => {
+    expect(caseValue(value)).toEqual(kept);
   });
 
   it('quotes SOQL strings', () => {
