@@ -8,6 +8,7 @@ import { housekeepingJob } from './housekeeping.js';
 import { triageCleanupJob } from './triage-cleanup.js';
 import { emailDnsJob } from './email-dns.js';
 import { kbCrawlJob } from './kb-crawl.js';
+import { salesforcePollJob } from './salesforce-poll.js';
 
 /**
  * Every job kind the bot schedules; each file in this folder exports one definition
@@ -23,4 +24,5 @@ export const JOBS: readonly JobDefinition[] = [
   catchUpJob,
   emailDnsJob,
   kbCrawlJob,
+  salesforcePollJob,
 ];

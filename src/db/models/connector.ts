@@ -21,6 +21,18 @@ export const ConnectorDocument = z.object({
   fields: z.array(z.string()).default(() => []),
   /** Salesforce: all the Case's field API names it may read, at the last check (`crm.additional_fields`). */
   readableFields: z.array(z.string()).default(() => []),
+  /**
+   * Salesforce: how far the poll of Case changes has got (Salesforce's clock; null: from the
+   * connector's creation), who holds it (`lockedUntil`) and its generation (the lease's key).
+   */
+  caseSync: z
+    .object({
+      casesSince: z.date().nullable().default(null),
+      commentsSince: z.date().nullable().default(null),
+      lockedUntil: z.date().nullable().default(null),
+      version: z.number().int().default(0),
+    })
+    .prefault({}),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

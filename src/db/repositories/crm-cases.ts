@@ -100,4 +100,21 @@ export class CrmCases {
       { timestamps: false },
     );
   }
+
+  /** The request whose Case this is, in this connector's Salesforce; null when none. */
+  async byCase(connectorId: string, caseId: string): Promise<RequestDoc | null> {
+    return this.models.requests
+      .findOne({ 'crmCase.connectorId': connectorId, 'crmCase.id': caseId })
+      .lean()
+      .then(orNull(parseRequest));
+  }
+
+  /** Notes what Salesforce has of the Case now: its status and the additional fields. */
+  async read(requestId: RequestDoc['_id'], status: string, fields: CaseRef['fields']) {
+    await this.models.requests.updateOne(
+      { _id: requestId, 'crmCase.state': 'made' },
+      { $set: { 'crmCase.status': status, 'crmCase.fields': fields } },
+      { timestamps: false },
+    );
+  }
 }

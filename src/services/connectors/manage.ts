@@ -228,5 +228,5 @@ async function checkSalesforce(
   return { ...me, fields, readableFields: readable };
 }
 
-const externalIdField = (options: Partial<ConnectorOptions>): string =>
+export const externalIdField = (options: Partial<ConnectorOptions>): string =>
   options.external_id_field ?? DEFAULT_EXTERNAL_ID_FIELD;

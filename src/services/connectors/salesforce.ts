@@ -105,8 +105,7 @@ export class SalesforceClient implements CrmClient {
   private async accounts(where: string, extraFields: readonly string[]): Promise<CrmAccount[]> {
     const names = ['Id', 'Name', ...extraFields.filter((f) => f !== 'Id' && f !== 'Name')];
     const soql = `SELECT ${names.join(', ')} FROM Account WHERE ${where} LIMIT 10`;
-    const body = await this.call('GET', `/query?q=${encodeURIComponent(soql)}`);
-    const { records } = z.object({ records: z.array(AccountRecord) }).parse(body);
+    const records = z.array(AccountRecord).parse(await this.query(soql));
     const base = await this.instanceUrl();
     return records.map((record) => ({
       id: record.Id,
@@ -114,6 +113,17 @@ export class SalesforceClient implements CrmClient {
       url: `${base}/lightning/r/Account/${record.Id}/view`,
       fields: Object.fromEntries(extraFields.map((f) => [f, record[f] ?? null])),
     }));
+  }
+
+  /** A SOQL query's records (its first batch: the bot's queries are LIMITed below 2,000). */
+  async query(soql: string): Promise<unknown[]> {
+    const body = await this.call('GET', `/query?q=${encodeURIComponent(soql)}`);
+    return z.object({ records: z.array(z.unknown()) }).parse(body).records;
+  }
+
+  /** The Lightning address of a record. */
+  async recordUrl(type: string, id: string): Promise<string> {
+    return `${await this.instanceUrl()}/lightning/r/${type}/${id}/view`;
   }
 
   async readCase(id: string, readBack: readonly string[] = []): Promise<CaseRef> {

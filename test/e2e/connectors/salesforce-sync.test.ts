@@ -1,4 +1,8 @@
-import { CHANNEL, cardText, eventually, newRequest, requestOf } from '../requests/world.js';
+import { ObjectId } from 'mongodb';
+import { SALESFORCE_POLL } from '../../../jobs/salesforce-poll.js';
+import { SALESFORCE_AGENT } from '../../support/salesforce/simulator.js';
+import { AGENT, CHANNEL, cardText, eventually, newRequest, requestOf } from '../requests/world.js';
+import { threadTexts } from './world.js';
 import { caseOf, salesforceWorld, type SalesforceWorld } from './salesforce-world.js';
 
 const settingsOf = async (w: SalesforceWorld) =>
@@ -8,9 +12,24 @@ const settingsOf = async (w: SalesforceWorld) =>
 describe('Salesforce Cases read back', () => {
   let w: SalesforceWorld;
   beforeAll(async () => {
-    w = await salesforceWorld({ crm: { additional_fields: ['CaseNumber', 'Product__c'] } });
+    w = await salesforceWorld({
+      crm: { additional_fields: ['CaseNumber', 'Product__c'] },
+      tickets: { config: { send_threads_to_connectors: true } },
+    });
   });
   afterAll(() => w.stop());
+
+  const syncState = async () =>
+    (await w.t.db.collection('connectors').findOne({ _id: new ObjectId(w.connectorId) }))?.caseSync;
+  /** Runs the poll job once, as Agenda does each minute, and waits for it to end. */
+  const poll = async () => {
+    const before = (await syncState())?.version ?? 0;
+    await w.t.bot.agenda.now(SALESFORCE_POLL, { key: SALESFORCE_POLL });
+    return eventually(async () => {
+      const state = await syncState();
+      return state && state.version > before && state.lockedUntil === null ? state : undefined;
+    });
+  };
 
   it('refuses crm.additional_fields naming a field the Case does not have, and keeps the setting', async () => {
     const before = await settingsOf(w);
@@ -52,4 +71,89 @@ describe('Salesforce Cases read back', () => {
       fields: { CaseNumber: made?.CaseNumber, Product__c: null },
     });
   });
+
+  it('brings a Case closed and an agent’s comment in Salesforce back to Slack once, across two polls and a 503 in between, with no echo', async () => {
+    const { t, salesforce } = w;
+    const message = await newRequest(t, 'U0SFP1', 'Sync dashboard is blank');
+    const crmCase = await caseOf(t, message.ts);
+    const caseId = crmCase.id as string;
+    // The bot's own CaseComment (a reply in Slack) must not come back.
+    await t.driver.agentSays(CHANNEL, AGENT, 'Looking into it', { thread_ts: message.ts });
+    await eventually(
+      async () => salesforce.comments.some((c) => c.ParentId === caseId) || undefined,
+    );
+    // The request moved in progress in Slack: the bot's own Status write must not come back either.
+    await eventually(async () => salesforce.caseById(caseId)?.Status === 'Working' || undefined);
+    await eventually(
+      async () => (await requestOf(t, message.ts))?.crmCase?.status === 'Working' || undefined,
+    );
+    await poll();
+    expect((await requestOf(t, message.ts))?.status).toBe('in_progress');
+
+    salesforce.agentComment(caseId, 'We shipped a fix, please retry.');
+    salesforce.agentComment(caseId, 'Internal: was a cache bug', false);
+    salesforce.editCase(caseId, { Status: 'Closed', Product__c: 'Dashboards' });
+    const first = await poll();
+    const closed = await requestOf(t, message.ts);
+    expect(closed?.status).toBe('closed');
+    expect(closed?.crmCase).toMatchObject({
+      status: 'Closed',
+      fields: { CaseNumber: salesforce.caseById(caseId)?.CaseNumber, Product__c: 'Dashboards' },
+    });
+    const comment = `*${SALESFORCE_AGENT.name}* (Salesforce): We shipped a fix, please retry.`;
+    expect(threadTexts(t, message.ts).filter((text) => text.includes('(Salesforce)'))).toEqual([
+      comment,
+    ]);
+    // Closing from Salesforce is not written back to it.
+    const updates = await t.db
+      .collection('connector_tasks')
+      .find({ requestId: String(closed?._id), kind: 'case_update' })
+      .toArray();
+    expect(updates.map((u) => u.payload.fields.Status)).toEqual(['Working']);
+
+    // Salesforce down for a poll: the cursor stays, nothing is posted or moved.
+    salesforce.faults.push({ method: 'GET', path: /\/query$/, status: 503, times: 3 });
+    const failed = await poll();
+    expect([failed.casesSince, failed.commentsSince]).toEqual([
+      first.casesSince,
+      first.commentsSince,
+    ]);
+    expect(salesforce.faults).toEqual([]);
+
+    salesforce.agentComment(caseId, 'Closing this out.');
+    await poll();
+    await poll();
+    expect(threadTexts(t, message.ts).filter((text) => text.includes('(Salesforce)'))).toEqual([
+      comment,
+      `*${SALESFORCE_AGENT.name}* (Salesforce): Closing this out.`,
+    ]);
+    expect((await requestOf(t, message.ts))?.status).toBe('closed');
+    // The agent's Slack reply is in the thread once: its CaseComment did not come back.
+    expect(threadTexts(t, message.ts).filter((text) => text.includes('Looking into it'))).toEqual([
+      'Looking into it',
+    ]);
+  }, 40_000);
+
+  it('lets one of two pollers at once take a connector (a lease), and goes on from the stored cursor', async () => {
+    const { t, salesforce } = w;
+    const message = await newRequest(t, 'U0SFP2', 'Two pollers');
+    const caseId = (await caseOf(t, message.ts)).id as string;
+    salesforce.agentComment(caseId, 'Only once, please.');
+    const before = (await syncState())?.version ?? 0;
+    const queries = salesforce.calls.filter((c) => c.path.includes('CaseComment')).length;
+    await Promise.all([
+      t.bot.agenda.now(SALESFORCE_POLL, { key: SALESFORCE_POLL }),
+      t.bot.agenda.now(SALESFORCE_POLL, { key: SALESFORCE_POLL }),
+    ]);
+    await eventually(
+      async () =>
+        threadTexts(t, message.ts).some((text) => text.includes('Only once, please.')) || undefined,
+    );
+    await poll();
+    expect(threadTexts(t, message.ts).filter((text) => text.includes('Only once'))).toHaveLength(1);
+    const state = await syncState();
+    // Each poll that ran bumped the generation once; one that found the lease held ran nothing.
+    const ran = salesforce.calls.filter((c) => c.path.includes('CaseComment')).length - queries;
+    expect(state?.version - before).toBe(ran);
+  }, 30_000);
 });

@@ -9,6 +9,7 @@ import {
   type CaseSource,
 } from '../../../src/connectors/crm.js';
 import { VendorError } from '../../../src/connectors/connector.js';
+import { advance, caseTicketStatus, soqlDateTime } from '../../../src/connectors/crm-sync.js';
 import { vendorError } from '../../../src/services/connectors/salesforce-errors.js';
 
 const source: CaseSource = {
@@ -133,5 +134,26 @@ describe('Salesforce failures as vendor errors', () => {
     const failure = vendorError(error, 'PATCH /sobjects/Case', true);
     expect(failure).toBeInstanceOf(VendorError);
     expect([failure.kind, failure.ambiguous]).toEqual([kind, ambiguous]);
+  });
+});
+
+describe('Case changes polled back from Salesforce', () => {
+  it.each([
+    ['Closed', true, 'closed'],
+    ['Resolved', true, 'closed'],
+    ['New', false, 'new'],
+    ['Working', false, 'open'],
+    ['Escalated', false, 'open'],
+  ])('reads Status %s (IsClosed %s) as the ticket status %s', (status, isClosed, ticket) => {
+    expect(caseTicketStatus(status, isClosed)).toBe(ticket);
+  });
+
+  it('writes a cursor as a SOQL date-time in whole seconds, and moves it only forward', () => {
+    expect(soqlDateTime(new Date('2026-11-30T14:25:18.987Z'))).toBe('2026-11-30T14:25:18Z');
+    const since = new Date('2026-11-30T14:00:00Z');
+    expect(advance(since, [])).toBe(since);
+    expect(
+      advance(since, [new Date('2026-11-30T13:00:00Z'), new Date('2026-11-30T14:05:00Z')]),
+    ).toEqual(new Date('2026-11-30T14:05:00Z'));
   });
 });
