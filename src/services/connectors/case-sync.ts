@@ -20,9 +20,10 @@ const LEASE_MS = 5 * 60_000;
 /**
  * Polls every Salesforce connector for what changed there since its cursor (Salesforce has no
  * per-record webhook without setup in the org): Cases the bot made whose status changed move
- * their requests (their additional fields read again), and agents' published CaseComments are posted in the requests' threads. Each
- * connector's poll is leased (two instances never poll one at once) and its cursor is stored,
- * so a restart goes on where it stopped; a failed poll keeps the cursor and is tried next time.
+ * their requests (their additional fields read again), and agents' published CaseComments are
+ * posted in the requests' threads. Each connector's poll is leased (two instances never poll one
+ * at once) and its cursor is stored, so a restart goes on where it stopped; a failed poll keeps
+ * the cursor and is tried next time.
  */
 export async function pollSalesforce(deps: BotDeps): Promise<{ polled: number; failed: number }> {
   const store = new ConnectorStore(deps.models);
