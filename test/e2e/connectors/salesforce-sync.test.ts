@@ -1,5 +1,6 @@
 import { ObjectId } from 'mongodb';
 import { SALESFORCE_POLL } from '../../../jobs/salesforce-poll.js';
+import { startTestBot } from '../../support/bot.js';
 import { SALESFORCE_AGENT } from '../../support/salesforce/simulator.js';
 import { AGENT, CHANNEL, cardText, eventually, newRequest, requestOf } from '../requests/world.js';
 import { threadTexts } from './world.js';
@@ -134,7 +135,7 @@ describe('Salesforce Cases read back', () => {
     ]);
   }, 40_000);
 
-  it('lets one of two pollers at once take a connector (a lease), and goes on from the stored cursor', async () => {
+  it('posts a comment once when two polls start at once (the lease lets one run)', async () => {
     const { t, salesforce } = w;
     const message = await newRequest(t, 'U0SFP2', 'Two pollers');
     const caseId = (await caseOf(t, message.ts)).id as string;
@@ -155,5 +156,35 @@ describe('Salesforce Cases read back', () => {
     // Each poll that ran bumped the generation once; one that found the lease held ran nothing.
     const ran = salesforce.calls.filter((c) => c.path.includes('CaseComment')).length - queries;
     expect(state?.version - before).toBe(ran);
+  }, 30_000);
+
+  it('goes on from the stored cursor in another instance (a restart), posting nothing twice', async () => {
+    const { t, salesforce } = w;
+    const message = await newRequest(t, 'U0SFP3', 'After a restart');
+    const caseId = (await caseOf(t, message.ts)).id as string;
+    salesforce.agentComment(caseId, 'Before the restart.');
+    const cursor = await poll();
+    const key = t.bot.deps.env.SETTINGS_ENCRYPTION_KEY?.toString('base64') ?? '';
+    const second = await startTestBot({
+      sim: t.sim,
+      database: t.database,
+      env: { SETTINGS_ENCRYPTION_KEY: key, WEBHOOK_ALLOW_PRIVATE: 'true' },
+    });
+    try {
+      salesforce.agentComment(caseId, 'After the restart.');
+      const before = (await syncState())?.version ?? 0;
+      await second.bot.agenda.now(SALESFORCE_POLL, { key: SALESFORCE_POLL });
+      const after = await eventually(async () => {
+        const state = await syncState();
+        return state && state.version > before && state.lockedUntil === null ? state : undefined;
+      });
+      expect(after.commentsSince.getTime()).toBeGreaterThanOrEqual(cursor.commentsSince.getTime());
+      expect(threadTexts(t, message.ts).filter((text) => text.includes('(Salesforce)'))).toEqual([
+        `*${SALESFORCE_AGENT.name}* (Salesforce): Before the restart.`,
+        `*${SALESFORCE_AGENT.name}* (Salesforce): After the restart.`,
+      ]);
+    } finally {
+      await second.stop();
+    }
   }, 30_000);
 });
