@@ -10,6 +10,7 @@ import { emailDnsJob } from './email-dns.js';
 import { kbCrawlJob } from './kb-crawl.js';
 import { internalChannelsJob } from './internal-channels.js';
 import { accountDigestJob } from './account-digest.js';
+import { salesforcePollJob } from './salesforce-poll.js';
 
 /**
  * Every job kind the bot schedules; each file in this folder exports one definition
@@ -27,4 +28,5 @@ export const JOBS: readonly JobDefinition[] = [
   kbCrawlJob,
   internalChannelsJob,
   accountDigestJob,
+  salesforcePollJob,
 ];

@@ -6,6 +6,7 @@ import { HOUSEKEEPING } from '../jobs/housekeeping.js';
 import { EMAIL_DNS_CHECK } from '../jobs/email-dns.js';
 import { crmSettingsWritten } from './services/crm/settings-hooks.js';
 import { KB_CRAWL } from '../jobs/kb-crawl.js';
+import { SALESFORCE_POLL } from '../jobs/salesforce-poll.js';
 import { JOBS } from '../jobs/index.js';
 import {
   AGENDA_SETTINGS,
@@ -116,6 +117,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     await agenda.every('1 minute', CATCH_UP, { key: CATCH_UP });
     await agenda.every('1 day', EMAIL_DNS_CHECK, { key: EMAIL_DNS_CHECK });
     await agenda.every('1 day', KB_CRAWL, { key: KB_CRAWL });
+    await agenda.every('1 minute', SALESFORCE_POLL, { key: SALESFORCE_POLL });
   }
   let schedulerRunning = true;
   const stopWebhooks = startWebhookWorker(deps);

@@ -38,3 +38,14 @@ export function internalChannelName(pattern: string, accountName: string): strin
     .replace(/-+$/, '');
   return /[a-z0-9]/.test(name) ? name : undefined;
 }
+
+/**
+ * The customer's name `{customer}` stands for: the CRM account's (`crm.internal_channels.pattern`
+ * says so) when the account is linked to one, else the bot's own account name.
+ */
+export function customerName(account: {
+  name: string;
+  crm?: { salesforceAccountName: string } | null;
+}): string {
+  return account.crm?.salesforceAccountName || account.name;
+}

@@ -11,11 +11,12 @@ const Secret = z.string().min(1, 'must not be empty').max(500, 'at most 500 char
 /** The Case's External ID field unless the connector names another. */
 export const DEFAULT_EXTERNAL_ID_FIELD = 'Triage_Request_Id__c';
 
-/** A Case as the CRM has it. */
+/** A Case as the CRM has it; `fields`: the extra fields read back (`crm.additional_fields`). */
 export interface CaseRef {
   id: string;
   url: string;
   status: string;
+  fields: CaseFields;
 }
 
 /** An Account as the CRM has it; `fields`: the extra fields read (`crm.additional_fields`). */
@@ -34,10 +35,19 @@ export type CaseFields = Record<string, CaseValue>;
 export interface CrmClient {
   /** Who the credentials log in as. */
   me(): Promise<{ id: string; name: string }>;
-  /** The Case's field API names the credentials may write. */
-  caseFields(): Promise<string[]>;
-  /** Creates the Case whose external id is `externalId`, or updates the one an earlier try made. */
-  upsertCase(externalId: string, fields: CaseFields): Promise<CaseRef>;
+  /** The Case's field API names: those the credentials may write, and all they may read. */
+  caseFields(): Promise<{ writable: string[]; readable: string[] }>;
+  /**
+   * Creates the Case whose external id is `externalId`, or updates the one an earlier try made;
+   * read back with `readBack` fields too.
+   */
+  upsertCase(
+    externalId: string,
+    fields: CaseFields,
+    readBack?: readonly string[],
+  ): Promise<CaseRef>;
+  /** A Case by id with `readBack` fields too. */
+  readCase(caseId: string, readBack?: readonly string[]): Promise<CaseRef>;
   updateCase(caseId: string, fields: CaseFields): Promise<void>;
   addCaseComment(caseId: string, comment: { body: string; public: boolean }): Promise<void>;
   /** An Account by id (null when none), with `extraFields` read too. */
@@ -153,13 +163,26 @@ export function caseFields(
   return fields;
 }
 
-/** The Case fields `crm.field_mappings` names that the CRM does not have; empty when all do. */
+/**
+ * The Case fields named (`crm.field_mappings`' keys, `crm.additional_fields`) that the CRM does
+ * not have; empty when all do. API names are case-insensitive in Salesforce.
+ */
 export function unknownCaseFields(
-  mappings: Readonly<Record<string, string>>,
+  names: Readonly<Record<string, string>> | readonly string[],
   known: readonly string[],
 ): string[] {
   const have = new Set(known.map((name) => name.toLowerCase()));
-  return Object.keys(mappings).filter((name) => !have.has(name.toLowerCase()));
+  const asked = Array.isArray(names) ? names : Object.keys(names);
+  return asked.filter((name) => !have.has(name.toLowerCase()));
+}
+
+/** A field's value as read from the CRM, as a Case value (compound values as JSON text). */
+export function caseValue(value: unknown): CaseValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  return JSON.stringify(value);
 }
 
 /** SOQL's string literal: quotes and backslashes escaped. */

@@ -147,6 +147,19 @@ export const Conversation = z
       ),
     escalated: z.boolean(),
     custom_attributes: z.record(z.string(), z.union([z.string(), z.number()])),
+    crm_case: z
+      .object({
+        id: z.string(),
+        url: z.string(),
+        status: z.string().nullable(),
+        account_id: z.string().nullable(),
+        account_name: z.string().nullable(),
+        fields: z
+          .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+          .describe('crm.additional_fields as last read from the Case'),
+      })
+      .nullable()
+      .describe('The Salesforce Case written for the request, once made'),
     created_at: Unix,
     timestamp: Unix.describe('Last activity'),
     first_reply_created_at: Unix.nullable(),

@@ -6,6 +6,7 @@ import {
   ChannelIdParams,
   ExplainQuery,
   AccountResponse,
+  AccountUpdate,
   ChannelResponse,
   ChannelSettingsWrite,
   ChannelUpdate,
@@ -140,6 +141,15 @@ export function openApiDocument() {
     security,
     request: { params: AccountIdParams },
     responses: { 200: json(AccountResponse, 'The account'), ...errorResponses },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/v1/accounts/{accountId}',
+    description:
+      'Links the account to its Salesforce Account, by Id or exact name (looked up through the workspace’s Salesforce connector); null unlinks.',
+    security,
+    request: { params: AccountIdParams, ...body(AccountUpdate) },
+    responses: { 200: json(AccountResponse, 'The account as linked'), ...errorResponses },
   });
   const fields = '/api/v1/custom_attribute_definitions';
   registry.registerPath({

@@ -55,6 +55,29 @@ export const AccountCreate = z
   })
   .meta({ id: 'AccountCreate' });
 
+/** A Salesforce Account Id: 15 or 18 letters and digits. */
+const SalesforceId = z
+  .string()
+  .regex(/^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/, 'Expected a Salesforce Id');
+
+/** `PATCH /accounts/{id}`: link the account to its Salesforce Account, by Id or exact name. */
+export const AccountUpdate = z
+  .strictObject({
+    crm: z
+      .union(
+        [
+          z.strictObject({ salesforce_account_id: SalesforceId }),
+          z.strictObject({ salesforce_account_name: z.string().trim().min(1).max(255) }),
+        ],
+        {
+          error:
+            'Expected {"salesforce_account_id": …} or {"salesforce_account_name": …}, or null to unlink',
+        },
+      )
+      .nullable(),
+  })
+  .meta({ id: 'AccountUpdate' });
+
 export const AccountResponse = z
   .object({
     id: z.string(),
@@ -64,6 +87,9 @@ export const AccountResponse = z
       .string()
       .nullable()
       .describe('The internal channel made or found for the account (crm.internal_channels)'),
+    crm: z
+      .object({ salesforce_account_id: z.string(), salesforce_account_name: z.string() })
+      .nullable(),
     created_at: z.iso.datetime(),
   })
   .meta({ id: 'Account' });

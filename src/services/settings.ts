@@ -180,28 +180,36 @@ export class SettingsService {
   }
 
   /**
-   * `crm.field_mappings` as written must name Case fields the workspace's Salesforce has (as
-   * read at the connector's last check), else a 422; without a connector it is not checked.
+   * `crm.field_mappings` as written must name Case fields the workspace's Salesforce has and
+   * lets the connector write, `crm.additional_fields` ones it lets it read (as read at the
+   * connector's last check), else a 422; without a connector it is not checked.
    */
   private async checkCaseFields(
     teamId: string,
     changed: readonly string[],
     overrides: Record<string, unknown>,
   ): Promise<void> {
-    const key = 'crm.field_mappings';
-    const mappings = overrides[key];
-    if (!changed.includes(key) || !mappings || typeof mappings !== 'object') return;
+    const asked = [
+      ['crm.field_mappings', 'fields', 'write'],
+      ['crm.additional_fields', 'readableFields', 'read'],
+    ] as const;
+    const named = asked.filter(([key]) => changed.includes(key) && overrides[key]);
+    if (named.length === 0) return;
     const salesforce = (await this.connectors.list(teamId)).find((c) => c.type === 'salesforce');
-    if (!salesforce || salesforce.fields.length === 0) return;
-    const unknown = unknownCaseFields(mappings as Record<string, string>, salesforce.fields);
-    if (unknown.length === 0) return;
-    throw validationError([
-      {
-        loc: ['body', 'update', key],
-        msg: `Salesforce's Case has no field ${unknown.join(', ')} these credentials may write`,
-        type: 'value_error.unknown_crm_field',
-      },
-    ]);
+    if (!salesforce) return;
+    for (const [key, known, may] of named) {
+      if (salesforce[known].length === 0) continue;
+      const names = overrides[key] as Record<string, string> | string[];
+      const unknown = unknownCaseFields(names, salesforce[known]);
+      if (unknown.length === 0) continue;
+      throw validationError([
+        {
+          loc: ['body', 'update', key],
+          msg: `Salesforce's Case has no field ${unknown.join(', ')} these credentials may ${may}`,
+          type: 'value_error.unknown_crm_field',
+        },
+      ]);
+    }
   }
 
   /** Every key resolved through the levels, secrets shown only as `{"set": true}`. */

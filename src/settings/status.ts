@@ -84,6 +84,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'crm.field_mappings': 'acts',
   'crm.internal_channels': 'acts',
   'crm.summariser': 'acts',
+  'crm.additional_fields': 'acts',
   'crm.type': {
     issue: 14,
     inPart:

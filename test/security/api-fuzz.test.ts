@@ -348,6 +348,7 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
   describe('ids in the path', () => {
     const routes = [
       ['GET', '/api/v1/accounts/{id}'],
+      ['PATCH', '/api/v1/accounts/{id}'],
       ['GET', '/api/v1/accounts/{id}/settings'],
       ['PATCH', '/api/v1/accounts/{id}/settings'],
       ['GET', '/api/v1/channels/{id}'],
@@ -387,17 +388,19 @@ describe('HTTP API under malformed and hostile input (property-based)', () => {
       async (method, route) => {
         const body = route.startsWith('/api/v1/contacts/')
           ? stringify({ name: 'Fuzz' })
-          : route.startsWith('/api/v1/connectors/')
-            ? stringify({ options: { agent_replies_public: true } })
-            : method === 'PUT'
-              ? stringify({ assignment_mode: 'csm' })
-              : route.endsWith('/toggle_status')
-                ? stringify({ status: 'resolved' })
-                : route.endsWith('/messages')
-                  ? stringify({ content: 'Hello', private: false })
-                  : method === 'POST'
-                    ? stringify({ custom_attributes: { seats: 1 } })
-                    : stringify(VALID_WRITE);
+          : route === '/api/v1/accounts/{id}'
+            ? stringify({ crm: null })
+            : route.startsWith('/api/v1/connectors/')
+              ? stringify({ options: { agent_replies_public: true } })
+              : method === 'PUT'
+                ? stringify({ assignment_mode: 'csm' })
+                : route.endsWith('/toggle_status')
+                  ? stringify({ status: 'resolved' })
+                  : route.endsWith('/messages')
+                    ? stringify({ content: 'Hello', private: false })
+                    : method === 'POST'
+                      ? stringify({ custom_attributes: { seats: 1 } })
+                      : stringify(VALID_WRITE);
         await refusesAll(ids, async (id) => {
           const path = route.replace('{id}', encodeURIComponent(id));
           const res = await send(w, method, path, method === 'GET' ? undefined : body);

@@ -80,6 +80,7 @@ describe('tenancy: a workspace sees and changes only its own data', () => {
       const feedback = { update: { requests: { config: { send_feedback: true } } } };
       const attempts: [string, string, unknown?][] = [
         ['GET', `/api/v1/accounts/${v.accountId}`],
+        ['PATCH', `/api/v1/accounts/${v.accountId}`, { crm: null }],
         ['GET', `/api/v1/accounts/${v.accountId}/settings`],
         ['GET', `/api/v1/accounts/${v.accountId}/settings?explain=true`],
         ['PATCH', `/api/v1/accounts/${v.accountId}/settings`, feedback],

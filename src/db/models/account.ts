@@ -4,11 +4,20 @@ import { bumpsConfigVersion } from './config-version.js';
 import { StoredSettingsField } from './settings-level.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
 
+/** The Salesforce Account a customer account is linked to (issue 14), its name as last read. */
+export const AccountCrm = z.object({
+  salesforceAccountId: z.string(),
+  salesforceAccountName: z.string(),
+});
+export type AccountCrm = z.infer<typeof AccountCrm>;
+
 /** A customer account (e.g. "Acme") owning one or more channels. */
 export const AccountDocument = z.object({
   _id: ObjectId,
   teamId: z.string(),
   name: z.string(),
+  /** Its CRM record (`PATCH /api/v1/accounts/{id}`); null until linked. */
+  crm: AccountCrm.nullable().default(null),
   settings: StoredSettingsField,
   /** The account's internal channel (`crm.internal_channels`), once made or found and linked. */
   internalChannelId: z.string().nullable().default(null),

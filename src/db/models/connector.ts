@@ -24,6 +24,20 @@ export const ConnectorDocument = z.object({
    * in words, null when it passed. Saving new credentials checks them too (`updatedAt`).
    */
   lastCheck: z.object({ at: z.date(), error: z.string().nullable() }).nullable().default(null),
+  /** Salesforce: all the Case's field API names it may read, at the last check (`crm.additional_fields`). */
+  readableFields: z.array(z.string()).default(() => []),
+  /**
+   * Salesforce: how far the poll of Case changes has got (Salesforce's clock; null: from the
+   * connector's creation), who holds it (`lockedUntil`) and its generation (the lease's key).
+   */
+  caseSync: z
+    .object({
+      casesSince: z.date().nullable().default(null),
+      commentsSince: z.date().nullable().default(null),
+      lockedUntil: z.date().nullable().default(null),
+      version: z.number().int().default(0),
+    })
+    .prefault({}),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -60,6 +74,8 @@ export const ConnectorTaskPayload = z.object({
   status: z.string().optional(),
   /** A Case's fields to write (`case_create`, `case_update`). */
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  /** A Case's fields to read back once made (`case_create`: `crm.additional_fields`). */
+  readBack: z.array(z.string()).optional(),
 });
 
 /**

@@ -128,6 +128,10 @@ export const RequestDocument = z.object({
       accountId: nullString(),
       accountName: nullString(),
       error: nullString(),
+      /** `crm.additional_fields` as last read from the Case (made, and each change polled). */
+      fields: z
+        .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+        .default(() => ({})),
       at: z.date(),
     })
     .nullable()

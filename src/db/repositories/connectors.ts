@@ -1,7 +1,8 @@
 import { AppError } from '../../errors.js';
 import type { ConnectorOptions } from '../../connectors/connector.js';
 import type { SealedSecret } from '../../settings/secrets.js';
-import { parseConnector, type ConnectorDoc, type Models } from '../models/index.js';
+import type { CaseSyncCursor } from '../../connectors/crm-sync.js';
+import { claimOnce, parseConnector, type ConnectorDoc, type Models } from '../models/index.js';
 import { isDocumentId } from './parse.js';
 
 /** What a connector is stored with (credentials already sealed). */
@@ -13,6 +14,8 @@ export interface StoredConnector {
   vendorUserId: string | null;
   /** Salesforce: the Case's writable fields at the last check. */
   fields?: string[];
+  /** Salesforce: all the Case's fields the credentials may read, at the last check. */
+  readableFields?: string[];
 }
 
 /**
@@ -79,6 +82,41 @@ export class ConnectorStore {
       { timestamps: false },
     );
     if (!done.matchedCount) throw connectorNotFound(id);
+  }
+
+  /** Every workspace's connectors of a type (the Salesforce poll). */
+  async allOfType(type: ConnectorDoc['type']): Promise<ConnectorDoc[]> {
+    const docs = await this.models.connectors.find({ type }).sort({ _id: 1 }).lean();
+    return docs.map(parseConnector);
+  }
+
+  /**
+   * Takes the connector's Case poll for `leaseMs` unless another instance holds it: a unique
+   * claim on the state as read (generation and lease), since a conditional update is not
+   * atomic on FerretDB 1.24; a lease left by a crash lapses at `lockedUntil`.
+   */
+  async leaseCaseSync(doc: ConnectorDoc, now: Date, leaseMs: number): Promise<boolean> {
+    const { lockedUntil, version } = doc.caseSync;
+    if (lockedUntil && lockedUntil > now) return false;
+    const key = `case-sync:${String(doc._id)}:${version}:${lockedUntil?.getTime() ?? 0}`;
+    if (!(await claimOnce(this.models.claims, key, now))) return false;
+    const until = new Date(now.getTime() + leaseMs);
+    await this.models.connectors.updateOne(
+      { _id: doc._id },
+      { $set: { 'caseSync.lockedUntil': until } },
+    );
+    return true;
+  }
+
+  /** Ends a Case poll: its new cursor (none after a failure) and the lease let go. */
+  async endCaseSync(doc: ConnectorDoc, cursor: CaseSyncCursor | null): Promise<void> {
+    const set = cursor
+      ? { 'caseSync.casesSince': cursor.casesSince, 'caseSync.commentsSince': cursor.commentsSince }
+      : {};
+    await this.models.connectors.updateOne(
+      { _id: doc._id },
+      { $set: { ...set, 'caseSync.lockedUntil': null }, $inc: { 'caseSync.version': 1 } },
+    );
   }
 
   async remove(teamId: string, id: string): Promise<void> {

@@ -38,6 +38,7 @@ export class CrmCases {
       url: null,
       status: null,
       error: null,
+      fields: {},
       at: task.at,
     };
     return this.models.requests
@@ -68,6 +69,7 @@ export class CrmCases {
             'crmCase.id': ref.id,
             'crmCase.url': ref.url,
             'crmCase.status': ref.status,
+            'crmCase.fields': ref.fields,
             'crmCase.error': null,
           },
           $push: { history: entry },
@@ -95,6 +97,23 @@ export class CrmCases {
     await this.models.requests.updateOne(
       { _id: requestId, 'crmCase.state': 'made' },
       { $set: { 'crmCase.status': status } },
+      { timestamps: false },
+    );
+  }
+
+  /** The request whose Case this is, in this connector's Salesforce; null when none. */
+  async byCase(connectorId: string, caseId: string): Promise<RequestDoc | null> {
+    return this.models.requests
+      .findOne({ 'crmCase.connectorId': connectorId, 'crmCase.id': caseId })
+      .lean()
+      .then(orNull(parseRequest));
+  }
+
+  /** Notes what Salesforce has of the Case now: its status and the additional fields. */
+  async read(requestId: RequestDoc['_id'], status: string, fields: CaseRef['fields']) {
+    await this.models.requests.updateOne(
+      { _id: requestId, 'crmCase.state': 'made' },
+      { $set: { 'crmCase.status': status, 'crmCase.fields': fields } },
       { timestamps: false },
     );
   }

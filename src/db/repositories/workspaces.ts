@@ -1,4 +1,10 @@
-import { parseAccount, WorkspaceDocument, type AccountDoc, type Models } from '../models/index.js';
+import {
+  parseAccount,
+  WorkspaceDocument,
+  type AccountCrm,
+  type AccountDoc,
+  type Models,
+} from '../models/index.js';
 import { isDocumentId, orNull } from './parse.js';
 
 const accountOrNull = orNull(parseAccount);
@@ -89,5 +95,17 @@ export class WorkspaceStore {
 
   async createAccount(teamId: string, name: string): Promise<AccountDoc> {
     return parseAccount((await this.models.accounts.create({ teamId, name })).toObject());
+  }
+
+  /** Links the workspace's account to its CRM record (null unlinks); null when it has no such account. */
+  async linkCrm(
+    teamId: string,
+    id: AccountDoc['_id'],
+    crm: AccountCrm | null,
+  ): Promise<AccountDoc | null> {
+    const updated = await this.models.accounts
+      .findOneAndUpdate({ _id: id, teamId }, { $set: { crm } }, { new: true })
+      .lean();
+    return accountOrNull(updated);
   }
 }

@@ -3,11 +3,12 @@ import { parseAccount, type AccountDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { createAccount } from '../../services/accounts.js';
 import { accountCreated } from '../../services/crm/settings-hooks.js';
+import { linkAccountCrm } from '../../services/connectors/crm-accounts.js';
 import { teamOf } from '../auth.js';
 import { parseInput } from '../parse.js';
-import { AccountCreate, AccountIdParams, type AccountResponse } from '../schemas.js';
+import { AccountCreate, AccountIdParams, AccountUpdate, type AccountResponse } from '../schemas.js';
 
-/** Customer accounts: create with linked channels, list, read. */
+/** Customer accounts: create with linked channels, list, read, link to the CRM. */
 export function accountRoutes(deps: BotDeps): Router {
   const { models, settings, slack } = deps;
   const router = Router();
@@ -21,6 +22,10 @@ export function accountRoutes(deps: BotDeps): Router {
       name: account.name,
       channels: channels.map((channel) => channel.channelId),
       internal_channel_id: account.internalChannelId,
+      crm: account.crm && {
+        salesforce_account_id: account.crm.salesforceAccountId,
+        salesforce_account_name: account.crm.salesforceAccountName,
+      },
       created_at: new Date(account.createdAt).toISOString(),
     };
   };
@@ -41,6 +46,11 @@ export function accountRoutes(deps: BotDeps): Router {
   router.get('/accounts/:accountId', async (req, res) => {
     const { accountId } = parseInput(AccountIdParams, req.params, 'path');
     res.json(await render(await settings.accountDoc(teamOf(res), accountId)));
+  });
+  router.patch('/accounts/:accountId', async (req, res) => {
+    const { accountId } = parseInput(AccountIdParams, req.params, 'path');
+    const { crm } = parseInput(AccountUpdate, req.body, 'body');
+    res.json(await render(await linkAccountCrm(deps, teamOf(res), accountId, crm)));
   });
   return router;
 }

@@ -31,7 +31,7 @@ export async function carryOutCase(
   const fields = task.payload.fields ?? {};
   if (task.kind === 'case_create') {
     if (crmCase?.intentId !== task.taskId || crmCase.state === 'made') return { status: 'done' };
-    const ref = await client.upsertCase(task.taskId, fields);
+    const ref = await client.upsertCase(task.taskId, fields, task.payload.readBack ?? []);
     const made = await store.made(task.requestId, task.taskId, ref, deps.clock.now(), task.by);
     if (made) await redraw(made);
     return { status: 'done' };

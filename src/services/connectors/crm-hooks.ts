@@ -4,6 +4,7 @@ import type { ConnectorDoc, RequestDoc } from '../../db/models/index.js';
 import { ConnectorStore } from '../../db/repositories/connectors.js';
 import { ConnectorTasks, connectorTask } from '../../db/repositories/connector-tasks.js';
 import { CrmCases } from '../../db/repositories/crm-cases.js';
+import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps, RequestHooks } from '../../deps.js';
 import type { ChannelContext } from '../requests/context.js';
 import { threadComment } from './hooks.js';
@@ -24,6 +25,21 @@ export async function crmConnectorFor(
   return connectors.find((c) => c.type === 'salesforce') ?? null;
 }
 
+/**
+ * The Salesforce Account a channel's Cases go on: its customer account's linked one
+ * (`PATCH /api/v1/accounts/{id}`) first, else `requests.sink.salesforce` (named by
+ * `requests.sink.salesforceAccountName`), else none.
+ */
+export async function caseAccountOf(
+  deps: Pick<BotDeps, 'models'>,
+  ctx: ChannelContext,
+): Promise<{ id: string | null; name: string | null }> {
+  const linked = (await new WorkspaceStore(deps.models).account(ctx.channel.accountId))?.crm;
+  if (linked) return { id: linked.salesforceAccountId, name: linked.salesforceAccountName };
+  const { sink } = ctx.features.requests;
+  return { id: sink.salesforce, name: sink.salesforceAccountName };
+}
+
 /** The request as a Case's source (`crm.field_mappings` names its fields). */
 const sourceOf = (request: RequestDoc) => ({ ...request, id: String(request._id) });
 
@@ -37,19 +53,21 @@ export const crmHooks: RequestHooks = {
     if (request.crmCase) return;
     const connector = await crmConnectorFor(deps, ctx, request.teamId);
     if (!connector) return;
-    const { sink } = ctx.features.requests;
+    const target = await caseAccountOf(deps, ctx);
     const now = deps.clock.now();
-    const fields = caseFields(sourceOf(request), ctx.features.crm.field_mappings, sink.salesforce);
+    const fields = caseFields(sourceOf(request), ctx.features.crm.field_mappings, target.id);
     const connectorId = String(connector._id);
     const task = connectorTask(
-      { kind: 'case_create', connectorId, at: now, by: 'bot', payload: { fields } },
+      {
+        kind: 'case_create',
+        connectorId,
+        at: now,
+        by: 'bot',
+        payload: { fields, readBack: ctx.features.crm.additional_fields },
+      },
       String(request._id),
     );
-    const asked = {
-      connectorId,
-      accountId: sink.salesforce,
-      accountName: sink.salesforceAccountName,
-    };
+    const asked = { connectorId, accountId: target.id, accountName: target.name };
     const entry = { at: now, type: 'crm_case_requested', to: connectorId, by: 'bot' };
     await new CrmCases(deps.models).ask(request._id, asked, task, entry);
   },

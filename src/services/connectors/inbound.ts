@@ -109,10 +109,10 @@ export async function receiveConnectorCall(
 }
 
 /**
- * The ticket's new status moves its request (`requestMoveForTicket`; a close says so with
+ * The ticket's (or Case's) new status moves its request (`requestMoveForTicket`; a close says so with
  * `reply_on_closure`), and a solved or closed ticket asks its requester to rate it (ticket CSAT).
  */
-async function ticketMoved(
+export async function ticketMoved(
   deps: BotDeps,
   connectorId: string,
   request: RequestDoc,
@@ -147,7 +147,7 @@ async function ticketMoved(
   await askTicketFeedback(deps, request, isClosedTicketStatus(status));
 }
 
-async function postComment(
+export async function postComment(
   deps: BotDeps,
   connector: ConnectorDoc,
   request: { _id: unknown; teamId: string; channelId: string; rootTs: string },

@@ -100,6 +100,7 @@ export async function createConnector(
     options: input.options,
     vendorUserId: me.id,
     fields: me.fields,
+    readableFields: me.readableFields,
   });
 }
 
@@ -128,6 +129,7 @@ export async function updateConnector(
     const me = await checkVendor(deps, current.type, baseUrl, credentials, options);
     set.vendorUserId = me.id;
     set.fields = me.fields;
+    set.readableFields = me.readableFields;
     set.baseUrl = baseUrl;
     if (update.credentials) set.credentials = sealSecret(JSON.stringify(credentials), key);
   }
@@ -163,7 +165,7 @@ async function checkVendor(
   baseUrl: string,
   credentials: ConnectorCredentials,
   options: ConnectorOptions,
-): Promise<{ id: string; name: string; fields: string[] }> {
+): Promise<{ id: string; name: string; fields: string[]; readableFields: string[] }> {
   const refused = await refusedUrl(baseUrl, deps.env.WEBHOOK_ALLOW_PRIVATE);
   if (refused) {
     throw validationError([{ loc: ['body', 'base_url'], msg: refused, type: 'value_error.url' }]);
@@ -177,7 +179,8 @@ async function checkVendor(
   const vendor = VENDOR_NAME[type];
   try {
     if (type === 'salesforce') return await checkSalesforce(baseUrl, shape.data, options);
-    return { ...(await clientFor(type, baseUrl, credentials, options).me()), fields: [] };
+    const me = await clientFor(type, baseUrl, credentials, options).me();
+    return { ...me, fields: [], readableFields: [] };
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (!(error instanceof VendorError)) {
@@ -210,14 +213,14 @@ async function checkSalesforce(
   baseUrl: string,
   credentials: ConnectorCredentials,
   options: ConnectorOptions,
-): Promise<{ id: string; name: string; fields: string[] }> {
+): Promise<{ id: string; name: string; fields: string[]; readableFields: string[] }> {
   const client = new SalesforceClient(
     baseUrl,
     SalesforceCredentials.parse(credentials),
     externalIdField(options),
   );
   const me = await client.me();
-  const fields = await client.caseFields();
+  const { writable: fields, readable } = await client.caseFields();
   const field = externalIdField(options);
   if (!fields.includes(field)) {
     throw validationError([
@@ -228,8 +231,8 @@ async function checkSalesforce(
       },
     ]);
   }
-  return { ...me, fields };
+  return { ...me, fields, readableFields: readable };
 }
 
-const externalIdField = (options: Partial<ConnectorOptions>): string =>
+export const externalIdField = (options: Partial<ConnectorOptions>): string =>
   options.external_id_field ?? DEFAULT_EXTERNAL_ID_FIELD;

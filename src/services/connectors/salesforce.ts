@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { VendorError, type SalesforceCredentials } from '../../connectors/connector.js';
 import { vendorError } from './salesforce-errors.js';
 import {
+  caseValue,
   soqlString,
   type CaseFields,
   type CaseRef,
@@ -29,6 +30,8 @@ const sessions = new Map<string, { accessToken: string; instanceUrl: string; use
 
 const Saved = z.object({ id: z.string(), success: z.boolean() });
 const AccountRecord = z.looseObject({ Id: z.string(), Name: z.string() });
+const CaseRecord = z.looseObject({ Id: z.string(), Status: z.string().nullable() });
+type CaseRecord = z.infer<typeof CaseRecord>;
 const Describe = z.object({
   fields: z.array(z.object({ name: z.string(), createable: z.boolean(), updateable: z.boolean() })),
 });
@@ -63,15 +66,22 @@ export class SalesforceClient implements CrmClient {
     return { id: userId, name: this.credentials.username ?? this.credentials.client_id };
   }
 
-  async caseFields(): Promise<string[]> {
+  async caseFields(): Promise<{ writable: string[]; readable: string[] }> {
     const body = Describe.parse(await this.call('GET', '/sobjects/Case/describe'));
-    return body.fields.filter((f) => f.createable || f.updateable).map((f) => f.name);
+    return {
+      writable: body.fields.filter((f) => f.createable || f.updateable).map((f) => f.name),
+      readable: body.fields.map((f) => f.name),
+    };
   }
 
-  async upsertCase(externalId: string, fields: CaseFields): Promise<CaseRef> {
+  async upsertCase(
+    externalId: string,
+    fields: CaseFields,
+    readBack: readonly string[] = [],
+  ): Promise<CaseRef> {
     const path = `/sobjects/Case/${this.externalIdField}/${encodeURIComponent(externalId)}`;
     const saved = Saved.parse(await this.call('PATCH', path, fields));
-    return this.readCase(saved.id);
+    return this.readCase(saved.id, readBack);
   }
 
   async updateCase(caseId: string, fields: CaseFields): Promise<void> {
@@ -95,8 +105,7 @@ export class SalesforceClient implements CrmClient {
   private async accounts(where: string, extraFields: readonly string[]): Promise<CrmAccount[]> {
     const names = ['Id', 'Name', ...extraFields.filter((f) => f !== 'Id' && f !== 'Name')];
     const soql = `SELECT ${names.join(', ')} FROM Account WHERE ${where} LIMIT 10`;
-    const body = await this.call('GET', `/query?q=${encodeURIComponent(soql)}`);
-    const { records } = z.object({ records: z.array(AccountRecord) }).parse(body);
+    const records = z.array(AccountRecord).parse(await this.query(soql));
     const base = await this.instanceUrl();
     return records.map((record) => ({
       id: record.Id,
@@ -106,14 +115,32 @@ export class SalesforceClient implements CrmClient {
     }));
   }
 
-  private async readCase(id: string): Promise<CaseRef> {
-    const body = await this.call('GET', `/sobjects/Case/${encodeURIComponent(id)}`);
-    const record = z.object({ Id: z.string(), Status: z.string().nullable() }).parse(body);
+  /** A SOQL query's records (its first batch: the bot's queries are LIMITed below 2,000). */
+  async query(soql: string): Promise<unknown[]> {
+    const body = await this.call('GET', `/query?q=${encodeURIComponent(soql)}`);
+    return z.object({ records: z.array(z.unknown()) }).parse(body).records;
+  }
+
+  /** The Lightning address of a record. */
+  async recordUrl(type: string, id: string): Promise<string> {
+    return `${await this.instanceUrl()}/lightning/r/${type}/${id}/view`;
+  }
+
+  async readCase(id: string, readBack: readonly string[] = []): Promise<CaseRef> {
+    const names = [...new Set(['Id', 'Status', ...readBack])].join(',');
+    const path = `/sobjects/Case/${encodeURIComponent(id)}?fields=${encodeURIComponent(names)}`;
+    const record = CaseRecord.parse(await this.call('GET', path));
+    return this.caseRef(record, readBack);
+  }
+
+  /** A Case record as read (`Id`, `Status` and `readBack`), as the bot keeps it. */
+  private async caseRef(record: CaseRecord, readBack: readonly string[]): Promise<CaseRef> {
     const base = await this.instanceUrl();
     return {
       id: record.Id,
       url: `${base}/lightning/r/Case/${record.Id}/view`,
       status: record.Status ?? '',
+      fields: Object.fromEntries(readBack.map((name) => [name, caseValue(record[name])])),
     };
   }
 

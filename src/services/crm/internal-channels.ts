@@ -1,4 +1,4 @@
-import { internalChannelName } from '../../accounts/internal-channel.js';
+import { customerName, internalChannelName } from '../../accounts/internal-channel.js';
 import { INTERNAL_CHANNELS_SYNC } from '../../accounts/jobs.js';
 import type { AccountDoc } from '../../db/models/index.js';
 import { ChannelStore } from '../../db/repositories/channels.js';
@@ -37,7 +37,7 @@ export async function syncInternalChannels(deps: BotDeps, teamId: string): Promi
     const { auto_sync, pattern } = (await deps.settings.forAccount(account)).crm.internal_channels;
     if (!auto_sync) continue;
     const context = { teamId, accountId: String(account._id) };
-    const name = internalChannelName(pattern, account.name);
+    const name = internalChannelName(pattern, customerName(account));
     if (!name) {
       deps.logger.warn({ ...context, pattern }, 'internal channel: the name would be empty');
       continue;

@@ -160,6 +160,7 @@ export function conversationOf(
     sub_type: request.subType,
     escalated: request.escalated.count > 0,
     custom_attributes: Object.fromEntries(request.customFields.map((f) => [f.key, f.value])),
+    crm_case: crmCaseOf(request),
     created_at: unixSeconds(request.createdAt),
     timestamp: unixSeconds(lastActivity),
     first_reply_created_at: request.firstResponseAt ? unixSeconds(request.firstResponseAt) : null,
@@ -173,5 +174,19 @@ export function conversationOf(
       openingMessage(request, showText),
       ...thread.map((message) => messageOf(message, showText)),
     ],
+  };
+}
+
+/** The request's Salesforce Case once made, as the API shows it. */
+function crmCaseOf(request: RequestDoc): Conversation['crm_case'] {
+  const made = request.crmCase;
+  if (made?.state !== 'made' || !made.id || !made.url) return null;
+  return {
+    id: made.id,
+    url: made.url,
+    status: made.status,
+    account_id: made.accountId,
+    account_name: made.accountName,
+    fields: made.fields,
   };
 }

@@ -1,3 +1,4 @@
+import { createApiToken } from '../../../src/db/repositories/api-tokens.js';
 import { startTestBot, type TestBot } from '../../support/bot.js';
 
 describe('accounts API', () => {
@@ -73,5 +74,73 @@ describe('accounts API', () => {
     );
     expect(await t.db.collection('accounts').countDocuments()).toBe(before);
     expect(await t.db.collection('channels').find().toArray()).toEqual(channelsBefore);
+  });
+
+  describe('PATCH /accounts/{id} (linking to Salesforce)', () => {
+    let id: string;
+    const crmOf = async () => (await t.db.collection('accounts').findOne({ name: 'Hooli' }))?.crm;
+    beforeAll(async () => {
+      id = (await t.api('POST', '/api/v1/accounts', { name: 'Hooli' })).body.id;
+    });
+
+    it('shows every account unlinked until linked', async () => {
+      const one = await t.api('GET', `/api/v1/accounts/${id}`);
+      expect(one.body.crm).toBeNull();
+      expect(await crmOf()).toBeNull();
+    });
+
+    it('needs a token (401) and an administrator’s (403), and writes nothing', async () => {
+      const body = { crm: { salesforce_account_id: '001xx000003DGb2AAG' } };
+      const none = await t.api('PATCH', `/api/v1/accounts/${id}`, body, null);
+      expect([none.status, none.body.error]).toEqual([401, 'unauthorized']);
+      const bad = await t.api('PATCH', `/api/v1/accounts/${id}`, body, 'not-a-token');
+      expect(bad.status).toBe(401);
+      const agent = await createApiToken(t.bot.deps.models, t.teamId, 'U0AGENT', { role: 'agent' });
+      const refused = await t.api('PATCH', `/api/v1/accounts/${id}`, body, agent);
+      expect([refused.status, refused.body.error]).toEqual([403, 'forbidden']);
+      expect(await crmOf()).toBeNull();
+    });
+
+    it('answers 404 for an account that does not exist', async () => {
+      const body = { crm: null };
+      const res = await t.api('PATCH', '/api/v1/accounts/65a000000000000000000000', body);
+      expect([res.status, res.body.error]).toEqual([404, 'not_found']);
+      const garbled = await t.api('PATCH', '/api/v1/accounts/nope', body);
+      expect(garbled.status).toBe(404);
+    });
+
+    it.each([
+      [
+        'no Salesforce connector in the workspace',
+        { crm: { salesforce_account_name: 'Hooli' } },
+        ['body', 'crm', 'salesforce_account_name'],
+        'value_error.no_crm_connector',
+      ],
+      [
+        'a malformed Salesforce Id',
+        { crm: { salesforce_account_id: 'hooli' } },
+        ['body', 'crm', 'salesforce_account_id'],
+        'invalid_format',
+      ],
+      [
+        'both Id and name',
+        { crm: { salesforce_account_id: '001xx000003DGb2AAG', salesforce_account_name: 'Hooli' } },
+        ['body', 'crm'],
+        'invalid_union',
+      ],
+      ['a missing crm', {}, ['body', 'crm'], 'invalid_union'],
+      ['an unknown field', { crm: null, name: 'Renamed' }, ['body'], 'unrecognized_keys'],
+    ])(
+      'refuses %s with a 422 naming the field, and writes nothing',
+      async (_n, body, loc, type) => {
+        const res = await t.api('PATCH', `/api/v1/accounts/${id}`, body);
+        expect(res.status).toBe(422);
+        expect(res.body.detail).toEqual(
+          expect.arrayContaining([expect.objectContaining({ loc, type })]),
+        );
+        expect(await crmOf()).toBeNull();
+        expect((await t.db.collection('accounts').findOne({ name: 'Hooli' }))?.name).toBe('Hooli');
+      },
+    );
   });
 });

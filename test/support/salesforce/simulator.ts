@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { syncQuery } from './sync-query.js';
 
 export type SalesforceRecord = Record<string, string | number | boolean | null>;
 
@@ -9,7 +10,13 @@ export interface SalesforceComment {
   ParentId: string;
   CommentBody: string;
   IsPublished: boolean;
+  CreatedById: string;
+  CreatedByName: string;
+  CreatedDate: string;
 }
+
+/** Another user of the org: a support agent working Cases in Salesforce itself. */
+export const SALESFORCE_AGENT = { id: '005xx000001AgntAAC', name: 'Sam Agent' };
 
 /**
  * A fault for the next matching calls: answer `status` `times` times (with Salesforce's error
@@ -49,6 +56,15 @@ export const CASE_FIELDS = [
   'Triage_Request_Id__c',
 ];
 
+/** The Case fields Salesforce sets itself: read, never written. */
+export const READ_ONLY_CASE_FIELDS = [
+  'Id',
+  'CaseNumber',
+  'IsClosed',
+  'CreatedDate',
+  'LastModifiedDate',
+];
+
 const VERSION = /^\/services\/data\/v\d+\.\d+/;
 
 /**
@@ -72,6 +88,7 @@ export class SalesforceSimulator {
   tokensIssued = 0;
   private readonly tokens = new Set<string>();
   private nextId = 1000;
+  private lastStamp = 0;
   readonly userId = '005xx000001SwiUAAS';
 
   private constructor(
@@ -104,6 +121,49 @@ export class SalesforceSimulator {
 
   caseById(id: string): SalesforceRecord | undefined {
     return this.cases.find((c) => c.Id === id);
+  }
+
+  /** An agent changes a Case in Salesforce (its LastModifiedDate moves, IsClosed follows Status). */
+  editCase(id: string, fields: SalesforceRecord): void {
+    const found = this.caseById(id);
+    if (!found) throw new Error(`no Case ${id}`);
+    this.touch(Object.assign(found, fields), SALESFORCE_AGENT.id);
+  }
+
+  /** An agent adds a CaseComment in Salesforce. */
+  agentComment(caseId: string, body: string, published = true): SalesforceComment {
+    const comment = this.comment(caseId, body, published, SALESFORCE_AGENT);
+    this.comments.push(comment);
+    return comment;
+  }
+
+  private comment(
+    caseId: string,
+    body: string,
+    published: boolean,
+    by: { id: string; name: string },
+  ): SalesforceComment {
+    return {
+      id: this.id('00a'),
+      ParentId: caseId,
+      CommentBody: body,
+      IsPublished: published,
+      CreatedById: by.id,
+      CreatedByName: by.name,
+      CreatedDate: this.stamp(),
+    };
+  }
+
+  /** Salesforce's date-time format, strictly later than the last one given. */
+  private stamp(): string {
+    this.lastStamp = Math.max(Date.now(), this.lastStamp + 1);
+    return new Date(this.lastStamp).toISOString().replace('Z', '+0000');
+  }
+
+  private touch(record: SalesforceRecord, by: string): void {
+    record.LastModifiedDate = this.stamp();
+    record.LastModifiedById = by;
+    record.IsClosed = record.Status === 'Closed';
   }
 
   private id(prefix: string): string {
@@ -180,11 +240,11 @@ export class SalesforceSimulator {
     const body = text ? (JSON.parse(text) as SalesforceRecord) : {};
     const path = url.pathname.replace(VERSION, '');
     if (method === 'GET' && path === '/sobjects/Case/describe') {
-      const fields = ['Id', 'CaseNumber', ...CASE_FIELDS].map((name) => ({
+      const fields = [...READ_ONLY_CASE_FIELDS, ...CASE_FIELDS].map((name) => ({
         name,
         type: name === 'Id' ? 'id' : 'string',
-        createable: name !== 'Id' && name !== 'CaseNumber',
-        updateable: name !== 'Id' && name !== 'CaseNumber',
+        createable: !READ_ONLY_CASE_FIELDS.includes(name),
+        updateable: !READ_ONLY_CASE_FIELDS.includes(name),
         externalId: name === 'Triage_Request_Id__c',
       }));
       return [200, { name: 'Case', label: 'Case', fields }];
@@ -201,7 +261,7 @@ export class SalesforceSimulator {
       const externalId = decodeURIComponent(upsert[1] as string);
       const found = this.cases.find((c) => c.Triage_Request_Id__c === externalId);
       if (found) {
-        Object.assign(found, body);
+        this.touch(Object.assign(found, body), this.userId);
         return [200, { id: found.Id, success: true, errors: [], created: false }];
       }
       const made: SalesforceRecord = {
@@ -211,6 +271,8 @@ export class SalesforceSimulator {
         CaseNumber: String(this.cases.length + 1001).padStart(8, '0'),
         Triage_Request_Id__c: externalId,
       };
+      made.CreatedDate = this.stamp();
+      this.touch(made, this.userId);
       this.cases.push(made);
       return [201, { id: made.Id, success: true, errors: [], created: true }];
     }
@@ -223,10 +285,21 @@ export class SalesforceSimulator {
           [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
         ];
       if (method === 'GET') {
-        return [200, { attributes: { type: 'Case', url: url.pathname }, ...found }];
+        const asked = url.searchParams.get('fields')?.split(',');
+        const unknown = asked?.find(
+          (name) => !READ_ONLY_CASE_FIELDS.includes(name) && !CASE_FIELDS.includes(name),
+        );
+        if (unknown) {
+          const message = `No such column '${unknown}' on entity 'Case'`;
+          return [400, [{ message, errorCode: 'INVALID_FIELD' }]];
+        }
+        const record = asked
+          ? Object.fromEntries(asked.map((name) => [name, found[name] ?? null]))
+          : found;
+        return [200, { attributes: { type: 'Case', url: url.pathname }, ...record }];
       }
       if (method === 'PATCH') {
-        Object.assign(found, body);
+        this.touch(Object.assign(found, body), this.userId);
         return [204, undefined];
       }
     }
@@ -235,16 +308,18 @@ export class SalesforceSimulator {
         const message = 'Parent ID: id value of incorrect type';
         return [400, [{ message, errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: ['ParentId'] }]];
       }
-      const comment = {
-        id: this.id('00a'),
-        ParentId: String(body.ParentId),
-        CommentBody: String(body.CommentBody),
-        IsPublished: body.IsPublished === true,
-      };
+      const by = { id: this.userId, name: 'Triage Integration' };
+      const published = body.IsPublished === true;
+      const comment = this.comment(String(body.ParentId), String(body.CommentBody), published, by);
       this.comments.push(comment);
       return [201, { id: comment.id, success: true, errors: [] }];
     }
-    if (method === 'GET' && path === '/query') return this.query(url.searchParams.get('q') ?? '');
+    if (method === 'GET' && path === '/query') {
+      const soql = url.searchParams.get('q') ?? '';
+      return soql.includes(' FROM Account ')
+        ? this.query(soql)
+        : syncQuery(soql, this.cases, this.comments);
+    }
     return [404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]];
   }
 

@@ -1,4 +1,8 @@
-import { internalChannelName, slackNamePart } from '../../../src/accounts/internal-channel.js';
+import {
+  customerName,
+  internalChannelName,
+  slackNamePart,
+} from '../../../src/accounts/internal-channel.js';
 
 describe('internalChannelName', () => {
   it.each([
@@ -32,5 +36,16 @@ describe('internalChannelName', () => {
 describe('slackNamePart', () => {
   it('lower-cases and keeps only [a-z0-9-_]', () => {
     expect(slackNamePart('Big-Co_2 (EU)')).toBe('big-co_2-eu');
+  });
+});
+
+describe('customerName', () => {
+  it.each([
+    [{ name: 'acme', crm: null }, 'acme'],
+    [{ name: 'acme', crm: { salesforceAccountName: 'Acme Corporation' } }, 'Acme Corporation'],
+    [{ name: 'acme', crm: { salesforceAccountName: '' } }, 'acme'],
+    [{ name: 'acme' }, 'acme'],
+  ])('%j → %s', (account, expected) => {
+    expect(customerName(account)).toBe(expected);
   });
 });

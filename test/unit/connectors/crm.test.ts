@@ -2,12 +2,14 @@ import {
   CASE_STATUS,
   caseFields,
   caseSubject,
+  caseValue,
   requestFieldValue,
   soqlString,
   unknownCaseFields,
   type CaseSource,
 } from '../../../src/connectors/crm.js';
 import { VendorError } from '../../../src/connectors/connector.js';
+import { advance, caseTicketStatus, soqlDateTime } from '../../../src/connectors/crm-sync.js';
 import { vendorError } from '../../../src/services/connectors/salesforce-errors.js';
 
 const source: CaseSource = {
@@ -90,6 +92,25 @@ describe('a request as a Salesforce Case', () => {
     ]);
   });
 
+  it.each([
+    [['CaseNumber', 'product__c'], ['Product__c', 'CaseNumber'], []],
+    [['CaseNumber', 'Nope__c', 'Other__c'], ['CaseNumber'], ['Nope__c', 'Other__c']],
+    [[], [], []],
+  ])('finds unknown additional fields %j among %j: %j', (names, known, unknown) => {
+    expect(unknownCaseFields(names, known)).toEqual(unknown);
+  });
+
+  it.each([
+    ['text', 'text'],
+    [12.5, 12.5],
+    [false, false],
+    [null, null],
+    [undefined, null],
+    [{ city: 'Paris' }, '{"city":"Paris"}'],
+  ])('keeps the CRM value %j as %j', (value, kept) => {
+    expect(caseValue(value)).toEqual(kept);
+  });
+
   it('quotes SOQL strings', () => {
     expect(soqlString("O'Brien \\ Co")).toBe("'O\\'Brien \\\\ Co'");
   });
@@ -113,5 +134,26 @@ describe('Salesforce failures as vendor errors', () => {
     const failure = vendorError(error, 'PATCH /sobjects/Case', true);
     expect(failure).toBeInstanceOf(VendorError);
     expect([failure.kind, failure.ambiguous]).toEqual([kind, ambiguous]);
+  });
+});
+
+describe('Case changes polled back from Salesforce', () => {
+  it.each([
+    ['Closed', true, 'closed'],
+    ['Resolved', true, 'closed'],
+    ['New', false, 'new'],
+    ['Working', false, 'open'],
+    ['Escalated', false, 'open'],
+  ])('reads Status %s (IsClosed %s) as the ticket status %s', (status, isClosed, ticket) => {
+    expect(caseTicketStatus(status, isClosed)).toBe(ticket);
+  });
+
+  it('writes a cursor as a SOQL date-time in whole seconds, and moves it only forward', () => {
+    expect(soqlDateTime(new Date('2026-11-30T14:25:18.987Z'))).toBe('2026-11-30T14:25:18Z');
+    const since = new Date('2026-11-30T14:00:00Z');
+    expect(advance(since, [])).toBe(since);
+    expect(
+      advance(since, [new Date('2026-11-30T13:00:00Z'), new Date('2026-11-30T14:05:00Z')]),
+    ).toEqual(new Date('2026-11-30T14:05:00Z'));
   });
 });
