@@ -80,7 +80,6 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'tickets.config.send_invisible_ticket_feedback_message': 'acts',
   'tickets.config.send_ai_summary_to_connectors': 'acts',
   internal_ticket: 'acts',
-  crm: { issue: 14 },
   'crm.field_mappings': 'acts',
   'crm.internal_channels': 'acts',
   'crm.summariser': 'acts',

@@ -38,7 +38,7 @@ describe('setting status', () => {
     ['hidePrivateChannelMetadata', 'acts'],
     ['crm.internal_channels.pattern', 'acts'],
     ['crm.summariser.timezone', 'acts'],
-    ['crm.additional_fields', 'not yet active: issue 14 (tickets/CRM connectors)'],
+    ['crm.additional_fields', 'acts'],
   ])('says what %s does: %s', (key, text) => {
     expect(statusText(settingStatus(key))).toBe(text);
   });
