@@ -77,6 +77,8 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'tickets.config.feedback_channel_id': 'acts',
   'tickets.config.send_invisible_ticket_feedback_message': 'acts',
   'tickets.config.send_ai_summary_to_connectors': 'acts',
+  // A customer's message on a solved/closed ticket opens a linked follow-up (docs/connectors/zendesk.md).
+  'tickets.config.enable_follow_up_ticket': 'acts',
   internal_ticket: 'acts',
   crm: { issue: 14 },
   'crm.field_mappings': 'acts',

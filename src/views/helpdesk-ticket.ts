@@ -14,7 +14,9 @@ export function ticketNote(request: Ticketed): string {
     const status = ticket.status ? ` (${escapeMrkdwn(ticket.status)})` : '';
     const rating = ticket.feedback?.rating;
     const rated = rating == null ? '' : ` rated ${ratingLabel(ticket.feedback?.scale, rating)}`;
-    return ` · :ticket: <${ticket.url}|#${escapeMrkdwn(ticket.id)}>${status}${rated}`;
+    const of = ticket.followUpOf ? `, follow-up of #${escapeMrkdwn(ticket.followUpOf)}` : '';
+    const link = `<${ticket.url}|#${escapeMrkdwn(ticket.id)}>`;
+    return ` · :ticket: ${link}${status}${of}${rated}${followUpNote(ticketIntent)}`;
   }
   if (ticket) return ` · :ticket: ${ticket.id}`;
   if (ticketIntent?.state === 'pending') return ' · :ticket: creating a ticket…';
@@ -22,9 +24,16 @@ export function ticketNote(request: Ticketed): string {
   return '';
 }
 
+/** A follow-up of the request's closed ticket under way (`enable_follow_up_ticket`). */
+const followUpNote = (intent: RequestDoc['ticketIntent'] | undefined) =>
+  intent?.followUpOf && intent.state === 'pending' ? ' · creating a follow-up ticket…' : '';
+
 /** Why a ticket was not created, on its own line of the card; undefined when nothing failed. */
 export function ticketFailureLine(request: Ticketed): string | undefined {
   const intent = request.ticketIntent;
+  if (intent?.state === 'failed' && intent.followUpOf && request.ticket?.id === intent.followUpOf) {
+    return `:warning: The follow-up of ticket #${escapeMrkdwn(intent.followUpOf)} could not be created: ${escapeMrkdwn(intent.error ?? 'unknown error')}. The customer's next message tries again.`;
+  }
   if (request.ticket || intent?.state !== 'failed') return undefined;
   return `:warning: The ticket could not be created: ${escapeMrkdwn(intent.error ?? 'unknown error')}. Use *Create ticket* to try again.`;
 }

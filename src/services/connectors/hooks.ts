@@ -2,8 +2,38 @@ import { ConnectorStore } from '../../db/repositories/connectors.js';
 import { ConnectorTasks, connectorTask } from '../../db/repositories/connector-tasks.js';
 import type { RequestHooks } from '../../deps.js';
 import type { MessageDoc } from '../../db/models/index.js';
-import { isConnectorActor, ticketStageForRequest } from '../../connectors/status.js';
+import {
+  isClosedTicketStatus,
+  isConnectorActor,
+  ticketStageForRequest,
+} from '../../connectors/status.js';
+import { isPleasantry } from '../../requests/detection.js';
 import { askForTicket, helpdeskOf } from './tickets.js';
+
+type Hook<K extends keyof RequestHooks> = Parameters<NonNullable<RequestHooks[K]>>;
+
+/**
+ * With `enable_follow_up_ticket`, a customer's message (not a mere thanks) on a request whose
+ * ticket is solved or closed asks for a follow-up ticket with it; true when it did (the message
+ * is its body, not a comment on the closed ticket). A follow-up already under way: false, and
+ * the message becomes a comment on it as any other.
+ */
+async function followedUp(...[deps, ctx, request, message]: Hook<'messageCreated'>) {
+  const ticket = request.ticket;
+  if (
+    !ctx.features.tickets.config.enable_follow_up_ticket ||
+    message.kind !== 'incoming' ||
+    !ticket?.connectorId ||
+    !isClosedTicketStatus(ticket.status ?? '') ||
+    !message.text ||
+    isPleasantry(message.text)
+  ) {
+    return false;
+  }
+  const of = { ...ticket, connectorId: ticket.connectorId };
+  const slack = await deps.slack(request.teamId);
+  return askForTicket(deps, slack, ctx, request, message.userId, {}, { of, text: message.text });
+}
 
 /**
  * What a request's moments ask of its helpdesk: a ticket for each new request
@@ -37,6 +67,7 @@ export const connectorHooks: RequestHooks = {
   },
 
   async messageCreated(deps, ctx, request, message) {
+    if (await followedUp(deps, ctx, request, message)) return;
     const ticket = request.ticket;
     const connectorId = ticket?.connectorId ?? request.ticketIntent?.connectorId;
     if (!ctx.features.tickets.config.send_threads_to_connectors || !connectorId || !message.text) {

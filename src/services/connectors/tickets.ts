@@ -27,11 +27,20 @@ export function subjectOf(text: string): string {
   return line.trim().length > 120 ? `${line.trim().slice(0, 117)}…` : line.trim();
 }
 
+/** A follow-up ticket's ask: the customer's new message in the thread of a closed ticket. */
+export interface FollowUp {
+  /** The solved or closed ticket (the request's), in the helpdesk of `connectorId`. */
+  of: { id: string; connectorId: string; url: string | null; status: string | null };
+  text: string;
+}
+
 /**
  * Asks the channel's helpdesk for a ticket for `request`: the intent and its create task are
  * written in one update (at most one under way per request), and the card says so; the
  * connector worker creates it. A `helpdeskIds` naming no connector of the workspace is recorded
- * as a failed intent, shown on the card. Returns false when a ticket exists or is under way.
+ * as a failed intent, shown on the card. With `followUp`, a follow-up of the request's closed
+ * ticket in that ticket's helpdesk, the new message its body (it replaces the closed one once
+ * made). Returns false when a ticket exists (other than the one followed up) or is under way.
  */
 export async function askForTicket(
   deps: TicketDeps,
@@ -40,8 +49,9 @@ export async function askForTicket(
   request: RequestDoc,
   by: string,
   answers: TicketAnswers = {},
+  followUp?: FollowUp,
 ): Promise<boolean> {
-  const connectorId = helpdeskOf(ctx);
+  const connectorId = followUp?.of.connectorId ?? helpdeskOf(ctx);
   if (!connectorId) return false;
   const config = ctx.features.tickets.config;
   const now = deps.clock.now();
@@ -52,9 +62,10 @@ export async function askForTicket(
       ? await userProfile(deps.models, slack, request.teamId, request.requesterId, now)
       : undefined;
   const task = connectorTask({ kind: 'create', connectorId, at: now, by, payload: {} });
+  const of = followUp?.of;
   const draft: TicketDraft = {
     subject: answers.subject ?? subjectOf(request.text),
-    body: request.text || '(no text)',
+    body: of ? followUpBody(of, followUp.text) : request.text || '(no text)',
     priority: answers.priority ?? null,
     type: answers.type ?? null,
     tags: answers.tags ?? [],
@@ -62,6 +73,7 @@ export async function askForTicket(
     requester:
       requester?.email && requester.name ? { name: requester.name, email: requester.email } : null,
     externalId: task.id,
+    followUpOf: of ? { id: of.id, status: of.status } : null,
   };
   const entry = { at: now, type: 'ticket_requested', to: connectorId, by };
   const asked = await tasks.askTicket(
@@ -71,10 +83,17 @@ export async function askForTicket(
     connector
       ? undefined
       : `helpdeskIds names ${connectorId}, which is no connector of this workspace`,
+    of?.id ?? null,
   );
   if (!asked) return false;
   await new TriageCard(deps, slack).update(ctx, asked);
   return true;
+}
+
+/** A follow-up's opening comment: the customer's message, and the ticket it follows up. */
+export function followUpBody(of: FollowUp['of'], text: string): string {
+  const link = of.url ? ` (${of.url})` : '';
+  return `${text || '(no text)'}\n\n— Follow-up of ticket #${of.id}${link}, which was ${of.status ?? 'closed'}.`;
 }
 
 /**

@@ -26,12 +26,12 @@ describe('/triage config marks settings that do nothing yet', () => {
     expect(line('tickets.config.helpdeskIds')).toContain(
       '(default) ⏳ acts in part (the first id names the channel’s Zendesk, Jira or Linear connector',
     );
-    expect(line('tickets.config.enable_follow_up_ticket')).toMatch(
+    expect(line('tickets.config.formIds')).toMatch(
       /\(default\) ⏳ not yet active: issue 14 \(tickets\/CRM connectors\)$/,
     );
     expect(line('tickets.config.escalation_cool_off_period_in_min')).not.toContain('⏳');
     expect(line('tickets.config.allow_ticket_creation_with_ticket_emoji')).not.toContain('⏳');
-    expect(text).toContain('⏳ 7 of these do nothing yet (or only in part); docs/settings.md');
+    expect(text).toContain('⏳ 6 of these do nothing yet (or only in part); docs/settings.md');
     expectWithinSlackLimits(ephemeral.blocks);
 
     const acting = await triage(t, ADMIN, 'C0ACME', 'config requests.config.conversation_grouping');

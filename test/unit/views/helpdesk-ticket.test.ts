@@ -47,6 +47,19 @@ describe('the helpdesk ticket on the card', () => {
       { ticket: null, ticketIntent: intent('failed', 'x') },
       ' · :warning: no ticket',
     ],
+    [
+      'a follow-up, naming the closed ticket',
+      { ticket: { ...made, id: '35500', followUpOf: '35436' }, ticketIntent: null },
+      ' · :ticket: <https://acme.zendesk.com/agent/tickets/35436|#35500> (open), follow-up of #35436',
+    ],
+    [
+      'a closed ticket whose follow-up is being created',
+      {
+        ticket: { ...made, status: 'closed' },
+        ticketIntent: { ...intent('pending'), followUpOf: '35436' },
+      },
+      ' · :ticket: <https://acme.zendesk.com/agent/tickets/35436|#35436> (closed) · creating a follow-up ticket…',
+    ],
   ])('%s', (_name, request, note) => {
     expect(ticketNote(request as never)).toBe(note);
   });
@@ -63,6 +76,19 @@ describe('the helpdesk ticket on the card', () => {
     expect(createTicketButtons(failed as never, true)).toEqual([
       expect.objectContaining({ action_id: ACTIONS.createTicket, value: 'r1' }),
     ]);
+  });
+
+  it('says why a follow-up was given up, and that the next message tries again', () => {
+    const failed = {
+      _id: 'r1',
+      ticket: { ...made, status: 'closed' },
+      ticketIntent: { ...intent('failed', 'Zendesk answered 422'), followUpOf: '35436' },
+    };
+    expect(ticketFailureLine(failed as never)).toBe(
+      ":warning: The follow-up of ticket #35436 could not be created: Zendesk answered 422. The customer's next message tries again.",
+    );
+    const made2 = { ...failed, ticket: { ...made, id: '35500', followUpOf: '35436' } };
+    expect(ticketFailureLine(made2 as never)).toBeUndefined();
   });
 
   it.each([
