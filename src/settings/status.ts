@@ -24,7 +24,8 @@ export type SettingStatus = 'acts' | { issue: IssueNumber; inPart?: string };
 export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.automations': 'acts',
   'requests.config': 'acts',
-  'requests.config.suppress_requests_on_non_closed_ticket_threads': { issue: 14 },
+  // A reply in the thread of a live helpdesk ticket stays its request's (docs/connectors/zendesk.md).
+  'requests.config.suppress_requests_on_non_closed_ticket_threads': 'acts',
   // Salesforce (docs/connectors/salesforce.md): each request a Case through the connector.
   'requests.config.write_all_requests_to_crm': 'acts',
   'requests.config.auto_create_ticket_from_request': 'acts',
@@ -79,6 +80,8 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'tickets.config.send_ai_summary_to_connectors': 'acts',
   // A customer's message on a solved/closed ticket opens a linked follow-up (docs/connectors/zendesk.md).
   'tickets.config.enable_follow_up_ticket': 'acts',
+  // Thread messages to the ticket: only the customer's, only while it is live.
+  'tickets.config.enable_only_for_customers_to_non_closed_ticket': 'acts',
   internal_ticket: 'acts',
   crm: { issue: 14 },
   'crm.field_mappings': 'acts',

@@ -38,7 +38,9 @@ async function followedUp(...[deps, ctx, request, message]: Hook<'messageCreated
 /**
  * What a request's moments ask of its helpdesk: a ticket for each new request
  * (`auto_create_ticket_from_request`), the ticket's status when the request moves
- * (`change_stage_for_*`), and each thread message as a comment (`send_threads_to_connectors`).
+ * (`change_stage_for_*`), and each thread message as a comment (`send_threads_to_connectors`;
+ * with `enable_only_for_customers_to_non_closed_ticket` only the customer's, and none to a
+ * solved or closed ticket).
  * Changes the helpdesk itself made (`connector:<id>`) are not sent back to it.
  */
 export const connectorHooks: RequestHooks = {
@@ -70,9 +72,12 @@ export const connectorHooks: RequestHooks = {
     if (await followedUp(deps, ctx, request, message)) return;
     const ticket = request.ticket;
     const connectorId = ticket?.connectorId ?? request.ticketIntent?.connectorId;
-    if (!ctx.features.tickets.config.send_threads_to_connectors || !connectorId || !message.text) {
-      return;
-    }
+    const config = ctx.features.tickets.config;
+    if (!config.send_threads_to_connectors || !connectorId || !message.text) return;
+    // Only the customer's messages, and only while the ticket is live.
+    const customersToLive =
+      message.kind === 'incoming' && !isClosedTicketStatus(ticket?.status ?? '');
+    if (config.enable_only_for_customers_to_non_closed_ticket && !customersToLive) return;
     const connector = await new ConnectorStore(deps.models).find(request.teamId, connectorId);
     if (!connector) return;
     const comment = threadComment(message, connector.options.agent_replies_public);

@@ -22,6 +22,7 @@ import { openingPlan } from '../rules/facts.js';
 import { openingSla } from '../../sla/clocks.js';
 import { openingCount } from '../reports/keep.js';
 import { topLevelDecision } from '../ai/grouping.js';
+import { repliesStayOnTicket } from '../../connectors/status.js';
 
 /** A message as the bot needs it, whatever event shape it came in. */
 export interface IncomingMessage extends SenderIdentity {
@@ -211,7 +212,9 @@ export class RequestIntake {
   ): Promise<boolean> {
     const now = this.deps.clock.now();
     const settings = detectionSettings(ctx.features);
-    const decision = decideThreadReply(settings, message.text, request.status);
+    const suppress = ctx.features.requests.config.suppress_requests_on_non_closed_ticket_threads;
+    const onTicket = repliesStayOnTicket(suppress, request);
+    const decision = decideThreadReply(settings, message.text, request.status, onTicket);
     const requesterId = (message.userId ?? message.botId) as string;
     if (decision.action === 'create') return this.open(ctx, message, requesterId, counts);
     const added = await this.replies.stored(request, message, 'incoming');

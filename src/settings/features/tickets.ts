@@ -20,13 +20,16 @@ export const TicketsConfig = z
     ),
     enable_only_for_customers_to_non_closed_ticket: flag(
       false,
-      'Enables ticketing features only for customers with non-closed tickets.',
+      'Enables ticketing features only for customers with non-closed tickets: with send_threads_to_connectors, only the customer’s thread messages become ticket comments, and none go to a solved or closed ticket.',
     ),
     change_stage_for_non_closed_ticket: flag(false, 'Changes the stage for non-closed tickets.'),
     change_stage_for_non_closed_ticket_to_value: stage('The stage value for non-closed tickets.'),
     change_stage_for_closed_ticket: flag(false, 'Changes the stage for closed tickets.'),
     change_stage_for_closed_ticket_to_value: stage('The stage value for closed tickets.'),
-    enable_follow_up_ticket: flag(false, 'Enables the creation of follow-up tickets.'),
+    enable_follow_up_ticket: flag(
+      false,
+      'Enables the creation of follow-up tickets: a customer’s new message on a solved or closed ticket opens a linked follow-up ticket.',
+    ),
     map_submitter_to_requestor: flag(false, 'Maps the submitter of a ticket to the requestor.'),
     invisible_only: flag(false, 'Indicates if tickets should only be visible to certain users.'),
     send_invisible_ticket_feedback_message: flag(

@@ -31,7 +31,7 @@ describe('/triage config marks settings that do nothing yet', () => {
     );
     expect(line('tickets.config.escalation_cool_off_period_in_min')).not.toContain('⏳');
     expect(line('tickets.config.allow_ticket_creation_with_ticket_emoji')).not.toContain('⏳');
-    expect(text).toContain('⏳ 6 of these do nothing yet (or only in part); docs/settings.md');
+    expect(text).toContain('⏳ 5 of these do nothing yet (or only in part); docs/settings.md');
     expectWithinSlackLimits(ephemeral.blocks);
 
     const acting = await triage(t, ADMIN, 'C0ACME', 'config requests.config.conversation_grouping');
@@ -44,14 +44,14 @@ describe('/triage config marks settings that do nothing yet', () => {
       t,
       ADMIN,
       'C0ACME',
-      'config set requests.config.suppress_requests_on_non_closed_ticket_threads true',
+      'config set requests.config.web_request_email_communication true',
     );
     expect(set.text).toContain(
-      '`requests.config.suppress_requests_on_non_closed_ticket_threads` = `true` (set at channel #ext-acme) ⏳ not yet active: issue 14',
+      '`requests.config.web_request_email_communication` = `true` (set at channel #ext-acme) ⏳ not yet active: issue 15',
     );
     const shown = await triage(t, ADMIN, 'C0ACME', 'config');
     expect(shown.text).toContain(
-      'suppress_requests_on_non_closed_ticket_threads` = `true` (set at channel #ext-acme) ⏳',
+      'web_request_email_communication` = `true` (set at channel #ext-acme) ⏳',
     );
   });
 
