@@ -82,6 +82,9 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'tickets.config.enable_follow_up_ticket': 'acts',
   // Thread messages to the ticket: only the customer's, only while it is live.
   'tickets.config.enable_only_for_customers_to_non_closed_ticket': 'acts',
+  // The triage card's ⋯ menu of card actions, by a fixed vocabulary of names.
+  'tickets.config.showOverflowMenu': 'acts',
+  'tickets.config.overflow_options': 'acts',
   internal_ticket: 'acts',
   crm: { issue: 14 },
   'crm.field_mappings': 'acts',

@@ -1,7 +1,8 @@
-import type { View } from '@slack/types';
+import type { Button, Overflow, View } from '@slack/types';
 import { ACTIONS, VIEWS } from '../constants.js';
 import type { RequestDoc } from '../db/models/index.js';
 import { ratingLabel } from '../feedback/rating.js';
+import type { OverflowOption } from '../settings/features/tickets.js';
 import { escapeMrkdwn } from '../text/mrkdwn.js';
 import { button } from './blocks.js';
 
@@ -103,4 +104,32 @@ export function ticketModal(requestId: string, subject: string, hidden: TicketMo
           ]),
     ],
   };
+}
+
+/** Each overflow option's key in its value (`<key>:<request id>`), the button it stands for. */
+export const OVERFLOW_KEYS: Readonly<Record<OverflowOption, string>> = {
+  'Create ticket': 'create_ticket',
+  'Raise internal ticket': 'raise_ticket',
+  Summarise: 'summarise',
+};
+
+/**
+ * The card's actions split between buttons and the ⋯ menu (`showOverflowMenu`): each offered
+ * action (its button, or none where it is not offered) named in `inMenu` becomes a menu option
+ * in the order offered; the menu is left out when it has none.
+ */
+export function cardActions(
+  requestId: string,
+  offered: readonly [OverflowOption, Button[]][],
+  inMenu: readonly OverflowOption[],
+): { buttons: Button[]; menu: Overflow[] } {
+  const moved = offered.filter(([name, found]) => inMenu.includes(name) && found.length > 0);
+  const buttons = offered.flatMap(([name, found]) => (inMenu.includes(name) ? [] : found));
+  const options = moved.map(([name]) => ({
+    text: { type: 'plain_text' as const, text: name },
+    value: `${OVERFLOW_KEYS[name]}:${requestId}`,
+  }));
+  const menu =
+    options.length > 0 ? [{ type: 'overflow' as const, action_id: ACTIONS.cardMenu, options }] : [];
+  return { buttons, menu };
 }

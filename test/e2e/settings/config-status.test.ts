@@ -31,7 +31,7 @@ describe('/triage config marks settings that do nothing yet', () => {
     );
     expect(line('tickets.config.escalation_cool_off_period_in_min')).not.toContain('⏳');
     expect(line('tickets.config.allow_ticket_creation_with_ticket_emoji')).not.toContain('⏳');
-    expect(text).toContain('⏳ 5 of these do nothing yet (or only in part); docs/settings.md');
+    expect(text).toContain('⏳ 3 of these do nothing yet (or only in part); docs/settings.md');
     expectWithinSlackLimits(ephemeral.blocks);
 
     const acting = await triage(t, ADMIN, 'C0ACME', 'config requests.config.conversation_grouping');

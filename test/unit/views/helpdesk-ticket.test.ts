@@ -1,5 +1,9 @@
 import { ACTIONS, VIEWS } from '../../../src/constants.js';
+import type { Button } from '@slack/types';
+import { overflowOptions, type OverflowOption } from '../../../src/settings/features/tickets.js';
+import { button } from '../../../src/views/blocks.js';
 import {
+  cardActions,
   createTicketButtons,
   ticketFailureLine,
   ticketModal,
@@ -135,5 +139,53 @@ describe('ticketModal', () => {
     [{ hide_priority: true, hide_request_type: true, hide_tags: true }, ['ht_subject']],
   ])('leaves out what %j hides', (hidden, expected) => {
     expect(blocks(hidden)).toEqual(expected);
+  });
+});
+
+describe('the card’s ⋯ menu (showOverflowMenu)', () => {
+  const create = button('Create ticket', ACTIONS.createTicket, 'r1');
+  const raise = button('Raise internal ticket', ACTIONS.raiseTicket, 'r1');
+  const offered = (withCreate: boolean): [OverflowOption, Button[]][] => [
+    ['Raise internal ticket', [raise]],
+    ['Create ticket', withCreate ? [create] : []],
+    ['Summarise', []],
+  ];
+  const option = (text: string, value: string) => ({ text: { type: 'plain_text', text }, value });
+
+  it.each([
+    ['no menu: every button', [], true, [raise, create], []],
+    [
+      'Create ticket moved',
+      ['Create ticket'],
+      true,
+      [raise],
+      [option('Create ticket', 'create_ticket:r1')],
+    ],
+    [
+      'both moved, in the card’s order',
+      ['Create ticket', 'Raise internal ticket'],
+      true,
+      [],
+      [
+        option('Raise internal ticket', 'raise_ticket:r1'),
+        option('Create ticket', 'create_ticket:r1'),
+      ],
+    ],
+    ['an option not offered (a ticket exists): no menu', ['Create ticket'], false, [raise], []],
+    ['Summarise without AI assist: no menu', ['Summarise'], true, [raise, create], []],
+  ] as const)('%s', (_name, inMenu, withCreate, buttons, options) => {
+    const actions = cardActions('r1', offered(withCreate), inMenu);
+    expect(actions.buttons).toEqual(buttons);
+    expect(actions.menu).toEqual(
+      options.length ? [{ type: 'overflow', action_id: ACTIONS.cardMenu, options }] : [],
+    );
+  });
+
+  it.each([
+    [false, ['Summarise'], []],
+    [true, [], ['Create ticket']],
+    [true, ['Summarise', 'Create ticket'], ['Summarise', 'Create ticket']],
+  ] as const)('showOverflowMenu %s with %j offers %j', (on, listed, names) => {
+    expect(overflowOptions({ showOverflowMenu: on, overflow_options: listed })).toEqual(names);
   });
 });

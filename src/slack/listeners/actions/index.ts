@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
 import * as cannedPick from './canned-pick.js';
+import * as cardMenu from './card-menu.js';
 import * as categoryButtons from './category-buttons.js';
 import * as classifyPickers from './classify-pickers.js';
 import * as draftButtons from './draft-buttons.js';
@@ -23,6 +24,7 @@ import * as ticketStatusButtons from './ticket-status-buttons.js';
 /** Registers every action listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
   cannedPick.register(app, deps);
+  cardMenu.register(app, deps);
   categoryButtons.register(app, deps);
   classifyPickers.register(app, deps);
   draftButtons.register(app, deps);
