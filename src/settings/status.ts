@@ -50,12 +50,8 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   tickets: { issue: 14 },
   'tickets.config.escalation_cool_off_period_in_min': 'acts',
   'tickets.config.allow_ticket_creation_with_ticket_emoji': 'acts',
-  // Zendesk, Jira and Linear (docs/connectors/): the first connector named is the channel's helpdesk.
-  'tickets.config.helpdeskIds': {
-    issue: 14,
-    inPart:
-      'the first id names the channel’s Zendesk, Jira or Linear connector; more than one is not used yet',
-  },
+  // Zendesk, Jira and Linear (docs/connectors/): the first is the default, the modal offers each.
+  'tickets.config.helpdeskIds': 'acts',
   'tickets.config.change_stage_for_closed_ticket': 'acts',
   'tickets.config.change_stage_for_closed_ticket_to_value': 'acts',
   'tickets.config.change_stage_for_non_closed_ticket': 'acts',

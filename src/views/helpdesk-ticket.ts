@@ -64,8 +64,41 @@ const select = (id: string, label: string, options: string[]) => ({
   element: { type: 'static_select' as const, action_id: 'value', options: options.map(option) },
 });
 
-/** The modal that asks for a ticket's fields: subject, and priority, type and tags unless hidden. */
-export function ticketModal(requestId: string, subject: string, hidden: TicketModalHidden): View {
+/** A helpdesk the modal offers (`helpdeskIds` with more than one id): its connector id and name. */
+export interface HelpdeskChoice {
+  id: string;
+  label: string;
+}
+
+/** "Which helpdesk": the channel's connectors, the first chosen to begin with. */
+function helpdeskSelect(helpdesks: readonly HelpdeskChoice[]) {
+  const options = helpdesks.map(({ id, label }) => ({
+    text: { type: 'plain_text' as const, text: label.slice(0, 75) },
+    value: id,
+  }));
+  return {
+    type: 'input' as const,
+    block_id: 'ht_helpdesk',
+    label: { type: 'plain_text' as const, text: 'Helpdesk' },
+    element: {
+      type: 'static_select' as const,
+      action_id: 'value',
+      options,
+      ...(options[0] ? { initial_option: options[0] } : {}),
+    },
+  };
+}
+
+/**
+ * The modal that asks for a ticket's fields: which helpdesk (when the channel names more than
+ * one), subject, and priority, type and tags unless hidden.
+ */
+export function ticketModal(
+  requestId: string,
+  subject: string,
+  hidden: TicketModalHidden,
+  helpdesks: readonly HelpdeskChoice[] = [],
+): View {
   return {
     type: 'modal',
     callback_id: VIEWS.helpdeskTicket,
@@ -74,6 +107,7 @@ export function ticketModal(requestId: string, subject: string, hidden: TicketMo
     submit: { type: 'plain_text', text: 'Create' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
+      ...(helpdesks.length > 1 ? [helpdeskSelect(helpdesks)] : []),
       {
         type: 'input',
         block_id: 'ht_subject',

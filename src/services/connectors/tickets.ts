@@ -9,17 +9,41 @@ import type { View } from '@slack/types';
 import { RequestStore } from '../../db/repositories/requests.js';
 import { AppError } from '../../errors.js';
 import { ticketModal } from '../../views/helpdesk-ticket.js';
+import { VENDOR_NAME } from './manage.js';
 import { channelContext, type ChannelContext } from '../requests/context.js';
 import { TriageCard } from '../requests/triage-card.js';
 
 type TicketDeps = Pick<BotDeps, 'models' | 'clock' | 'settings' | 'env' | 'logger'>;
 
-/** What the agent chose in the ticket modal (each absent field: the request's own). */
-export type TicketAnswers = Partial<Pick<TicketDraft, 'subject' | 'priority' | 'type' | 'tags'>>;
+/**
+ * What the agent chose in the ticket modal (each absent field: the request's own); `connectorId`
+ * the helpdesk picked of the channel's several.
+ */
+export type TicketAnswers = Partial<
+  Pick<TicketDraft, 'subject' | 'priority' | 'type' | 'tags'> & { connectorId: string }
+>;
 
-/** The connector a channel's tickets go to: the first of `tickets.config.helpdeskIds`. */
-export const helpdeskOf = (ctx: ChannelContext): string | undefined =>
-  ctx.features.tickets.config.helpdeskIds[0];
+/**
+ * The connector a channel's tickets go to: `chosen` when it is one of
+ * `tickets.config.helpdeskIds` (the modal's pick), else the first of them (🎫, auto-create).
+ */
+export const helpdeskOf = (ctx: ChannelContext, chosen?: string): string | undefined => {
+  const ids = ctx.features.tickets.config.helpdeskIds;
+  return chosen && ids.includes(chosen) ? chosen : ids[0];
+};
+
+/** The channel's helpdesks to choose from in the modal (only when it names more than one). */
+async function helpdeskChoices(deps: TicketDeps, teamId: string, ctx: ChannelContext) {
+  const ids = ctx.features.tickets.config.helpdeskIds;
+  if (ids.length < 2) return [];
+  const connectors = await new ConnectorStore(deps.models).list(teamId);
+  return ids.map((id) => {
+    const found = connectors.find((c) => String(c._id) === id);
+    const host = found ? found.baseUrl.replace(/^https?:\/\//, '') : '';
+    const label = found ? `${VENDOR_NAME[found.type]} · ${host}` : `${id} (no such connector)`;
+    return { id, label };
+  });
+}
 
 /** A request's opening line as a ticket subject. */
 export function subjectOf(text: string): string {
@@ -51,7 +75,7 @@ export async function askForTicket(
   answers: TicketAnswers = {},
   followUp?: FollowUp,
 ): Promise<boolean> {
-  const connectorId = followUp?.of.connectorId ?? helpdeskOf(ctx);
+  const connectorId = followUp?.of.connectorId ?? helpdeskOf(ctx, answers.connectorId);
   if (!connectorId) return false;
   const config = ctx.features.tickets.config;
   const now = deps.clock.now();
@@ -115,7 +139,8 @@ export async function createTicketClicked(
   }
   const config = ctx.features.tickets.config;
   if (!config.do_not_show_ticket_modal) {
-    return { view: ticketModal(String(request._id), subjectOf(request.text), config) };
+    const helpdesks = await helpdeskChoices(deps, request.teamId, ctx);
+    return { view: ticketModal(String(request._id), subjectOf(request.text), config, helpdesks) };
   }
   await askForTicket(deps, slack, ctx, request, by);
   return undefined;

@@ -127,6 +127,25 @@ describe('ticketModal', () => {
     ]);
   });
 
+  it('asks which helpdesk only when the channel names more than one, the first chosen', () => {
+    const shown = { hide_priority: true, hide_request_type: true, hide_tags: true };
+    const one = [{ id: 'c1', label: 'Zendesk · acme.zendesk.com' }];
+    expect(ticketModal('r1', 'x', shown, one).blocks.map((b) => b.block_id)).toEqual([
+      'ht_subject',
+    ]);
+    const two = [...one, { id: 'c2', label: `Jira · ${'a'.repeat(100)}` }];
+    const [select] = ticketModal('r1', 'x', shown, two).blocks as {
+      block_id: string;
+      element: { options: { text: { text: string } }[]; initial_option: unknown };
+    }[];
+    expect(select?.block_id).toBe('ht_helpdesk');
+    expect(select?.element.initial_option).toEqual({
+      text: { type: 'plain_text', text: 'Zendesk · acme.zendesk.com' },
+      value: 'c1',
+    });
+    expect(select?.element.options[1]?.text.text).toHaveLength(75);
+  });
+
   it.each([
     [
       { hide_priority: true, hide_request_type: false, hide_tags: false },
