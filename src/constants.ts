@@ -28,6 +28,8 @@ export const ACTIONS = {
   summarise: 'request_summarise',
   /** Prefix: an internal ticket message's status buttons, the status after (`open`, `in_progress`, `done`). */
   ticketStatus: 'internal_ticket_status:',
+  /** The triage card's ⋯ menu of card actions (`showOverflowMenu`, `overflow_options`). */
+  cardMenu: 'request_card_menu',
   /** The triage card's overflow menu of a channel with custom fields ("Edit fields"). */
   fieldsMenu: 'request_fields_menu',
   nudgeClose: 'nudge_close',

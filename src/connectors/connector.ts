@@ -130,6 +130,11 @@ export const TicketDraft = z.object({
   requester: z.object({ name: z.string(), email: z.string() }).nullable().default(null),
   /** The intent's id (a UUID): Zendesk's `external_id`, Linear's issue `id` (a retry finds it). */
   externalId: z.string(),
+  /**
+   * The solved or closed ticket this one follows up (`enable_follow_up_ticket`): linked as the
+   * vendor allows (Zendesk's `via_followup_source_id`, a Jira issue link).
+   */
+  followUpOf: z.object({ id: z.string(), status: z.string().nullable() }).nullable().default(null),
 });
 export type TicketDraft = z.infer<typeof TicketDraft>;
 

@@ -71,3 +71,21 @@ export function ticketStageForRequest(
 /** Who a change made by a helpdesk is recorded as: never sent back to it (no echo). */
 export const connectorActor = (connectorId: string): string => `connector:${connectorId}`;
 export const isConnectorActor = (by: string): boolean => by.startsWith('connector:');
+
+/**
+ * Whether a customer's reply in a request's thread stays the request's (never a request of its
+ * own) because its helpdesk ticket is live: made or being made, not solved or closed, with
+ * `suppress_requests_on_non_closed_ticket_threads` on.
+ */
+export function repliesStayOnTicket(
+  suppress: boolean,
+  request: {
+    ticket: { connectorId: string | null; status: string | null } | null;
+    ticketIntent: { state: string } | null;
+  },
+): boolean {
+  if (!suppress) return false;
+  const { ticket, ticketIntent } = request;
+  if (ticket?.connectorId) return !isClosedTicketStatus(ticket.status ?? '');
+  return ticketIntent?.state === 'pending';
+}

@@ -158,26 +158,32 @@ export type ThreadReplyDecision =
  * suppress_requests_on_non_closed_conversation_threads off, a request of its own); on a closed
  * request, a reopen (reopen_closed_requests) or else a new request; on a discarded request,
  * nothing when block_new_request_creation_on_discard_request, else a new request.
+ * `onLiveTicket`: the request's helpdesk ticket is not solved or closed and
+ * suppress_requests_on_non_closed_ticket_threads is on, so the reply never opens a request of
+ * its own: it stays the request's (and its ticket's).
  */
 export function decideThreadReply(
   settings: DetectionSettings,
   text: string,
   status: RequestStatus,
+  onLiveTicket = false,
 ): ThreadReplyDecision {
   if (status === 'closed') {
     if (settings.reopenClosed) return { action: 'reopen' };
-    if (settings.blockRequestDetection || isPleasantry(text)) {
+    if (onLiveTicket || settings.blockRequestDetection || isPleasantry(text)) {
       return { action: 'ignore', reason: 'closed' };
     }
     return { action: 'create' };
   }
   if (status === 'discarded') {
-    if (settings.blockOnDiscarded || settings.blockRequestDetection || isPleasantry(text)) {
+    const blocked = settings.blockOnDiscarded || settings.blockRequestDetection;
+    if (onLiveTicket || blocked || isPleasantry(text)) {
       return { action: 'ignore', reason: 'discarded' };
     }
     return { action: 'create' };
   }
-  if (settings.suppressOnNonClosedThreads || settings.blockRequestDetection || isPleasantry(text)) {
+  const suppressed = settings.suppressOnNonClosedThreads || onLiveTicket;
+  if (suppressed || settings.blockRequestDetection || isPleasantry(text)) {
     return { action: 'activity' };
   }
   return { action: 'create' };

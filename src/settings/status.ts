@@ -24,7 +24,8 @@ export type SettingStatus = 'acts' | { issue: IssueNumber; inPart?: string };
 export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.automations': 'acts',
   'requests.config': 'acts',
-  'requests.config.suppress_requests_on_non_closed_ticket_threads': { issue: 14 },
+  // A reply in the thread of a live helpdesk ticket stays its request's (docs/connectors/zendesk.md).
+  'requests.config.suppress_requests_on_non_closed_ticket_threads': 'acts',
   // Salesforce (docs/connectors/salesforce.md): each request a Case through the connector.
   'requests.config.write_all_requests_to_crm': 'acts',
   'requests.config.auto_create_ticket_from_request': 'acts',
@@ -51,12 +52,8 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   tickets: { issue: 14 },
   'tickets.config.escalation_cool_off_period_in_min': 'acts',
   'tickets.config.allow_ticket_creation_with_ticket_emoji': 'acts',
-  // Zendesk, Jira and Linear (docs/connectors/): the first connector named is the channel's helpdesk.
-  'tickets.config.helpdeskIds': {
-    issue: 14,
-    inPart:
-      'the first id names the channel’s Zendesk, Jira or Linear connector; more than one is not used yet',
-  },
+  // Zendesk, Jira and Linear (docs/connectors/): the first is the default, the modal offers each.
+  'tickets.config.helpdeskIds': 'acts',
   'tickets.config.change_stage_for_closed_ticket': 'acts',
   'tickets.config.change_stage_for_closed_ticket_to_value': 'acts',
   'tickets.config.change_stage_for_non_closed_ticket': 'acts',
@@ -79,6 +76,13 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'tickets.config.feedback_channel_id': 'acts',
   'tickets.config.send_invisible_ticket_feedback_message': 'acts',
   'tickets.config.send_ai_summary_to_connectors': 'acts',
+  // A customer's message on a solved/closed ticket opens a linked follow-up (docs/connectors/zendesk.md).
+  'tickets.config.enable_follow_up_ticket': 'acts',
+  // Thread messages to the ticket: only the customer's, only while it is live.
+  'tickets.config.enable_only_for_customers_to_non_closed_ticket': 'acts',
+  // The triage card's ⋯ menu of card actions, by a fixed vocabulary of names.
+  'tickets.config.showOverflowMenu': 'acts',
+  'tickets.config.overflow_options': 'acts',
   internal_ticket: 'acts',
   'crm.field_mappings': 'acts',
   'crm.internal_channels': 'acts',

@@ -1,7 +1,8 @@
-import type { View } from '@slack/types';
+import type { Button, Overflow, View } from '@slack/types';
 import { ACTIONS, VIEWS } from '../constants.js';
 import type { RequestDoc } from '../db/models/index.js';
 import { ratingLabel } from '../feedback/rating.js';
+import type { OverflowOption } from '../settings/features/tickets.js';
 import { escapeMrkdwn } from '../text/mrkdwn.js';
 import { button } from './blocks.js';
 
@@ -14,7 +15,9 @@ export function ticketNote(request: Ticketed): string {
     const status = ticket.status ? ` (${escapeMrkdwn(ticket.status)})` : '';
     const rating = ticket.feedback?.rating;
     const rated = rating == null ? '' : ` rated ${ratingLabel(ticket.feedback?.scale, rating)}`;
-    return ` · :ticket: <${ticket.url}|#${escapeMrkdwn(ticket.id)}>${status}${rated}`;
+    const of = ticket.followUpOf ? `, follow-up of #${escapeMrkdwn(ticket.followUpOf)}` : '';
+    const link = `<${ticket.url}|#${escapeMrkdwn(ticket.id)}>`;
+    return ` · :ticket: ${link}${status}${of}${rated}${followUpNote(ticketIntent)}`;
   }
   if (ticket) return ` · :ticket: ${ticket.id}`;
   if (ticketIntent?.state === 'pending') return ' · :ticket: creating a ticket…';
@@ -22,9 +25,16 @@ export function ticketNote(request: Ticketed): string {
   return '';
 }
 
+/** A follow-up of the request's closed ticket under way (`enable_follow_up_ticket`). */
+const followUpNote = (intent: RequestDoc['ticketIntent'] | undefined) =>
+  intent?.followUpOf && intent.state === 'pending' ? ' · creating a follow-up ticket…' : '';
+
 /** Why a ticket was not created, on its own line of the card; undefined when nothing failed. */
 export function ticketFailureLine(request: Ticketed): string | undefined {
   const intent = request.ticketIntent;
+  if (intent?.state === 'failed' && intent.followUpOf && request.ticket?.id === intent.followUpOf) {
+    return `:warning: The follow-up of ticket #${escapeMrkdwn(intent.followUpOf)} could not be created: ${escapeMrkdwn(intent.error ?? 'unknown error')}. The customer's next message tries again.`;
+  }
   if (request.ticket || intent?.state !== 'failed') return undefined;
   return `:warning: The ticket could not be created: ${escapeMrkdwn(intent.error ?? 'unknown error')}. Use *Create ticket* to try again.`;
 }
@@ -54,8 +64,41 @@ const select = (id: string, label: string, options: string[]) => ({
   element: { type: 'static_select' as const, action_id: 'value', options: options.map(option) },
 });
 
-/** The modal that asks for a ticket's fields: subject, and priority, type and tags unless hidden. */
-export function ticketModal(requestId: string, subject: string, hidden: TicketModalHidden): View {
+/** A helpdesk the modal offers (`helpdeskIds` with more than one id): its connector id and name. */
+export interface HelpdeskChoice {
+  id: string;
+  label: string;
+}
+
+/** "Which helpdesk": the channel's connectors, the first chosen to begin with. */
+function helpdeskSelect(helpdesks: readonly HelpdeskChoice[]) {
+  const options = helpdesks.map(({ id, label }) => ({
+    text: { type: 'plain_text' as const, text: label.slice(0, 75) },
+    value: id,
+  }));
+  return {
+    type: 'input' as const,
+    block_id: 'ht_helpdesk',
+    label: { type: 'plain_text' as const, text: 'Helpdesk' },
+    element: {
+      type: 'static_select' as const,
+      action_id: 'value',
+      options,
+      ...(options[0] ? { initial_option: options[0] } : {}),
+    },
+  };
+}
+
+/**
+ * The modal that asks for a ticket's fields: which helpdesk (when the channel names more than
+ * one), subject, and priority, type and tags unless hidden.
+ */
+export function ticketModal(
+  requestId: string,
+  subject: string,
+  hidden: TicketModalHidden,
+  helpdesks: readonly HelpdeskChoice[] = [],
+): View {
   return {
     type: 'modal',
     callback_id: VIEWS.helpdeskTicket,
@@ -64,6 +107,7 @@ export function ticketModal(requestId: string, subject: string, hidden: TicketMo
     submit: { type: 'plain_text', text: 'Create' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
+      ...(helpdesks.length > 1 ? [helpdeskSelect(helpdesks)] : []),
       {
         type: 'input',
         block_id: 'ht_subject',
@@ -94,4 +138,32 @@ export function ticketModal(requestId: string, subject: string, hidden: TicketMo
           ]),
     ],
   };
+}
+
+/** Each overflow option's key in its value (`<key>:<request id>`), the button it stands for. */
+export const OVERFLOW_KEYS: Readonly<Record<OverflowOption, string>> = {
+  'Create ticket': 'create_ticket',
+  'Raise internal ticket': 'raise_ticket',
+  Summarise: 'summarise',
+};
+
+/**
+ * The card's actions split between buttons and the ⋯ menu (`showOverflowMenu`): each offered
+ * action (its button, or none where it is not offered) named in `inMenu` becomes a menu option
+ * in the order offered; the menu is left out when it has none.
+ */
+export function cardActions(
+  requestId: string,
+  offered: readonly [OverflowOption, Button[]][],
+  inMenu: readonly OverflowOption[],
+): { buttons: Button[]; menu: Overflow[] } {
+  const moved = offered.filter(([name, found]) => inMenu.includes(name) && found.length > 0);
+  const buttons = offered.flatMap(([name, found]) => (inMenu.includes(name) ? [] : found));
+  const options = moved.map(([name]) => ({
+    text: { type: 'plain_text' as const, text: name },
+    value: `${OVERFLOW_KEYS[name]}:${requestId}`,
+  }));
+  const menu =
+    options.length > 0 ? [{ type: 'overflow' as const, action_id: ACTIONS.cardMenu, options }] : [];
+  return { buttons, menu };
 }

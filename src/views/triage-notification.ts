@@ -21,7 +21,13 @@ import {
 } from '../text/mrkdwn.js';
 import { button, PREVIEW_HIDDEN, quotedPreview } from './blocks.js';
 import { slaBreachNote } from './sla-alert.js';
-import { createTicketButtons, ticketFailureLine, ticketNote } from './helpdesk-ticket.js';
+import {
+  cardActions,
+  createTicketButtons,
+  ticketFailureLine,
+  ticketNote,
+} from './helpdesk-ticket.js';
+import type { OverflowOption } from '../settings/features/tickets.js';
 import { crmCaseLine } from './crm-case.js';
 import { fieldsMenu, fieldsNote, type CardFields } from './custom-fields.js';
 import { suggestionBlocks } from './ai-suggestion.js';
@@ -56,6 +62,8 @@ export interface TriageNotificationInput {
     >;
   /** The channel names a helpdesk connector: a live request's card offers Create ticket. */
   helpdesk?: boolean;
+  /** The card actions offered in its ⋯ menu instead of as buttons (`showOverflowMenu`). */
+  overflow?: readonly OverflowOption[];
   channelName: string;
   /** A private channel under hidePrivateChannelMetadata: its name is not sent. */
   hideChannelName?: boolean;
@@ -150,6 +158,18 @@ export function triageNotification(input: TriageNotificationInput): {
   };
   const live = request.status !== 'closed' && request.status !== 'discarded';
   const value = String(request._id);
+  const extra = cardActions(
+    value,
+    [
+      [
+        'Raise internal ticket',
+        input.internalTickets ? [button('Raise internal ticket', ACTIONS.raiseTicket, value)] : [],
+      ],
+      ['Create ticket', createTicketButtons(request, input.helpdesk ?? false)],
+      ['Summarise', input.summarise ? [button('Summarise', ACTIONS.summarise, value)] : []],
+    ],
+    input.overflow ?? [],
+  );
   const buttons = live
     ? [
         ...(request.assigneeId
@@ -162,11 +182,7 @@ export function triageNotification(input: TriageNotificationInput): {
         button('Close', ACTIONS.close, value),
         button('Discard', ACTIONS.discard, value, 'danger'),
         ...(input.escalation ? [button('Escalate', ACTIONS.escalate, value)] : []),
-        ...(input.internalTickets
-          ? [button('Raise internal ticket', ACTIONS.raiseTicket, value)]
-          : []),
-        ...createTicketButtons(request, input.helpdesk ?? false),
-        ...(input.summarise ? [button('Summarise', ACTIONS.summarise, value)] : []),
+        ...extra.buttons,
       ]
     : request.status === 'closed'
       ? [button('Reopen', ACTIONS.reopen, value)]
@@ -174,7 +190,10 @@ export function triageNotification(input: TriageNotificationInput): {
   const suggested = live
     ? suggestionBlocks(value, request.aiSuggestion, input.classification?.categories)
     : [];
-  const menu = buttons.length > 0 && input.customFields?.fields.length ? [fieldsMenu(value)] : [];
+  const menu = [
+    ...(live ? extra.menu : []),
+    ...(buttons.length > 0 && input.customFields?.fields.length ? [fieldsMenu(value)] : []),
+  ];
   const fields = fieldsNote(input.customFields);
   return {
     text: `${STATUS_LABEL[request.status]}: request from ${userMention(request.requesterId)} in <#${request.channelId}>`,

@@ -94,6 +94,8 @@ export const RequestDocument = z.object({
       status: nullString(),
       /** The requester's rating of the ticket once it was solved (ticket CSAT). */
       feedback: FeedbackSchema.nullable().default(null),
+      /** The closed ticket this one follows up (`enable_follow_up_ticket`). */
+      followUpOf: nullString(),
     })
     .nullable()
     .default(null),
@@ -109,6 +111,8 @@ export const RequestDocument = z.object({
       by: z.string(),
       state: z.enum(['pending', 'failed']),
       error: nullString(),
+      /** A follow-up of this closed ticket (the request keeps it until the new one is made). */
+      followUpOf: nullString(),
     })
     .nullable()
     .default(null),

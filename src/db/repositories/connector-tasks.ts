@@ -33,6 +33,8 @@ export interface TicketMadeThere {
   status: string;
   connectorId: string;
   createdBy: string;
+  /** The closed ticket it follows up, which it replaces on the request. */
+  followUpOf?: string | null;
 }
 
 /**
@@ -46,13 +48,15 @@ export class ConnectorTasks {
   /**
    * Records a ticket asked for and queues its create, in one update: only while the request has
    * no ticket and no intent under way (a failed one may be asked for again). With `refusal`
-   * the intent is recorded as failed at once (nothing to send). Null: not now.
+   * the intent is recorded as failed at once (nothing to send). With `followUpOf` (a follow-up
+   * ticket) only while the request's ticket is still that one. Null: not now.
    */
   async askTicket(
     requestId: RequestDoc['_id'],
     task: ConnectorOutboxTask,
     entry: HistoryEntry,
     refusal?: string,
+    followUpOf: string | null = null,
   ): Promise<RequestDoc | null> {
     const intent = {
       id: task.id,
@@ -61,13 +65,14 @@ export class ConnectorTasks {
       by: task.by,
       state: refusal ? 'failed' : 'pending',
       error: refusal ?? null,
+      followUpOf,
     };
     const push = refusal ? { history: entry } : { connectorTasks: task, history: entry };
     return this.models.requests
       .findOneAndUpdate(
         {
           _id: requestId,
-          ticket: null,
+          ...(followUpOf ? { 'ticket.id': followUpOf } : { ticket: null }),
           $or: [{ ticketIntent: null }, { 'ticketIntent.state': 'failed' }],
         },
         { $set: { ticketIntent: intent }, $push: push },
@@ -165,18 +170,22 @@ export class ConnectorTasks {
     return orNull(parseRequest)(doc);
   }
 
-  /** Records the ticket a create made, once: null when it was recorded already. */
+  /**
+   * Records the ticket a create made, once (a follow-up in place of the ticket it follows up):
+   * null when it was recorded already.
+   */
   async ticketMade(
     requestId: string,
     intentId: string,
     made: TicketMadeThere,
     at: Date,
   ): Promise<RequestDoc | null> {
-    const ticket = { ...made, createdAt: at };
+    const ticket = { ...made, followUpOf: made.followUpOf ?? null, createdAt: at };
     const entry = { at, type: 'ticket', to: made.id, by: made.createdBy };
+    const before = made.followUpOf ? { 'ticket.id': made.followUpOf } : { ticket: null };
     return this.models.requests
       .findOneAndUpdate(
-        { _id: requestId, 'ticketIntent.id': intentId, ticket: null },
+        { _id: requestId, 'ticketIntent.id': intentId, ...before },
         { $set: { ticket, ticketIntent: null }, $push: { history: entry } },
         { returnDocument: 'after' },
       )

@@ -2,13 +2,45 @@ import { ConnectorStore } from '../../db/repositories/connectors.js';
 import { ConnectorTasks, connectorTask } from '../../db/repositories/connector-tasks.js';
 import type { RequestHooks } from '../../deps.js';
 import type { MessageDoc } from '../../db/models/index.js';
-import { isConnectorActor, ticketStageForRequest } from '../../connectors/status.js';
+import {
+  isClosedTicketStatus,
+  isConnectorActor,
+  ticketStageForRequest,
+} from '../../connectors/status.js';
+import { isPleasantry } from '../../requests/detection.js';
 import { askForTicket, helpdeskOf } from './tickets.js';
+
+type Hook<K extends keyof RequestHooks> = Parameters<NonNullable<RequestHooks[K]>>;
+
+/**
+ * With `enable_follow_up_ticket`, a customer's message (not a mere thanks) on a request whose
+ * ticket is solved or closed asks for a follow-up ticket with it; true when it did (the message
+ * is its body, not a comment on the closed ticket). A follow-up already under way: false, and
+ * the message becomes a comment on it as any other.
+ */
+async function followedUp(...[deps, ctx, request, message]: Hook<'messageCreated'>) {
+  const ticket = request.ticket;
+  if (
+    !ctx.features.tickets.config.enable_follow_up_ticket ||
+    message.kind !== 'incoming' ||
+    !ticket?.connectorId ||
+    !isClosedTicketStatus(ticket.status ?? '') ||
+    !message.text ||
+    isPleasantry(message.text)
+  ) {
+    return false;
+  }
+  const of = { ...ticket, connectorId: ticket.connectorId };
+  const slack = await deps.slack(request.teamId);
+  return askForTicket(deps, slack, ctx, request, message.userId, {}, { of, text: message.text });
+}
 
 /**
  * What a request's moments ask of its helpdesk: a ticket for each new request
  * (`auto_create_ticket_from_request`), the ticket's status when the request moves
- * (`change_stage_for_*`), and each thread message as a comment (`send_threads_to_connectors`).
+ * (`change_stage_for_*`), and each thread message as a comment (`send_threads_to_connectors`;
+ * with `enable_only_for_customers_to_non_closed_ticket` only the customer's, and none to a
+ * solved or closed ticket).
  * Changes the helpdesk itself made (`connector:<id>`) are not sent back to it.
  */
 export const connectorHooks: RequestHooks = {
@@ -37,11 +69,15 @@ export const connectorHooks: RequestHooks = {
   },
 
   async messageCreated(deps, ctx, request, message) {
+    if (await followedUp(deps, ctx, request, message)) return;
     const ticket = request.ticket;
     const connectorId = ticket?.connectorId ?? request.ticketIntent?.connectorId;
-    if (!ctx.features.tickets.config.send_threads_to_connectors || !connectorId || !message.text) {
-      return;
-    }
+    const config = ctx.features.tickets.config;
+    if (!config.send_threads_to_connectors || !connectorId || !message.text) return;
+    // Only the customer's messages, and only while the ticket is live.
+    const customersToLive =
+      message.kind === 'incoming' && !isClosedTicketStatus(ticket?.status ?? '');
+    if (config.enable_only_for_customers_to_non_closed_ticket && !customersToLive) return;
     const connector = await new ConnectorStore(deps.models).find(request.teamId, connectorId);
     if (!connector) return;
     const comment = threadComment(message, connector.options.agent_replies_public);

@@ -65,7 +65,16 @@ export class JiraClient implements Connector {
       ...(draft.priority ? { priority: { name: jiraPriority(draft.priority) } } : {}),
       ...(reporter ? { reporter: { accountId: reporter } } : {}),
     };
-    const body = await this.http.call('POST', '/rest/api/3/issue', { fields });
+    // A follow-up "relates to" the done issue (Jira's issue links, set in the same create).
+    const link = draft.followUpOf && {
+      issuelinks: [
+        { add: { type: { name: 'Relates' }, outwardIssue: { key: draft.followUpOf.id } } },
+      ],
+    };
+    const body = await this.http.call('POST', '/rest/api/3/issue', {
+      fields,
+      ...(link ? { update: link } : {}),
+    });
     return this.ref(Issue.parse(body).key, '');
   }
 

@@ -9,17 +9,41 @@ import type { View } from '@slack/types';
 import { RequestStore } from '../../db/repositories/requests.js';
 import { AppError } from '../../errors.js';
 import { ticketModal } from '../../views/helpdesk-ticket.js';
+import { VENDOR_NAME } from './manage.js';
 import { channelContext, type ChannelContext } from '../requests/context.js';
 import { TriageCard } from '../requests/triage-card.js';
 
 type TicketDeps = Pick<BotDeps, 'models' | 'clock' | 'settings' | 'env' | 'logger'>;
 
-/** What the agent chose in the ticket modal (each absent field: the request's own). */
-export type TicketAnswers = Partial<Pick<TicketDraft, 'subject' | 'priority' | 'type' | 'tags'>>;
+/**
+ * What the agent chose in the ticket modal (each absent field: the request's own); `connectorId`
+ * the helpdesk picked of the channel's several.
+ */
+export type TicketAnswers = Partial<
+  Pick<TicketDraft, 'subject' | 'priority' | 'type' | 'tags'> & { connectorId: string }
+>;
 
-/** The connector a channel's tickets go to: the first of `tickets.config.helpdeskIds`. */
-export const helpdeskOf = (ctx: ChannelContext): string | undefined =>
-  ctx.features.tickets.config.helpdeskIds[0];
+/**
+ * The connector a channel's tickets go to: `chosen` when it is one of
+ * `tickets.config.helpdeskIds` (the modal's pick), else the first of them (🎫, auto-create).
+ */
+export const helpdeskOf = (ctx: ChannelContext, chosen?: string): string | undefined => {
+  const ids = ctx.features.tickets.config.helpdeskIds;
+  return chosen && ids.includes(chosen) ? chosen : ids[0];
+};
+
+/** The channel's helpdesks to choose from in the modal (only when it names more than one). */
+async function helpdeskChoices(deps: TicketDeps, teamId: string, ctx: ChannelContext) {
+  const ids = ctx.features.tickets.config.helpdeskIds;
+  if (ids.length < 2) return [];
+  const connectors = await new ConnectorStore(deps.models).list(teamId);
+  return ids.map((id) => {
+    const found = connectors.find((c) => String(c._id) === id);
+    const host = found ? found.baseUrl.replace(/^https?:\/\//, '') : '';
+    const label = found ? `${VENDOR_NAME[found.type]} · ${host}` : `${id} (no such connector)`;
+    return { id, label };
+  });
+}
 
 /** A request's opening line as a ticket subject. */
 export function subjectOf(text: string): string {
@@ -27,11 +51,20 @@ export function subjectOf(text: string): string {
   return line.trim().length > 120 ? `${line.trim().slice(0, 117)}…` : line.trim();
 }
 
+/** A follow-up ticket's ask: the customer's new message in the thread of a closed ticket. */
+export interface FollowUp {
+  /** The solved or closed ticket (the request's), in the helpdesk of `connectorId`. */
+  of: { id: string; connectorId: string; url: string | null; status: string | null };
+  text: string;
+}
+
 /**
  * Asks the channel's helpdesk for a ticket for `request`: the intent and its create task are
  * written in one update (at most one under way per request), and the card says so; the
  * connector worker creates it. A `helpdeskIds` naming no connector of the workspace is recorded
- * as a failed intent, shown on the card. Returns false when a ticket exists or is under way.
+ * as a failed intent, shown on the card. With `followUp`, a follow-up of the request's closed
+ * ticket in that ticket's helpdesk, the new message its body (it replaces the closed one once
+ * made). Returns false when a ticket exists (other than the one followed up) or is under way.
  */
 export async function askForTicket(
   deps: TicketDeps,
@@ -40,8 +73,9 @@ export async function askForTicket(
   request: RequestDoc,
   by: string,
   answers: TicketAnswers = {},
+  followUp?: FollowUp,
 ): Promise<boolean> {
-  const connectorId = helpdeskOf(ctx);
+  const connectorId = followUp?.of.connectorId ?? helpdeskOf(ctx, answers.connectorId);
   if (!connectorId) return false;
   const config = ctx.features.tickets.config;
   const now = deps.clock.now();
@@ -52,9 +86,10 @@ export async function askForTicket(
       ? await userProfile(deps.models, slack, request.teamId, request.requesterId, now)
       : undefined;
   const task = connectorTask({ kind: 'create', connectorId, at: now, by, payload: {} });
+  const of = followUp?.of;
   const draft: TicketDraft = {
     subject: answers.subject ?? subjectOf(request.text),
-    body: request.text || '(no text)',
+    body: of ? followUpBody(of, followUp.text) : request.text || '(no text)',
     priority: answers.priority ?? null,
     type: answers.type ?? null,
     tags: answers.tags ?? [],
@@ -62,6 +97,7 @@ export async function askForTicket(
     requester:
       requester?.email && requester.name ? { name: requester.name, email: requester.email } : null,
     externalId: task.id,
+    followUpOf: of ? { id: of.id, status: of.status } : null,
   };
   const entry = { at: now, type: 'ticket_requested', to: connectorId, by };
   const asked = await tasks.askTicket(
@@ -71,10 +107,17 @@ export async function askForTicket(
     connector
       ? undefined
       : `helpdeskIds names ${connectorId}, which is no connector of this workspace`,
+    of?.id ?? null,
   );
   if (!asked) return false;
   await new TriageCard(deps, slack).update(ctx, asked);
   return true;
+}
+
+/** A follow-up's opening comment: the customer's message, and the ticket it follows up. */
+export function followUpBody(of: FollowUp['of'], text: string): string {
+  const link = of.url ? ` (${of.url})` : '';
+  return `${text || '(no text)'}\n\n— Follow-up of ticket #${of.id}${link}, which was ${of.status ?? 'closed'}.`;
 }
 
 /**
@@ -96,7 +139,8 @@ export async function createTicketClicked(
   }
   const config = ctx.features.tickets.config;
   if (!config.do_not_show_ticket_modal) {
-    return { view: ticketModal(String(request._id), subjectOf(request.text), config) };
+    const helpdesks = await helpdeskChoices(deps, request.teamId, ctx);
+    return { view: ticketModal(String(request._id), subjectOf(request.text), config, helpdesks) };
   }
   await askForTicket(deps, slack, ctx, request, by);
   return undefined;

@@ -95,13 +95,14 @@ async function carryOut(
   if (task.kind === 'create')
     return create(deps, tasks, task, request, client, VENDOR_NAME[connector.type]);
   const ticket = request.ticket;
+  // A ticket (or a follow-up of a closed one) being made: what is for it waits for it.
+  if (request.ticketIntent?.state === 'pending') {
+    return {
+      status: 'pending',
+      nextAttemptAt: new Date(deps.clock.now().getTime() + WAIT_FOR_TICKET_MS),
+    };
+  }
   if (!ticket || ticket.connectorId !== task.connectorId) {
-    if (request.ticketIntent?.state === 'pending') {
-      return {
-        status: 'pending',
-        nextAttemptAt: new Date(deps.clock.now().getTime() + WAIT_FOR_TICKET_MS),
-      };
-    }
     throw new VendorError('refused', 'the request has no ticket in this helpdesk');
   }
   if (task.kind === 'comment' && task.payload.comment) {
@@ -118,6 +119,7 @@ async function carryOut(
 /**
  * Creates the ticket once: after an attempt that may have made it (a 5xx, no answer) the
  * ticket is first looked up by its `external_id` (the intent's id), so it is never made twice.
+ * A follow-up replaces the closed ticket it follows up on the request.
  */
 async function create(
   deps: BotDeps,
@@ -128,13 +130,14 @@ async function create(
   vendor: string,
 ): Promise<Done> {
   const draft = task.payload.draft;
-  if (request.ticket || !draft) return { status: 'done' };
+  const followUpOf = draft?.followUpOf?.id ?? null;
+  if (!draft || (request.ticket && request.ticket.id !== followUpOf)) return { status: 'done' };
   const found = task.ambiguous ? await client.findByExternalId(draft.externalId) : null;
   const ticket = found ?? (await client.createTicket(draft));
   const made = await tasks.ticketMade(
     task.requestId,
     task.taskId,
-    { ...ticket, connectorId: task.connectorId, createdBy: task.by },
+    { ...ticket, connectorId: task.connectorId, createdBy: task.by, followUpOf },
     deps.clock.now(),
   );
   if (made) await addTicketSummary(deps, client, made, ticket.id);
@@ -148,7 +151,10 @@ async function announce(deps: BotDeps, request: RequestDoc, by: string, vendor: 
   if (!ticket) return;
   const slack = await deps.slack(request.teamId);
   const who = by.startsWith('U') || by.startsWith('W') ? ` by <@${by}>` : '';
-  const text = `:ticket: ${vendor} ticket <${ticket.url}|#${ticket.id}> was created from this request${who}.`;
+  const link = `<${ticket.url}|#${ticket.id}>`;
+  const text = ticket.followUpOf
+    ? `:ticket: ${vendor} follow-up ticket ${link} was opened for the new message here; it follows up #${ticket.followUpOf}.`
+    : `:ticket: ${vendor} ticket ${link} was created from this request${who}.`;
   await slack.post(
     { channel: request.channelId, thread_ts: request.rootTs, text },
     { bestEffort: { step: 'connector_ticket_created', requestId: String(request._id) } },

@@ -44,6 +44,11 @@ export class ZendeskClient implements Connector {
       ...(draft.priority ? { priority: draft.priority } : {}),
       ...(draft.type ? { type: draft.type } : {}),
       ...(requesterId ? { requester_id: Number(requesterId) } : {}),
+      // Zendesk links a follow-up to its source only when that ticket is closed (a solved
+      // one can still be reopened); the opening comment names it either way.
+      ...(draft.followUpOf?.status === 'closed'
+        ? { via_followup_source_id: Number(draft.followUpOf.id) }
+        : {}),
     };
     const body = await this.http.call('POST', '/api/v2/tickets.json', { ticket });
     return this.ref(z.object({ ticket: Ticket }).parse(body).ticket);

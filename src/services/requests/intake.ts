@@ -18,11 +18,9 @@ import { runHooks } from './hooks.js';
 import { Replies } from './replies.js';
 import { senderOf, type SenderIdentity } from './sender.js';
 import { Suggestions } from './suggestions.js';
-import { openingAssignee } from '../teams/routing.js';
-import { openingPlan } from '../rules/facts.js';
-import { openingSla } from '../../sla/clocks.js';
-import { openingCount } from '../reports/keep.js';
+import { openingRequest } from './opening.js';
 import { topLevelDecision } from '../ai/grouping.js';
+import { repliesStayOnTicket } from '../../connectors/status.js';
 
 /** A message as the bot needs it, whatever event shape it came in. */
 export interface IncomingMessage extends SenderIdentity {
@@ -182,28 +180,8 @@ export class RequestIntake {
     requesterId: string,
     counts: Counts,
   ): Promise<boolean> {
-    const at = this.deps.clock.now();
-    const assigneeId = await openingAssignee(this.deps, ctx, message.teamId);
-    const { channelId, text } = message;
-    const opening = openingPlan(ctx, { assigneeId, channelId, text }, at)?.attributes;
-    const sla = openingSla(at, ctx.features);
-    const counting = await openingCount(this.deps, ctx);
-    const { request, created } = await this.store.create(
-      {
-        teamId: message.teamId,
-        channelId,
-        rootTs: message.ts,
-        requesterId,
-        text,
-        at,
-        assigneeId,
-        source: message.source ?? 'slack',
-        ...(opening ? { opening } : {}),
-        ...(sla ? { sla } : {}),
-        claimsCard: Boolean(ctx.channel.triageChannelId),
-      },
-      counting?.facts,
-    );
+    const { input, counting } = await openingRequest(this.deps, ctx, message, requesterId);
+    const { request, created } = await this.store.create(input, counting?.facts);
     if (!created) return this.effects.createdAgain(ctx, request).then(() => false);
     await counting?.count(request);
     const conversations = await this.count(ctx, { ...counts, 'counters.total_conversations': 1 });
@@ -220,7 +198,9 @@ export class RequestIntake {
   ): Promise<boolean> {
     const now = this.deps.clock.now();
     const settings = detectionSettings(ctx.features);
-    const decision = decideThreadReply(settings, message.text, request.status);
+    const suppress = ctx.features.requests.config.suppress_requests_on_non_closed_ticket_threads;
+    const onTicket = repliesStayOnTicket(suppress, request);
+    const decision = decideThreadReply(settings, message.text, request.status, onTicket);
     const requesterId = (message.userId ?? message.botId) as string;
     if (decision.action === 'create') return this.open(ctx, message, requesterId, counts);
     const added = await this.replies.stored(request, message, 'incoming');

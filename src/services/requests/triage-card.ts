@@ -18,6 +18,7 @@ import { cardMetadata, findCard } from '../../slack/card-search.js';
 import type { SlackGateway } from '../../slack/gateway.js';
 import { userEmail } from '../../slack/user-emails.js';
 import type { ChannelContext } from './context.js';
+import { overflowOptions } from '../../settings/features/tickets.js';
 
 /** Redraws of one change's card, should the request keep moving on while it is drawn. */
 const MAX_REDRAWS = 3;
@@ -144,6 +145,7 @@ export class TriageCard {
       },
       internalTickets: ctx.features.internal_ticket.types.length > 0,
       helpdesk: ctx.features.tickets.config.helpdeskIds.length > 0,
+      overflow: overflowOptions(ctx.features.tickets.config),
       summarise: agentAssistOn(this.deps, ctx.features),
       ticketLines: await this.ticketLines(ctx, request),
       // Only a request opened by e-mail has replies sent by e-mail: no read for the others.

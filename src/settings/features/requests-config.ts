@@ -59,7 +59,7 @@ export const RequestsConfig = z
     ),
     suppress_requests_on_non_closed_ticket_threads: flag(
       true,
-      'Suppresses requests on non-closed ticket threads.',
+      'Suppresses requests on non-closed ticket threads: a customer’s reply in the thread of a request whose helpdesk ticket is not solved or closed never opens a request of its own.',
     ),
     use_customer_name_in_notifications: flag(
       false,

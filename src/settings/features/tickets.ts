@@ -9,6 +9,14 @@ const idList = (description: string) =>
 const stage = (description: string) =>
   z.string().min(1).max(200).nullable().default(null).describe(description);
 
+/**
+ * The triage card's actions an overflow menu can offer (`overflow_options`), by the names a
+ * setting uses; each is offered where its button would be (Create ticket: a helpdesk and no
+ * ticket; Raise internal ticket: internal ticket types; Summarise: AI assist).
+ */
+export const OVERFLOW_OPTIONS = ['Create ticket', 'Raise internal ticket', 'Summarise'] as const;
+export type OverflowOption = (typeof OVERFLOW_OPTIONS)[number];
+
 /** `tickets.config`: tickets in the external helpdesk created from requests. */
 export const TicketsConfig = z
   .strictObject({
@@ -16,17 +24,20 @@ export const TicketsConfig = z
     formIds: idList('List of form IDs for the ticketing system.'),
     showOverflowMenu: flag(
       false,
-      'Indicates if the overflow menu is shown in the ticketing system.',
+      'Indicates if the overflow menu is shown in the ticketing system: the triage card offers the overflow_options actions in a ⋯ menu instead of as buttons.',
     ),
     enable_only_for_customers_to_non_closed_ticket: flag(
       false,
-      'Enables ticketing features only for customers with non-closed tickets.',
+      'Enables ticketing features only for customers with non-closed tickets: with send_threads_to_connectors, only the customer’s thread messages become ticket comments, and none go to a solved or closed ticket.',
     ),
     change_stage_for_non_closed_ticket: flag(false, 'Changes the stage for non-closed tickets.'),
     change_stage_for_non_closed_ticket_to_value: stage('The stage value for non-closed tickets.'),
     change_stage_for_closed_ticket: flag(false, 'Changes the stage for closed tickets.'),
     change_stage_for_closed_ticket_to_value: stage('The stage value for closed tickets.'),
-    enable_follow_up_ticket: flag(false, 'Enables the creation of follow-up tickets.'),
+    enable_follow_up_ticket: flag(
+      false,
+      'Enables the creation of follow-up tickets: a customer’s new message on a solved or closed ticket opens a linked follow-up ticket.',
+    ),
     map_submitter_to_requestor: flag(false, 'Maps the submitter of a ticket to the requestor.'),
     invisible_only: flag(false, 'Indicates if tickets should only be visible to certain users.'),
     send_invisible_ticket_feedback_message: flag(
@@ -42,10 +53,17 @@ export const TicketsConfig = z
       "The rating system for feedback on tickets: '2_POINTS' or '5_POINTS'.",
     ),
     overflow_options: z
-      .array(z.string().min(1).max(75))
+      .array(
+        z.enum(OVERFLOW_OPTIONS, {
+          error: `must be one of ${OVERFLOW_OPTIONS.map((o) => `"${o}"`).join(', ')}`,
+        }),
+      )
       .max(5)
+      .refine((names) => new Set(names).size === names.length, 'names an option twice')
       .default([])
-      .describe('Options for the overflow menu (Slack allows at most 5, 75 characters each).'),
+      .describe(
+        'Options for the overflow menu (Slack allows at most 5, 75 characters each): the triage card actions moved into its ⋯ menu with showOverflowMenu, by name: "Create ticket", "Raise internal ticket", "Summarise" (none listed: Create ticket).',
+      ),
     hide_tags: flag(false, 'Indicates if tags are hidden in the ticketing system.'),
     hide_urgency: flag(false, 'Indicates if urgency levels are hidden in the ticketing system.'),
     feedback_channel_id: channel('The channel where feedback messages are sent for tickets.'),
@@ -82,6 +100,15 @@ export const TicketsConfig = z
     ),
   })
   .prefault({});
+
+/** The card actions a channel's ⋯ menu offers: none without `showOverflowMenu`; Create ticket when it lists none. */
+export function overflowOptions(config: {
+  showOverflowMenu: boolean;
+  overflow_options: readonly OverflowOption[];
+}): readonly OverflowOption[] {
+  if (!config.showOverflowMenu) return [];
+  return config.overflow_options.length > 0 ? config.overflow_options : ['Create ticket'];
+}
 
 /** `tickets`: only `config` so far. */
 export const Tickets = z.strictObject({ config: TicketsConfig }).prefault({});

@@ -23,15 +23,13 @@ describe('/triage config marks settings that do nothing yet', () => {
   it('says which issue makes each waiting setting act, and leaves acting ones plain', async () => {
     const { text, ephemeral } = await triage(t, ADMIN, 'C0ACME', 'config tickets.config');
     const line = (key: string) => text.split('\n').find((l) => l.startsWith(`\`${key}\``)) ?? '';
-    expect(line('tickets.config.helpdeskIds')).toContain(
-      '(default) ⏳ acts in part (the first id names the channel’s Zendesk, Jira or Linear connector',
-    );
-    expect(line('tickets.config.enable_follow_up_ticket')).toMatch(
+    expect(line('tickets.config.helpdeskIds')).not.toContain('⏳');
+    expect(line('tickets.config.formIds')).toMatch(
       /\(default\) ⏳ not yet active: issue 14 \(tickets\/CRM connectors\)$/,
     );
     expect(line('tickets.config.escalation_cool_off_period_in_min')).not.toContain('⏳');
     expect(line('tickets.config.allow_ticket_creation_with_ticket_emoji')).not.toContain('⏳');
-    expect(text).toContain('⏳ 7 of these do nothing yet (or only in part); docs/settings.md');
+    expect(text).toContain('⏳ 2 of these do nothing yet (or only in part); docs/settings.md');
     expectWithinSlackLimits(ephemeral.blocks);
 
     const acting = await triage(t, ADMIN, 'C0ACME', 'config requests.config.conversation_grouping');
@@ -40,19 +38,12 @@ describe('/triage config marks settings that do nothing yet', () => {
   });
 
   it('marks them in the default view and in the answer to a write', async () => {
-    const set = await triage(
-      t,
-      ADMIN,
-      'C0ACME',
-      'config set requests.config.suppress_requests_on_non_closed_ticket_threads true',
-    );
+    const set = await triage(t, ADMIN, 'C0ACME', 'config set tickets.config.hide_urgency true');
     expect(set.text).toContain(
-      '`requests.config.suppress_requests_on_non_closed_ticket_threads` = `true` (set at channel #ext-acme) ⏳ not yet active: issue 14',
+      '`tickets.config.hide_urgency` = `true` (set at channel #ext-acme) ⏳ not yet active: issue 14',
     );
     const shown = await triage(t, ADMIN, 'C0ACME', 'config');
-    expect(shown.text).toContain(
-      'suppress_requests_on_non_closed_ticket_threads` = `true` (set at channel #ext-acme) ⏳',
-    );
+    expect(shown.text).toContain('hide_urgency` = `true` (set at channel #ext-acme) ⏳');
   });
 
   it("stays within Slack's limits for the longest listing", async () => {

@@ -20,6 +20,8 @@ export interface JiraIssue {
   labels: string[];
   description: unknown;
   comments: { id: string; body: unknown; authorId: string; internal: boolean }[];
+  /** Issue links made with the issue (`update.issuelinks`): the link type and the other key. */
+  links?: { type: string; outwardIssue: string }[];
 }
 
 /** The workflow: each status, its category, and the transitions out of it (to any other). */
@@ -32,7 +34,7 @@ const WORKFLOW: Record<string, string> = {
 /**
  * Jira Cloud's REST API v3 as its reference describes it, for the calls the bot makes: basic
  * auth `{email}:{api_token}` (else 401), `myself`, create issue (ADF description), JQL search by
- * label, comments, transitions (GET the ones available, POST one by id), user search, and
+ * label (with issue links), comments, transitions (GET the ones available, POST one by id), user search, and
  * faults (401/404/429 with `Retry-After`/5xx). `comment` and `status` play a Jira agent and send
  * the admin webhook's events, signed `X-Hub-Signature: sha256=<hex>`.
  */
@@ -177,8 +179,17 @@ export class JiraSimulator {
       if (!fields.summary || fields.project?.key !== 'SUP') {
         return [400, { errorMessages: [], errors: { project: 'valid project is required' } }];
       }
+      type LinkAdd = { add?: { type?: { name?: string }; outwardIssue?: { key?: string } } };
+      const links = ((body.update?.issuelinks ?? []) as LinkAdd[]).map(({ add }) => ({
+        type: String(add?.type?.name),
+        outwardIssue: String(add?.outwardIssue?.key),
+      }));
+      if (links.some((link) => !this.issues.some((i) => i.key === link.outwardIssue))) {
+        return [400, { errorMessages: [], errors: { issuelinks: 'Issue does not exist' } }];
+      }
       const id = String(this.next++);
       const issue: JiraIssue = {
+        links,
         id,
         key: `SUP-${this.issues.length + 1}`,
         summary: fields.summary,

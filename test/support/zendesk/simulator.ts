@@ -26,6 +26,8 @@ export interface ZendeskTicket {
   external_id: string | null;
   requester_id: number;
   comments: ZendeskComment[];
+  /** The closed ticket this one follows up (`via_followup_source_id` at create). */
+  followup_source_id?: number | null;
 }
 
 /**
@@ -44,7 +46,8 @@ export interface Fault {
 /**
  * Zendesk's Tickets API v2 as its public reference describes it, for the calls the bot makes:
  * API token basic auth (`{email}/token:{token}`, else 401 `Couldn't authenticate you`), tickets
- * (create with `external_id`, list by `external_id`, show, update with a comment or a status),
+ * (create with `external_id` and `via_followup_source_id` (a closed ticket's), a closed ticket
+ * refusing updates (422), list by `external_id`, show, update with a comment or a status),
  * users (me, search by e-mail, create), 404 `RecordNotFound`, and faults (401/404/429 with
  * `Retry-After`/5xx). `events` sends its signed ticket events to the bot.
  */
@@ -154,7 +157,12 @@ export class ZendeskSimulator {
       if (!input?.comment?.body) {
         return [422, { error: 'RecordInvalid', details: { description: ['cannot be blank'] } }];
       }
+      const source = input.via_followup_source_id;
+      if (source !== undefined && this.ticket(source)?.status !== 'closed') {
+        return [422, invalid('via_followup_source_id', 'must be a closed ticket')];
+      }
       const ticket: ZendeskTicket = {
+        followup_source_id: source ?? null,
         id: this.id(),
         subject: input.subject,
         status: 'new',
@@ -183,6 +191,10 @@ export class ZendeskSimulator {
     if (one && !ticket) return [404, { error: 'RecordNotFound', description: 'Not found' }];
     if (ticket && method === 'GET') return [200, { ticket: this.shown(ticket) }];
     if (ticket && method === 'PUT') {
+      // Zendesk keeps a closed ticket as it is: a reply to it needs a follow-up ticket.
+      if (ticket.status === 'closed') {
+        return [422, invalid('status', 'closed prevents ticket update')];
+      }
       const input = body.ticket ?? {};
       if (input.status) ticket.status = input.status;
       if (input.comment) {
@@ -204,3 +216,10 @@ export class ZendeskSimulator {
     return { id, url, subject, status, priority, type, tags, external_id, requester_id };
   }
 }
+
+/** Zendesk's `RecordInvalid` answer for one field. */
+const invalid = (field: string, description: string) => ({
+  error: 'RecordInvalid',
+  description: 'Record validation errors',
+  details: { [field]: [{ description: `${field}: ${description}` }] },
+});

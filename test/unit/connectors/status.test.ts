@@ -1,5 +1,6 @@
 import {
   isClosedTicketStatus,
+  repliesStayOnTicket,
   requestMoveForTicket,
   ticketStageForRequest,
   type StageSettings,
@@ -79,5 +80,26 @@ describe('ticketStageForRequest', () => {
     ['nothing when the status stays', ON, 'open', 'open', null],
   ] as const)('%s', (_name, settings, from, to, stage) => {
     expect(ticketStageForRequest(settings, from, to)).toBe(stage);
+  });
+});
+
+describe('repliesStayOnTicket', () => {
+  const ticket = (status: string | null, connectorId: string | null = 'c1') => ({
+    ticket: { connectorId, status },
+    ticketIntent: null,
+  });
+  it.each([
+    ['an open ticket', true, ticket('open'), true],
+    ['a new ticket (status not heard yet)', true, ticket(null), true],
+    ['a ticket on hold', true, ticket('pending'), true],
+    ['a solved ticket', true, ticket('solved'), false],
+    ['a closed ticket', true, ticket('CLOSED'), false],
+    ['the bot’s own ticket id (no helpdesk)', true, ticket(null, null), false],
+    ['a ticket being made', true, { ticket: null, ticketIntent: { state: 'pending' } }, true],
+    ['a ticket given up', true, { ticket: null, ticketIntent: { state: 'failed' } }, false],
+    ['no ticket', true, { ticket: null, ticketIntent: null }, false],
+    ['an open ticket with the setting off', false, ticket('open'), false],
+  ])('%s: %s', (_name, suppress, request, stays) => {
+    expect(repliesStayOnTicket(suppress, request)).toBe(stays);
   });
 });

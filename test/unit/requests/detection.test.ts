@@ -197,6 +197,31 @@ describe('decideThreadReply', () => {
   ])('%s', (_case, over, text, status, expected) => {
     expect(decideThreadReply(settings(over), text, status)).toEqual(expected);
   });
+
+  // suppress_requests_on_non_closed_ticket_threads: the request's helpdesk ticket is live.
+  it.each<[string, Partial<DetectionSettings>, RequestStatus, ThreadReplyDecision]>([
+    [
+      'stays activity on a live request when threads are not suppressed',
+      { suppressOnNonClosedThreads: false },
+      'in_progress',
+      { action: 'activity' },
+    ],
+    ['still reopens a closed request', {}, 'closed', { action: 'reopen' }],
+    [
+      'joins a closed request (no new one) when reopening is off',
+      { reopenClosed: false },
+      'closed',
+      { action: 'ignore', reason: 'closed' },
+    ],
+    [
+      'joins a discarded request (no new one)',
+      {},
+      'discarded',
+      { action: 'ignore', reason: 'discarded' },
+    ],
+  ])('a reply on a live ticket %s', (_case, over, status, expected) => {
+    expect(decideThreadReply(settings(over), 'Another problem', status, true)).toEqual(expected);
+  });
 });
 
 describe('afterLostGrouping', () => {

@@ -1,5 +1,9 @@
 import { ACTIONS, VIEWS } from '../../../src/constants.js';
+import type { Button } from '@slack/types';
+import { overflowOptions, type OverflowOption } from '../../../src/settings/features/tickets.js';
+import { button } from '../../../src/views/blocks.js';
 import {
+  cardActions,
   createTicketButtons,
   ticketFailureLine,
   ticketModal,
@@ -47,6 +51,19 @@ describe('the helpdesk ticket on the card', () => {
       { ticket: null, ticketIntent: intent('failed', 'x') },
       ' · :warning: no ticket',
     ],
+    [
+      'a follow-up, naming the closed ticket',
+      { ticket: { ...made, id: '35500', followUpOf: '35436' }, ticketIntent: null },
+      ' · :ticket: <https://acme.zendesk.com/agent/tickets/35436|#35500> (open), follow-up of #35436',
+    ],
+    [
+      'a closed ticket whose follow-up is being created',
+      {
+        ticket: { ...made, status: 'closed' },
+        ticketIntent: { ...intent('pending'), followUpOf: '35436' },
+      },
+      ' · :ticket: <https://acme.zendesk.com/agent/tickets/35436|#35436> (closed) · creating a follow-up ticket…',
+    ],
   ])('%s', (_name, request, note) => {
     expect(ticketNote(request as never)).toBe(note);
   });
@@ -63,6 +80,19 @@ describe('the helpdesk ticket on the card', () => {
     expect(createTicketButtons(failed as never, true)).toEqual([
       expect.objectContaining({ action_id: ACTIONS.createTicket, value: 'r1' }),
     ]);
+  });
+
+  it('says why a follow-up was given up, and that the next message tries again', () => {
+    const failed = {
+      _id: 'r1',
+      ticket: { ...made, status: 'closed' },
+      ticketIntent: { ...intent('failed', 'Zendesk answered 422'), followUpOf: '35436' },
+    };
+    expect(ticketFailureLine(failed as never)).toBe(
+      ":warning: The follow-up of ticket #35436 could not be created: Zendesk answered 422. The customer's next message tries again.",
+    );
+    const made2 = { ...failed, ticket: { ...made, id: '35500', followUpOf: '35436' } };
+    expect(ticketFailureLine(made2 as never)).toBeUndefined();
   });
 
   it.each([
@@ -97,6 +127,25 @@ describe('ticketModal', () => {
     ]);
   });
 
+  it('asks which helpdesk only when the channel names more than one, the first chosen', () => {
+    const shown = { hide_priority: true, hide_request_type: true, hide_tags: true };
+    const one = [{ id: 'c1', label: 'Zendesk · acme.zendesk.com' }];
+    expect(ticketModal('r1', 'x', shown, one).blocks.map((b) => b.block_id)).toEqual([
+      'ht_subject',
+    ]);
+    const two = [...one, { id: 'c2', label: `Jira · ${'a'.repeat(100)}` }];
+    const [select] = ticketModal('r1', 'x', shown, two).blocks as {
+      block_id: string;
+      element: { options: { text: { text: string } }[]; initial_option: unknown };
+    }[];
+    expect(select?.block_id).toBe('ht_helpdesk');
+    expect(select?.element.initial_option).toEqual({
+      text: { type: 'plain_text', text: 'Zendesk · acme.zendesk.com' },
+      value: 'c1',
+    });
+    expect(select?.element.options[1]?.text.text).toHaveLength(75);
+  });
+
   it.each([
     [
       { hide_priority: true, hide_request_type: false, hide_tags: false },
@@ -109,5 +158,53 @@ describe('ticketModal', () => {
     [{ hide_priority: true, hide_request_type: true, hide_tags: true }, ['ht_subject']],
   ])('leaves out what %j hides', (hidden, expected) => {
     expect(blocks(hidden)).toEqual(expected);
+  });
+});
+
+describe('the card’s ⋯ menu (showOverflowMenu)', () => {
+  const create = button('Create ticket', ACTIONS.createTicket, 'r1');
+  const raise = button('Raise internal ticket', ACTIONS.raiseTicket, 'r1');
+  const offered = (withCreate: boolean): [OverflowOption, Button[]][] => [
+    ['Raise internal ticket', [raise]],
+    ['Create ticket', withCreate ? [create] : []],
+    ['Summarise', []],
+  ];
+  const option = (text: string, value: string) => ({ text: { type: 'plain_text', text }, value });
+
+  it.each([
+    ['no menu: every button', [], true, [raise, create], []],
+    [
+      'Create ticket moved',
+      ['Create ticket'],
+      true,
+      [raise],
+      [option('Create ticket', 'create_ticket:r1')],
+    ],
+    [
+      'both moved, in the card’s order',
+      ['Create ticket', 'Raise internal ticket'],
+      true,
+      [],
+      [
+        option('Raise internal ticket', 'raise_ticket:r1'),
+        option('Create ticket', 'create_ticket:r1'),
+      ],
+    ],
+    ['an option not offered (a ticket exists): no menu', ['Create ticket'], false, [raise], []],
+    ['Summarise without AI assist: no menu', ['Summarise'], true, [raise, create], []],
+  ] as const)('%s', (_name, inMenu, withCreate, buttons, options) => {
+    const actions = cardActions('r1', offered(withCreate), inMenu);
+    expect(actions.buttons).toEqual(buttons);
+    expect(actions.menu).toEqual(
+      options.length ? [{ type: 'overflow', action_id: ACTIONS.cardMenu, options }] : [],
+    );
+  });
+
+  it.each([
+    [false, ['Summarise'], []],
+    [true, [], ['Create ticket']],
+    [true, ['Summarise', 'Create ticket'], ['Summarise', 'Create ticket']],
+  ] as const)('showOverflowMenu %s with %j offers %j', (on, listed, names) => {
+    expect(overflowOptions({ showOverflowMenu: on, overflow_options: listed })).toEqual(names);
   });
 });

@@ -4,24 +4,41 @@ import type { BotDeps } from '../../../deps.js';
 import { createTicketClicked } from '../../../services/connectors/tickets.js';
 import { SlackGateway } from '../../gateway.js';
 
+/** What a click on the card brings that its actions need. */
+export interface CardClick {
+  trigger_id: string;
+  user: { id: string; team_id?: string };
+  team?: { id: string } | null;
+  channel?: { id: string };
+}
+
+/** The card's Create ticket (button or ⋯ menu): the ticket modal, or an ephemeral saying why not. */
+export async function createTicketFromCard(
+  deps: BotDeps,
+  slack: SlackGateway,
+  body: CardClick,
+  requestId: string,
+): Promise<void> {
+  const outcome = await createTicketClicked(deps, slack, requestId, body.user.id);
+  const bestEffort = { step: 'helpdesk_ticket_modal', user: body.user.id };
+  if (outcome && 'view' in outcome) {
+    await slack.openView({ trigger_id: body.trigger_id, view: outcome.view }, { bestEffort });
+  } else if (outcome && body.channel?.id) {
+    await slack.postEphemeral(
+      { channel: body.channel.id, user: body.user.id, text: outcome.text },
+      { bestEffort },
+    );
+  }
+}
+
 /** The triage card's "Create ticket": opens the ticket modal (or asks for the ticket at once). */
 export function register(app: App, deps: BotDeps): void {
   app.action<BlockAction<ButtonAction>>(
     ACTIONS.createTicket,
     async ({ ack, action, body, client }) => {
       await ack();
-      if (!action.value) return;
-      const slack = new SlackGateway(client, deps.logger);
-      const outcome = await createTicketClicked(deps, slack, action.value, body.user.id);
-      const bestEffort = { step: 'helpdesk_ticket_modal', user: body.user.id };
-      if (outcome && 'view' in outcome) {
-        await slack.openView({ trigger_id: body.trigger_id, view: outcome.view }, { bestEffort });
-      } else if (outcome && body.channel?.id) {
-        await slack.postEphemeral(
-          { channel: body.channel.id, user: body.user.id, text: outcome.text },
-          { bestEffort },
-        );
-      }
+      if (action.value)
+        await createTicketFromCard(deps, new SlackGateway(client, deps.logger), body, action.value);
     },
   );
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { BotDeps } from '../../../deps.js';
 import * as homeConnectors from './home-connectors.js';
 import * as cannedPick from './canned-pick.js';
+import * as cardMenu from './card-menu.js';
 import * as categoryButtons from './category-buttons.js';
 import * as classifyPickers from './classify-pickers.js';
 import * as classifySuggestion from './classify-suggestion.js';
@@ -25,6 +26,7 @@ import * as ticketStatusButtons from './ticket-status-buttons.js';
 /** Registers every action listener of this folder (one listener per file). */
 export function register(app: App, deps: BotDeps): void {
   cannedPick.register(app, deps);
+  cardMenu.register(app, deps);
   categoryButtons.register(app, deps);
   classifyPickers.register(app, deps);
   classifySuggestion.register(app, deps);

@@ -34,8 +34,12 @@ export function register(app: App, deps: BotDeps): void {
         .map((tag) => tag.trim())
         .filter(Boolean),
     });
+    const connectorId = read('ht_helpdesk').selected_option?.value;
     await ack();
     const slack = new SlackGateway(client, deps.logger);
-    await ticketModalSubmitted(deps, slack, view.private_metadata, body.user.id, answers);
+    await ticketModalSubmitted(deps, slack, view.private_metadata, body.user.id, {
+      ...answers,
+      ...(connectorId ? { connectorId } : {}),
+    });
   });
 }
