@@ -55,6 +55,10 @@ export function registerConnectorPaths(registry: OpenAPIRegistry, parts: Parts):
     path: `${path}/{id}`,
     security,
     request: { params: ConnectorIdParams },
-    responses: { 204: { description: 'Deleted' }, ...errorResponses },
+    responses: {
+      204: { description: 'Deleted' },
+      ...errorResponses,
+      409: { ...errorResponses[404], description: 'Channels still use it (named in `detail`)' },
+    },
   });
 }

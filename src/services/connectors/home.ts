@@ -1,13 +1,12 @@
 import { webhookSecretOf } from '../../connectors/connector.js';
 import type { ConnectorDoc } from '../../db/models/index.js';
-import { ChannelStore } from '../../db/repositories/channels.js';
 import { ConnectorStore } from '../../db/repositories/connectors.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
-import { channelUses, connectorState, type HomeConnector } from '../../home/connectors.js';
+import { connectorState, type HomeConnector } from '../../home/connectors.js';
 import type { SlackGateway } from '../../slack/gateway.js';
-import { channelSettings } from '../channel-settings.js';
 import { checkConnector, credentialsOf, deleteConnector, VENDOR_NAME } from './manage.js';
+import { connectorUsers } from './users.js';
 
 /**
  * App Home's Connectors section (issue 14): what workspace admins see and do there, through the
@@ -55,32 +54,6 @@ export async function loadHomeConnectors(
       channels: users.get(id) ?? [],
     };
   });
-}
-
-/** The channels using each connector (by its id), by their effective settings. */
-async function connectorUsers(
-  deps: HomeDeps,
-  teamId: string,
-  docs: ConnectorDoc[],
-): Promise<Map<string, string[]>> {
-  const users = new Map<string, string[]>();
-  if (docs.length === 0) return users;
-  const channels = await new ChannelStore(deps.models).names(teamId);
-  const settled = await channelSettings(
-    deps,
-    teamId,
-    channels.map((c) => c.channelId),
-  );
-  const crm = docs.find((doc) => doc.type === 'salesforce');
-  const crmId = crm ? String(crm._id) : undefined;
-  for (const doc of docs) {
-    const connector = { id: String(doc._id), type: doc.type };
-    const using = [...settled.values()]
-      .filter(({ features }) => channelUses(features, connector, crmId))
-      .map(({ channel }) => channel.channelId);
-    users.set(connector.id, using);
-  }
-  return users;
 }
 
 function webhookSecretSet(deps: HomeDeps, doc: ConnectorDoc): boolean {

@@ -22,6 +22,7 @@ import { JiraClient } from './jira.js';
 import { LinearConnector } from './linear.js';
 import { SalesforceClient } from './salesforce.js';
 import { ZendeskClient } from './zendesk.js';
+import { connectorUsers } from './users.js';
 
 type ManageDeps = Pick<BotDeps, 'models' | 'env'>;
 
@@ -142,8 +143,28 @@ export async function checkConnector(deps: ManageDeps, teamId: string, id: strin
   await checkVendor(deps, doc.type, doc.baseUrl, credentialsOf(deps, doc), doc.options);
 }
 
-export async function deleteConnector(deps: ManageDeps, teamId: string, id: string): Promise<void> {
-  await new ConnectorStore(deps.models).remove(teamId, id);
+/**
+ * Deletes a connector no channel uses; while channels do (`tickets.config.helpdeskIds`, the
+ * Salesforce keys), a 409 naming them: their tickets or Cases would have nowhere to go.
+ */
+export async function deleteConnector(
+  deps: ManageDeps & Pick<BotDeps, 'settings'>,
+  teamId: string,
+  id: string,
+): Promise<void> {
+  const store = new ConnectorStore(deps.models);
+  const docs = await store.list(teamId);
+  const channels = docs.some((doc) => String(doc._id) === id)
+    ? ((await connectorUsers(deps, teamId, docs)).get(id) ?? [])
+    : [];
+  if (channels.length > 0) {
+    const named = channels.map((channel) => `#${channel}`).join(', ');
+    throw new AppError(
+      'conflict',
+      `the connector is still used by ${named}: take it out of their settings (tickets.config.helpdeskIds, or the Salesforce keys) first`,
+    );
+  }
+  await store.remove(teamId, id);
 }
 
 function encryptionKey(deps: ManageDeps): Uint8Array {

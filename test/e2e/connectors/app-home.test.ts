@@ -312,6 +312,11 @@ describe('App Home: admins configure connectors', () => {
     const notice = await eventually(async () => t.sim.openedViews().slice(opened)[0]);
     expect(JSON.stringify(notice.view)).toContain(`still used by <#${CHANNEL}>`);
     expect(await connectors(t)).toHaveLength(1);
+    // The API keeps the same rule: a 409 naming the channel, nothing deleted.
+    const deleted = await t.api('DELETE', `/api/v1/connectors/${id}`);
+    expect(deleted.status).toBe(409);
+    expect(deleted.body.detail[0].msg).toContain(`still used by #${CHANNEL}`);
+    expect(await connectors(t)).toHaveLength(1);
 
     const cleared = await t.api('PATCH', `/api/v1/channels/${CHANNEL}/settings`, {
       update: { tickets: { config: { helpdeskIds: [] } } },
