@@ -19,20 +19,7 @@ export class ClassificationStore {
     by: string,
     at: Date,
   ): Promise<RequestDoc | null> {
-    return this.models.requests
-      .findOneAndUpdate(
-        { _id: id, status: { $ne: 'discarded' }, severity: from },
-        {
-          $set: { severity: to },
-          $push: {
-            history: { at, type: 'severity', from, to, by },
-            webhookEvents: outboxEvent('conversation_updated', at),
-          },
-        },
-        { returnDocument: 'after' },
-      )
-      .lean()
-      .then(requestOrNull);
+    return this.swap(id, { field: 'severity', type: 'severity', was: from }, from, to, by, at);
   }
 
   /** Replaces the tags of a request whose tags are still `from`; the history says both lists. */
@@ -107,13 +94,25 @@ export class ClassificationStore {
   ): Promise<RequestDoc | null> {
     // Stored before the field existed: no `subType` at all is the same as null.
     const was = from === null ? { $in: [null] } : from;
+    return this.swap(id, { field: 'subType', type: 'subtype', was }, from, to, by, at);
+  }
+
+  /** One field set from `from` (as `was` matches it) to `to`, with its history entry and event. */
+  private swap(
+    id: RequestDoc['_id'],
+    how: { field: 'severity' | 'subType'; type: 'severity' | 'subtype'; was: unknown },
+    from: string | null,
+    to: string | null,
+    by: string,
+    at: Date,
+  ): Promise<RequestDoc | null> {
     return this.models.requests
       .findOneAndUpdate(
-        { _id: id, status: { $ne: 'discarded' }, subType: was },
+        { _id: id, status: { $ne: 'discarded' }, [how.field]: how.was },
         {
-          $set: { subType: to },
+          $set: { [how.field]: to },
           $push: {
-            history: { at, type: 'subtype', from, to, by },
+            history: { at, type: how.type, from, to, by },
             webhookEvents: outboxEvent('conversation_updated', at),
           },
         },
