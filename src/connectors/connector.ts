@@ -18,10 +18,7 @@ export {
   webhookSecretOf,
 } from './credentials.js';
 
-/**
- * Connectors (issue 14): a workspace's link to the team's helpdesk. Pure: the API's shapes, the
- * one interface every vendor implements, and the errors a vendor call ends in.
- */
+/** Connectors (issue 14): the API's shapes, the vendors' one interface, their errors. Pure. */
 
 /** The most connectors a workspace keeps. */
 export const MAX_CONNECTORS = 10;
@@ -130,6 +127,8 @@ export const TicketDraft = z.object({
   requester: z.object({ name: z.string(), email: z.string() }).nullable().default(null),
   /** The intent's id (a UUID): Zendesk's `external_id`, Linear's issue `id` (a retry finds it). */
   externalId: z.string(),
+  /** Zendesk's `ticket_form_id` (`tickets.config.formIds`); null on other vendors. */
+  formId: z.string().nullable().default(null),
   /**
    * The solved or closed ticket this one follows up (`enable_follow_up_ticket`): linked as the
    * vendor allows (Zendesk's `via_followup_source_id`, a Jira issue link).

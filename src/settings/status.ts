@@ -54,6 +54,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'tickets.config.allow_ticket_creation_with_ticket_emoji': 'acts',
   // Zendesk, Jira and Linear (docs/connectors/): the first is the default, the modal offers each.
   'tickets.config.helpdeskIds': 'acts',
+  'tickets.config.formIds': 'acts',
   'tickets.config.change_stage_for_closed_ticket': 'acts',
   'tickets.config.change_stage_for_closed_ticket_to_value': 'acts',
   'tickets.config.change_stage_for_non_closed_ticket': 'acts',

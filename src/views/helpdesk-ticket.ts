@@ -70,16 +70,20 @@ export interface HelpdeskChoice {
   label: string;
 }
 
-/** "Which helpdesk": the channel's connectors, the first chosen to begin with. */
-function helpdeskSelect(helpdesks: readonly HelpdeskChoice[]) {
-  const options = helpdesks.map(({ id, label }) => ({
-    text: { type: 'plain_text' as const, text: label.slice(0, 75) },
-    value: id,
+/** A required select of `choices` (`value`, `label`), the first chosen to begin with. */
+function firstChosenSelect(
+  blockId: string,
+  label: string,
+  choices: { value: string; label: string }[],
+) {
+  const options = choices.map((choice) => ({
+    text: { type: 'plain_text' as const, text: choice.label.slice(0, 75) },
+    value: choice.value,
   }));
   return {
     type: 'input' as const,
-    block_id: 'ht_helpdesk',
-    label: { type: 'plain_text' as const, text: 'Helpdesk' },
+    block_id: blockId,
+    label: { type: 'plain_text' as const, text: label },
     element: {
       type: 'static_select' as const,
       action_id: 'value',
@@ -89,15 +93,45 @@ function helpdeskSelect(helpdesks: readonly HelpdeskChoice[]) {
   };
 }
 
+/** "Which helpdesk": the channel's connectors, the first chosen to begin with. */
+const helpdeskSelect = (helpdesks: readonly HelpdeskChoice[]) =>
+  firstChosenSelect(
+    'ht_helpdesk',
+    'Helpdesk',
+    helpdesks.map(({ id, label }) => ({ value: id, label })),
+  );
+
+/**
+ * A Zendesk ticket form the modal offers (`formIds`): its id and name; `known` false when
+ * Zendesk has no such form (offered, and refused on submit).
+ */
+export interface FormChoice {
+  id: string;
+  label: string;
+  known: boolean;
+}
+
+/** The value of a form Zendesk does not know: refused when submitted. */
+export const UNKNOWN_FORM = 'unknown:';
+
+/** "Form": the channel's Zendesk ticket forms, the first chosen to begin with. */
+const formSelect = (forms: readonly FormChoice[]) =>
+  firstChosenSelect(
+    'ht_form',
+    'Form',
+    forms.map(({ id, label, known }) => ({ value: known ? id : `${UNKNOWN_FORM}${id}`, label })),
+  );
+
 /**
  * The modal that asks for a ticket's fields: which helpdesk (when the channel names more than
- * one), subject, and priority, type and tags unless hidden.
+ * one), which Zendesk form (`formIds`), subject, and priority, type and tags unless hidden.
  */
 export function ticketModal(
   requestId: string,
   subject: string,
   hidden: TicketModalHidden,
   helpdesks: readonly HelpdeskChoice[] = [],
+  forms: readonly FormChoice[] = [],
 ): View {
   return {
     type: 'modal',
@@ -108,6 +142,7 @@ export function ticketModal(
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
       ...(helpdesks.length > 1 ? [helpdeskSelect(helpdesks)] : []),
+      ...(forms.length > 0 ? [formSelect(forms)] : []),
       {
         type: 'input',
         block_id: 'ht_subject',

@@ -147,6 +147,45 @@ describe('ticketModal', () => {
   });
 
   it.each([
+    ['no forms: no Form select', [], [], undefined],
+    [
+      'a known form by its name, its id the value, chosen first',
+      [{ id: '360001', label: 'Hardware', known: true }],
+      [{ text: 'Hardware', value: '360001' }],
+      '360001',
+    ],
+    [
+      'a form Zendesk does not know marked for refusal on submit',
+      [
+        { id: '360001', label: 'Form 360001', known: true },
+        { id: '999', label: '999 (no such form)', known: false },
+      ],
+      [
+        { text: 'Form 360001', value: '360001' },
+        { text: '999 (no such form)', value: 'unknown:999' },
+      ],
+      '360001',
+    ],
+  ])('offers the Zendesk forms: %s', (_name, forms, options, initial) => {
+    const shown = { hide_priority: true, hide_request_type: true, hide_tags: true };
+    const two = [
+      { id: 'c1', label: 'Zendesk' },
+      { id: 'c2', label: 'Jira' },
+    ];
+    const modal = ticketModal('r1', 'x', shown, two, forms);
+    const ids = modal.blocks.map((b) => b.block_id);
+    expect(ids).toEqual(['ht_helpdesk', ...(forms.length ? ['ht_form'] : []), 'ht_subject']);
+    const select = modal.blocks.find((b) => b.block_id === 'ht_form') as
+      { element: { options: unknown[]; initial_option: { value: string } } } | undefined;
+    const plain = (o: { text: string; value: string }) => ({
+      text: { type: 'plain_text', text: o.text },
+      value: o.value,
+    });
+    expect(select?.element.options).toEqual(options.length ? options.map(plain) : undefined);
+    expect(select?.element.initial_option.value).toBe(initial);
+  });
+
+  it.each([
     [
       { hide_priority: true, hide_request_type: false, hide_tags: false },
       ['ht_subject', 'ht_type', 'ht_tags'],
