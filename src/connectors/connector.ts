@@ -5,6 +5,7 @@ import {
   credentialsMismatch,
   credentialsSchemaOf,
 } from './credentials.js';
+import { Urgency } from './urgency.js';
 
 export { SalesforceCredentials } from './crm.js';
 export {
@@ -129,10 +130,9 @@ export const TicketDraft = z.object({
   externalId: z.string(),
   /** Zendesk's `ticket_form_id` (`tickets.config.formIds`); null on other vendors. */
   formId: z.string().nullable().default(null),
-  /**
-   * The solved or closed ticket this one follows up (`enable_follow_up_ticket`): linked as the
-   * vendor allows (Zendesk's `via_followup_source_id`, a Jira issue link).
-   */
+  /** The modal's urgency (a tag, a label or a line: `urgency.ts`); null when hidden or unset. */
+  urgency: Urgency.nullable().default(null),
+  /** The closed ticket this follows up: Zendesk's `via_followup_source_id`, a Jira link. */
   followUpOf: z.object({ id: z.string(), status: z.string().nullable() }).nullable().default(null),
 });
 export type TicketDraft = z.infer<typeof TicketDraft>;

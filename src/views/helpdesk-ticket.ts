@@ -4,6 +4,7 @@ import type { RequestDoc } from '../db/models/index.js';
 import { ratingLabel } from '../feedback/rating.js';
 import type { OverflowOption } from '../settings/features/tickets.js';
 import { escapeMrkdwn } from '../text/mrkdwn.js';
+import { URGENCY_LABEL, Urgency } from '../connectors/urgency.js';
 import { button } from './blocks.js';
 
 type Ticketed = Pick<RequestDoc, 'ticket'> & Partial<Pick<RequestDoc, 'ticketIntent'>>;
@@ -51,17 +52,30 @@ export function createTicketButtons(
 /** Which of the modal's fields are hidden (`tickets.config.hide_*`). */
 export interface TicketModalHidden {
   hide_priority: boolean;
+  hide_urgency: boolean;
   hide_request_type: boolean;
   hide_tags: boolean;
 }
 
-const option = (text: string) => ({ text: { type: 'plain_text' as const, text }, value: text });
-const select = (id: string, label: string, options: string[]) => ({
+/** An optional select of `values`, each shown as `textOf` it. */
+const select = (
+  id: string,
+  label: string,
+  values: readonly string[],
+  textOf: (value: string) => string = (value) => value,
+) => ({
   type: 'input' as const,
   block_id: id,
   optional: true,
   label: { type: 'plain_text' as const, text: label },
-  element: { type: 'static_select' as const, action_id: 'value', options: options.map(option) },
+  element: {
+    type: 'static_select' as const,
+    action_id: 'value',
+    options: values.map((value) => ({
+      text: { type: 'plain_text' as const, text: textOf(value) },
+      value,
+    })),
+  },
 });
 
 /** A helpdesk the modal offers (`helpdeskIds` with more than one id): its connector id and name. */
@@ -124,7 +138,8 @@ const formSelect = (forms: readonly FormChoice[]) =>
 
 /**
  * The modal that asks for a ticket's fields: which helpdesk (when the channel names more than
- * one), which Zendesk form (`formIds`), subject, and priority, type and tags unless hidden.
+ * one), which Zendesk form (`formIds`), subject, and priority, urgency, type and tags unless
+ * hidden.
  */
 export function ticketModal(
   requestId: string,
@@ -157,6 +172,10 @@ export function ticketModal(
       ...(hidden.hide_priority
         ? []
         : [select('ht_priority', 'Priority', ['low', 'normal', 'high', 'urgent'])]),
+      // Low, Normal, High, Critical: carried as each vendor can (`connectors/urgency.ts`).
+      ...(hidden.hide_urgency
+        ? []
+        : [select('ht_urgency', 'Urgency', Urgency.options, (u) => URGENCY_LABEL[u as Urgency])]),
       ...(hidden.hide_request_type
         ? []
         : [select('ht_type', 'Type', ['question', 'incident', 'problem', 'task'])]),

@@ -21,7 +21,7 @@ type TicketDeps = Pick<BotDeps, 'models' | 'clock' | 'settings' | 'env' | 'logge
  * the helpdesk picked of the channel's several, `formId` the Zendesk form.
  */
 export type TicketAnswers = Partial<
-  Pick<TicketDraft, 'subject' | 'priority' | 'type' | 'tags'> & {
+  Pick<TicketDraft, 'subject' | 'priority' | 'urgency' | 'type' | 'tags'> & {
     connectorId: string;
     formId: string;
   }
@@ -95,6 +95,7 @@ export async function askForTicket(
     subject: answers.subject ?? subjectOf(request.text),
     body: of ? followUpBody(of, followUp.text) : request.text || '(no text)',
     priority: answers.priority ?? null,
+    urgency: answers.urgency ?? null,
     type: answers.type ?? null,
     tags: answers.tags ?? [],
     public: !config.invisible_only,

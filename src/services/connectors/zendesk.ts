@@ -6,6 +6,7 @@ import {
   type ApiTokenCredentials,
 } from '../../connectors/connector.js';
 
+import { withUrgencyTag } from '../../connectors/urgency.js';
 import { VendorHttp, basicAuth } from './http.js';
 
 const Id = z.union([z.number(), z.string()]).transform(String);
@@ -43,7 +44,7 @@ export class ZendeskClient implements Connector {
       subject: draft.subject,
       comment: { body: draft.body, public: draft.public },
       external_id: draft.externalId,
-      tags: draft.tags,
+      tags: withUrgencyTag(draft.tags, draft.urgency),
       ...(draft.priority ? { priority: draft.priority } : {}),
       ...(draft.type ? { type: draft.type } : {}),
       ...(requesterId ? { requester_id: Number(requesterId) } : {}),

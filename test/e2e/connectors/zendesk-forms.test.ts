@@ -22,15 +22,26 @@ async function openModal(t: TestBot, rootTs: string) {
   return { modal, blocks: modal.view.blocks as Block[] };
 }
 
-/** The modal submitted with `form` picked and the subject as given. */
-const submit = (t: TestBot, viewId: string, form: unknown, subject: string) =>
+/** The modal submitted with `form` and `urgency` picked and the subject as given. */
+const submit = (
+  t: TestBot,
+  viewId: string,
+  form: unknown,
+  subject: string,
+  urgency = null as unknown,
+) =>
   t.driver.viewSubmission({
     user: AGENT,
     view_id: viewId,
     values: {
-      ht_form: { value: { type: 'static_select', selected_option: form } },
+      ...(form === undefined
+        ? {}
+        : { ht_form: { value: { type: 'static_select', selected_option: form } } }),
       ht_subject: { value: { type: 'plain_text_input', value: subject } },
       ht_priority: { value: { type: 'static_select', selected_option: null } },
+      ...(urgency === undefined
+        ? {}
+        : { ht_urgency: { value: { type: 'static_select', selected_option: urgency } } }),
       ht_type: { value: { type: 'static_select', selected_option: null } },
       ht_tags: { value: { type: 'plain_text_input', value: null } },
     },
@@ -57,6 +68,7 @@ describe('Zendesk ticket forms (tickets.config.formIds)', () => {
       'ht_form',
       'ht_subject',
       'ht_priority',
+      'ht_urgency',
       'ht_type',
       'ht_tags',
     ]);
@@ -68,13 +80,41 @@ describe('Zendesk ticket forms (tickets.config.formIds)', () => {
         initial_option: hardware,
       }),
     );
-    const res = await submit(t, modal.id, billing, 'Double charge');
+    const res = await submit(t, modal.id, billing, 'Double charge', choice('High', 'high'));
     expect(res.status).toBe(200);
     const ticket = await ticketOf(t, message.ts);
     expect(zendesk.ticket(ticket.id)).toMatchObject({
       subject: 'Double charge',
       ticket_form_id: 360002,
+      tags: ['urgency_high'],
     });
+  });
+
+  it('offers Urgency (Low to Critical) unless hide_urgency, and sends none when hidden', async () => {
+    const { t, zendesk } = w;
+    const first = await newRequest(t, 'U0URG1', 'Screen cracked');
+    const shown = (await openModal(t, first.ts)).blocks.find((b) => b.block_id === 'ht_urgency');
+    expect(shown?.element.options).toEqual([
+      choice('Low', 'low'),
+      choice('Normal', 'normal'),
+      choice('High', 'high'),
+      choice('Critical', 'critical'),
+    ]);
+    const hide = (value: boolean) =>
+      t.api('PATCH', `/api/v1/channels/${CHANNEL}/settings`, {
+        update: { tickets: { config: { hide_urgency: value } } },
+      });
+    expect((await hide(true)).status).toBe(200);
+    try {
+      const message = await newRequest(t, 'U0URG2', 'Mouse wheel stuck');
+      const { modal, blocks } = await openModal(t, message.ts);
+      expect(blocks.map((b) => b.block_id)).not.toContain('ht_urgency');
+      await submit(t, modal.id, choice('Hardware', '360001'), 'Wheel stuck', undefined);
+      const ticket = await ticketOf(t, message.ts);
+      expect(zendesk.ticket(ticket.id)).toMatchObject({ ticket_form_id: 360001, tags: [] });
+    } finally {
+      await hide(false);
+    }
   });
 
   it('refuses a form Zendesk does not know, with an error on the field, and asks for no ticket', async () => {
@@ -140,20 +180,23 @@ describe('Zendesk ticket forms (tickets.config.formIds)', () => {
 });
 
 describe('ticket forms on a helpdesk that has none (Jira)', () => {
-  it('offers no form and creates the issue as usual', async () => {
+  it('offers no form and creates the issue as usual, its urgency a label', async () => {
     const w = await jiraWorld({ formIds: ['360001'] });
     try {
       const message = await newRequest(w.t, 'U0JFORM', 'Build is red');
-      const { blocks } = await openModal(w.t, message.ts);
+      const { modal, blocks } = await openModal(w.t, message.ts);
       expect(blocks.map((b) => b.block_id)).toEqual([
         'ht_subject',
         'ht_priority',
+        'ht_urgency',
         'ht_type',
         'ht_tags',
       ]);
-      await w.t.driver.reactionAdded(CHANNEL, message.ts, AGENT, 'ticket');
+      await submit(w.t, modal.id, undefined, 'Build is red', choice('Critical', 'critical'));
       await ticketOf(w.t, message.ts);
-      expect(w.jira.issues.filter((i) => i.summary === 'Build is red')).toHaveLength(1);
+      const made = w.jira.issues.filter((i) => i.summary === 'Build is red');
+      expect(made).toHaveLength(1);
+      expect(made[0]?.labels).toContain('urgency_critical');
       expect(w.jira.calls.some((c) => c.path.includes('ticket_forms'))).toBe(false);
     } finally {
       await w.stop();

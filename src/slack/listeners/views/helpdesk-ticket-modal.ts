@@ -24,11 +24,13 @@ export function register(app: App, deps: BotDeps): void {
     const answers = TicketDraft.pick({
       subject: true,
       priority: true,
+      urgency: true,
       type: true,
       tags: true,
     }).parse({
       subject,
       priority: read('ht_priority').selected_option?.value ?? null,
+      urgency: read('ht_urgency').selected_option?.value ?? null,
       type: read('ht_type').selected_option?.value ?? null,
       tags: (read('ht_tags').value ?? '')
         .split(',')
