@@ -5,6 +5,7 @@ import {
   credentialsMismatch,
   credentialsSchemaOf,
 } from './credentials.js';
+import { Urgency } from './urgency.js';
 
 export { SalesforceCredentials } from './crm.js';
 export {
@@ -18,10 +19,7 @@ export {
   webhookSecretOf,
 } from './credentials.js';
 
-/**
- * Connectors (issue 14): a workspace's link to the team's helpdesk. Pure: the API's shapes, the
- * one interface every vendor implements, and the errors a vendor call ends in.
- */
+/** Connectors (issue 14): the API's shapes, the vendors' one interface, their errors. Pure. */
 
 /** The most connectors a workspace keeps. */
 export const MAX_CONNECTORS = 10;
@@ -130,10 +128,11 @@ export const TicketDraft = z.object({
   requester: z.object({ name: z.string(), email: z.string() }).nullable().default(null),
   /** The intent's id (a UUID): Zendesk's `external_id`, Linear's issue `id` (a retry finds it). */
   externalId: z.string(),
-  /**
-   * The solved or closed ticket this one follows up (`enable_follow_up_ticket`): linked as the
-   * vendor allows (Zendesk's `via_followup_source_id`, a Jira issue link).
-   */
+  /** Zendesk's `ticket_form_id` (`tickets.config.formIds`); null on other vendors. */
+  formId: z.string().nullable().default(null),
+  /** The modal's urgency (a tag, a label or a line: `urgency.ts`); null when hidden or unset. */
+  urgency: Urgency.nullable().default(null),
+  /** The closed ticket this follows up: Zendesk's `via_followup_source_id`, a Jira link. */
   followUpOf: z.object({ id: z.string(), status: z.string().nullable() }).nullable().default(null),
 });
 export type TicketDraft = z.infer<typeof TicketDraft>;

@@ -49,11 +49,12 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'requests.ai': 'acts',
   'requests.aiTags': 'acts',
   'requests.sink': 'acts',
-  tickets: { issue: 14 },
   'tickets.config.escalation_cool_off_period_in_min': 'acts',
   'tickets.config.allow_ticket_creation_with_ticket_emoji': 'acts',
   // Zendesk, Jira and Linear (docs/connectors/): the first is the default, the modal offers each.
   'tickets.config.helpdeskIds': 'acts',
+  'tickets.config.formIds': 'acts',
+  'tickets.config.hide_urgency': 'acts',
   'tickets.config.change_stage_for_closed_ticket': 'acts',
   'tickets.config.change_stage_for_closed_ticket_to_value': 'acts',
   'tickets.config.change_stage_for_non_closed_ticket': 'acts',

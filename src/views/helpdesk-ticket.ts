@@ -4,6 +4,7 @@ import type { RequestDoc } from '../db/models/index.js';
 import { ratingLabel } from '../feedback/rating.js';
 import type { OverflowOption } from '../settings/features/tickets.js';
 import { escapeMrkdwn } from '../text/mrkdwn.js';
+import { URGENCY_LABEL, Urgency } from '../connectors/urgency.js';
 import { button } from './blocks.js';
 
 type Ticketed = Pick<RequestDoc, 'ticket'> & Partial<Pick<RequestDoc, 'ticketIntent'>>;
@@ -51,17 +52,30 @@ export function createTicketButtons(
 /** Which of the modal's fields are hidden (`tickets.config.hide_*`). */
 export interface TicketModalHidden {
   hide_priority: boolean;
+  hide_urgency: boolean;
   hide_request_type: boolean;
   hide_tags: boolean;
 }
 
-const option = (text: string) => ({ text: { type: 'plain_text' as const, text }, value: text });
-const select = (id: string, label: string, options: string[]) => ({
+/** An optional select of `values`, each shown as `textOf` it. */
+const select = (
+  id: string,
+  label: string,
+  values: readonly string[],
+  textOf: (value: string) => string = (value) => value,
+) => ({
   type: 'input' as const,
   block_id: id,
   optional: true,
   label: { type: 'plain_text' as const, text: label },
-  element: { type: 'static_select' as const, action_id: 'value', options: options.map(option) },
+  element: {
+    type: 'static_select' as const,
+    action_id: 'value',
+    options: values.map((value) => ({
+      text: { type: 'plain_text' as const, text: textOf(value) },
+      value,
+    })),
+  },
 });
 
 /** A helpdesk the modal offers (`helpdeskIds` with more than one id): its connector id and name. */
@@ -70,16 +84,20 @@ export interface HelpdeskChoice {
   label: string;
 }
 
-/** "Which helpdesk": the channel's connectors, the first chosen to begin with. */
-function helpdeskSelect(helpdesks: readonly HelpdeskChoice[]) {
-  const options = helpdesks.map(({ id, label }) => ({
-    text: { type: 'plain_text' as const, text: label.slice(0, 75) },
-    value: id,
+/** A required select of `choices` (`value`, `label`), the first chosen to begin with. */
+function firstChosenSelect(
+  blockId: string,
+  label: string,
+  choices: { value: string; label: string }[],
+) {
+  const options = choices.map((choice) => ({
+    text: { type: 'plain_text' as const, text: choice.label.slice(0, 75) },
+    value: choice.value,
   }));
   return {
     type: 'input' as const,
-    block_id: 'ht_helpdesk',
-    label: { type: 'plain_text' as const, text: 'Helpdesk' },
+    block_id: blockId,
+    label: { type: 'plain_text' as const, text: label },
     element: {
       type: 'static_select' as const,
       action_id: 'value',
@@ -89,15 +107,46 @@ function helpdeskSelect(helpdesks: readonly HelpdeskChoice[]) {
   };
 }
 
+/** "Which helpdesk": the channel's connectors, the first chosen to begin with. */
+const helpdeskSelect = (helpdesks: readonly HelpdeskChoice[]) =>
+  firstChosenSelect(
+    'ht_helpdesk',
+    'Helpdesk',
+    helpdesks.map(({ id, label }) => ({ value: id, label })),
+  );
+
+/**
+ * A Zendesk ticket form the modal offers (`formIds`): its id and name; `known` false when
+ * Zendesk has no such form (offered, and refused on submit).
+ */
+export interface FormChoice {
+  id: string;
+  label: string;
+  known: boolean;
+}
+
+/** The value of a form Zendesk does not know: refused when submitted. */
+export const UNKNOWN_FORM = 'unknown:';
+
+/** "Form": the channel's Zendesk ticket forms, the first chosen to begin with. */
+const formSelect = (forms: readonly FormChoice[]) =>
+  firstChosenSelect(
+    'ht_form',
+    'Form',
+    forms.map(({ id, label, known }) => ({ value: known ? id : `${UNKNOWN_FORM}${id}`, label })),
+  );
+
 /**
  * The modal that asks for a ticket's fields: which helpdesk (when the channel names more than
- * one), subject, and priority, type and tags unless hidden.
+ * one), which Zendesk form (`formIds`), subject, and priority, urgency, type and tags unless
+ * hidden.
  */
 export function ticketModal(
   requestId: string,
   subject: string,
   hidden: TicketModalHidden,
   helpdesks: readonly HelpdeskChoice[] = [],
+  forms: readonly FormChoice[] = [],
 ): View {
   return {
     type: 'modal',
@@ -108,6 +157,7 @@ export function ticketModal(
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
       ...(helpdesks.length > 1 ? [helpdeskSelect(helpdesks)] : []),
+      ...(forms.length > 0 ? [formSelect(forms)] : []),
       {
         type: 'input',
         block_id: 'ht_subject',
@@ -122,6 +172,10 @@ export function ticketModal(
       ...(hidden.hide_priority
         ? []
         : [select('ht_priority', 'Priority', ['low', 'normal', 'high', 'urgent'])]),
+      // Low, Normal, High, Critical: carried as each vendor can (`connectors/urgency.ts`).
+      ...(hidden.hide_urgency
+        ? []
+        : [select('ht_urgency', 'Urgency', Urgency.options, (u) => URGENCY_LABEL[u as Urgency])]),
       ...(hidden.hide_request_type
         ? []
         : [select('ht_type', 'Type', ['question', 'incident', 'problem', 'task'])]),

@@ -45,7 +45,20 @@ export class VendorHttp {
     return withVendorRetries(method === 'GET', () => this.once(method, path, body));
   }
 
-  private async once(method: string, path: string, body?: unknown): Promise<unknown> {
+  /**
+   * One read, not retried and answered within `timeoutMs`: for what a Slack modal waits on
+   * (its `trigger_id` lasts 3 seconds).
+   */
+  readOnce(path: string, timeoutMs: number): Promise<unknown> {
+    return this.once('GET', path, undefined, timeoutMs);
+  }
+
+  private async once(
+    method: string,
+    path: string,
+    body?: unknown,
+    timeoutMs = TIMEOUT_MS,
+  ): Promise<unknown> {
     const write = method !== 'GET';
     let res: Response;
     try {
@@ -57,7 +70,7 @@ export class VendorHttp {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);

@@ -6,6 +6,7 @@ import {
   type TicketDraft,
   type TicketRef,
 } from '../../connectors/connector.js';
+import { withUrgencyTag } from '../../connectors/urgency.js';
 import { VendorHttp, basicAuth } from './http.js';
 
 /** The status category each of the status mapping's words asks for. */
@@ -61,7 +62,10 @@ export class JiraClient implements Connector {
       issuetype: { name: draft.type ? capitalised(draft.type) : this.project.issueType },
       summary: draft.subject,
       description: adf(draft.body),
-      labels: [...draft.tags.map((tag) => tag.replace(/\s+/g, '-')), label(draft.externalId)],
+      labels: [
+        ...withUrgencyTag(draft.tags, draft.urgency).map((tag) => tag.replace(/\s+/g, '-')),
+        label(draft.externalId),
+      ],
       ...(draft.priority ? { priority: { name: jiraPriority(draft.priority) } } : {}),
       ...(reporter ? { reporter: { accountId: reporter } } : {}),
     };

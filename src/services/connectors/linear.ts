@@ -7,6 +7,7 @@ import {
   type TicketRef,
 } from '../../connectors/connector.js';
 import { LINEAR_STATE_TYPE_OF } from '../../connectors/linear-webhook.js';
+import { withUrgencyLine } from '../../connectors/urgency.js';
 import { withVendorRetries } from './http.js';
 
 /** Linear's priorities: 1 urgent, 2 high, 3 medium, 4 low (0: none). */
@@ -53,7 +54,7 @@ export class LinearConnector implements Connector {
       id: draft.externalId,
       teamId: await this.teamId(),
       title: draft.subject,
-      description: draft.body,
+      description: withUrgencyLine(draft.body, draft.urgency),
       ...(draft.priority ? { priority: PRIORITY[draft.priority] } : {}),
     };
     const data = await this.call(

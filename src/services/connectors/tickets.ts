@@ -9,6 +9,7 @@ import type { View } from '@slack/types';
 import { RequestStore } from '../../db/repositories/requests.js';
 import { AppError } from '../../errors.js';
 import { ticketModal } from '../../views/helpdesk-ticket.js';
+import { formChoices, formIdFor } from './forms.js';
 import { VENDOR_NAME } from './manage.js';
 import { channelContext, type ChannelContext } from '../requests/context.js';
 import { TriageCard } from '../requests/triage-card.js';
@@ -17,10 +18,13 @@ type TicketDeps = Pick<BotDeps, 'models' | 'clock' | 'settings' | 'env' | 'logge
 
 /**
  * What the agent chose in the ticket modal (each absent field: the request's own); `connectorId`
- * the helpdesk picked of the channel's several.
+ * the helpdesk picked of the channel's several, `formId` the Zendesk form.
  */
 export type TicketAnswers = Partial<
-  Pick<TicketDraft, 'subject' | 'priority' | 'type' | 'tags'> & { connectorId: string }
+  Pick<TicketDraft, 'subject' | 'priority' | 'urgency' | 'type' | 'tags'> & {
+    connectorId: string;
+    formId: string;
+  }
 >;
 
 /**
@@ -91,12 +95,14 @@ export async function askForTicket(
     subject: answers.subject ?? subjectOf(request.text),
     body: of ? followUpBody(of, followUp.text) : request.text || '(no text)',
     priority: answers.priority ?? null,
+    urgency: answers.urgency ?? null,
     type: answers.type ?? null,
     tags: answers.tags ?? [],
     public: !config.invisible_only,
     requester:
       requester?.email && requester.name ? { name: requester.name, email: requester.email } : null,
     externalId: task.id,
+    formId: formIdFor(ctx, connector?.type, answers.formId),
     followUpOf: of ? { id: of.id, status: of.status } : null,
   };
   const entry = { at: now, type: 'ticket_requested', to: connectorId, by };
@@ -140,7 +146,9 @@ export async function createTicketClicked(
   const config = ctx.features.tickets.config;
   if (!config.do_not_show_ticket_modal) {
     const helpdesks = await helpdeskChoices(deps, request.teamId, ctx);
-    return { view: ticketModal(String(request._id), subjectOf(request.text), config, helpdesks) };
+    const forms = await formChoices(deps, request.teamId, ctx);
+    const subject = subjectOf(request.text);
+    return { view: ticketModal(String(request._id), subject, config, helpdesks, forms) };
   }
   await askForTicket(deps, slack, ctx, request, by);
   return undefined;

@@ -6,11 +6,15 @@ import {
   type ApiTokenCredentials,
 } from '../../connectors/connector.js';
 
+import { withUrgencyTag } from '../../connectors/urgency.js';
 import { VendorHttp, basicAuth } from './http.js';
 
 const Id = z.union([z.number(), z.string()]).transform(String);
 const Ticket = z.object({ id: Id, status: z.string() });
 const User = z.object({ id: Id, name: z.string().default('') });
+const TicketForm = z.object({ id: Id, name: z.string(), active: z.boolean().default(true) });
+/** A Zendesk ticket form: its id, name, and whether agents can still pick it. */
+export type TicketForm = z.infer<typeof TicketForm>;
 
 /**
  * Zendesk's Tickets API v2 over `fetch` (no maintained official Node SDK exists), with API token
@@ -40,10 +44,11 @@ export class ZendeskClient implements Connector {
       subject: draft.subject,
       comment: { body: draft.body, public: draft.public },
       external_id: draft.externalId,
-      tags: draft.tags,
+      tags: withUrgencyTag(draft.tags, draft.urgency),
       ...(draft.priority ? { priority: draft.priority } : {}),
       ...(draft.type ? { type: draft.type } : {}),
       ...(requesterId ? { requester_id: Number(requesterId) } : {}),
+      ...(draft.formId ? { ticket_form_id: Number(draft.formId) } : {}),
       // Zendesk links a follow-up to its source only when that ticket is closed (a solved
       // one can still be reopened); the opening comment names it either way.
       ...(draft.followUpOf?.status === 'closed'
@@ -90,6 +95,15 @@ export class ZendeskClient implements Connector {
       user: { name: person.name, email: person.email },
     });
     return z.object({ user: User }).parse(created).user.id;
+  }
+
+  /**
+   * The account's ticket forms (`GET /api/v2/ticket_forms.json`), read once within `timeoutMs`
+   * (a modal waits on it): a failure is the caller's to fall back from.
+   */
+  async ticketForms(timeoutMs: number): Promise<TicketForm[]> {
+    const body = await this.http.readOnce('/api/v2/ticket_forms.json', timeoutMs);
+    return z.object({ ticket_forms: z.array(TicketForm) }).parse(body).ticket_forms;
   }
 
   /** The ticket's page for agents (the API's own `url` is its JSON). */

@@ -71,7 +71,7 @@ describe('Linear issues from Slack requests', () => {
     );
   });
 
-  it('makes one from the card’s Create ticket modal, its priority as Linear’s number', async () => {
+  it('makes one from the card’s Create ticket modal, its priority as Linear’s number and its urgency a line of the description', async () => {
     const { t } = w;
     const message = await newRequest(t, 'U0LIN2', 'Please add SAML');
     await clickCreateTicket(t, message.ts);
@@ -82,11 +82,21 @@ describe('Linear issues from Slack requests', () => {
       values: {
         ht_subject: { value: { type: 'plain_text_input', value: 'SAML for Acme' } },
         ht_priority: { value: { type: 'static_select', selected_option: option('high') } },
+        ht_urgency: {
+          value: {
+            type: 'static_select',
+            selected_option: { text: { type: 'plain_text', text: 'Critical' }, value: 'critical' },
+          },
+        },
       },
     });
     const ticket = await ticketOf(t, message.ts);
     expect(titled('SAML for Acme')).toEqual([
-      expect.objectContaining({ identifier: ticket.id, priority: 2 }),
+      expect.objectContaining({
+        identifier: ticket.id,
+        priority: 2,
+        description: 'Please add SAML\n\nUrgency: Critical',
+      }),
     ]);
   });
 

@@ -45,6 +45,7 @@ describe('several helpdesks for one channel (helpdeskIds)', () => {
       'ht_helpdesk',
       'ht_subject',
       'ht_priority',
+      'ht_urgency',
       'ht_type',
       'ht_tags',
     ]);
@@ -59,6 +60,7 @@ describe('several helpdesks for one channel (helpdeskIds)', () => {
         ht_helpdesk: { value: { type: 'static_select', selected_option: eu } },
         ht_subject: { value: { type: 'plain_text_input', value: 'EU payouts delayed' } },
         ht_priority: { value: { type: 'static_select', selected_option: null } },
+        ht_urgency: { value: { type: 'static_select', selected_option: null } },
         ht_type: { value: { type: 'static_select', selected_option: null } },
         ht_tags: { value: { type: 'plain_text_input', value: null } },
       },

@@ -76,6 +76,7 @@ describe('the triage card’s overflow menu (showOverflowMenu, overflow_options)
             selected_option: { text: { type: 'plain_text', text: 'urgent' }, value: 'urgent' },
           },
         },
+        ht_urgency: { value: { type: 'static_select', selected_option: null } },
         ht_type: { value: { type: 'static_select', selected_option: null } },
         ht_tags: { value: { type: 'plain_text_input', value: null } },
       },

@@ -79,13 +79,14 @@ describe('Zendesk tickets created from Slack', () => {
     await clickCreateTicket(t, message.ts);
     const modal = await t.sim.waitFor(() => helpdeskModal(t));
     const blocks = (modal.view.blocks as { block_id: string }[]).map((b) => b.block_id);
-    expect(blocks).toEqual(['ht_subject', 'ht_priority', 'ht_type', 'ht_tags']);
+    expect(blocks).toEqual(['ht_subject', 'ht_priority', 'ht_urgency', 'ht_type', 'ht_tags']);
     await t.driver.viewSubmission({
       user: AGENT,
       view_id: modal.id,
       values: {
         ht_subject: { value: { type: 'plain_text_input', value: 'SSO for Acme' } },
         ht_priority: { value: { type: 'static_select', selected_option: option('high') } },
+        ht_urgency: { value: { type: 'static_select', selected_option: null } },
         ht_type: { value: { type: 'static_select', selected_option: option('task') } },
         ht_tags: { value: { type: 'plain_text_input', value: 'sso, enterprise' } },
       },
@@ -110,6 +111,7 @@ describe('Zendesk tickets created from Slack', () => {
     );
     expect((next.view.blocks as { block_id: string }[]).map((b) => b.block_id)).toEqual([
       'ht_subject',
+      'ht_urgency',
       'ht_type',
     ]);
   });

@@ -21,16 +21,25 @@ describe('/triage config marks settings that do nothing yet', () => {
   afterAll(() => t.stop());
 
   it('says which issue makes each waiting setting act, and leaves acting ones plain', async () => {
+    const lineOf = (text: string, key: string) =>
+      text.split('\n').find((l) => l.startsWith(`\`${key}\``)) ?? '';
     const { text, ephemeral } = await triage(t, ADMIN, 'C0ACME', 'config tickets.config');
-    const line = (key: string) => text.split('\n').find((l) => l.startsWith(`\`${key}\``)) ?? '';
-    expect(line('tickets.config.helpdeskIds')).not.toContain('⏳');
-    expect(line('tickets.config.formIds')).toMatch(
-      /\(default\) ⏳ not yet active: issue 14 \(tickets\/CRM connectors\)$/,
-    );
-    expect(line('tickets.config.escalation_cool_off_period_in_min')).not.toContain('⏳');
-    expect(line('tickets.config.allow_ticket_creation_with_ticket_emoji')).not.toContain('⏳');
-    expect(text).toContain('⏳ 2 of these do nothing yet (or only in part); docs/settings.md');
+    expect(lineOf(text, 'tickets.config.helpdeskIds')).not.toContain('⏳');
+    expect(lineOf(text, 'tickets.config.formIds')).toContain('(default)');
+    expect(lineOf(text, 'tickets.config.hide_urgency')).toContain('(default)');
+    expect(lineOf(text, 'tickets.config.escalation_cool_off_period_in_min')).not.toContain('⏳');
+    // Every tickets.config key acts now: none is marked, and no footer counts them.
+    expect(text).not.toContain('⏳');
     expectWithinSlackLimits(ephemeral.blocks);
+
+    const crm = await triage(t, ADMIN, 'C0ACME', 'config crm');
+    expect(lineOf(crm.text, 'crm.type')).toMatch(
+      /\(default\) ⏳ acts in part \(null or SALESFORCE .*\); the rest: issue 14 \(tickets\/CRM connectors\)$/,
+    );
+    expect(lineOf(crm.text, 'crm.field_mappings')).not.toContain('⏳');
+    expect(crm.text).toContain(
+      '⏳ 1 of these does nothing yet (or only in part); docs/settings.md',
+    );
 
     const acting = await triage(t, ADMIN, 'C0ACME', 'config requests.config.conversation_grouping');
     expect(acting.text).toContain('`requests.config.conversation_grouping_window` = `5` (default)');
@@ -38,12 +47,19 @@ describe('/triage config marks settings that do nothing yet', () => {
   });
 
   it('marks them in the default view and in the answer to a write', async () => {
-    const set = await triage(t, ADMIN, 'C0ACME', 'config set tickets.config.hide_urgency true');
+    const set = await triage(t, ADMIN, 'C0ACME', 'config set crm.type "HUBSPOT"');
     expect(set.text).toContain(
-      '`tickets.config.hide_urgency` = `true` (set at channel #ext-acme) ⏳ not yet active: issue 14',
+      '`crm.type` = `"HUBSPOT"` (set at channel #ext-acme) ⏳ acts in part (null or SALESFORCE',
     );
     const shown = await triage(t, ADMIN, 'C0ACME', 'config');
-    expect(shown.text).toContain('hide_urgency` = `true` (set at channel #ext-acme) ⏳');
+    expect(shown.text).toContain(
+      '`crm.type` = `"HUBSPOT"` (set at channel #ext-acme) ⏳ acts in part',
+    );
+    const acting = await triage(t, ADMIN, 'C0ACME', 'config set tickets.config.hide_urgency true');
+    expect(acting.text).toContain(
+      '`tickets.config.hide_urgency` = `true` (set at channel #ext-acme)',
+    );
+    expect(acting.text).not.toContain('⏳');
   });
 
   it("stays within Slack's limits for the longest listing", async () => {

@@ -28,6 +28,19 @@ export interface ZendeskTicket {
   comments: ZendeskComment[];
   /** The closed ticket this one follows up (`via_followup_source_id` at create). */
   followup_source_id?: number | null;
+  /** The ticket form it was made with (`ticket_form_id`). */
+  ticket_form_id?: number | null;
+}
+
+/** A ticket form of the account (`GET /api/v2/ticket_forms.json`). */
+export interface ZendeskTicketForm {
+  id: number;
+  name: string;
+  active: boolean;
+  default: boolean;
+  end_user_visible: boolean;
+  position: number;
+  ticket_field_ids: number[];
 }
 
 /**
@@ -48,12 +61,14 @@ export interface Fault {
  * API token basic auth (`{email}/token:{token}`, else 401 `Couldn't authenticate you`), tickets
  * (create with `external_id` and `via_followup_source_id` (a closed ticket's), a closed ticket
  * refusing updates (422), list by `external_id`, show, update with a comment or a status),
- * users (me, search by e-mail, create), 404 `RecordNotFound`, and faults (401/404/429 with
+ * users (me, search by e-mail, create), ticket forms (list), 404 `RecordNotFound`, and faults (401/404/429 with
  * `Retry-After`/5xx). `events` sends its signed ticket events to the bot.
  */
 export class ZendeskSimulator {
   readonly tickets: ZendeskTicket[] = [];
   readonly users: ZendeskUser[] = [];
+  /** The account's ticket forms: set them with `addForm`. */
+  readonly forms: ZendeskTicketForm[] = [];
   readonly faults: Fault[] = [];
   /** Every call the bot made: method, path (with query) and the status answered. */
   readonly calls: { method: string; path: string; status: number }[] = [];
@@ -96,6 +111,21 @@ export class ZendeskSimulator {
 
   ticket(id: number | string): ZendeskTicket | undefined {
     return this.tickets.find((ticket) => ticket.id === Number(id));
+  }
+
+  /** A ticket form of the account, as an admin would make it. */
+  addForm(id: number, name: string): ZendeskTicketForm {
+    const form = {
+      id,
+      name,
+      active: true,
+      default: this.forms.length === 0,
+      end_user_visible: true,
+      position: this.forms.length,
+      ticket_field_ids: [],
+    };
+    this.forms.push(form);
+    return form;
   }
 
   private id(): number {
@@ -143,6 +173,17 @@ export class ZendeskSimulator {
     if (method === 'GET' && path === '/api/v2/users/me.json') {
       return [200, { user: this.botUser }];
     }
+    if (method === 'GET' && path === '/api/v2/ticket_forms.json') {
+      return [
+        200,
+        {
+          ticket_forms: this.forms,
+          next_page: null,
+          previous_page: null,
+          count: this.forms.length,
+        },
+      ];
+    }
     if (method === 'GET' && path === '/api/v2/users/search.json') {
       const email = (url.searchParams.get('query') ?? '').replace(/^email:/, '');
       return [200, { users: this.users.filter((user) => user.email === email), count: 0 }];
@@ -163,6 +204,7 @@ export class ZendeskSimulator {
       }
       const ticket: ZendeskTicket = {
         followup_source_id: source ?? null,
+        ticket_form_id: input.ticket_form_id ?? null,
         id: this.id(),
         subject: input.subject,
         status: 'new',
@@ -213,7 +255,9 @@ export class ZendeskSimulator {
   private shown(ticket: ZendeskTicket) {
     const { id, subject, status, priority, type, tags, external_id, requester_id } = ticket;
     const url = `${this.url}/api/v2/tickets/${id}.json`;
-    return { id, url, subject, status, priority, type, tags, external_id, requester_id };
+    const ticket_form_id = ticket.ticket_form_id ?? null;
+    const shown = { id, url, subject, status, priority, type, tags, external_id, requester_id };
+    return { ...shown, ticket_form_id };
   }
 }
 

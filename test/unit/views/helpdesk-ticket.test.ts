@@ -111,24 +111,45 @@ describe('ticketModal', () => {
       (b) => b.block_id,
     );
 
-  it('asks for the subject (prefilled), priority, type and tags', () => {
+  it('asks for the subject (prefilled), priority, urgency, type and tags', () => {
     const modal = ticketModal('r1', 'Login fails', {
       hide_priority: false,
+      hide_urgency: false,
       hide_request_type: false,
       hide_tags: false,
     });
     expect(modal).toMatchObject({ callback_id: VIEWS.helpdeskTicket, private_metadata: 'r1' });
     expect(modal.blocks[0]).toMatchObject({ element: { initial_value: 'Login fails' } });
-    expect(blocks({ hide_priority: false, hide_request_type: false, hide_tags: false })).toEqual([
-      'ht_subject',
-      'ht_priority',
-      'ht_type',
-      'ht_tags',
-    ]);
+    expect(
+      blocks({
+        hide_priority: false,
+        hide_urgency: false,
+        hide_request_type: false,
+        hide_tags: false,
+      }),
+    ).toEqual(['ht_subject', 'ht_priority', 'ht_urgency', 'ht_type', 'ht_tags']);
+    const urgency = modal.blocks.find((b) => b.block_id === 'ht_urgency');
+    expect(urgency).toMatchObject({
+      optional: true,
+      label: { text: 'Urgency' },
+      element: {
+        options: [
+          { text: { type: 'plain_text', text: 'Low' }, value: 'low' },
+          { text: { type: 'plain_text', text: 'Normal' }, value: 'normal' },
+          { text: { type: 'plain_text', text: 'High' }, value: 'high' },
+          { text: { type: 'plain_text', text: 'Critical' }, value: 'critical' },
+        ],
+      },
+    });
   });
 
   it('asks which helpdesk only when the channel names more than one, the first chosen', () => {
-    const shown = { hide_priority: true, hide_request_type: true, hide_tags: true };
+    const shown = {
+      hide_priority: true,
+      hide_urgency: true,
+      hide_request_type: true,
+      hide_tags: true,
+    };
     const one = [{ id: 'c1', label: 'Zendesk · acme.zendesk.com' }];
     expect(ticketModal('r1', 'x', shown, one).blocks.map((b) => b.block_id)).toEqual([
       'ht_subject',
@@ -147,15 +168,62 @@ describe('ticketModal', () => {
   });
 
   it.each([
+    ['no forms: no Form select', [], [], undefined],
     [
-      { hide_priority: true, hide_request_type: false, hide_tags: false },
+      'a known form by its name, its id the value, chosen first',
+      [{ id: '360001', label: 'Hardware', known: true }],
+      [{ text: 'Hardware', value: '360001' }],
+      '360001',
+    ],
+    [
+      'a form Zendesk does not know marked for refusal on submit',
+      [
+        { id: '360001', label: 'Form 360001', known: true },
+        { id: '999', label: '999 (no such form)', known: false },
+      ],
+      [
+        { text: 'Form 360001', value: '360001' },
+        { text: '999 (no such form)', value: 'unknown:999' },
+      ],
+      '360001',
+    ],
+  ])('offers the Zendesk forms: %s', (_name, forms, options, initial) => {
+    const shown = {
+      hide_priority: true,
+      hide_urgency: true,
+      hide_request_type: true,
+      hide_tags: true,
+    };
+    const two = [
+      { id: 'c1', label: 'Zendesk' },
+      { id: 'c2', label: 'Jira' },
+    ];
+    const modal = ticketModal('r1', 'x', shown, two, forms);
+    const ids = modal.blocks.map((b) => b.block_id);
+    expect(ids).toEqual(['ht_helpdesk', ...(forms.length ? ['ht_form'] : []), 'ht_subject']);
+    const select = modal.blocks.find((b) => b.block_id === 'ht_form') as
+      { element: { options: unknown[]; initial_option: { value: string } } } | undefined;
+    const plain = (o: { text: string; value: string }) => ({
+      text: { type: 'plain_text', text: o.text },
+      value: o.value,
+    });
+    expect(select?.element.options).toEqual(options.length ? options.map(plain) : undefined);
+    expect(select?.element.initial_option.value).toBe(initial);
+  });
+
+  it.each([
+    [
+      { hide_priority: true, hide_urgency: true, hide_request_type: false, hide_tags: false },
       ['ht_subject', 'ht_type', 'ht_tags'],
     ],
     [
-      { hide_priority: false, hide_request_type: true, hide_tags: false },
-      ['ht_subject', 'ht_priority', 'ht_tags'],
+      { hide_priority: false, hide_urgency: false, hide_request_type: true, hide_tags: false },
+      ['ht_subject', 'ht_priority', 'ht_urgency', 'ht_tags'],
     ],
-    [{ hide_priority: true, hide_request_type: true, hide_tags: true }, ['ht_subject']],
+    [
+      { hide_priority: true, hide_urgency: true, hide_request_type: true, hide_tags: true },
+      ['ht_subject'],
+    ],
   ])('leaves out what %j hides', (hidden, expected) => {
     expect(blocks(hidden)).toEqual(expected);
   });
