@@ -5,7 +5,7 @@ import type { BotDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { connectorState, type HomeConnector } from '../../home/connectors.js';
 import type { SlackGateway } from '../../slack/gateway.js';
-import { checkConnector, credentialsOf, deleteConnector, VENDOR_NAME } from './manage.js';
+import { checkConnector, credentialsOf, deleteUnused, VENDOR_NAME } from './manage.js';
 import { connectorUsers } from './users.js';
 
 /**
@@ -84,19 +84,15 @@ export async function checkFromHome(
 }
 
 /**
- * Remove: refused while channels use the connector (their tickets or Cases would have nowhere
- * to go), with those channels; else deleted as the API deletes it.
+ * Remove: refused while channels use the connector, with those channels; else deleted, by the
+ * rule the API's delete keeps (`deleteUnused`). A connector already gone is removed (a second click).
  */
 export async function removeFromHome(
   deps: HomeDeps,
   teamId: string,
   id: string,
 ): Promise<{ ok: true } | { ok: false; name: string; channels: string[] }> {
-  const docs = await new ConnectorStore(deps.models).list(teamId);
-  const doc = docs.find((d) => String(d._id) === id);
-  if (!doc) return { ok: true }; // already gone (a second click)
-  const channels = (await connectorUsers(deps, teamId, docs)).get(id) ?? [];
-  if (channels.length > 0) return { ok: false, name: VENDOR_NAME[doc.type], channels };
-  await deleteConnector(deps, teamId, id);
-  return { ok: true };
+  const found = await deleteUnused(deps, teamId, id);
+  if (!found || found.channels.length === 0) return { ok: true };
+  return { ok: false, name: VENDOR_NAME[found.type], channels: found.channels };
 }

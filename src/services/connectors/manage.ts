@@ -1,5 +1,5 @@
 import type { ConnectorDoc } from '../../db/models/index.js';
-import { ConnectorStore } from '../../db/repositories/connectors.js';
+import { ConnectorStore, connectorNotFound } from '../../db/repositories/connectors.js';
 import type { BotDeps } from '../../deps.js';
 import {
   MAX_CONNECTORS,
@@ -144,27 +144,39 @@ export async function checkConnector(deps: ManageDeps, teamId: string, id: strin
 }
 
 /**
- * Deletes a connector no channel uses; while channels do (`tickets.config.helpdeskIds`, the
- * Salesforce keys), a 409 naming them: their tickets or Cases would have nowhere to go.
+ * Deletes the connector unless channels use it (`tickets.config.helpdeskIds`, the Salesforce
+ * keys): their tickets or Cases would have nowhere to go. Answers its type and the channels
+ * using it (none: it was deleted), or null when the workspace has no such connector.
  */
+export async function deleteUnused(
+  deps: ManageDeps & Pick<BotDeps, 'settings'>,
+  teamId: string,
+  id: string,
+): Promise<{ type: ConnectorDoc['type']; channels: string[] } | null> {
+  const store = new ConnectorStore(deps.models);
+  const docs = await store.list(teamId);
+  const doc = docs.find((d) => String(d._id) === id);
+  if (!doc) return null;
+  const channels = (await connectorUsers(deps, teamId, docs)).get(id) ?? [];
+  if (channels.length === 0) await store.remove(teamId, id);
+  return { type: doc.type, channels };
+}
+
+/** The API's delete: a 404 for no such connector, a 409 naming the channels that still use it. */
 export async function deleteConnector(
   deps: ManageDeps & Pick<BotDeps, 'settings'>,
   teamId: string,
   id: string,
 ): Promise<void> {
-  const store = new ConnectorStore(deps.models);
-  const docs = await store.list(teamId);
-  const channels = docs.some((doc) => String(doc._id) === id)
-    ? ((await connectorUsers(deps, teamId, docs)).get(id) ?? [])
-    : [];
-  if (channels.length > 0) {
-    const named = channels.map((channel) => `#${channel}`).join(', ');
+  const found = await deleteUnused(deps, teamId, id);
+  if (!found) throw connectorNotFound(id);
+  if (found.channels.length > 0) {
+    const named = found.channels.map((channel) => `#${channel}`).join(', ');
     throw new AppError(
       'conflict',
       `the connector is still used by ${named}: take it out of their settings (tickets.config.helpdeskIds, or the Salesforce keys) first`,
     );
   }
-  await store.remove(teamId, id);
 }
 
 function encryptionKey(deps: ManageDeps): Uint8Array {
