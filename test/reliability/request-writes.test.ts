@@ -1,3 +1,4 @@
+import { RequestActivity } from '../../src/db/repositories/request-activity.js';
 import { RequestStore } from '../../src/db/repositories/requests.js';
 import { TriageCardStore } from '../../src/db/repositories/triage-cards.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
@@ -22,6 +23,7 @@ describe('writes to one request racing each other', () => {
 
   it('keeps the card ts and every grouped message', async () => {
     const store = new RequestStore(t.bot.deps.models);
+    const activity = new RequestActivity(t.bot.deps.models);
     const at = new Date();
     const lost: { request: number; cardTs: string | null; grouped: number }[] = [];
     for (let r = 0; r < REQUESTS; r++) {
@@ -36,7 +38,7 @@ describe('writes to one request racing each other', () => {
       const cardTs = `1700000100.${String(r).padStart(6, '0')}`;
       await Promise.all([
         ...Array.from({ length: GROUPED }, (_, g) =>
-          store.group(request._id, `1700000001.${String(r * 100 + g).padStart(6, '0')}`, at),
+          activity.group(request._id, `1700000001.${String(r * 100 + g).padStart(6, '0')}`, at),
         ),
         new TriageCardStore(t.bot.deps.models).posted(request._id, 'C0TRIAGE', cardTs),
       ]);

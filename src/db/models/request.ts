@@ -221,6 +221,8 @@ RequestSchema.index({ teamId: 1, channelId: 1, requesterId: 1, createdAt: -1 });
 RequestSchema.index({ teamId: 1, status: 1, assigneeId: 1 });
 // A contact's conversations (`/api/v1/contacts/{id}/conversations`).
 RequestSchema.index({ teamId: 1, requesterId: 1, createdAt: -1 });
+// The workspace's conversations newest first (`/api/v1/conversations`) and the reports' ranges.
+RequestSchema.index({ teamId: 1, createdAt: -1, _id: -1 });
 RequestSchema.index({ 'triage.channelId': 1, 'triage.ts': 1 });
 RequestSchema.index({ channelId: 1, groupedTs: 1 });
 RequestSchema.index({ 'webhookEvents.id': 1 });

@@ -1,6 +1,6 @@
 import type { MessageDoc } from '../../db/models/index.js';
 import { MessageStore } from '../../db/repositories/messages.js';
-import { RequestStore } from '../../db/repositories/requests.js';
+import { RequestActivity } from '../../db/repositories/request-activity.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError, validationError } from '../../errors.js';
 import type { ConversationMessage, MessageList } from '../../http/conversation-schemas.js';
@@ -82,7 +82,7 @@ export async function postMessage(
       createdAt: deps.clock.now(),
     });
     if (stored) {
-      const after = await new RequestStore(deps.models).countMessage(request._id, stored);
+      const after = await new RequestActivity(deps.models).countMessage(request._id, stored);
       await runHooks(deps.requestHooks, 'messageCreated', deps, ctx, after ?? request, stored);
     }
   } else {

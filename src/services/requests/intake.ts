@@ -1,5 +1,6 @@
 import type { MessageDoc, RequestDoc } from '../../db/models/index.js';
 import { ChannelStore } from '../../db/repositories/channels.js';
+import { RequestActivity } from '../../db/repositories/request-activity.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { customerReplyMove, routeMessage } from '../../requests/activity.js';
@@ -44,6 +45,7 @@ type Counts = Record<string, number>;
  */
 export class RequestIntake {
   private readonly store: RequestStore;
+  private readonly activity: RequestActivity;
   private readonly channels: ChannelStore;
   private readonly effects: RequestEffects;
   private readonly suggestions: Suggestions;
@@ -54,6 +56,7 @@ export class RequestIntake {
     private readonly slack: SlackGateway,
   ) {
     this.store = new RequestStore(deps.models);
+    this.activity = new RequestActivity(deps.models);
     this.channels = new ChannelStore(deps.models);
     this.effects = new RequestEffects(deps, slack);
     this.suggestions = new Suggestions(deps, slack);
@@ -143,7 +146,7 @@ export class RequestIntake {
     if (unsure.action === 'keep') await this.suggestions.keep(message, unsure.why);
     if (decision.action === 'ignore') return false;
     if (decision.action === 'group' && latest) {
-      const after = await this.store.group(latest._id, message.ts, now);
+      const after = await this.activity.group(latest._id, message.ts, now);
       if (after) {
         await this.effects.changed(ctx, latest, after, requesterId);
         await runHooks(this.deps.requestHooks, 'customerWrote', this.deps, ctx, after);
@@ -208,7 +211,7 @@ export class RequestIntake {
       if (added) await this.replies.counted(ctx, request, added);
       return false;
     }
-    const fresh = (await this.store.customerActivity(request._id, now, added)) ?? request;
+    const fresh = (await this.activity.customerActivity(request._id, now, added)) ?? request;
     await runHooks(this.deps.requestHooks, 'customerWrote', this.deps, ctx, fresh);
     if (added) await this.replies.created(ctx, fresh, added);
     const to = customerReplyMove(decision.action, request.status, ctx.features.requests.config);

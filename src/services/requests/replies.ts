@@ -1,5 +1,6 @@
 import type { MessageDoc, RequestDoc } from '../../db/models/index.js';
 import { MessageStore } from '../../db/repositories/messages.js';
+import { RequestActivity } from '../../db/repositories/request-activity.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { countsAsResponse } from '../../requests/activity.js';
@@ -24,6 +25,7 @@ export interface ThreadReply {
  */
 export class Replies {
   private readonly store: RequestStore;
+  private readonly activity: RequestActivity;
   private readonly messages: MessageStore;
 
   constructor(
@@ -31,6 +33,7 @@ export class Replies {
     private readonly effects: RequestEffects,
   ) {
     this.store = new RequestStore(deps.models);
+    this.activity = new RequestActivity(deps.models);
     this.messages = new MessageStore(deps.models);
   }
 
@@ -69,7 +72,7 @@ export class Replies {
       return;
     }
     const now = this.deps.clock.now();
-    const first = await this.store.agentResponse(request._id, agentId, now, message);
+    const first = await this.activity.agentResponse(request._id, agentId, now, message);
     const replied = (await this.store.byId(String(request._id))) ?? request;
     await runHooks(this.deps.requestHooks, 'agentReplied', this.deps, ctx, replied);
     if (message) await this.created(ctx, replied, message);
@@ -88,7 +91,7 @@ export class Replies {
 
   /** Counts a message just stored (with its webhook event), then its moment's hooks. */
   async counted(ctx: ChannelContext, request: RequestDoc, message: MessageDoc) {
-    const after = await this.store.countMessage(request._id, message);
+    const after = await this.activity.countMessage(request._id, message);
     await this.created(ctx, after ?? request, message);
   }
 

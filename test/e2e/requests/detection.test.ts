@@ -1,4 +1,5 @@
 import { ACTIONS } from '../../../src/constants.js';
+import { RequestActivity } from '../../../src/db/repositories/request-activity.js';
 import { RequestStore } from '../../../src/db/repositories/requests.js';
 import type { TestBot } from '../../support/bot.js';
 import {
@@ -215,10 +216,11 @@ describe('detection settings', () => {
     const request = await requestOf(t, first.ts);
     // The race: the follow-up is judged part of the live request, then an agent closes it
     // before the follow-up is written to it.
-    const store = RequestStore.prototype;
+    const store = RequestActivity.prototype;
     const group = store.group;
-    store.group = async function (this: RequestStore, ...args: Parameters<typeof group>) {
-      await this.transition(request!._id, 'closed', AGENT, new Date());
+    const requests = new RequestStore(t.bot.deps.models);
+    store.group = async function (this: RequestActivity, ...args: Parameters<typeof group>) {
+      await requests.transition(request!._id, 'closed', AGENT, new Date());
       return group.apply(this, args);
     };
     let second;
