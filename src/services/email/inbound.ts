@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ContactStore } from '../../db/repositories/contacts.js';
 import { EmailArrivals, EmailThreads, mappedChannels } from '../../db/repositories/email.js';
-import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import {
   decideRecipient,
@@ -19,9 +17,8 @@ import {
   type AutoHeaders,
   type InboundMail,
 } from '../../email/message.js';
-import { emailRequester } from '../../text/mrkdwn.js';
 import { channelContext } from '../requests/context.js';
-import { RequestIntake } from '../requests/intake.js';
+import { takeEmailed } from '../requests/emailed.js';
 import { EmailApi } from './api.js';
 
 /** A recipient the bot takes mail for, and where its mail goes. */
@@ -62,14 +59,12 @@ const NO_SUCH = (address: string): RecipientDecision => ({
  */
 export class EmailInbound {
   private readonly threads: EmailThreads;
-  private readonly requests: RequestStore;
   private readonly arrivals: EmailArrivals;
   /** Automatic messages dropped by this instance (logged with each). */
   private autoReplies = 0;
 
   constructor(private readonly deps: BotDeps) {
     this.threads = new EmailThreads(deps.models);
-    this.requests = new RequestStore(deps.models);
     this.arrivals = new EmailArrivals(deps.models);
   }
 
@@ -199,23 +194,12 @@ export class EmailInbound {
       ts = posted.ts;
       if (key) await this.arrivals.posted(key, ts);
     }
-    const ctx = await channelContext(this.deps, slack, teamId, channelId);
-    await new ContactStore(this.deps.models).recordEmail({
-      teamId,
-      email: mail.fromAddress,
-      accountId: ctx?.channel.accountId ?? null,
-      name: mail.fromName,
-      at: this.deps.clock.now(),
-    });
-    const intake = new RequestIntake(this.deps, slack);
-    const userId = emailRequester(mail.fromAddress);
-    await intake.fromEmail({
+    const request = await takeEmailed(this.deps, slack, {
       teamId,
       channelId,
       ts,
       text,
-      userId,
-      botUserId: '',
+      from: { email: mail.fromAddress, name: mail.fromName },
       source: 'email',
       ...(inThread ? { threadTs: inThread.rootTs } : {}),
     });
@@ -224,7 +208,6 @@ export class EmailInbound {
       return 'done';
     }
     // The request it opened, or the one it was grouped into (a second mail within the window).
-    const request = await this.requests.byThread(teamId, channelId, ts);
     if (!request) return 'done'; // detection took it for no request: nothing to thread replies to
     const opened = await this.threads.open({
       _id: request._id,

@@ -93,16 +93,14 @@ export class RequestIntake {
   }
 
   /**
-   * A customer's e-mail (issue 15) or web form (issue 12, `source: 'web'`) the bot posted, as
-   * theirs (`userId`: `email:<address>`).
+   * A customer's message the bot posted for them (an e-mail or web form, `emailed.ts`); answers
+   * the request it opened, joined or replied to, null when detection took it for none.
    */
-  async fromEmail(message: IncomingMessage & { userId: string }): Promise<void> {
-    const ctx = await channelContext(this.deps, this.slack, message.teamId, message.channelId);
-    if (!ctx || ctx.channel.kind !== 'customer') return;
-    const request = message.threadTs
-      ? await this.store.byThread(message.teamId, message.channelId, message.threadTs)
-      : null;
-    await this.customerWrote(ctx, request, message);
+  async posted(ctx: ChannelContext, message: IncomingMessage): Promise<RequestDoc | null> {
+    const { teamId, channelId, threadTs } = message;
+    const thread = threadTs ? await this.store.byThread(teamId, channelId, threadTs) : null;
+    await this.customerWrote(ctx, thread, message);
+    return this.store.byThread(teamId, channelId, threadTs ?? message.ts);
   }
 
   private async customerWrote(

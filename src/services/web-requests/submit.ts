@@ -1,19 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { RequestDoc } from '../../db/models/index.js';
-import { ContactStore } from '../../db/repositories/contacts.js';
 import { EmailOutbox } from '../../db/repositories/email-outbox.js';
 import { EmailArrivals, EmailThreads } from '../../db/repositories/email.js';
-import { RequestStore } from '../../db/repositories/requests.js';
 import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { webAckText, webMailbox, webPostText, type WebForm } from '../../requests/web-form.js';
 import type { Features } from '../../settings/features.js';
-import { emailRequester } from '../../text/mrkdwn.js';
 import { threadEnvelope } from '../email/outbound.js';
 import { channelContext } from '../requests/context.js';
-import { RequestIntake } from '../requests/intake.js';
+import { takeEmailed } from '../requests/emailed.js';
 
 /** Where a workspace's web requests go: its `web_request_redirection_channel`. */
 export interface WebTarget {
@@ -73,23 +70,16 @@ export async function submitWebRequest(
     if (typeof posted?.ts !== 'string') throw new Error('the web request post got no ts');
     return posted.ts;
   });
-  const ctx = await channelContext(deps, slack, teamId, channelId);
-  if (!ctx) return null;
-  const at = deps.clock.now();
-  const { email, name } = form;
-  const accountId = ctx.channel.accountId ?? null;
-  await new ContactStore(deps.models).recordEmail({ teamId, email, accountId, name, at });
-  await new RequestIntake(deps, slack).fromEmail({
+  const request = await takeEmailed(deps, slack, {
     teamId,
     channelId,
     ts,
     text,
-    userId: emailRequester(email),
-    botUserId: '',
+    from: { email: form.email, name: form.name },
     source: 'web',
   });
-  const request = await new RequestStore(deps.models).byThread(teamId, channelId, ts);
-  if (request && ctx.features.requests.config.web_request_email_communication) {
+  const ctx = request && (await channelContext(deps, slack, teamId, channelId));
+  if (request && ctx?.features.requests.config.web_request_email_communication) {
     await acknowledge(deps, ctx.features, request, form, token);
   }
   return request;
