@@ -84,7 +84,9 @@ export const ConversationMessage = z
     message_type: z.enum(['incoming', 'outgoing']),
     created_at: Unix,
     private: z.boolean(),
-    sender: z.object({ id: z.string().describe('Slack user id') }),
+    sender: z.object({
+      id: z.string().describe("Slack user id; an automation rule's message: `rule:<id>:<name>`"),
+    }),
     conversation_id: z.string(),
     content_attributes: z.object({
       edited: z.boolean().describe('Edited in Slack'),

@@ -106,13 +106,19 @@ export class EmailOutbox {
   /**
    * Public agent replies stored from `since` to `until` in the thread of a request that came in
    * by e-mail, after its e-mail thread was recorded (so its hook would have queued them), that
-   * have no outbox entry: what a crash between storing a reply and queueing it leaves.
+   * have no outbox entry: what a crash between storing a reply and queueing it leaves (or,
+   * `requestId` given, the replies made while the request was opening, before its thread was).
    */
-  async unqueuedReplies(since: Date, until: Date): Promise<MessageDoc[]> {
+  async unqueuedReplies(
+    since: Date,
+    until: Date,
+    requestId?: MessageDoc['requestId'],
+  ): Promise<MessageDoc[]> {
     const { messages, emailThreads, emailOutbox } = this.models;
     const stored = (
       await messages
         .find({
+          ...(requestId ? { requestId } : {}),
           kind: 'outgoing',
           private: { $ne: true },
           text: { $nin: [null, ''] },
@@ -128,7 +134,7 @@ export class EmailOutbox {
     const openedAt = new Map(threads.map((t) => [String(t._id), t.openedAt ?? t.createdAt]));
     const replies = stored.filter((message) => {
       const opened = openedAt.get(String(message.requestId));
-      return opened !== undefined && message.createdAt > opened;
+      return opened !== undefined && message.createdAt >= opened;
     });
     if (replies.length === 0) return [];
     const queued = await emailOutbox

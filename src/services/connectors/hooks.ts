@@ -8,6 +8,7 @@ import {
   ticketStageForRequest,
 } from '../../connectors/status.js';
 import { isPleasantry } from '../../requests/detection.js';
+import { actorMention } from '../../text/mrkdwn.js';
 import { askForTicket, helpdeskOf } from './tickets.js';
 
 type Hook<K extends keyof RequestHooks> = Parameters<NonNullable<RequestHooks[K]>>;
@@ -102,7 +103,7 @@ export function threadComment(
 ): { body: string; public: boolean } {
   const customer = message.kind === 'incoming';
   return {
-    body: `${customer ? 'Customer' : 'Agent'} <@${message.userId}> in Slack:\n\n${message.text}`,
+    body: `${customer ? 'Customer' : 'Agent'} ${actorMention(message.userId)} in Slack:\n\n${message.text}`,
     public: customer || (!message.private && agentPublic),
   };
 }

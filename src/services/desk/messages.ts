@@ -1,9 +1,10 @@
-import type { MessageDoc } from '../../db/models/index.js';
+import type { MessageDoc, RequestDoc } from '../../db/models/index.js';
 import { MessageStore } from '../../db/repositories/messages.js';
 import { RequestActivity } from '../../db/repositories/request-activity.js';
 import type { BotDeps } from '../../deps.js';
 import { AppError, validationError } from '../../errors.js';
 import type { ConversationMessage, MessageList } from '../../http/conversation-schemas.js';
+import type { ChannelContext } from '../requests/context.js';
 import { runHooks } from '../requests/hooks.js';
 import { RequestIntake } from '../requests/intake.js';
 import { logStep } from '../requests/triage-card.js';
@@ -41,6 +42,43 @@ export async function listMessages(
 }
 
 /**
+ * A rule's `send_message`: posted as the bot in the request's thread and stored as an outgoing
+ * message by the rule (`by`: `rule:<id>:<name>`), so the conversation shows it, its webhook and
+ * hooks run (an e-mail request's customer is sent it) but no rule runs on it again and it is no
+ * agent's first response.
+ */
+export async function postRuleMessage(deps: BotDeps, change: ApiChange, text: string) {
+  const { request, slack, ctx } = await load(deps, change);
+  const posted = await slack.post({ channel: request.channelId, thread_ts: request.rootTs, text });
+  const ts = posted?.ts as string;
+  const message = { channelId: request.channelId, ts, userId: change.by, text, private: false };
+  await keepMessage(deps, ctx, request, message);
+}
+
+/**
+ * Stores an outgoing message the bot posted (once: null when it was stored already), counts it
+ * on the request with its webhook event, then its `messageCreated` hooks.
+ */
+async function keepMessage(
+  deps: BotDeps,
+  ctx: ChannelContext,
+  request: RequestDoc,
+  message: Pick<MessageDoc, 'channelId' | 'ts' | 'userId' | 'text' | 'private'>,
+): Promise<MessageDoc | null> {
+  const stored = await new MessageStore(deps.models).add({
+    ...message,
+    teamId: request.teamId,
+    requestId: request._id,
+    kind: 'outgoing',
+    createdAt: deps.clock.now(),
+  });
+  if (!stored) return null;
+  const after = await new RequestActivity(deps.models).countMessage(request._id, stored);
+  await runHooks(deps.requestHooks, 'messageCreated', deps, ctx, after ?? request, stored);
+  return stored;
+}
+
+/**
  * `POST /conversations/{id}/messages`: posts `content` as the bot under the agent's name (the
  * token's creator) and stores it. Public: into the customer's thread, as the agent's reply (first
  * response, assignment, in progress: `RequestIntake.postedForAgent`). Private: into the triage
@@ -70,21 +108,8 @@ export async function postMessage(
   const ts = posted?.ts as string;
   let stored: MessageDoc | null;
   if (input.private) {
-    stored = await new MessageStore(deps.models).add({
-      teamId: request.teamId,
-      channelId: where.channel,
-      ts,
-      requestId: request._id,
-      userId: change.userId,
-      kind: 'outgoing',
-      private: true,
-      text: input.content,
-      createdAt: deps.clock.now(),
-    });
-    if (stored) {
-      const after = await new RequestActivity(deps.models).countMessage(request._id, stored);
-      await runHooks(deps.requestHooks, 'messageCreated', deps, ctx, after ?? request, stored);
-    }
+    const note = { channelId: where.channel, ts, userId: change.userId, text: input.content };
+    stored = await keepMessage(deps, ctx, request, { ...note, private: true });
   } else {
     const text = input.content;
     stored = await new RequestIntake(deps, slack).postedForAgent(ctx, request, change.userId, {

@@ -20,6 +20,7 @@ import {
 import { channelContext } from '../requests/context.js';
 import { takeEmailed } from '../requests/emailed.js';
 import { EmailApi } from './api.js';
+import { requeueLostReplies } from './worker.js';
 
 /** A recipient the bot takes mail for, and where its mail goes. */
 export type Target = Extract<RecipientDecision, { accept: true }> & {
@@ -220,9 +221,11 @@ export class EmailInbound {
       contactName: mail.fromName,
       subject: mail.subject,
       messageIds: mail.messageId ? [mail.messageId] : [],
-      openedAt: this.deps.clock.now(),
+      openedAt: now,
     });
     if (mail.messageId) await this.threads.addMessageId(opened._id, mail.messageId);
+    // Replies made while the request opened (a rule's send_message) had no thread to go to yet.
+    await requeueLostReplies(this.deps, request._id);
     return 'done';
   }
 }

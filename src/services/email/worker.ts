@@ -1,4 +1,5 @@
 import { EmailOutbox } from '../../db/repositories/email-outbox.js';
+import type { RequestDoc } from '../../db/models/index.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps } from '../../deps.js';
 import { queueReply, sendDueEmails } from './outbound.js';
@@ -12,12 +13,16 @@ const SWEEP_WINDOW_MS = 6 * 3_600_000;
  * Queues the public agent replies of e-mail requests that were stored but never queued (the
  * instance died between storing a reply and its `messageCreated` hook): the same `queueReply`,
  * keyed by the message's id, so a reply queued meanwhile by its hook is not queued twice.
- * Returns how many it queued.
+ * Returns how many it queued. `opened`: only the request whose e-mail thread was just opened,
+ * whose replies made while it was opening (a rule's `send_message`) no hook could queue yet.
  */
-export async function requeueLostReplies(deps: BotDeps): Promise<number> {
+export async function requeueLostReplies(
+  deps: BotDeps,
+  opened?: RequestDoc['_id'],
+): Promise<number> {
   const now = deps.clock.now();
   const since = new Date(now.getTime() - SWEEP_WINDOW_MS);
-  const lost = await new EmailOutbox(deps.models).unqueuedReplies(since, now);
+  const lost = await new EmailOutbox(deps.models).unqueuedReplies(since, now, opened);
   const requests = new RequestStore(deps.models);
   let queued = 0;
   for (const message of lost) {
@@ -26,6 +31,7 @@ export async function requeueLostReplies(deps: BotDeps): Promise<number> {
     const features = await deps.settings.effective(request.teamId, request.channelId);
     if (!(await queueReply(deps, features, request, message))) continue;
     queued += 1;
+    if (opened) continue;
     deps.logger.warn(
       { messageId: String(message._id), requestId: String(request._id) },
       'e-mail reply queued by the sweep: it was stored but not queued (an interrupted instance?)',

@@ -10,6 +10,7 @@ import {
   togglePriority,
   type ApiChange,
 } from '../desk/changes.js';
+import { postRuleMessage } from '../desk/messages.js';
 import { assignToTeam } from '../teams/assign.js';
 import { queueRuleWebhook } from './webhook.js';
 
@@ -77,15 +78,9 @@ export async function applyAction(
     case 'set_severity':
       await setSeverity(deps, change, one(action));
       return;
-    case 'send_message': {
-      const slack = await deps.slack(request.teamId);
-      await slack.post({
-        channel: request.channelId,
-        thread_ts: request.rootTs,
-        text: all(action).join('\n'),
-      });
+    case 'send_message':
+      await postRuleMessage(deps, change, all(action).join('\n'));
       return;
-    }
     case 'send_slack_message': {
       const [channel, text] = all(action) as [string, string];
       const slack = await deps.slack(request.teamId);

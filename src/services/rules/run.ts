@@ -88,8 +88,8 @@ async function runOne(
  * Rules on request moments: `conversation_created` when a request opens; on a change
  * `conversation_status_changed` (status) or `conversation_updated` (assignee, priority, labels,
  * severity, categories, custom fields); `message_created` when a thread message is stored. A
- * change made by a rule (`by: rule:…`) runs no rules, and a rule's `send_message` is the bot's
- * own post, which intake ignores: the loop guard.
+ * change made by a rule (`by: rule:…`) runs no rules, nor does a rule's `send_message` (stored
+ * by `rule:…`; intake ignores the bot's own post): the loop guard.
  */
 export const ruleHooks: RequestHooks = {
   async created(deps, ctx, request) {
@@ -106,6 +106,7 @@ export const ruleHooks: RequestHooks = {
     await runRules(deps, ctx, after, 'conversation_updated');
   },
   async messageCreated(deps, ctx, request, message) {
+    if (byRule(message.userId)) return;
     await runRules(deps, ctx, request, 'message_created', message);
   },
 };

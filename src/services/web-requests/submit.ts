@@ -9,6 +9,7 @@ import { AppError } from '../../errors.js';
 import { webAckText, webMailbox, webPostText, type WebForm } from '../../requests/web-form.js';
 import type { Features } from '../../settings/features.js';
 import { threadEnvelope } from '../email/outbound.js';
+import { requeueLostReplies } from '../email/worker.js';
 import { channelContext } from '../requests/context.js';
 import { takeEmailed } from '../requests/emailed.js';
 
@@ -70,6 +71,7 @@ export async function submitWebRequest(
     if (typeof posted?.ts !== 'string') throw new Error('the web request post got no ts');
     return posted.ts;
   });
+  const arrived = deps.clock.now();
   const request = await takeEmailed(deps, slack, {
     teamId,
     channelId,
@@ -80,7 +82,7 @@ export async function submitWebRequest(
   });
   const ctx = request && (await channelContext(deps, slack, teamId, channelId));
   if (request && ctx?.features.requests.config.web_request_email_communication) {
-    await acknowledge(deps, ctx.features, request, form, token);
+    await acknowledge(deps, ctx.features, request, form, token, arrived);
   }
   return request;
 }
@@ -113,6 +115,7 @@ async function acknowledge(
   request: RequestDoc,
   form: WebForm,
   token: string,
+  openedAt: Date,
 ): Promise<void> {
   const { mappings } = features.emailToSlack;
   const mapping = webMailbox(mappings, request.channelId);
@@ -136,7 +139,7 @@ async function acknowledge(
     contactName: form.name,
     subject: form.subject,
     messageIds: [],
-    openedAt: now,
+    openedAt,
   });
   const envelope = threadEnvelope(thread, mappings);
   const queued = await new EmailOutbox(deps.models).enqueue(
@@ -152,4 +155,6 @@ async function acknowledge(
     now,
   );
   if (queued) await threads.addMessageId(thread._id, envelope.messageId);
+  // Replies made while the request opened (a rule's send_message) had no thread to go to yet.
+  await requeueLostReplies(deps, request._id);
 }

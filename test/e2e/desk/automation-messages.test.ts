@@ -107,9 +107,26 @@ describe('automation rules on messages, attribute changes and webhook events', (
     expect(await runsOf(id)).toHaveLength(1);
     const answers = t.sim.thread(CHANNEL, opening.ts).filter((m) => m.text === answer?.text);
     expect(answers).toHaveLength(1);
+    // The rule's message is the conversation's too (outgoing, by the rule), and no agent's reply.
     expect(await requestOf(t, opening.ts)).toMatchObject({
-      messageCounts: { incoming: 1, outgoing: 2 },
+      messageCounts: { incoming: 1, outgoing: 3 },
     });
+    const conversation = await idOf(opening.ts);
+    const listed = (await t.api('GET', `/api/v1/conversations/${conversation}/messages`)).body as {
+      payload: {
+        content: string;
+        message_type: string;
+        private: boolean;
+        sender: { id: string };
+      }[];
+    };
+    expect(listed.payload.map((m) => [m.message_type, m.sender.id, m.content])).toEqual([
+      ['incoming', 'U0RUTH', 'A refund please'],
+      ['outgoing', AGENT, 'Which refund do you mean?'],
+      ['incoming', 'U0RUTH', 'The REFUND for March'],
+      ['outgoing', `rule:${id}:Refunds`, 'Billing will follow up on the refund'],
+      ['outgoing', AGENT, 'The refund is on its way'],
+    ]);
   });
 
   it('runs conversation_updated rules on a priority set through the API and a severity picked in Slack, never on its own change', async () => {

@@ -211,9 +211,9 @@ describe('an agent answers an e-mail request in Slack', () => {
       lost,
       message('A private note', { private: true }),
       message('Her own words', { kind: 'incoming', userId: 'email:gil@customer.test' }),
-      // Stored before her thread was recorded (a rule's reply while the request opened): its
-      // hook found no thread then, so it never went by e-mail and the sweep leaves it so.
-      message('Posted while it opened', { createdAt: openedAt }),
+      // Stored before her thread was opened (a reply in a Slack request her mail then joined):
+      // it was never meant for her by e-mail, and the sweep leaves it so.
+      message('Posted before it opened', { createdAt: new Date(openedAt.getTime() - 1_000) }),
     ] as never[]);
     await t.advance(1);
     const mail = await sink.waitFor(() =>
@@ -234,5 +234,33 @@ describe('an agent answers an e-mail request in Slack', () => {
     );
     const texts = sink.received.filter((m) => m.to && JSON.stringify(m.to).includes('gil@'));
     expect(texts.map((m) => m.text?.trim())).toEqual(['The reply the crash cut off']);
+  });
+
+  it("sends an automation rule's send_message to the e-mail customer as a reply", async () => {
+    const created = await t.api('POST', '/api/v1/automation_rules', {
+      name: 'Password help',
+      event_name: 'conversation_created',
+      conditions: [{ attribute_key: 'content', filter_operator: 'contains', values: ['password'] }],
+      actions: [{ action_name: 'send_message', action_params: ['Reset it at acme.test/reset'] }],
+    });
+    expect(created.status).toBe(201);
+    try {
+      const before = sink.received.length;
+      const { request } = await customerWrites('Lost my password', {
+        name: 'Hal',
+        address: 'hal@customer.test',
+      });
+      const mail = await sink.waitFor(() => sink.received.length > before && sink.received.at(-1));
+      expect(mail.to).toMatchObject({ value: [{ address: 'hal@customer.test' }] });
+      expect(mail.subject).toBe('Re: Lost my password');
+      expect(mail.text?.trim()).toBe('Reset it at acme.test/reset');
+      const queued = await t.db
+        .collection('email_outbox')
+        .find({ requestId: request._id })
+        .toArray();
+      expect(queued.map((q) => q.text)).toEqual(['Reset it at acme.test/reset']);
+    } finally {
+      await t.api('DELETE', `/api/v1/automation_rules/${created.body.id}`);
+    }
   });
 });
