@@ -29,6 +29,7 @@ export function createApp(
   const { env } = deps;
   const web = express();
   web.disable('x-powered-by');
+  if (env.TRUST_PROXY !== undefined) web.set('trust proxy', env.TRUST_PROXY);
   const logger = slackLogger(deps.logger);
   const clientOptions = webClientOptions(env.SLACK_API_URL, deps.logger);
   const installationStore = new MongoInstallationStore(deps.models.workspaces);

@@ -147,6 +147,24 @@ const EnvFields = z.object({
     .min(1)
     .max(10_000)
     .default(10),
+  /**
+   * Express's `trust proxy` for a bot behind a load balancer or reverse proxy: a hop count
+   * (`1`), `true`, or addresses/subnets (`loopback`, `10.0.0.0/8`), so the client's IP (the web
+   * form's rate limit) is read from `X-Forwarded-For`. Unset: the socket's address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, 'must be a hop count, true, or addresses/subnets such as loopback')
+    .transform((value) =>
+      /^\d+$/.test(value)
+        ? Number(value)
+        : value === 'true'
+          ? true
+          : value === 'false'
+            ? false
+            : value,
+    )
+    .optional(),
   /** The DNS server e-mail domain checks ask (host or host:port); unset, the system's. */
   DNS_SERVER: z
     .string()

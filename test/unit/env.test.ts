@@ -27,6 +27,7 @@ describe('environment', () => {
     ['MONGODB_URI must be a mongodb://', { ...base, MONGODB_URI: 'postgres://x' }],
     ['SLACK_API_URL', { ...base, SLACK_API_URL: 'not a url' }],
     ['LOG_LEVEL', { ...base, LOG_LEVEL: 'loud' }],
+    ['TRUST_PROXY must be a hop count', { ...base, TRUST_PROXY: 'proxy;rm' }],
     [
       'MESSAGE_RETENTION_DAYS must be a number of days',
       { ...base, MESSAGE_RETENTION_DAYS: 'ever' },
@@ -50,6 +51,15 @@ describe('environment', () => {
     expect(error).toBeInstanceOf(EnvError);
     expect((error as Error).message).toContain(name);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it.each([
+    ['1', 1],
+    ['true', true],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, 192.168.0.1', '10.0.0.0/8, 192.168.0.1'],
+  ])('reads TRUST_PROXY %s as Express takes it', (value, expected) => {
+    expect(parseEnv({ ...base, TRUST_PROXY: value }, Env).TRUST_PROXY).toEqual(expected);
   });
 
   it('accepts Socket Mode without a signing secret', () => {

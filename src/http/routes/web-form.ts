@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { DbRateStore } from '../../services/web-requests/rate-store.js';
 import type { BotDeps } from '../../deps.js';
 import { checkWebForm, isHoneypotted, WebFormBody } from '../../requests/web-form.js';
 import {
@@ -47,7 +48,8 @@ const newToken = () => randomBytes(16).toString('hex');
  * No cookie, no session, no CSRF token: the form carries no one's authority, so a post made
  * from another site can do nothing a visitor could not do by filling the form themselves. The
  * hidden form token only names the submission, so a double submit opens one request. Spam is
- * kept out by a honeypot field, a per-IP rate limit on posts and a body size limit.
+ * kept out by a honeypot field, a per-IP rate limit on posts (counted in the database, so it holds
+ * across instances; the client's IP behind a proxy with `TRUST_PROXY`) and a body size limit.
  */
 export function webFormRoutes(deps: BotDeps): Router {
   const router = Router();
@@ -56,6 +58,8 @@ export function webFormRoutes(deps: BotDeps): Router {
     limit: deps.env.WEB_FORM_RATE_LIMIT,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Counted in the database: one limit across every instance of the bot.
+    store: new DbRateStore(deps, 'web-form'),
     handler: (_req, res) => send(res, 429, formRateLimitedPage()),
   });
   const body = express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 20 });

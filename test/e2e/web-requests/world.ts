@@ -35,7 +35,12 @@ export function exchange(
   t: TestBot,
   method: 'GET' | 'POST',
   path: string,
-  { host, body, type }: { host?: string; body?: string; type?: string } = {},
+  {
+    host,
+    body,
+    type,
+    forwardedFor,
+  }: { host?: string; body?: string; type?: string; forwardedFor?: string } = {},
 ): Promise<Page> {
   const url = new URL(path, t.bot.url);
   return new Promise((resolve, reject) => {
@@ -45,6 +50,7 @@ export function exchange(
         method,
         headers: {
           ...(host ? { host } : {}),
+          ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
           ...(body !== undefined
             ? {
                 'content-type': type ?? 'application/x-www-form-urlencoded',
@@ -81,14 +87,17 @@ export function tokenOf(page: Page): string {
 export async function submit(
   t: TestBot,
   fields: Record<string, string>,
-  { path = FORM_PATH, host, token }: { path?: string; host?: string; token?: string } = {},
+  {
+    path = FORM_PATH,
+    host,
+    token,
+    forwardedFor,
+  }: { path?: string; host?: string; token?: string; forwardedFor?: string } = {},
 ) {
   const form = token ?? tokenOf(await exchange(t, 'GET', path, host ? { host } : {}));
   const body = new URLSearchParams({ token: form, website: '', ...fields }).toString();
-  return {
-    token: form,
-    page: await exchange(t, 'POST', path, { body, ...(host ? { host } : {}) }),
-  };
+  const headers = { ...(host ? { host } : {}), ...(forwardedFor ? { forwardedFor } : {}) };
+  return { token: form, page: await exchange(t, 'POST', path, { body, ...headers }) };
 }
 
 /** The reference a thank-you page shows. */
