@@ -96,11 +96,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   },
   csat_send_for: 'acts',
   hidePrivateChannelMetadata: 'acts',
-  'emailToSlack.domains': {
-    issue: 15,
-    inPart:
-      'every field but type acts (inbound mail, require_tls, wildcard, spam_action, state, the DNS records, and smtp_login/smtp_password for the relay); type (custom or sandbox) changes nothing',
-  },
+  'emailToSlack.domains': 'acts',
   'emailToSlack.mappings': {
     issue: 15,
     inPart:

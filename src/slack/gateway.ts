@@ -209,6 +209,16 @@ export class SlackGateway {
     return this.call('users.info', () => this.client.users.info({ user: userId }), options);
   }
 
+  /** The workspace's user with this e-mail address (`users.lookupByEmail`); undefined when none. */
+  async userByEmail(email: string) {
+    const found = await this.call(
+      'users.lookupByEmail',
+      () => this.client.users.lookupByEmail({ email }),
+      { expect: ['users_not_found'] },
+    );
+    return found?.user;
+  }
+
   /** A person's display name and picture, to post under; empty when Slack does not say. */
   async identity(userId: string, context: Record<string, unknown>): Promise<Identity> {
     const profile = (await this.user(userId, { bestEffort: context }))?.user?.profile;

@@ -34,6 +34,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'team.info': ['team:read'],
   // profile.email, for show_user_emails_in_assignee, needs users:read.email.
   'users.info': ['users:read', 'users:read.email'],
+  'users.lookupByEmail': ['users:read.email'],
   'views.open': [],
   'views.publish': [],
   'views.update': [],

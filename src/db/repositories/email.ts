@@ -67,16 +67,17 @@ export async function mappedChannels(models: Models, mailbox: string): Promise<M
 }
 
 /**
- * A domain's SMTP login as stored for `channelId` (the most specific level that sets
- * `emailToSlack.domains`, as the effective value is): the login and the sealed password, for the
- * code that logs in to the relay. The domain is matched by name, or a wildcard parent's.
+ * A sending domain as stored for `channelId` (the most specific level that sets
+ * `emailToSlack.domains`, as the effective value is): whether it is a `sandbox` domain, and its
+ * SMTP login with the sealed password, for the code that logs in to the relay. The domain is
+ * matched by name, or a wildcard parent's; null when none is registered.
  */
-export async function storedSmtpLogin(
+export async function storedDomain(
   models: Models,
   teamId: string,
   channelId: string,
   domain: string,
-): Promise<{ login: string; sealedPassword: unknown } | null> {
+): Promise<{ sandbox: boolean; smtp: { login: string; sealedPassword: unknown } | null } | null> {
   const levels = new SettingsLevels(models);
   const channel = await levels.channel(teamId, channelId).catch(() => null);
   const chain = channel ? await levels.levelsFor(channel) : [await levels.workspaceLevel(teamId)];
@@ -90,9 +91,13 @@ export async function storedSmtpLogin(
   const entry = (entries.find((d) => String(d.name).toLowerCase() === name) ??
     entries.find(
       (d) => d.wildcard === true && name.endsWith(`.${String(d.name).toLowerCase()}`),
-    )) as { smtp_login?: unknown; smtp_password?: unknown } | undefined;
-  if (typeof entry?.smtp_login !== 'string' || !entry.smtp_password) return null;
-  return { login: entry.smtp_login, sealedPassword: entry.smtp_password };
+    )) as { type?: unknown; smtp_login?: unknown; smtp_password?: unknown } | undefined;
+  if (!entry) return null;
+  const smtp =
+    typeof entry.smtp_login === 'string' && entry.smtp_password
+      ? { login: entry.smtp_login, sealedPassword: entry.smtp_password }
+      : null;
+  return { sandbox: entry.type === 'sandbox', smtp };
 }
 
 /** The workspaces whose own settings register e-mail domains (for the daily DNS check). */

@@ -9,7 +9,7 @@ import type {
 import { csatMail } from '../../email/csat.js';
 import type { Features } from '../../settings/features.js';
 import { EmailOutbox } from '../../db/repositories/email-outbox.js';
-import { EmailThreads, storedSmtpLogin } from '../../db/repositories/email.js';
+import { EmailThreads, storedDomain } from '../../db/repositories/email.js';
 import { RequestStore } from '../../db/repositories/requests.js';
 import type { BotDeps, RequestHooks } from '../../deps.js';
 import { mappingFor } from '../../email/address.js';
@@ -110,8 +110,14 @@ export async function sendDueEmails(deps: BotDeps): Promise<number> {
     if (!email) return tried;
     tried += 1;
     try {
-      await send(await relayFor(deps, relay, email), email, deps.env.PUBLIC_URL);
-      await outbox.settle(email, { sentAt: deps.clock.now() });
+      const route = await routeOf(deps, relay, email);
+      const held = route.sandbox && (await sandboxRefusal(deps, route.sandbox, email));
+      if (held) {
+        await outbox.settle(email, { error: held, retryAt: null });
+      } else {
+        await send(route.relay, email, deps.env.PUBLIC_URL);
+        await outbox.settle(email, { sentAt: deps.clock.now() });
+      }
     } catch (error) {
       const reason = (error as { response?: string; message?: string }).response;
       const text = (reason ?? (error as Error).message ?? 'send failed').slice(0, 300);
@@ -123,21 +129,38 @@ export async function sendDueEmails(deps: BotDeps): Promise<number> {
 }
 
 /**
- * The relay to send `email` through: `SMTP_RELAY_URL`, logged in as the sending domain's
- * `smtp_login` with its `smtp_password` when the domain has both (else as the URL says).
+ * How `email` goes: the relay, `SMTP_RELAY_URL`, logged in as the sending domain's `smtp_login`
+ * with its `smtp_password` when the domain has both (else as the URL says); and, when the
+ * domain is a `sandbox` one, its name and workspace.
  */
-async function relayFor(deps: BotDeps, relay: string, email: EmailOutboxDoc): Promise<string> {
+async function routeOf(deps: BotDeps, relay: string, email: EmailOutboxDoc) {
   const request = await new RequestStore(deps.models).byId(String(email.requestId));
-  if (!request) return relay;
+  if (!request) return { relay, sandbox: null };
   const domain = email.from.slice(email.from.lastIndexOf('@') + 1);
-  const stored = await storedSmtpLogin(deps.models, request.teamId, request.channelId, domain);
-  if (!stored) return relay;
+  const stored = await storedDomain(deps.models, request.teamId, request.channelId, domain);
+  const sandbox = stored?.sandbox ? { domain, teamId: request.teamId } : null;
+  if (!stored?.smtp) return { relay, sandbox };
   const url = new URL(relay);
-  url.username = encodeURIComponent(stored.login);
+  url.username = encodeURIComponent(stored.smtp.login);
   url.password = encodeURIComponent(
-    revealSecret(stored.sealedPassword, deps.env.SETTINGS_ENCRYPTION_KEY),
+    revealSecret(stored.smtp.sealedPassword, deps.env.SETTINGS_ENCRYPTION_KEY),
   );
-  return url.toString();
+  return { relay: url.toString(), sandbox };
+}
+
+/**
+ * A sandbox domain (`type: sandbox`, as a Mailgun sandbox sends only to authorized recipients)
+ * mails only the workspace's own people: an address Slack knows as a member's
+ * (`users.lookupByEmail`). Why `email` is held, or null when it may go.
+ */
+async function sandboxRefusal(
+  deps: BotDeps,
+  sandbox: { domain: string; teamId: string },
+  email: EmailOutboxDoc,
+): Promise<string | null> {
+  const member = await (await deps.slack(sandbox.teamId)).userByEmail(email.to);
+  if (member && !member.deleted && !member.is_bot) return null;
+  return `${sandbox.domain} is a sandbox domain: it mails only this workspace's members, and ${email.to} is not one`;
 }
 
 async function send(relay: string, email: EmailOutboxDoc, publicUrl: string | undefined) {

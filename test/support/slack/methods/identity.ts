@@ -22,6 +22,17 @@ export const identityMethods: MethodTable = {
     return { user: renderUser(user) };
   },
 
+  // Only the workspace's own people (not other organisations' Slack Connect members).
+  'users.lookupByEmail': (state, params) => {
+    const email = (str(params, 'email') ?? '').toLowerCase();
+    if (!email) throw new SlackApiError('invalid_arguments');
+    const user = [...state.users.values()].find(
+      (u) => u.team_id === state.teamId && u.profile.email?.toLowerCase() === email,
+    );
+    if (user === undefined) throw new SlackApiError('users_not_found');
+    return { user: renderUser(user) };
+  },
+
   'team.info': (state, params) => {
     const team = state.teams.get(str(params, 'team') ?? state.teamId);
     if (team === undefined) throw new SlackApiError('team_not_found');
