@@ -9,7 +9,7 @@ import { triageCleanupJob } from './triage-cleanup.js';
 import { emailDnsJob } from './email-dns.js';
 import { kbCrawlJob } from './kb-crawl.js';
 import { internalChannelsJob } from './internal-channels.js';
-import { accountDigestJob } from './account-digest.js';
+import { accountDigestJob, accountDigestRetryJob } from './account-digest.js';
 import { salesforcePollJob } from './salesforce-poll.js';
 
 /**
@@ -28,5 +28,6 @@ export const JOBS: readonly JobDefinition[] = [
   kbCrawlJob,
   internalChannelsJob,
   accountDigestJob,
+  accountDigestRetryJob,
   salesforcePollJob,
 ];

@@ -73,3 +73,19 @@ export function digestPeriod(
   const length = schedule === 'DAILY' ? 1 : 7;
   return { start: new Date(nineOn(zone, day - length)), end: new Date(nineOn(zone, day)) };
 }
+
+/** Minutes between a failed digest post and the next try: 5, 15, 30, then hourly. */
+const DIGEST_RETRY_MIN = [5, 15, 30, 60] as const;
+
+/**
+ * When a digest whose post failed (`attempt`, from 1) is tried again: the next delay, or null
+ * once that is no longer within its period (the next digest is due by then: it is given up).
+ *
+ * @example
+ * digestRetryAt(1, new Date('2026-03-03T08:00Z'), new Date('2026-03-04T08:00Z')); // 08:05Z
+ */
+export function digestRetryAt(attempt: number, failedAt: Date, nextDue: Date | null): Date | null {
+  const minutes = DIGEST_RETRY_MIN[Math.min(attempt, DIGEST_RETRY_MIN.length) - 1] ?? 60;
+  const at = new Date(failedAt.getTime() + minutes * 60_000);
+  return nextDue && at < nextDue ? at : null;
+}

@@ -4,3 +4,5 @@
  */
 export const INTERNAL_CHANNELS_SYNC = 'crm-internal-channels';
 export const ACCOUNT_DIGEST = 'crm-digest';
+/** A digest whose post failed, tried again within its period; key `<account id>@<period end>`. */
+export const ACCOUNT_DIGEST_RETRY = 'crm-digest-retry';

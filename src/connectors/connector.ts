@@ -132,7 +132,7 @@ export const TicketDraft = z.object({
   formId: z.string().nullable().default(null),
   /** The modal's urgency (a tag, a label or a line: `urgency.ts`); null when hidden or unset. */
   urgency: Urgency.nullable().default(null),
-  /** The closed ticket this follows up: Zendesk's `via_followup_source_id`, a Jira link. */
+  /** The closed ticket this follows up: Zendesk's `via_followup_source_id`, a Jira/Linear link. */
   followUpOf: z.object({ id: z.string(), status: z.string().nullable() }).nullable().default(null),
 });
 export type TicketDraft = z.infer<typeof TicketDraft>;
@@ -172,6 +172,8 @@ export interface Connector {
   readStatus(ticketId: string): Promise<string>;
   /** The helpdesk user for a person (found by e-mail, else created where the vendor allows). */
   mapUser(person: { name: string; email: string }): Promise<string | null>;
+  /** Linear: relates a made follow-up to `draft.followUpOf`, once however often it is called. */
+  relateFollowUp?(ticketId: string, draft: TicketDraft): Promise<void>;
 }
 
 /**
@@ -208,10 +210,7 @@ export function failureKind(status: number): VendorError['kind'] | undefined {
   return 'refused';
 }
 
-/**
- * `Retry-After` in milliseconds: seconds, or an HTTP date (relative to `now`); null when absent
- * or unreadable.
- */
+/** `Retry-After` in ms: seconds, or an HTTP date (relative to `now`); null if absent or unreadable. */
 export function retryAfterMs(header: string | null, now: Date): number | null {
   if (!header) return null;
   const seconds = Number(header);

@@ -163,6 +163,14 @@ export class SlackGateway {
     return created?.channel?.id;
   }
 
+  /** `conversations.rename`: `'renamed'`, else Slack's refusal (`name_taken`, …); no answer throws. */
+  renameChannel(channel: string, name: string) {
+    const refusal = (error: unknown) =>
+      (error as { data?: { error?: string } }).data?.error ?? Promise.reject(error);
+    const rename = () => this.client.conversations.rename({ channel, name });
+    return this.call('conversations.rename', () => rename().then(() => 'renamed', refusal));
+  }
+
   /** `conversations.invite` of up to 1,000 people into a channel the bot is in. */
   invite(channel: string, users: readonly string[], options?: CallOptions) {
     const invite = { channel, users: users.join(',') };

@@ -84,16 +84,18 @@ export interface HelpdeskChoice {
   label: string;
 }
 
-/** A required select of `choices` (`value`, `label`), the first chosen to begin with. */
+/** A required select of `choices` (`value`, `label`), `chosen` (else the first) to begin with. */
 function firstChosenSelect(
   blockId: string,
   label: string,
   choices: { value: string; label: string }[],
+  chosen?: string,
 ) {
   const options = choices.map((choice) => ({
     text: { type: 'plain_text' as const, text: choice.label.slice(0, 75) },
     value: choice.value,
   }));
+  const initial = options.find((option) => option.value === chosen) ?? options[0];
   return {
     type: 'input' as const,
     block_id: blockId,
@@ -102,18 +104,27 @@ function firstChosenSelect(
       type: 'static_select' as const,
       action_id: 'value',
       options,
-      ...(options[0] ? { initial_option: options[0] } : {}),
+      ...(initial ? { initial_option: initial } : {}),
     },
   };
 }
 
-/** "Which helpdesk": the channel's connectors, the first chosen to begin with. */
-const helpdeskSelect = (helpdesks: readonly HelpdeskChoice[]) =>
-  firstChosenSelect(
-    'ht_helpdesk',
+/** The helpdesk select's block: a pick is sent at once (`dispatch_action`), the modal updated. */
+export const HELPDESK_BLOCK = 'ht_helpdesk';
+
+/**
+ * "Which helpdesk": the channel's connectors, `picked` (else the first) chosen. A pick
+ * dispatches a `block_actions` so the modal can show the Form select only for Zendesk.
+ */
+const helpdeskSelect = (helpdesks: readonly HelpdeskChoice[], picked?: string) => ({
+  ...firstChosenSelect(
+    HELPDESK_BLOCK,
     'Helpdesk',
     helpdesks.map(({ id, label }) => ({ value: id, label })),
-  );
+    picked,
+  ),
+  dispatch_action: true,
+});
 
 /**
  * A Zendesk ticket form the modal offers (`formIds`): its id and name; `known` false when
@@ -138,8 +149,10 @@ const formSelect = (forms: readonly FormChoice[]) =>
 
 /**
  * The modal that asks for a ticket's fields: which helpdesk (when the channel names more than
- * one), which Zendesk form (`formIds`), subject, and priority, urgency, type and tags unless
- * hidden.
+ * one; `picked` chosen, else the first), which Zendesk form (`formIds`: given only when the
+ * picked helpdesk is Zendesk), subject, and priority, urgency, type and tags unless hidden.
+ * Every block keeps its `block_id` and `action_id` from one version to the next, so Slack keeps
+ * what was typed when the modal is updated after a pick.
  */
 export function ticketModal(
   requestId: string,
@@ -147,6 +160,7 @@ export function ticketModal(
   hidden: TicketModalHidden,
   helpdesks: readonly HelpdeskChoice[] = [],
   forms: readonly FormChoice[] = [],
+  picked?: string,
 ): View {
   return {
     type: 'modal',
@@ -156,7 +170,7 @@ export function ticketModal(
     submit: { type: 'plain_text', text: 'Create' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      ...(helpdesks.length > 1 ? [helpdeskSelect(helpdesks)] : []),
+      ...(helpdesks.length > 1 ? [helpdeskSelect(helpdesks, picked)] : []),
       ...(forms.length > 0 ? [formSelect(forms)] : []),
       {
         type: 'input',

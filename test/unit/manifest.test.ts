@@ -23,6 +23,8 @@ const METHOD_SCOPES: Record<string, string[]> = {
   // inviting into it needs channels:manage.
   'conversations.create': ['groups:write'],
   'conversations.invite': ['channels:manage', 'groups:write'],
+  // An internal channel renamed with its account (private: groups:write; public: channels:manage).
+  'conversations.rename': ['channels:manage', 'groups:write'],
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.join': ['channels:join'],

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { parseAccount, type AccountDoc } from '../../db/models/index.js';
 import type { BotDeps } from '../../deps.js';
 import { createAccount } from '../../services/accounts.js';
+import { renameInternalChannel } from '../../services/crm/internal-channels.js';
 import { accountCreated } from '../../services/crm/settings-hooks.js';
 import { linkAccountCrm } from '../../services/connectors/crm-accounts.js';
 import { teamOf } from '../auth.js';
@@ -50,7 +51,10 @@ export function accountRoutes(deps: BotDeps): Router {
   router.patch('/accounts/:accountId', async (req, res) => {
     const { accountId } = parseInput(AccountIdParams, req.params, 'path');
     const { crm } = parseInput(AccountUpdate, req.body, 'body');
-    res.json(await render(await linkAccountCrm(deps, teamOf(res), accountId, crm)));
+    const before = await settings.accountDoc(teamOf(res), accountId);
+    const after = await linkAccountCrm(deps, teamOf(res), accountId, crm);
+    await renameInternalChannel(deps, before, after);
+    res.json(await render(after));
   });
   return router;
 }

@@ -1,6 +1,5 @@
 import { ApiTokenCredentials } from '../../connectors/connector.js';
 import type { ConnectorDoc } from '../../db/models/index.js';
-import { ConnectorStore } from '../../db/repositories/connectors.js';
 import type { BotDeps } from '../../deps.js';
 import type { FormChoice } from '../../views/helpdesk-ticket.js';
 import type { ChannelContext } from '../requests/context.js';
@@ -33,23 +32,18 @@ export function formIdFor(
 }
 
 /**
- * The forms the modal offers: the channel's `formIds` named as the first of its Zendesk
- * helpdesks has them (an id it does not know as "(no such form)"); when that read fails
- * (429, 5xx, no answer in time) each id as "Form <id>". None without a Zendesk helpdesk.
+ * The forms the modal offers for the picked helpdesk: the channel's `formIds` named as that
+ * Zendesk account has them (an id it does not know as "(no such form)"); when that read fails
+ * (429, 5xx, no answer in time) each id as "Form <id>". None for another vendor or none picked.
  */
 export async function formChoices(
   deps: FormDeps,
-  teamId: string,
   ctx: ChannelContext,
+  helpdesk: ConnectorDoc | undefined,
 ): Promise<FormChoice[]> {
-  const { formIds, helpdeskIds } = ctx.features.tickets.config;
-  if (formIds.length === 0) return [];
-  const connectors = await new ConnectorStore(deps.models).list(teamId);
-  const zendesk = helpdeskIds
-    .map((id) => connectors.find((c) => String(c._id) === id))
-    .find((c) => c?.type === 'zendesk');
-  if (!zendesk) return [];
-  const forms = await readForms(deps, zendesk);
+  const { formIds } = ctx.features.tickets.config;
+  if (formIds.length === 0 || helpdesk?.type !== 'zendesk') return [];
+  const forms = await readForms(deps, helpdesk);
   return formIds.map((id) => {
     if (!forms) return { id, label: `Form ${id}`, known: true };
     const form = forms.find((f) => f.id === id);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LinearClient, LinearError, LinearErrorType, RatelimitedLinearError } from '@linear/sdk';
 import { z } from 'zod';
 import {
@@ -71,6 +72,30 @@ export class LinearConnector implements Connector {
       return ref(await this.issue(externalId));
     } catch (error) {
       if (error instanceof VendorError && error.kind === 'not_found') return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Relates a follow-up to the issue it follows up (`related`; `IssueCreateInput` takes no
+   * relation). Once: the relation's id is derived from the intent's, so a repeat after an
+   * attempt that may have made it is refused as existing, which is the relation made.
+   */
+  async relateFollowUp(ticketId: string, draft: TicketDraft): Promise<void> {
+    if (!draft.followUpOf) return;
+    const input = {
+      id: relationId(draft.externalId),
+      issueId: ticketId,
+      relatedIssueId: draft.followUpOf.id,
+      type: 'related',
+    };
+    try {
+      await this.call(
+        'mutation IssueRelationCreate($input: IssueRelationCreateInput!) { issueRelationCreate(input: $input) { success } }',
+        { input },
+      );
+    } catch (error) {
+      if (error instanceof VendorError && /already exists/i.test(error.message)) return;
       throw error;
     }
   }
@@ -164,6 +189,13 @@ export class LinearConnector implements Connector {
       }
     });
   }
+}
+
+/** A UUID (v4's layout, as Linear asks) made from the intent's id: the same for every retry. */
+function relationId(externalId: string): string {
+  const hex = createHash('sha256').update(`issue-relation:${externalId}`).digest('hex');
+  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 const ref = (issue: z.infer<typeof Issue>): TicketRef => ({

@@ -36,19 +36,6 @@ export const helpdeskOf = (ctx: ChannelContext, chosen?: string): string | undef
   return chosen && ids.includes(chosen) ? chosen : ids[0];
 };
 
-/** The channel's helpdesks to choose from in the modal (only when it names more than one). */
-async function helpdeskChoices(deps: TicketDeps, teamId: string, ctx: ChannelContext) {
-  const ids = ctx.features.tickets.config.helpdeskIds;
-  if (ids.length < 2) return [];
-  const connectors = await new ConnectorStore(deps.models).list(teamId);
-  return ids.map((id) => {
-    const found = connectors.find((c) => String(c._id) === id);
-    const host = found ? found.baseUrl.replace(/^https?:\/\//, '') : '';
-    const label = found ? `${VENDOR_NAME[found.type]} · ${host}` : `${id} (no such connector)`;
-    return { id, label };
-  });
-}
-
 /** A request's opening line as a ticket subject. */
 export function subjectOf(text: string): string {
   const line = text.split('\n').find((l) => l.trim()) ?? 'Request from Slack';
@@ -127,6 +114,38 @@ export function followUpBody(of: FollowUp['of'], text: string): string {
 }
 
 /**
+ * The ticket modal for `request`: the channel's helpdesks to choose from (only when it names
+ * more than one), `picked` (else the first) chosen, and the Form select only when that one is
+ * Zendesk (`formIds`).
+ */
+async function ticketModalFor(
+  deps: TicketDeps,
+  request: RequestDoc,
+  ctx: ChannelContext,
+  subject: string,
+  picked?: string,
+): Promise<View> {
+  const ids = ctx.features.tickets.config.helpdeskIds;
+  const connectors = await new ConnectorStore(deps.models).list(request.teamId);
+  const byId = (id: string | undefined) => connectors.find((c) => String(c._id) === id);
+  const helpdesks =
+    ids.length < 2
+      ? []
+      : ids.map((id) => {
+          const found = byId(id);
+          const host = found ? found.baseUrl.replace(/^https?:\/\//, '') : '';
+          const label = found
+            ? `${VENDOR_NAME[found.type]} · ${host}`
+            : `${id} (no such connector)`;
+          return { id, label };
+        });
+  const chosen = helpdeskOf(ctx, picked);
+  const forms = await formChoices(deps, ctx, byId(chosen));
+  const config = ctx.features.tickets.config;
+  return ticketModal(String(request._id), subject, config, helpdesks, forms, chosen);
+}
+
+/**
  * The card's Create ticket: the modal to open (unless `do_not_show_ticket_modal`, when the
  * ticket is asked for at once), or a sentence for the agent when there is nothing to do.
  */
@@ -143,15 +162,35 @@ export async function createTicketClicked(
   if (request.ticket || request.ticketIntent?.state === 'pending') {
     return { text: 'This request already has a ticket (or one is being created).' };
   }
-  const config = ctx.features.tickets.config;
-  if (!config.do_not_show_ticket_modal) {
-    const helpdesks = await helpdeskChoices(deps, request.teamId, ctx);
-    const forms = await formChoices(deps, request.teamId, ctx);
-    const subject = subjectOf(request.text);
-    return { view: ticketModal(String(request._id), subject, config, helpdesks, forms) };
+  if (!ctx.features.tickets.config.do_not_show_ticket_modal) {
+    return { view: await ticketModalFor(deps, request, ctx, subjectOf(request.text)) };
   }
   await askForTicket(deps, slack, ctx, request, by);
   return undefined;
+}
+
+/**
+ * A helpdesk picked in the open ticket modal: the modal updated in place (`views.update` with
+ * the view's `hash`, so a newer version is never overwritten), with the Form select only for
+ * Zendesk; the other blocks keep their ids, so Slack keeps what was typed in them (the subject
+ * given is the one typed, for the blocks' initial values).
+ */
+export async function ticketHelpdeskPicked(
+  deps: TicketDeps,
+  slack: SlackGateway,
+  view: { id: string; hash: string; requestId: string; subject: string | undefined },
+  connectorId: string,
+): Promise<void> {
+  const request = await new RequestStore(deps.models).byKey(view.requestId);
+  if (!request) return;
+  const ctx = await channelContext(deps, slack, request.teamId, request.channelId);
+  if (!ctx) return;
+  const subject = view.subject || subjectOf(request.text);
+  const updated = await ticketModalFor(deps, request, ctx, subject, connectorId);
+  await slack.updateView(
+    { view_id: view.id, hash: view.hash, view: updated },
+    { expect: ['hash_conflict', 'not_found'], bestEffort: { step: 'helpdesk_pick', ...view } },
+  );
 }
 
 /** The modal's answers: a ticket asked for with them (a second submission asks for nothing). */

@@ -7,6 +7,7 @@ import {
   describeFailure,
   nextAttempt,
   type Connector,
+  type TicketDraft,
 } from '../../connectors/connector.js';
 import { askTicketFeedback } from '../feedback/prompt.js';
 import { channelContext } from '../requests/context.js';
@@ -134,6 +135,7 @@ async function create(
   if (!draft || (request.ticket && request.ticket.id !== followUpOf)) return { status: 'done' };
   const found = task.ambiguous ? await client.findByExternalId(draft.externalId) : null;
   const ticket = found ?? (await client.createTicket(draft));
+  await relateFollowUp(deps, client, ticket.id, draft, task.attempts);
   const made = await tasks.ticketMade(
     task.requestId,
     task.taskId,
@@ -143,6 +145,35 @@ async function create(
   if (made) await addTicketSummary(deps, client, made, ticket.id);
   if (made) await announce(deps, made, task.by, vendor);
   return { status: 'done' };
+}
+
+/**
+ * A follow-up's relation to the ticket it follows up, where the vendor makes it in a call of its
+ * own (Linear). A transient failure tries the task again as ambiguous (the ticket is then found
+ * by its intent's id, not made twice, and the relation asked for again: the connector makes it
+ * once); a refusal, or a transient failure on the task's last attempt, is logged and the
+ * follow-up kept (its description names the old ticket): a relation never fails a ticket made.
+ */
+async function relateFollowUp(
+  deps: BotDeps,
+  client: Connector,
+  id: string,
+  draft: TicketDraft,
+  attempts: number,
+) {
+  if (!draft.followUpOf || !client.relateFollowUp) return;
+  try {
+    await client.relateFollowUp(id, draft);
+  } catch (error) {
+    if (!(error instanceof VendorError)) throw error;
+    if (nextAttempt(error, attempts, deps.clock.now())) {
+      throw new VendorError(error.kind, error.message, error.status, error.retryAfterMs, true);
+    }
+    deps.logger.warn(
+      { ticketId: id, followUpOf: draft.followUpOf.id, error: error.message },
+      'follow-up relation not made',
+    );
+  }
 }
 
 /** The ticket's link in the request's thread, and on its card. */

@@ -1,11 +1,23 @@
-import { digestPeriod, nextDigestAt } from '../../accounts/digest.js';
-import { ACCOUNT_DIGEST } from '../../accounts/jobs.js';
+import {
+  digestPeriod,
+  digestRetryAt,
+  nextDigestAt,
+  type DigestPeriod,
+  type DigestSchedule,
+} from '../../accounts/digest.js';
+import { ACCOUNT_DIGEST, ACCOUNT_DIGEST_RETRY } from '../../accounts/jobs.js';
 import { claimOnce, releaseClaim, type AccountDoc } from '../../db/models/index.js';
 import { AccountDigestStore } from '../../db/repositories/account-digest.js';
 import { ChannelStore } from '../../db/repositories/channels.js';
 import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
 import { accountDigest } from '../../views/account-digest.js';
+
+/** `crm.summariser`, as read for an account. */
+interface Summariser {
+  schedule: DigestSchedule;
+  timezone: string;
+}
 
 /** The keys whose change moves accounts' digests. */
 export const DIGEST_KEYS = ['crm.summariser.schedule', 'crm.summariser.timezone'] as const;
@@ -47,21 +59,53 @@ export async function scheduleDigests(deps: BotDeps, teamId: string): Promise<vo
 
 /**
  * The digest job: schedules the next one first (so a failure here does not end the schedule),
- * then posts the digest of the period that ended at the last 09:00 into the account's internal
- * channel, once per account and period (a claim keyed by both: a retried job, a late one or a
- * second instance posts nothing more). Nothing is posted without an internal channel. Returns
+ * then posts the digest of the period that ended at the last 09:00 (`postPeriod`). Returns
  * whether it posted.
  */
 export async function postDigest(deps: BotDeps, accountId: string): Promise<boolean> {
   const account = await new WorkspaceStore(deps.models).accountById(accountId);
   if (!account) return false;
   await scheduleDigest(deps, account);
-  const { schedule, timezone } = (await deps.settings.forAccount(account)).crm.summariser;
+  const summariser = (await deps.settings.forAccount(account)).crm.summariser;
+  const period = digestPeriod(summariser.schedule, summariser.timezone, deps.clock.now());
+  return period ? postPeriod(deps, account, summariser, period, 1) : false;
+}
+
+/**
+ * The retry job (`ACCOUNT_DIGEST_RETRY`, key `<account id>@<period end>`): the digest of that
+ * period, its `attempt`-th try; nothing when the schedule changed since (another period).
+ */
+export async function retryDigest(deps: BotDeps, key: string, attempt: number): Promise<boolean> {
+  const [accountId = '', end = ''] = key.split('@');
+  const account = await new WorkspaceStore(deps.models).accountById(accountId);
+  if (!account) return false;
+  const summariser = (await deps.settings.forAccount(account)).crm.summariser;
+  const period = digestPeriod(summariser.schedule, summariser.timezone, new Date(end));
+  if (period?.end.toISOString() !== end) return false;
+  return postPeriod(deps, account, summariser, period, attempt);
+}
+
+/**
+ * Posts the period's digest into the account's internal channel, once per account and period (a
+ * claim keyed by both: a retried job, a late one or a second instance posts nothing more).
+ * Nothing without an internal channel. A failed post (Slack's 5xx or `ratelimited` after the
+ * client's own retries, any error) frees the claim and is tried again by a retry job, 5, 15, 30
+ * minutes later then hourly, for as long as that stays within the period (until the next digest
+ * is due); then it is given up, logged.
+ */
+async function postPeriod(
+  deps: BotDeps,
+  account: AccountDoc,
+  { schedule, timezone }: Summariser,
+  period: DigestPeriod,
+  attempt: number,
+): Promise<boolean> {
   const now = deps.clock.now();
-  const period = digestPeriod(schedule, timezone, now);
+  const accountId = String(account._id);
   const channel = account.internalChannelId;
-  if (!period || schedule === 'NEVER' || !channel) return false;
-  const claim = `digest:${accountId}:${period.end.toISOString()}`;
+  if (schedule === 'NEVER' || !channel) return false;
+  const end = period.end.toISOString();
+  const claim = `digest:${accountId}:${end}`;
   if (!(await claimOnce(deps.models.claims, claim, now))) return false;
   try {
     const channelIds = (await new ChannelStore(deps.models).byAccount(account.teamId)).get(
@@ -83,8 +127,17 @@ export async function postDigest(deps: BotDeps, accountId: string): Promise<bool
     await (await deps.slack(account.teamId)).post({ channel, ...digest });
     return true;
   } catch (error) {
-    // Not posted: a retry of the job may take the claim again.
     await releaseClaim(deps.models.claims, claim);
-    throw error;
+    const retryAt = digestRetryAt(attempt, now, nextDigestAt(schedule, timezone, period.end));
+    const log = { accountId, period: end, attempt, err: error };
+    if (!retryAt) {
+      deps.logger.warn(log, 'account digest not posted; given up (the next one is due)');
+      return false;
+    }
+    await deps.timers.schedule(ACCOUNT_DIGEST_RETRY, `${accountId}@${end}`, retryAt, {
+      attempt: attempt + 1,
+    });
+    deps.logger.warn({ ...log, retryAt }, 'account digest not posted; tried again later');
+    return false;
   }
 }

@@ -5,6 +5,7 @@ import { ChannelStore } from '../../db/repositories/channels.js';
 import { WorkspaceStore } from '../../db/repositories/workspaces.js';
 import type { BotDeps } from '../../deps.js';
 import type { SlackGateway } from '../../slack/gateway.js';
+import { bestEffort } from '../../slack/safe-call.js';
 
 /** The keys whose change may give accounts an internal channel (a sweep of the workspace). */
 export const INTERNAL_CHANNEL_KEYS = [
@@ -97,4 +98,40 @@ async function inviteTeam(
   // The link is made: a refused invite (a deactivated person) is logged, not retried forever.
   const context = { teamId, channelId, accountId: String(account._id) };
   await slack.invite(channelId, invite, { expect: ['already_in_channel'], bestEffort: context });
+}
+
+/**
+ * The account's `{customer}` changed (its CRM link made, changed or removed): its internal channel
+ * (`auto_sync`) is renamed from the pattern's old name to the new one with `conversations.rename`.
+ * Only a channel still named as the pattern named it: one a person renamed is left alone, and so
+ * is one already renamed (a repeated PATCH, a second instance: nothing is done twice). A name
+ * taken by another channel keeps the old name, logged (`name_taken`): a numbered suffix could
+ * pass for another customer's channel. Slack not answering is logged; the link stays made.
+ */
+export async function renameInternalChannel(
+  deps: BotDeps,
+  before: AccountDoc,
+  after: AccountDoc,
+): Promise<void> {
+  const channelId = after.internalChannelId;
+  if (!channelId) return;
+  const { auto_sync, pattern } = (await deps.settings.forAccount(after)).crm.internal_channels;
+  const from = internalChannelName(pattern, customerName(before));
+  const to = internalChannelName(pattern, customerName(after));
+  if (!auto_sync || !from || !to || from === to) return;
+  const context = { teamId: after.teamId, accountId: String(after._id), channelId, from, to };
+  const slack = await deps.slack(after.teamId);
+  await bestEffort(deps.logger, context, async () => {
+    const name = (await slack.channelInfo(channelId))?.name;
+    if (name !== from) {
+      if (name !== to)
+        deps.logger.info({ ...context, name }, 'internal channel: renamed by a person; left');
+      return;
+    }
+    const answer = await slack.renameChannel(channelId, to);
+    if (answer === 'renamed') deps.logger.info(context, 'internal channel renamed');
+    else if (answer === 'name_taken') {
+      deps.logger.warn(context, 'internal channel: the new name is taken; the old name is kept');
+    } else deps.logger.warn({ ...context, slackError: answer }, 'internal channel: rename refused');
+  });
 }

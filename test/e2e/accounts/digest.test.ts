@@ -1,5 +1,5 @@
 import { HOUSEKEEPING } from '../../../jobs/housekeeping.js';
-import { ACCOUNT_DIGEST } from '../../../src/accounts/jobs.js';
+import { ACCOUNT_DIGEST, ACCOUNT_DIGEST_RETRY } from '../../../src/accounts/jobs.js';
 import { ACTIONS } from '../../../src/constants.js';
 import { postDigest } from '../../../src/services/crm/digest.js';
 import type { TestBot } from '../../support/bot.js';
@@ -213,6 +213,91 @@ describe('the weekly digest', () => {
       ).toEqual([
         'Mon 23 Feb 09:00 – Mon 2 Mar 09:00 (America/New_York)',
         'Mon 2 Mar 09:00 – Mon 9 Mar 09:00 (America/New_York)',
+      ]);
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe('a digest whose post fails', () => {
+  it('is tried again within its period until posted, once, and given up when the next is due', async () => {
+    // Monday 2 March 2026, 10:00 UTC
+    const { t, clock } = await timerWorld();
+    try {
+      await workspaceSettings(t, {
+        crm: {
+          internal_channels: { auto_sync: true },
+          summariser: { schedule: 'DAILY', timezone: 'UTC' },
+        },
+      });
+      await t.runDue();
+      const acme = (await t.api('GET', '/api/v1/accounts')).body[0];
+      const channel = acme.internal_channel_id as string;
+      await customerAsks(t, 'U0FRANK', 'Dashboard is blank');
+      const isDigest = (params: Record<string, unknown>) =>
+        String(params.text).includes(' digest for ');
+      const attempts = () =>
+        t.sim.calls('chat.postMessage').filter((c) => isDigest(c.params) && c.status !== undefined);
+
+      // Tue 3 March 09:00: Slack fails the post (an error the client does not retry), then twice more.
+      t.sim.fail('chat.postMessage', { error: 'fatal_error' }, { times: 3, when: isDigest });
+      await advanceTo(t, clock, '2026-03-03T09:00:00Z');
+      expect(digestsIn(t, channel)).toEqual([]);
+      expect(attempts().map((c) => c.error)).toEqual(['fatal_error']);
+      const retry = (await t.bot.deps.timers.pending()).filter(
+        (j) => j.name === ACCOUNT_DIGEST_RETRY,
+      );
+      expect(retry.map((j) => [j.key, j.runAt.toISOString()])).toEqual([
+        [`${acme.id}@2026-03-03T09:00:00.000Z`, '2026-03-03T09:05:00.000Z'],
+      ]);
+      // The schedule goes on: tomorrow's digest is still due.
+      const next = (await t.bot.deps.timers.pending()).find((j) => j.name === ACCOUNT_DIGEST);
+      expect(next?.runAt.toISOString()).toBe('2026-03-04T09:00:00.000Z');
+
+      await advanceTo(t, clock, '2026-03-03T09:05:00Z'); // fails again: 15 minutes later
+      await advanceTo(t, clock, '2026-03-03T09:20:00Z'); // and again: 30 minutes later
+      expect(digestsIn(t, channel)).toEqual([]);
+      await advanceTo(t, clock, '2026-03-03T09:49:00Z');
+      expect(attempts()).toHaveLength(3);
+      await advanceTo(t, clock, '2026-03-03T09:50:00Z');
+
+      const [digest, ...more] = digestsIn(t, channel);
+      expect(more).toEqual([]);
+      expect(digest?.text).toBe('Daily digest for Acme: 1 new, 1 open, 0 closed, 0 SLA breached');
+      expect((digest?.blocks?.[1] as { elements: { text: string }[] }).elements[0]?.text).toBe(
+        'Mon 2 Mar 09:00 – Tue 3 Mar 09:00 (UTC)',
+      );
+      expect(attempts().map((c) => c.error ?? 'ok')).toEqual([
+        'fatal_error',
+        'fatal_error',
+        'fatal_error',
+        'ok',
+      ]);
+      // Posted: no retry left, and running the job again posts nothing more.
+      expect(
+        (await t.bot.deps.timers.pending()).filter((j) => j.name === ACCOUNT_DIGEST_RETRY),
+      ).toEqual([]);
+      await t.bot.deps.timers.schedule(ACCOUNT_DIGEST, acme.id, clock.now());
+      await t.runDue();
+      expect(digestsIn(t, channel)).toHaveLength(1);
+
+      // Wed 4 March: Slack fails all day: hourly tries, given up before Thursday's digest is due.
+      t.sim.fail('chat.postMessage', { error: 'fatal_error' }, { times: 100, when: isDigest });
+      for (const at of ['09:00', '09:05', '09:20', '09:50']) {
+        await advanceTo(t, clock, `2026-03-04T${at}:00Z`);
+      }
+      for (let hour = 0; hour < 23; hour++) await t.advance(60); // 10:50 … 08:50 Thursday
+      expect(clock.now().toISOString()).toBe('2026-03-05T08:50:00.000Z');
+      expect(
+        (await t.bot.deps.timers.pending()).filter((j) => j.name === ACCOUNT_DIGEST_RETRY),
+      ).toEqual([]);
+      expect(attempts()).toHaveLength(4 + 4 + 23);
+      t.sim.clearFaults();
+      await advanceTo(t, clock, '2026-03-05T09:00:00Z');
+      expect(digestsIn(t, channel).map((m) => m.text)).toEqual([
+        'Daily digest for Acme: 1 new, 1 open, 0 closed, 0 SLA breached',
+        'Daily digest for Acme: 0 new, 1 open, 0 closed, 0 SLA breached',
       ]);
     } finally {
       await t.stop();

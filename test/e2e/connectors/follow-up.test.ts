@@ -2,10 +2,12 @@ import { textOf } from '../../support/jira/adf.js';
 import { CHANNEL, cardText, eventually, requestOf } from '../requests/world.js';
 import {
   jiraWorld,
+  linearWorld,
   threadTexts,
   ticketedRequest,
   zendeskWorld,
   type JiraWorld,
+  type LinearWorld,
   type ZendeskWorld,
 } from './world.js';
 import type { TestBot } from '../../support/bot.js';
@@ -170,4 +172,91 @@ describe('follow-up issues in Jira', () => {
       ),
     );
   }, 20_000);
+});
+
+describe('follow-up issues in Linear', () => {
+  let w: LinearWorld;
+  beforeAll(async () => {
+    w = await linearWorld({ enable_follow_up_ticket: true });
+  });
+  afterAll(() => w.stop());
+
+  it('relates the new issue to the done one once, after a 503 that made the relation', async () => {
+    const { t, linear } = w;
+    const { message, key } = await ticketedRequest(t, 'U0FOLLOW6', 'Report export is empty');
+    expect(await linear.moveTo(key, 'Done')).toBe(200);
+    await eventually(async () => (await requestOf(t, message.ts))?.status === 'closed');
+    linear.calls.length = 0;
+    // Linear makes the relation but answers 503: the task is tried again and must not add one.
+    linear.faults.push({
+      method: 'POST',
+      path: /^issueRelationCreate$/,
+      status: 503,
+      applied: true,
+    });
+    await replies(t, 'U0FOLLOW6', message.ts, 'The export is empty again');
+    const ticket = await followUpOf(t, message.ts, key);
+    await eventually(
+      async () => linear.calls.filter((c) => c.field === 'issueRelationCreate').length === 2,
+      15_000,
+    );
+
+    const made = linear.issue(ticket.id);
+    const old = linear.issue(key);
+    expect(linear.issues.filter((i) => i.title === 'Report export is empty')).toHaveLength(2);
+    expect(linear.relations).toEqual([
+      { id: expect.any(String), issueId: made?.id, relatedIssueId: old?.id, type: 'related' },
+    ]);
+    expect(linear.calls.filter((c) => c.field !== 'teams')).toEqual([
+      { field: 'issueCreate', status: 200 },
+      { field: 'issueRelationCreate', status: 503 },
+      { field: 'issue', status: 200 },
+      { field: 'issueRelationCreate', status: 400 },
+    ]);
+    // The description still names the old issue (Linear shows the URL as a mention).
+    expect(made?.description).toBe(
+      `The export is empty again\n\n— Follow-up of ticket #${key} (https://linear.app/acme/issue/${key}), which was solved.`,
+    );
+    expect(ticket).toMatchObject({
+      followUpOf: key,
+      url: `https://linear.app/acme/issue/${ticket.id}`,
+    });
+    await t.sim.waitFor(() =>
+      threadTexts(t, message.ts).includes(
+        `:ticket: Linear follow-up ticket <${ticket.url}|#${ticket.id}> was opened for the new message here; it follows up #${key}.`,
+      ),
+    );
+  }, 30_000);
+
+  it('keeps the follow-up when Linear refuses the relation (the old issue deleted)', async () => {
+    const { t, linear } = w;
+    const { message, key } = await ticketedRequest(t, 'U0FOLLOW7', 'Avatars do not load');
+    expect(await linear.moveTo(key, 'Canceled')).toBe(200);
+    await eventually(async () => (await requestOf(t, message.ts))?.status === 'closed');
+    const before = linear.relations.length;
+    const old = linear.issue(key);
+    if (!old) throw new Error(`no issue ${key}`);
+    // Someone deletes the old issue in Linear: the relation is refused (not found), never retried.
+    old.identifier = `${key}-deleted`;
+    old.id = `${old.id}-deleted`;
+    linear.calls.length = 0;
+    await replies(t, 'U0FOLLOW7', message.ts, 'Avatars are broken again');
+    const ticket = await followUpOf(t, message.ts, key);
+    expect(linear.relations).toHaveLength(before);
+    expect(linear.calls.filter((c) => c.field === 'issueRelationCreate')).toEqual([
+      { field: 'issueRelationCreate', status: 400 },
+    ]);
+    expect(linear.issue(ticket.id)?.description).toContain(`Follow-up of ticket #${key}`);
+    const request = await requestOf(t, message.ts);
+    // The task settles just after the ticket is recorded: once settled, it is done (not retried).
+    const task = await eventually(async () => {
+      const found = await t.db.collection('connector_tasks').findOne({
+        requestId: String(request?._id),
+        kind: 'create',
+        'payload.draft.followUpOf.id': key,
+      });
+      return found && found.status !== 'pending' ? found : undefined;
+    });
+    expect(task.status).toBe('done');
+  }, 30_000);
 });

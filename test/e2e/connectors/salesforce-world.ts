@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { TestBot } from '../../support/bot.js';
+import type { TestBot, TestBotOptions } from '../../support/bot.js';
 import { SalesforceSimulator } from '../../support/salesforce/simulator.js';
 import { CHANNEL, customerWorld, eventually, requestOf } from '../requests/world.js';
 
@@ -19,9 +19,11 @@ export interface SalesforceWorld {
  */
 export async function salesforceWorld(
   settings: Record<string, unknown> = {},
+  options: Pick<TestBotOptions, 'logger'> = {},
 ): Promise<SalesforceWorld> {
   const salesforce = await SalesforceSimulator.start();
   const t = await customerWorld(undefined, {
+    ...options,
     env: {
       SETTINGS_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       WEBHOOK_ALLOW_PRIVATE: 'true',

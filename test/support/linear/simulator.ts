@@ -20,6 +20,17 @@ export interface LinearIssue {
   comments: { id: string; body: string; userId: string }[];
 }
 
+/** An issue relation (`issueRelationCreate`): `issueId` is `type` to `relatedIssueId` (both ids). */
+export interface LinearRelation {
+  id: string;
+  issueId: string;
+  relatedIssueId: string;
+  type: string;
+}
+
+/** Linear's `IssueRelationType`. */
+const RELATION_TYPES = ['blocks', 'duplicate', 'related', 'similar'];
+
 const TEAM = { id: 'team-eng-0001', key: 'ENG', name: 'Engineering' };
 
 /** The team's workflow, in Linear's state types. */
@@ -50,12 +61,14 @@ const gqlError = (status: number, type: string, code: string, message: string): 
  * the bot asks for: the API key in `Authorization` (else 400 `authentication error`), `viewer`,
  * `teams` by key, `workflowStates` by team, `users` by e-mail, `issue`, `issueCreate` (a
  * client-supplied UUID `id` kept; a taken one refused), `issueUpdate` with `stateId`,
- * `commentCreate`; faults by root field (`path` matches it): 429 `ratelimited` with
+ * `commentCreate`, `issueRelationCreate` (issues by UUID or identifier; a taken `id`, an unknown
+ * type or an issue related to itself refused; an unknown issue not found); faults by root field (`path` matches it): 429 `ratelimited` with
  * `Retry-After` and the rate-limit headers, 5xx. `comment` and `moveTo` play a Linear user and
  * send the webhook's events, signed `Linear-Signature` with `webhookTimestamp` in the body.
  */
 export class LinearSimulator {
   readonly issues: LinearIssue[] = [];
+  readonly relations: LinearRelation[] = [];
   readonly faults: Fault[] = [];
   readonly calls: { field: string; status: number }[] = [];
   readonly users: LinearUser[] = [
@@ -174,6 +187,33 @@ export class LinearSimulator {
     };
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL variables
+  private relate(input: Record<string, any>): Answer {
+    const invalid = (message: string) => gqlError(400, 'invalid input', 'INVALID_INPUT', message);
+    const issue = this.issue(String(input.issueId));
+    const related = this.issue(String(input.relatedIssueId));
+    if (!issue || !related) return invalid('Entity not found: Issue');
+    if (!RELATION_TYPES.includes(String(input.type))) {
+      return gqlError(400, 'graphql error', 'GRAPHQL_VALIDATION_FAILED', 'Invalid value for type');
+    }
+    if (input.id !== undefined && !UUID.test(String(input.id))) return invalid('id must be a UUID');
+    if (input.id && this.relations.some((r) => r.id === input.id)) {
+      return invalid('Entity already exists');
+    }
+    if (issue.id === related.id) return invalid('Cannot relate an issue to itself');
+    const relation = {
+      id: String(input.id ?? randomUUID()),
+      issueId: issue.id,
+      relatedIssueId: related.id,
+      type: String(input.type),
+    };
+    this.relations.push(relation);
+    return [
+      200,
+      { data: { issueRelationCreate: { success: true, issueRelation: { id: relation.id } } } },
+    ];
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -286,6 +326,8 @@ export class LinearSimulator {
         issue.comments.push({ id: randomUUID(), body: vars.input.body, userId: 'usr-bot' });
         return ok({ commentCreate: { success: true } });
       }
+      case 'issueRelationCreate':
+        return this.relate(vars.input ?? {});
       default:
         return gqlError(
           400,

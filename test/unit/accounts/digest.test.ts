@@ -1,4 +1,9 @@
-import { digestPeriod, nextDigestAt, type DigestSchedule } from '../../../src/accounts/digest.js';
+import {
+  digestPeriod,
+  digestRetryAt,
+  nextDigestAt,
+  type DigestSchedule,
+} from '../../../src/accounts/digest.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -73,5 +78,25 @@ describe('digestPeriod', () => {
     expect(period ? [period.start.toISOString(), period.end.toISOString()] : null).toEqual(
       expected,
     );
+  });
+});
+
+describe('digestRetryAt', () => {
+  const next = at('2026-03-04T09:00:00Z');
+  it.each([
+    [1, '2026-03-03T09:00:00Z', '2026-03-03T09:05:00.000Z'],
+    [2, '2026-03-03T09:05:00Z', '2026-03-03T09:20:00.000Z'],
+    [3, '2026-03-03T09:20:00Z', '2026-03-03T09:50:00.000Z'],
+    [4, '2026-03-03T09:50:00Z', '2026-03-03T10:50:00.000Z'],
+    [12, '2026-03-04T07:50:00Z', '2026-03-04T08:50:00.000Z'],
+    // The next digest is due by then: given up.
+    [13, '2026-03-04T08:50:00Z', null],
+    [1, '2026-03-04T08:56:00Z', null],
+  ])('attempt %i failed at %s: next try %s', (attempt, failedAt, expected) => {
+    expect(digestRetryAt(attempt, at(failedAt), next)?.toISOString() ?? null).toBe(expected);
+  });
+
+  it('gives up with no next digest (NEVER)', () => {
+    expect(digestRetryAt(1, at('2026-03-03T09:00:00Z'), null)).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ACTIONS } from '../../../constants.js';
+import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import { ACTIONS, VIEWS } from '../../../constants.js';
 import type { BotDeps } from '../../../deps.js';
-import { createTicketClicked } from '../../../services/connectors/tickets.js';
+import { createTicketClicked, ticketHelpdeskPicked } from '../../../services/connectors/tickets.js';
+import { HELPDESK_BLOCK } from '../../../views/helpdesk-ticket.js';
 import { SlackGateway } from '../../gateway.js';
 
 /** What a click on the card brings that its actions need. */
@@ -39,6 +40,34 @@ export function register(app: App, deps: BotDeps): void {
       await ack();
       if (action.value)
         await createTicketFromCard(deps, new SlackGateway(client, deps.logger), body, action.value);
+    },
+  );
+}
+
+/**
+ * A helpdesk picked in the open ticket modal (its select dispatches the pick): the modal is
+ * updated, with the Form select only for a Zendesk helpdesk.
+ */
+export function registerHelpdeskPick(app: App, deps: BotDeps): void {
+  app.action<BlockAction<StaticSelectAction>>(
+    { block_id: HELPDESK_BLOCK, action_id: 'value' },
+    async ({ ack, action, body, client }) => {
+      await ack();
+      const view = body.view;
+      const picked = action.selected_option?.value;
+      if (!view || view.callback_id !== VIEWS.helpdeskTicket || !picked) return;
+      const typed = view.state.values.ht_subject?.value?.value;
+      await ticketHelpdeskPicked(
+        deps,
+        new SlackGateway(client, deps.logger),
+        {
+          id: view.id,
+          hash: view.hash,
+          requestId: view.private_metadata,
+          subject: typed ?? undefined,
+        },
+        picked,
+      );
     },
   );
 }

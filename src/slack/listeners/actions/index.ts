@@ -43,6 +43,7 @@ export function register(app: App, deps: BotDeps): void {
   nudgeButtons.register(app, deps);
   raiseTicketButton.register(app, deps);
   createTicketButton.register(app, deps);
+  createTicketButton.registerHelpdeskPick(app, deps);
   requestButtons.register(app, deps);
   suggestionButtons.register(app, deps);
   summariseButton.register(app, deps);

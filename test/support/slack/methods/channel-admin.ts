@@ -11,7 +11,7 @@ function checkName(name: string | undefined): string {
   return name;
 }
 
-/** `conversations.create` and `conversations.invite`, as a bot token calls them. */
+/** `conversations.create`, `conversations.rename` and `conversations.invite`, as a bot token calls them. */
 export const channelAdminMethods: MethodTable = {
   'conversations.create': (state, params) => {
     const name = checkName(str(params, 'name'));
@@ -25,6 +25,24 @@ export const channelAdminMethods: MethodTable = {
       creator: state.botUserId,
       members: [state.botUserId],
     });
+    return { channel: renderChannel(state, channel) };
+  },
+
+  // Only a channel's creator (or an admin) may rename it; the name is checked as for a new one.
+  'conversations.rename': (state, params) => {
+    const channel = state.visibleChannel(str(params, 'channel'));
+    const name = checkName(str(params, 'name'));
+    if (channel.is_archived) throw new SlackApiError('is_archived');
+    if (!channel.members.has(state.botUserId)) throw new SlackApiError('not_in_channel');
+    if (channel.creator !== state.botUserId) throw new SlackApiError('not_authorized');
+    const taken = [...state.channels.values()].some(
+      (c) => !c.is_im && c.id !== channel.id && c.name === name,
+    );
+    if (taken) throw new SlackApiError('name_taken');
+    if (channel.name !== name) {
+      channel.previous_names.unshift(channel.name);
+      channel.name = name;
+    }
     return { channel: renderChannel(state, channel) };
   },
 
