@@ -6,6 +6,7 @@ import {
   credentialsSchemaOf,
 } from './credentials.js';
 import { Urgency } from './urgency.js';
+import type { CommentOnce, TicketComment } from './comments.js';
 
 export { SalesforceCredentials } from './crm.js';
 export {
@@ -167,7 +168,11 @@ export interface Connector {
   createTicket(draft: TicketDraft): Promise<TicketRef>;
   /** The ticket an earlier create made, by its `external_id`; null when none was made. */
   findByExternalId(externalId: string): Promise<TicketRef | null>;
-  addComment(ticketId: string, comment: { body: string; public: boolean }): Promise<void>;
+  /**
+   * Adds a comment; with `once` (the task's key, and whether an earlier try may have made it:
+   * an ambiguous failure) at most once, however often the task is tried.
+   */
+  addComment(ticketId: string, comment: TicketComment, once?: CommentOnce): Promise<void>;
   updateStatus(ticketId: string, status: string): Promise<void>;
   readStatus(ticketId: string): Promise<string>;
   /** The helpdesk user for a person (found by e-mail, else created where the vendor allows). */

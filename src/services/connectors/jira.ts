@@ -6,6 +6,12 @@ import {
   type TicketDraft,
   type TicketRef,
 } from '../../connectors/connector.js';
+import {
+  alreadyCommented,
+  type CommentOnce,
+  type TicketComment,
+} from '../../connectors/comments.js';
+import { adfText } from '../../connectors/jira-webhook.js';
 import { withUrgencyTag } from '../../connectors/urgency.js';
 import { VendorHttp, basicAuth } from './http.js';
 
@@ -21,6 +27,10 @@ const CATEGORY_OF: Readonly<Record<string, string>> = {
 
 const Issue = z.object({ id: z.string(), key: z.string() });
 const Status = z.object({ name: z.string(), statusCategory: z.object({ key: z.string() }) });
+const Comment = z.object({
+  author: z.object({ accountId: z.string() }).nullish(),
+  body: z.unknown(),
+});
 const Transition = z.object({ id: z.string(), name: z.string(), to: Status });
 
 /** Plain text as Atlassian Document Format: one paragraph per non-empty line. */
@@ -95,8 +105,25 @@ export class JiraClient implements Connector {
     return found ? this.ref(found.key, found.fields.status.name) : null;
   }
 
-  async addComment(ticketId: string, comment: { body: string; public: boolean }): Promise<void> {
-    await this.http.call('POST', `/rest/api/3/issue/${encodeURIComponent(ticketId)}/comment`, {
+  /** A comment (ADF); retried, only when the bot's newest comment is not it. */
+  async addComment(ticketId: string, comment: TicketComment, once?: CommentOnce): Promise<void> {
+    const path = `/rest/api/3/issue/${encodeURIComponent(ticketId)}/comment`;
+    if (once?.retried) {
+      const [me, body] = await Promise.all([
+        this.me(),
+        this.http.call('GET', `${path}?orderBy=created&maxResults=100`),
+      ]);
+      const { comments } = z.object({ comments: z.array(Comment) }).parse(body);
+      const ours = comments.filter((c) => c.author?.accountId === me.id);
+      if (
+        alreadyCommented(
+          comment,
+          ours.map((c) => adfText(c.body)),
+        )
+      )
+        return;
+    }
+    await this.http.call('POST', path, {
       body: adf(comment.body),
       // Jira Service Management's internal note; plain Jira keeps it as a property.
       properties: [{ key: 'sd.public.comment', value: { internal: !comment.public } }],

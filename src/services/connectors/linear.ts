@@ -7,6 +7,7 @@ import {
   type TicketDraft,
   type TicketRef,
 } from '../../connectors/connector.js';
+import type { CommentOnce, TicketComment } from '../../connectors/comments.js';
 import { LINEAR_STATE_TYPE_OF } from '../../connectors/linear-webhook.js';
 import { withUrgencyLine } from '../../connectors/urgency.js';
 import { withVendorRetries } from './http.js';
@@ -84,16 +85,21 @@ export class LinearConnector implements Connector {
   async relateFollowUp(ticketId: string, draft: TicketDraft): Promise<void> {
     if (!draft.followUpOf) return;
     const input = {
-      id: relationId(draft.externalId),
+      id: uuidFrom(`issue-relation:${draft.externalId}`),
       issueId: ticketId,
       relatedIssueId: draft.followUpOf.id,
       type: 'related',
     };
+    await this.createOnce(
+      'mutation IssueRelationCreate($input: IssueRelationCreateInput!) { issueRelationCreate(input: $input) { success } }',
+      input,
+    );
+  }
+
+  /** A create whose input carries its own `id`: a repeat refused as existing was made before. */
+  private async createOnce(mutation: string, input: Record<string, unknown>): Promise<void> {
     try {
-      await this.call(
-        'mutation IssueRelationCreate($input: IssueRelationCreateInput!) { issueRelationCreate(input: $input) { success } }',
-        { input },
-      );
+      await this.call(mutation, { input });
     } catch (error) {
       if (error instanceof VendorError && /already exists/i.test(error.message)) return;
       throw error;
@@ -101,11 +107,16 @@ export class LinearConnector implements Connector {
   }
 
   /** A comment (Linear has no internal notes: every comment is visible to the workspace). */
-  async addComment(ticketId: string, comment: { body: string; public: boolean }): Promise<void> {
+  /** A comment; with `once`, its id is made from the task's key, so Linear makes it once. */
+  async addComment(ticketId: string, comment: TicketComment, once?: CommentOnce): Promise<void> {
     const { id } = await this.issue(ticketId);
-    await this.call(
+    await this.createOnce(
       'mutation CommentCreate($input: CommentCreateInput!) { commentCreate(input: $input) { success } }',
-      { input: { issueId: id, body: comment.body } },
+      {
+        ...(once ? { id: uuidFrom(`comment:${once.key}`) } : {}),
+        issueId: id,
+        body: comment.body,
+      },
     );
   }
 
@@ -191,9 +202,9 @@ export class LinearConnector implements Connector {
   }
 }
 
-/** A UUID (v4's layout, as Linear asks) made from the intent's id: the same for every retry. */
-function relationId(externalId: string): string {
-  const hex = createHash('sha256').update(`issue-relation:${externalId}`).digest('hex');
+/** A UUID (v4's layout, as Linear asks) made from `seed`: the same for every retry. */
+function uuidFrom(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
   const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -107,7 +107,8 @@ async function carryOut(
     throw new VendorError('refused', 'the request has no ticket in this helpdesk');
   }
   if (task.kind === 'comment' && task.payload.comment) {
-    await client.addComment(ticket.id, task.payload.comment);
+    const once = { key: task.taskId, retried: task.ambiguous };
+    await client.addComment(ticket.id, task.payload.comment, once);
   } else if (task.kind === 'status' && task.payload.status) {
     await client.updateStatus(ticket.id, task.payload.status);
     await tasks.ticketStatus(request._id, task.payload.status);

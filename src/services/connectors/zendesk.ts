@@ -6,12 +6,18 @@ import {
   type ApiTokenCredentials,
 } from '../../connectors/connector.js';
 
+import {
+  alreadyCommented,
+  type CommentOnce,
+  type TicketComment,
+} from '../../connectors/comments.js';
 import { withUrgencyTag } from '../../connectors/urgency.js';
 import { VendorHttp, basicAuth } from './http.js';
 
 const Id = z.union([z.number(), z.string()]).transform(String);
 const Ticket = z.object({ id: Id, status: z.string() });
 const User = z.object({ id: Id, name: z.string().default('') });
+const Comment = z.object({ author_id: Id, body: z.string().default('') });
 const TicketForm = z.object({ id: Id, name: z.string(), active: z.boolean().default(true) });
 /** A Zendesk ticket form: its id, name, and whether agents can still pick it. */
 export type TicketForm = z.infer<typeof TicketForm>;
@@ -66,10 +72,25 @@ export class ZendeskClient implements Connector {
     return found ? this.ref(found) : null;
   }
 
-  async addComment(ticketId: string, comment: { body: string; public: boolean }): Promise<void> {
-    await this.http.call('PUT', `/api/v2/tickets/${encodeURIComponent(ticketId)}.json`, {
-      ticket: { comment },
-    });
+  /** A comment (a ticket update); retried, only when the bot's newest comment is not it. */
+  async addComment(ticketId: string, comment: TicketComment, once?: CommentOnce): Promise<void> {
+    const path = `/api/v2/tickets/${encodeURIComponent(ticketId)}`;
+    if (once?.retried) {
+      const [me, body] = await Promise.all([
+        this.me(),
+        this.http.call('GET', `${path}/comments.json?sort_order=asc`),
+      ]);
+      const { comments } = z.object({ comments: z.array(Comment) }).parse(body);
+      const ours = comments.filter((c) => String(c.author_id) === String(me.id));
+      if (
+        alreadyCommented(
+          comment,
+          ours.map((c) => c.body),
+        )
+      )
+        return;
+    }
+    await this.http.call('PUT', `${path}.json`, { ticket: { comment } });
   }
 
   async updateStatus(ticketId: string, status: string): Promise<void> {

@@ -9,7 +9,7 @@ import {
   newRequest,
   requestOf,
 } from '../requests/world.js';
-import { jiraWorld, threadTexts, ticketOf, type JiraWorld } from './world.js';
+import { jiraWorld, retriedComment, threadTexts, ticketOf, type JiraWorld } from './world.js';
 
 describe('Jira Cloud issues from Slack requests', () => {
   let w: JiraWorld;
@@ -102,6 +102,26 @@ describe('Jira Cloud issues from Slack requests', () => {
       '*Jo Engineer* (Jira): Deployed.',
     ]);
   });
+
+  it('makes a comment once when Jira answers 503 after storing it', async () => {
+    const { t, jira } = w;
+    const { message, key } = await ticketed('U0JIRA9', 'Export stuck');
+    jira.faults.push({ method: 'POST', path: /\/comment$/, status: 503, applied: true });
+    await t.driver.customerSays(CHANNEL, 'U0JIRA9', 'Any news?', { thread_ts: message.ts });
+    expect(await retriedComment(t)).toMatchObject({ status: 'done', attempts: 2 });
+    expect(jira.issue(key)?.comments.map((c) => textOf(c.body))).toEqual([
+      'Customer <@U0JIRA9> in Slack:\nAny news?',
+    ]);
+    // A 503 that stored nothing: the retry looks, finds none, and writes it.
+    await t.db.collection('connector_tasks').deleteMany({ kind: 'comment', ambiguous: true });
+    jira.faults.push({ method: 'POST', path: /\/comment$/, status: 503 });
+    await t.driver.customerSays(CHANNEL, 'U0JIRA9', 'Hello?', { thread_ts: message.ts });
+    expect(await retriedComment(t)).toMatchObject({ status: 'done', attempts: 2 });
+    expect(jira.issue(key)?.comments.map((c) => textOf(c.body))).toEqual([
+      'Customer <@U0JIRA9> in Slack:\nAny news?',
+      'Customer <@U0JIRA9> in Slack:\nHello?',
+    ]);
+  }, 30_000);
 
   it('moves the issue through transitions when the request moves, and back', async () => {
     const { t, jira } = w;

@@ -14,6 +14,7 @@ import {
   clickCreateTicket,
   helpdeskModal,
   linearWorld,
+  retriedComment,
   threadTexts,
   ticketOf,
   ticketedRequest,
@@ -155,6 +156,17 @@ describe('Linear issues from Slack requests', () => {
       '*Jo Engineer* (Linear): Deployed.',
     ]);
   });
+
+  it('makes a comment once when Linear answers 503 after making it', async () => {
+    const { t, linear } = w;
+    const { message, key } = await ticketed('U0LIN9', 'Export stuck');
+    linear.faults.push({ method: 'POST', path: /^commentCreate$/, status: 503, applied: true });
+    await t.driver.customerSays(CHANNEL, 'U0LIN9', 'Any news?', { thread_ts: message.ts });
+    expect(await retriedComment(t)).toMatchObject({ status: 'done', attempts: 2 });
+    expect(linear.issue(key)?.comments.map((c) => c.body)).toEqual([
+      'Customer <@U0LIN9> in Slack:\n\nAny news?',
+    ]);
+  }, 20_000);
 
   it('moves the issue’s state when the request moves, and the request when the state moves', async () => {
     const { t, linear } = w;

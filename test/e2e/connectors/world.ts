@@ -198,3 +198,13 @@ export async function linearWorld(tickets: Record<string, unknown> = {}): Promis
   };
   return { linear, ...(await helpdeskWorld(linear, body, tickets)) };
 }
+
+/** The comment task an ambiguous failure made retried, once it is settled (done or failed). */
+export function retriedComment(t: TestBot) {
+  return eventually(async () => {
+    const task = await t.db
+      .collection('connector_tasks')
+      .findOne({ kind: 'comment', ambiguous: true, status: { $in: ['done', 'failed'] } });
+    return task ?? undefined;
+  }, 15_000);
+}

@@ -8,7 +8,7 @@ import {
   newRequest,
   requestOf,
 } from '../requests/world.js';
-import { threadTexts, ticketOf, zendeskWorld, type ZendeskWorld } from './world.js';
+import { retriedComment, threadTexts, ticketOf, zendeskWorld, type ZendeskWorld } from './world.js';
 
 describe('a Zendesk ticket kept in sync with its request', () => {
   let w: ZendeskWorld;
@@ -50,6 +50,25 @@ describe('a Zendesk ticket kept in sync with its request', () => {
       }),
     ]);
   });
+
+  it('makes a comment once when Zendesk answers 502 after adding it', async () => {
+    const { t, zendesk } = w;
+    const { message, id } = await ticketed('U0SYNC9', 'Export stuck');
+    zendesk.faults.push({
+      method: 'PUT',
+      path: /\/tickets\/\d+\.json$/,
+      status: 502,
+      applied: true,
+    });
+    await t.driver.customerSays(CHANNEL, 'U0SYNC9', 'Any news?', { thread_ts: message.ts });
+    expect(await retriedComment(t)).toMatchObject({ status: 'done', attempts: 2 });
+    expect(
+      zendesk
+        .ticket(id)
+        ?.comments.slice(1)
+        .map((c) => c.body),
+    ).toEqual(['Customer <@U0SYNC9> in Slack:\n\nAny news?']);
+  }, 20_000);
 
   it('posts a Zendesk agent’s public comment in the thread once, and none the bot wrote or internal', async () => {
     const { t, zendesk } = w;

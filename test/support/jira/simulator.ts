@@ -221,6 +221,17 @@ export class JiraSimulator {
     const part = match?.[2];
     if (method === 'GET' && !part)
       return [200, { id: issue.id, key: issue.key, fields: this.fields(issue) }];
+    if (method === 'GET' && part === '/comment') {
+      const comments = issue.comments.map((c) => ({
+        id: c.id,
+        body: c.body,
+        author: { accountId: c.authorId },
+        jsdPublic: !c.internal,
+      }));
+      if (url.searchParams.get('orderBy') === '-created') comments.reverse();
+      const total = comments.length;
+      return [200, { startAt: 0, maxResults: 100, total, comments: comments.slice(0, 100) }];
+    }
     if (method === 'POST' && part === '/comment') {
       const internal =
         body.properties?.find((p: { key: string }) => p.key === 'sd.public.comment')?.value

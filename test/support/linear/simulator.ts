@@ -323,7 +323,13 @@ export class LinearSimulator {
       case 'commentCreate': {
         const issue = this.issue(String(vars.input?.issueId));
         if (!issue) return notFound('Issue');
-        issue.comments.push({ id: randomUUID(), body: vars.input.body, userId: 'usr-bot' });
+        const id = vars.input.id === undefined ? randomUUID() : String(vars.input.id);
+        if (!UUID.test(id))
+          return gqlError(400, 'invalid input', 'INVALID_INPUT', 'id must be a UUID');
+        if (this.issues.some((i) => i.comments.some((c) => c.id === id))) {
+          return gqlError(400, 'invalid input', 'INVALID_INPUT', 'Entity already exists');
+        }
+        issue.comments.push({ id, body: vars.input.body, userId: 'usr-bot' });
         return ok({ commentCreate: { success: true } });
       }
       case 'issueRelationCreate':

@@ -170,6 +170,14 @@ export class ZendeskSimulator {
     // A base URL with a path (one simulator for several tenants) serves the same API.
     const path = url.pathname.replace(/^.*?(?=\/api\/v2\/)/, '');
     const one = /^\/api\/v2\/tickets\/(\d+)\.json$/.exec(path);
+    const listed = /^\/api\/v2\/tickets\/(\d+)\/comments\.json$/.exec(path);
+    if (method === 'GET' && listed) {
+      const found = this.ticket(listed[1] as string);
+      if (!found) return [404, { error: 'RecordNotFound', description: 'Not found' }];
+      const comments = [...found.comments];
+      if (url.searchParams.get('sort_order') === 'desc') comments.reverse();
+      return [200, { comments, count: comments.length, next_page: null, previous_page: null }];
+    }
     if (method === 'GET' && path === '/api/v2/users/me.json') {
       return [200, { user: this.botUser }];
     }
