@@ -8,6 +8,7 @@ import {
 import { Urgency } from './urgency.js';
 
 export { SalesforceCredentials } from './crm.js';
+export { HubspotCredentials } from './hubspot.js';
 export {
   ApiKeyCredentials,
   ApiTokenCredentials,
@@ -63,6 +64,21 @@ export const ConnectorOptions = z
       .optional()
       .describe(
         'Salesforce: the Case’s External ID field holding the request’s id, so a retried create finds the Case it made (default Triage_Request_Id__c).',
+      ),
+    id_property: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/, 'must be a HubSpot property name such as triage_request_id')
+      .max(100)
+      .optional()
+      .describe(
+        'HubSpot: the unique-value ticket property holding the request’s id, so a retried create finds the ticket it made (default triage_request_id).',
+      ),
+    pipeline: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,100}$/, 'must be a HubSpot pipeline id such as 0')
+      .optional()
+      .describe(
+        'HubSpot: the ticket pipeline new tickets go in (default 0, the default pipeline).',
       ),
   })
   .meta({ id: 'ConnectorOptions' });

@@ -1,18 +1,12 @@
 import { VendorError } from '../../connectors/connector.js';
-import {
-  advance,
-  caseTicketStatus,
-  type CaseChange,
-  type CaseCommentIn,
-} from '../../connectors/crm-sync.js';
+import type { CrmClient } from '../../connectors/crm.js';
+import { advance, type CaseChange, type CaseCommentIn } from '../../connectors/crm-sync.js';
 import type { ConnectorDoc } from '../../db/models/index.js';
 import { ConnectorStore } from '../../db/repositories/connectors.js';
 import { CrmCases } from '../../db/repositories/crm-cases.js';
 import type { BotDeps } from '../../deps.js';
 import { postComment, ticketMoved } from './inbound.js';
-import { crmOf, externalIdField } from './manage.js';
-import type { SalesforceClient } from './salesforce.js';
-import { changedCases, newCaseComments } from './salesforce-sync.js';
+import { crmOf } from './manage.js';
 
 /** How long one instance holds a connector's poll (a crashed poll is taken over after it). */
 const LEASE_MS = 5 * 60_000;
@@ -29,7 +23,11 @@ export async function pollSalesforce(deps: BotDeps): Promise<{ polled: number; f
   const store = new ConnectorStore(deps.models);
   let polled = 0;
   let failed = 0;
-  for (const connector of await store.allOfType('salesforce')) {
+  const connectors = [
+    ...(await store.allOfType('salesforce')),
+    ...(await store.allOfType('hubspot')),
+  ];
+  for (const connector of connectors) {
     if (!(await store.leaseCaseSync(connector, deps.clock.now(), LEASE_MS))) continue;
     try {
       await store.endCaseSync(connector, await pollOne(deps, connector));
@@ -40,7 +38,7 @@ export async function pollSalesforce(deps: BotDeps): Promise<{ polled: number; f
       const vendor = error instanceof VendorError ? error.message : undefined;
       deps.logger.warn(
         { err: vendor ? undefined : error, vendor, connectorId: String(connector._id) },
-        'Salesforce poll failed; tried again next time',
+        'CRM poll failed; tried again next time',
       );
     }
   }
@@ -49,12 +47,10 @@ export async function pollSalesforce(deps: BotDeps): Promise<{ polled: number; f
 
 async function pollOne(deps: BotDeps, connector: ConnectorDoc) {
   const client = crmOf(deps, connector);
-  const field = externalIdField(connector.options);
   const start = connector.caseSync.casesSince ?? connector.createdAt;
   const commentsStart = connector.caseSync.commentsSince ?? connector.createdAt;
-  const cases = await changedCases(client, field, start);
-  const me = connector.vendorUserId ?? '';
-  const comments = await newCaseComments(client, field, commentsStart, me);
+  const cases = await client.changedCases(start);
+  const comments = await client.newComments(commentsStart, connector.vendorUserId ?? '');
   for (const change of cases) await caseChanged(deps, connector, change, client);
   for (const comment of comments) await commented(deps, connector, comment);
   return {
@@ -77,7 +73,7 @@ async function caseChanged(
   deps: BotDeps,
   connector: ConnectorDoc,
   change: CaseChange,
-  client: SalesforceClient,
+  client: CrmClient,
 ) {
   const cases = new CrmCases(deps.models);
   const request = await cases.byCase(String(connector._id), change.id);
@@ -87,8 +83,7 @@ async function caseChanged(
   const fields = names.length > 0 ? (await client.readCase(change.id, names)).fields : {};
   await cases.read(request._id, change.status, fields);
   if (request.crmCase.status === change.status) return;
-  const status = caseTicketStatus(change.status, change.isClosed);
-  await ticketMoved(deps, String(connector._id), request, status);
+  await ticketMoved(deps, String(connector._id), request, change.ticketStatus);
 }
 
 /** An agent's published CaseComment, posted once in the request's thread. */
