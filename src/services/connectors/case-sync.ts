@@ -12,10 +12,11 @@ import { crmOf } from './manage.js';
 const LEASE_MS = 5 * 60_000;
 
 /**
- * Polls every Salesforce connector for what changed there since its cursor (Salesforce has no
- * per-record webhook without setup in the org): Cases the bot made whose status changed move
- * their requests (their additional fields read again), and agents' published CaseComments are
- * posted in the requests' threads. Each connector's poll is leased (two instances never poll one
+ * Polls every CRM connector (Salesforce, HubSpot) for what changed there since its cursor
+ * (Salesforce has no per-record webhook without setup in the org; HubSpot's webhooks may be
+ * missed): Cases (tickets) the bot made whose status (stage) changed move their requests (their
+ * additional fields read again), and agents' published CaseComments (notes) are posted in the
+ * requests' threads; what differs per CRM is the client's `changedCases` and `newComments`. Each connector's poll is leased (two instances never poll one
  * at once) and its cursor is stored, so a restart goes on where it stopped; a failed poll keeps
  * the cursor and is tried next time.
  */
