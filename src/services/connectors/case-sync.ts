@@ -70,7 +70,7 @@ async function pollOne(deps: BotDeps, connector: ConnectorDoc) {
  * A Case whose status is not the one the bot last knew (its own writes are noted as they are
  * made, so they never come back as changes) moves its request as a helpdesk ticket's would.
  */
-async function caseChanged(
+export async function caseChanged(
   deps: BotDeps,
   connector: ConnectorDoc,
   change: CaseChange,

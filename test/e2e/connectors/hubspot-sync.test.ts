@@ -84,7 +84,11 @@ describe('HubSpot tickets read back by the CRM poll', () => {
     await poll();
     expect(fromHubspot(message.ts)).toEqual([note]);
     const history = (await requestOf(t, message.ts))?.history ?? [];
-    expect(history.filter((h) => h.type === 'status' && h.to === 'closed')).toHaveLength(1);
+    expect(
+      history.filter(
+        (h: { type: string; to?: unknown }) => h.type === 'status' && h.to === 'closed',
+      ),
+    ).toHaveLength(1);
     expect(threadTexts(t, message.ts).filter((text) => text.includes('Looking into it'))).toEqual([
       'Looking into it',
     ]);
