@@ -12,6 +12,13 @@ import {
 import { hubspotRecordUrl, type HubspotCredentials } from '../../connectors/hubspot.js';
 import { changedTickets, newTicketNotes } from './hubspot-sync.js';
 
+/**
+ * How long a call may take before it counts as no answer. The SDK sets no timeout, and 13.5.0's
+ * generated APIs ignore its `httpAgent` (their configured middleware is only applied with
+ * per-call middleware), so the wait is cut here; the abandoned call ends with its socket.
+ */
+const TIMEOUT_MS = 10_000;
+
 /** HubSpot's association type id of a note to its ticket (HUBSPOT_DEFINED). */
 const NOTE_TO_TICKET = 228;
 
@@ -187,8 +194,15 @@ export class HubspotClient implements CrmClient {
 
   /** One SDK call; its failure (an `ApiException`, or no answer) as a {@link VendorError}. */
   async call<T>(what: string, run: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`timeout: no answer in ${TIMEOUT_MS} ms`)),
+        TIMEOUT_MS,
+      );
+    });
     try {
-      const result = await run();
+      const result = await Promise.race([run(), timeout]);
       // `apiRequest` answers the raw response, whatever its status.
       if (isFetchResponse(result)) {
         const response = result as unknown as globalThis.Response;
@@ -202,6 +216,8 @@ export class HubspotClient implements CrmClient {
       return result;
     } catch (error) {
       throw hubspotError(error, what);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

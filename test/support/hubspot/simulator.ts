@@ -13,6 +13,8 @@ export interface Fault {
   times?: number;
   applied?: boolean;
   retryAfter?: string;
+  /** Never answer (after doing the work, with `applied`): the bot's call times out. */
+  hang?: boolean;
 }
 
 const CATEGORY: Record<number, string> = {
@@ -87,6 +89,10 @@ export class HubspotSimulator extends HubspotStore {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
       if (fault.applied) this.route(method, url, body);
+      if (fault.hang) {
+        this.calls.push({ method, path: `${url.pathname}${url.search}`, status: 0, body });
+        return;
+      }
       const headers: Record<string, string> = fault.retryAfter
         ? { 'retry-after': fault.retryAfter }
         : {};
