@@ -45,7 +45,10 @@ export function internalChannelName(pattern: string, accountName: string): strin
  */
 export function customerName(account: {
   name: string;
-  crm?: { salesforceAccountName: string } | null;
+  crm?: {
+    salesforceAccountName?: string | undefined;
+    hubspotCompanyName?: string | undefined;
+  } | null;
 }): string {
-  return account.crm?.salesforceAccountName || account.name;
+  return account.crm?.salesforceAccountName || account.crm?.hubspotCompanyName || account.name;
 }

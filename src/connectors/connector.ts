@@ -5,10 +5,13 @@ import {
   credentialsMismatch,
   credentialsSchemaOf,
 } from './credentials.js';
+import { ConnectorOptions } from './options.js';
 import { Urgency } from './urgency.js';
 import type { CommentOnce, TicketComment } from './comments.js';
 
 export { SalesforceCredentials } from './crm.js';
+export { HubspotCredentials } from './hubspot.js';
+export { ConnectorOptions } from './options.js';
 export {
   ApiKeyCredentials,
   ApiTokenCredentials,
@@ -30,44 +33,6 @@ export const BaseUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
   .max(500, 'at most 500 characters')
   .transform((url) => url.replace(/\/+$/, ''));
-
-/** How the connector behaves; every option has a default. */
-export const ConnectorOptions = z
-  .strictObject({
-    agent_replies_public: z
-      .boolean()
-      .default(false)
-      .describe('Agents’ thread replies become public comments (default: internal notes).'),
-    project_key: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9_]{0,19}$/, 'must be a Jira project key such as SUP')
-      .optional()
-      .describe('Jira: the project new issues are created in (required for jira).'),
-    issue_type: z
-      .string()
-      .min(1)
-      .max(100)
-      .default('Task')
-      .describe('Jira: the issue type of new issues (default Task).'),
-    team_key: z
-      .string()
-      .regex(/^[A-Z0-9]{1,10}$/, 'must be a Linear team key such as ENG')
-      .optional()
-      .describe('Linear: the team new issues are created in, by its key (required for linear).'),
-    external_id_field: z
-      .string()
-      .regex(
-        /^[A-Za-z][A-Za-z0-9_]*__c$/,
-        'must be a custom field API name such as Triage_Request_Id__c',
-      )
-      .max(80)
-      .optional()
-      .describe(
-        'Salesforce: the Case’s External ID field holding the request’s id, so a retried create finds the Case it made (default Triage_Request_Id__c).',
-      ),
-  })
-  .meta({ id: 'ConnectorOptions' });
-export type ConnectorOptions = z.infer<typeof ConnectorOptions>;
 
 /** The option a vendor cannot do without, and what it names. */
 const NEEDED_OPTION: Partial<Record<ConnectorType, ['project_key' | 'team_key', string]>> = {

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { SalesforceCredentials } from './crm.js';
+import { HubspotCredentials } from './hubspot.js';
 
 /**
  * The connector types and what each logs in with (issue 14): split from `connector.ts`, which
  * re-exports them.
  */
 
-export const CONNECTOR_TYPES = ['zendesk', 'jira', 'linear', 'salesforce'] as const;
+export const CONNECTOR_TYPES = ['zendesk', 'jira', 'linear', 'salesforce', 'hubspot'] as const;
 export const ConnectorType = z.enum(CONNECTOR_TYPES);
 export type ConnectorType = z.infer<typeof ConnectorType>;
 
@@ -40,20 +41,27 @@ export const ConnectorCredentials = z.union([
   ApiTokenCredentials,
   ApiKeyCredentials,
   SalesforceCredentials,
+  HubspotCredentials,
 ]);
 export type ConnectorCredentials = z.infer<typeof ConnectorCredentials>;
 
 /** The secret a helpdesk's webhook calls are verified with, if its credentials hold one. */
 export const webhookSecretOf = (credentials: ConnectorCredentials): string | undefined =>
-  'webhook_secret' in credentials ? credentials.webhook_secret : undefined;
+  'webhook_secret' in credentials
+    ? credentials.webhook_secret
+    : 'access_token' in credentials
+      ? credentials.client_secret
+      : undefined;
 
 /** The credentials' shape a type takes. */
 export const credentialsSchemaOf = (type: ConnectorType) =>
   type === 'salesforce'
     ? SalesforceCredentials
-    : type === 'linear'
-      ? ApiKeyCredentials
-      : ApiTokenCredentials;
+    : type === 'hubspot'
+      ? HubspotCredentials
+      : type === 'linear'
+        ? ApiKeyCredentials
+        : ApiTokenCredentials;
 
 /** The field that tells each type's credentials apart, and the words for a mismatch. */
 const LOGIN: Record<ConnectorType, [string, string]> = {
@@ -61,6 +69,7 @@ const LOGIN: Record<ConnectorType, [string, string]> = {
   jira: ['email', 'email and api_token'],
   linear: ['api_key', 'an api_key'],
   salesforce: ['client_id', 'client_id and client_secret'],
+  hubspot: ['access_token', 'a private app’s access_token'],
 };
 
 /** Why `credentials` do not suit a connector of `type`, or undefined when they do. */

@@ -7,8 +7,10 @@
 /** A Case the bot made, as a poll reads it. */
 export interface CaseChange {
   id: string;
+  /** The CRM's own: a Case's Status, a HubSpot ticket's pipeline stage. */
   status: string;
-  isClosed: boolean;
+  /** What it means in the helpdesks' vocabulary (`caseTicketStatus`, `stageTicketStatus`). */
+  ticketStatus: string;
   lastModified: Date;
 }
 

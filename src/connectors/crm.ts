@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RequestStatus } from '../requests/request.js';
+import type { CaseChange, CaseCommentIn } from './crm-sync.js';
 
 const Secret = z.string().min(1, 'must not be empty').max(500, 'at most 500 characters');
 
@@ -45,6 +46,7 @@ export interface CrmClient {
     externalId: string,
     fields: CaseFields,
     readBack?: readonly string[],
+    accountId?: string | null,
   ): Promise<CaseRef>;
   /** A Case by id with `readBack` fields too. */
   readCase(caseId: string, readBack?: readonly string[]): Promise<CaseRef>;
@@ -54,6 +56,13 @@ export interface CrmClient {
   account(id: string, extraFields?: readonly string[]): Promise<CrmAccount | null>;
   /** Accounts named exactly `name` (at most 10). */
   accountsByName(name: string, extraFields?: readonly string[]): Promise<CrmAccount[]>;
+  /** The Cases the bot made changed at or after `since`, oldest first (a batch). */
+  changedCases(since: Date): Promise<CaseChange[]>;
+  /**
+   * The comments written at or after `since` on Cases the bot made by someone else than the
+   * connector's own user or app (`me`: its id), oldest first (a batch).
+   */
+  newComments(since: Date, me: string): Promise<CaseCommentIn[]>;
 }
 
 /** A request's status as a Case's (Salesforce's default picklist: New, Working, Escalated, Closed). */
@@ -156,9 +165,18 @@ export function caseFields(
       : {}),
     ...(accountId ? { AccountId: accountId } : {}),
   };
-  for (const [caseField, requestField] of Object.entries(mappings)) {
+  return { ...fields, ...mappedFields(source, mappings) };
+}
+
+/** `crm.field_mappings` (CRM field → request field) with the values the request has. */
+export function mappedFields(
+  source: CaseSource,
+  mappings: Readonly<Record<string, string>>,
+): CaseFields {
+  const fields: CaseFields = {};
+  for (const [crmField, requestField] of Object.entries(mappings)) {
     const value = requestFieldValue(source, requestField);
-    if (value !== undefined && value !== null) fields[caseField] = value;
+    if (value !== undefined && value !== null) fields[crmField] = value;
   }
   return fields;
 }

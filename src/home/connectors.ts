@@ -40,17 +40,22 @@ export function connectorState(doc: {
  * Whether a channel with these effective features uses the connector: a helpdesk named by its
  * `tickets.config.helpdeskIds`; the workspace's Salesforce connector (`crmId`, the first one)
  * when its requests go to the CRM (`write_all_requests_to_crm` or `requests.sink.salesforce`,
- * and `crm.type` not HubSpot).
+ * and `crm.type` not HubSpot); its HubSpot connector (the first) when `crm.type` is HUBSPOT
+ * and `write_all_requests_to_crm` is on.
  */
 export function channelUses(
   features: Features,
   connector: { id: string; type: ConnectorType },
   crmId: string | undefined,
 ): boolean {
-  if (connector.type !== 'salesforce') {
+  if (connector.type !== 'salesforce' && connector.type !== 'hubspot') {
     return features.tickets.config.helpdeskIds.includes(connector.id);
   }
-  if (connector.id !== crmId || features.crm.type === 'HUBSPOT') return false;
+  if (connector.id !== crmId) return false;
   const { requests } = features;
+  if (connector.type === 'hubspot') {
+    return features.crm.type === 'HUBSPOT' && requests.config.write_all_requests_to_crm;
+  }
+  if (features.crm.type === 'HUBSPOT') return false;
   return requests.config.write_all_requests_to_crm || Boolean(requests.sink.salesforce);
 }

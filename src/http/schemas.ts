@@ -60,7 +60,10 @@ const SalesforceId = z
   .string()
   .regex(/^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/, 'Expected a Salesforce Id');
 
-/** `PATCH /accounts/{id}`: link the account to its Salesforce Account, by Id or exact name. */
+/**
+ * `PATCH /accounts/{id}`: link the account to its Salesforce Account or HubSpot company, by id
+ * or exact name.
+ */
 export const AccountUpdate = z
   .strictObject({
     crm: z
@@ -68,10 +71,14 @@ export const AccountUpdate = z
         [
           z.strictObject({ salesforce_account_id: SalesforceId }),
           z.strictObject({ salesforce_account_name: z.string().trim().min(1).max(255) }),
+          z.strictObject({
+            hubspot_company_id: z.string().regex(/^[0-9]{1,20}$/, 'Expected a HubSpot company id'),
+          }),
+          z.strictObject({ hubspot_company_name: z.string().trim().min(1).max(255) }),
         ],
         {
           error:
-            'Expected {"salesforce_account_id": …} or {"salesforce_account_name": …}, or null to unlink',
+            'Expected {"salesforce_account_id": …}, {"salesforce_account_name": …}, {"hubspot_company_id": …} or {"hubspot_company_name": …}, or null to unlink',
         },
       )
       .nullable(),
@@ -88,7 +95,10 @@ export const AccountResponse = z
       .nullable()
       .describe('The internal channel made or found for the account (crm.internal_channels)'),
     crm: z
-      .object({ salesforce_account_id: z.string(), salesforce_account_name: z.string() })
+      .union([
+        z.object({ salesforce_account_id: z.string(), salesforce_account_name: z.string() }),
+        z.object({ hubspot_company_id: z.string(), hubspot_company_name: z.string() }),
+      ])
       .nullable(),
     created_at: z.iso.datetime(),
   })

@@ -195,17 +195,24 @@ export class SettingsService {
     ] as const;
     const named = asked.filter(([key]) => changed.includes(key) && overrides[key]);
     if (named.length === 0) return;
-    const salesforce = (await this.connectors.list(teamId)).find((c) => c.type === 'salesforce');
-    if (!salesforce) return;
+    // The CRM `crm.type` names when written with them, else the workspace's (Salesforce first).
+    const type = overrides['crm.type'] === 'HUBSPOT' ? ['hubspot'] : ['salesforce', 'hubspot'];
+    const connectors = await this.connectors.list(teamId);
+    const crm = type.map((t) => connectors.find((c) => c.type === t)).find(Boolean);
+    if (!crm) return;
+    const what =
+      crm.type === 'hubspot'
+        ? "HubSpot's ticket has no property"
+        : "Salesforce's Case has no field";
     for (const [key, known, may] of named) {
-      if (salesforce[known].length === 0) continue;
+      if (crm[known].length === 0) continue;
       const names = overrides[key] as Record<string, string> | string[];
-      const unknown = unknownCaseFields(names, salesforce[known]);
+      const unknown = unknownCaseFields(names, crm[known]);
       if (unknown.length === 0) continue;
       throw validationError([
         {
           loc: ['body', 'update', key],
-          msg: `Salesforce's Case has no field ${unknown.join(', ')} these credentials may ${may}`,
+          msg: `${what} ${unknown.join(', ')} these credentials may ${may}`,
           type: 'value_error.unknown_crm_field',
         },
       ]);

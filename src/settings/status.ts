@@ -89,11 +89,7 @@ export const STATUS_RULES: Readonly<Record<string, SettingStatus>> = {
   'crm.internal_channels': 'acts',
   'crm.summariser': 'acts',
   'crm.additional_fields': 'acts',
-  'crm.type': {
-    issue: 14,
-    inPart:
-      'null or SALESFORCE writes Cases through the workspace’s Salesforce connector; HUBSPOT has no connector yet and writes nothing',
-  },
+  'crm.type': 'acts',
   csat_send_for: 'acts',
   hidePrivateChannelMetadata: 'acts',
   'emailToSlack.domains': 'acts',

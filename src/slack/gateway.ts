@@ -173,12 +173,8 @@ export class SlackGateway {
 
   /** `conversations.invite` of up to 1,000 people into a channel the bot is in. */
   invite(channel: string, users: readonly string[], options?: CallOptions) {
-    const invite = { channel, users: users.join(',') };
-    return this.call(
-      'conversations.invite',
-      () => this.client.conversations.invite(invite),
-      options,
-    );
+    const invite = () => this.client.conversations.invite({ channel, users: users.join(',') });
+    return this.call('conversations.invite', invite, options);
   }
 
   /** Every member of a channel, all pages read. */
@@ -219,12 +215,8 @@ export class SlackGateway {
 
   /** The workspace's user with this e-mail address (`users.lookupByEmail`); undefined when none. */
   async userByEmail(email: string) {
-    const found = await this.call(
-      'users.lookupByEmail',
-      () => this.client.users.lookupByEmail({ email }),
-      { expect: ['users_not_found'] },
-    );
-    return found?.user;
+    const lookup = () => this.client.users.lookupByEmail({ email });
+    return (await this.call('users.lookupByEmail', lookup, { expect: ['users_not_found'] }))?.user;
   }
 
   /** A person's display name and picture, to post under; empty when Slack does not say. */

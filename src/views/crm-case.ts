@@ -10,6 +10,7 @@ export function crmCaseLine(request: Partial<Pick<RequestDoc, 'crmCase'>>): stri
   const crmCase = request.crmCase;
   if (!crmCase) return undefined;
   const account = crmCase.accountName ? ` on *${escapeMrkdwn(crmCase.accountName)}*` : '';
+  const what = crmCase.vendor === 'hubspot' ? 'HubSpot ticket' : 'Salesforce Case';
   if (crmCase.state === 'made' && crmCase.url && crmCase.id) {
     const fields = Object.entries(crmCase.fields ?? {})
       .filter(([, value]) => value !== null && value !== '')
@@ -17,10 +18,10 @@ export function crmCaseLine(request: Partial<Pick<RequestDoc, 'crmCase'>>): stri
         ([name, value]) => ` · ${escapeMrkdwn(name)}: ${escapeMrkdwn(String(value).slice(0, 100))}`,
       )
       .join('');
-    return `:briefcase: Salesforce Case <${crmCase.url}|${escapeMrkdwn(crmCase.id)}>${account}${fields}`;
+    return `:briefcase: ${what} <${crmCase.url}|${escapeMrkdwn(crmCase.id)}>${account}${fields}`;
   }
   if (crmCase.state === 'failed') {
-    return `:warning: The Salesforce Case could not be created${account}: ${escapeMrkdwn(crmCase.error ?? 'unknown error')}`;
+    return `:warning: The ${what} could not be created${account}: ${escapeMrkdwn(crmCase.error ?? 'unknown error')}`;
   }
   return undefined;
 }

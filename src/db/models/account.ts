@@ -4,10 +4,15 @@ import { bumpsConfigVersion } from './config-version.js';
 import { StoredSettingsField } from './settings-level.js';
 import { mongooseSchema, ObjectId } from './zod-schema.js';
 
-/** The Salesforce Account a customer account is linked to (issue 14), its name as last read. */
+/**
+ * The CRM record a customer account is linked to (issue 14), its name as last read: a
+ * Salesforce Account or a HubSpot company (one at a time: only its two fields are stored).
+ */
 export const AccountCrm = z.object({
-  salesforceAccountId: z.string(),
-  salesforceAccountName: z.string(),
+  salesforceAccountId: z.string().optional(),
+  salesforceAccountName: z.string().optional(),
+  hubspotCompanyId: z.string().optional(),
+  hubspotCompanyName: z.string().optional(),
 });
 export type AccountCrm = z.infer<typeof AccountCrm>;
 

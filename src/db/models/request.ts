@@ -124,6 +124,8 @@ export const RequestDocument = z.object({
   crmCase: z
     .object({
       connectorId: z.string(),
+      /** The CRM it is in: a Salesforce Case, or a HubSpot ticket (`crm.type: HUBSPOT`). */
+      vendor: z.enum(['salesforce', 'hubspot']).default('salesforce'),
       intentId: z.string(),
       state: z.enum(['pending', 'made', 'failed']),
       id: nullString(),

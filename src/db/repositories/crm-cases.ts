@@ -11,6 +11,7 @@ import { orNull } from './parse.js';
 /** Where a Case is asked for: its connector and the customer's Account. */
 export interface CaseAsked {
   connectorId: string;
+  vendor: 'salesforce' | 'hubspot';
   accountId: string | null;
   accountName: string | null;
 }

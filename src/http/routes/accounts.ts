@@ -23,10 +23,7 @@ export function accountRoutes(deps: BotDeps): Router {
       name: account.name,
       channels: channels.map((channel) => channel.channelId),
       internal_channel_id: account.internalChannelId,
-      crm: account.crm && {
-        salesforce_account_id: account.crm.salesforceAccountId,
-        salesforce_account_name: account.crm.salesforceAccountName,
-      },
+      crm: account.crm && crmLinkOf(account.crm),
       created_at: new Date(account.createdAt).toISOString(),
     };
   };
@@ -57,4 +54,18 @@ export function accountRoutes(deps: BotDeps): Router {
     res.json(await render(after));
   });
   return router;
+}
+
+/** The account's CRM link as the API shows it: the Salesforce Account's fields, or HubSpot's. */
+function crmLinkOf(crm: NonNullable<AccountDoc['crm']>): NonNullable<AccountResponse['crm']> {
+  if (crm.hubspotCompanyId) {
+    return {
+      hubspot_company_id: crm.hubspotCompanyId,
+      hubspot_company_name: crm.hubspotCompanyName ?? '',
+    };
+  }
+  return {
+    salesforce_account_id: crm.salesforceAccountId ?? '',
+    salesforce_account_name: crm.salesforceAccountName ?? '',
+  };
 }

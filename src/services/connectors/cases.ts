@@ -31,7 +31,8 @@ export async function carryOutCase(
   const fields = task.payload.fields ?? {};
   if (task.kind === 'case_create') {
     if (crmCase?.intentId !== task.taskId || crmCase.state === 'made') return { status: 'done' };
-    const ref = await client.upsertCase(task.taskId, fields, task.payload.readBack ?? []);
+    const readBack = task.payload.readBack ?? [];
+    const ref = await client.upsertCase(task.taskId, fields, readBack, crmCase.accountId);
     const made = await store.made(task.requestId, task.taskId, ref, deps.clock.now(), task.by);
     if (made) await redraw(made);
     return { status: 'done' };
@@ -43,13 +44,14 @@ export async function carryOutCase(
     };
   }
   if (!crmCase?.id || crmCase.connectorId !== task.connectorId) {
-    throw new VendorError('refused', 'the request has no Case in this Salesforce');
+    throw new VendorError('refused', 'the request has no Case (ticket) in this CRM');
   }
   if (task.kind === 'case_comment' && task.payload.comment) {
     await client.addCaseComment(crmCase.id, task.payload.comment);
   } else if (task.kind === 'case_update') {
     await client.updateCase(crmCase.id, fields);
-    if (typeof fields.Status === 'string') await store.status(request._id, fields.Status);
+    const status = fields.Status ?? fields.hs_pipeline_stage;
+    if (typeof status === 'string') await store.status(request._id, status);
   }
   return { status: 'done' };
 }

@@ -18,6 +18,7 @@ import { parseJiraEvent, refuseJiraCall } from '../../connectors/jira-webhook.js
 import { parseLinearEvent } from '../../connectors/linear-webhook.js';
 import { LinearWebhookClient } from '@linear/sdk/webhooks';
 import { parseZendeskEvent, refuseZendeskCall } from '../../connectors/zendesk-webhook.js';
+import { refuseHubspotCall } from '../../connectors/hubspot-webhook.js';
 import { AppError } from '../../errors.js';
 import { escapeMrkdwn } from '../../text/mrkdwn.js';
 import { applyRequestCommand } from '../requests/actions.js';
@@ -29,6 +30,9 @@ export interface InboundCall {
   signature?: string | undefined;
   timestamp?: string | undefined;
   body: string;
+  /** HubSpot signs these too: the method and the full URI the call was sent to. */
+  method?: string;
+  uri?: string;
 }
 
 /** Why a call is not the connector's helpdesk's, by its vendor's scheme; undefined when it is. */
@@ -39,6 +43,13 @@ function refusal(
   now: Date,
 ): string | undefined {
   if (type === 'linear') return refuseLinearCall(secret, call);
+  if (type === 'hubspot') {
+    return refuseHubspotCall(
+      secret,
+      { ...call, method: call.method ?? '', uri: call.uri ?? '' },
+      now,
+    );
+  }
   return type === 'jira'
     ? refuseJiraCall(secret, call.signature, call.body)
     : refuseZendeskCall(secret, call, call.body, now);
@@ -78,20 +89,10 @@ export async function receiveConnectorCall(
   connectorId: string,
   call: InboundCall,
 ): Promise<void> {
-  const connector = await new ConnectorStore(deps.models).byId(connectorId);
-  const parse = connector && PARSE[connector.type];
-  if (!connector || connector.type !== vendor || !parse) {
-    throw new AppError('connector_not_found', `unknown ${vendor} connector ${connectorId}`);
-  }
-  const secret = webhookSecretOf(credentialsOf(deps, connector));
-  const forged = refusal(connector.type, secret, call, deps.clock.now());
-  if (forged) throw new AppError('connector_webhook_refused', forged);
-  let body: unknown;
-  try {
-    body = JSON.parse(call.body);
-  } catch {
-    return; // signed but not JSON: nothing the bot reads
-  }
+  const connector = await verifiedConnector(deps, vendor, connectorId, call);
+  const parse = PARSE[connector.type];
+  const body = parse && jsonOf(call.body);
+  if (!parse || body === undefined) return; // signed but not JSON: nothing the bot reads
   const event = parse(body);
   if (!event) return;
   if (event.kind === 'comment' && (event.authorId === connector.vendorUserId || !event.public)) {
@@ -106,6 +107,36 @@ export async function receiveConnectorCall(
   }
   await tasks.ticketStatus(request._id, event.status);
   await ticketMoved(deps, connectorId, request, event.status);
+}
+
+/**
+ * The connector a webhook call is for (`vendor` as in its path), once the call is verified
+ * with the connector's secret: else a 404, or a 401 `connector_webhook_refused` (nothing read).
+ */
+export async function verifiedConnector(
+  deps: BotDeps,
+  vendor: string,
+  connectorId: string,
+  call: InboundCall,
+): Promise<ConnectorDoc> {
+  const connector = await new ConnectorStore(deps.models).byId(connectorId);
+  const receives = connector && (PARSE[connector.type] || connector.type === 'hubspot');
+  if (!connector || connector.type !== vendor || !receives) {
+    throw new AppError('connector_not_found', `unknown ${vendor} connector ${connectorId}`);
+  }
+  const secret = webhookSecretOf(credentialsOf(deps, connector));
+  const forged = refusal(connector.type, secret, call, deps.clock.now());
+  if (forged) throw new AppError('connector_webhook_refused', forged);
+  return connector;
+}
+
+/** A call's body as JSON; undefined when it is not. */
+export function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

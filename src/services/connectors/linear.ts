@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { LinearClient, LinearError, LinearErrorType, RatelimitedLinearError } from '@linear/sdk';
 import { z } from 'zod';
 import {
@@ -9,6 +8,7 @@ import {
 } from '../../connectors/connector.js';
 import type { CommentOnce, TicketComment } from '../../connectors/comments.js';
 import { LINEAR_STATE_TYPE_OF } from '../../connectors/linear-webhook.js';
+import { uuidFrom } from '../../connectors/uuid.js';
 import { withUrgencyLine } from '../../connectors/urgency.js';
 import { withVendorRetries } from './http.js';
 
@@ -200,13 +200,6 @@ export class LinearConnector implements Connector {
       }
     });
   }
-}
-
-/** A UUID (v4's layout, as Linear asks) made from `seed`: the same for every retry. */
-function uuidFrom(seed: string): string {
-  const hex = createHash('sha256').update(seed).digest('hex');
-  const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 const ref = (issue: z.infer<typeof Issue>): TicketRef => ({

@@ -6,7 +6,6 @@ import {
   VendorError,
   ApiTokenCredentials,
   ConnectorCredentials,
-  SalesforceCredentials,
   credentialsMismatch,
   credentialsSchemaOf,
   type Connector,
@@ -15,12 +14,12 @@ import {
   type ConnectorUpdate,
 } from '../../connectors/connector.js';
 import { AppError, validationError } from '../../errors.js';
-import { DEFAULT_EXTERNAL_ID_FIELD } from '../../connectors/crm.js';
+import type { CrmClient } from '../../connectors/crm.js';
 import { revealSecret, sealSecret } from '../../settings/secrets.js';
 import { refusedUrl } from '../webhooks/address.js';
 import { JiraClient } from './jira.js';
 import { LinearConnector } from './linear.js';
-import { SalesforceClient } from './salesforce.js';
+import { CHECK_HINT, checkCrm, crmClientFor, isCrmType } from './crm-clients.js';
 import { ZendeskClient } from './zendesk.js';
 import { connectorUsers } from './users.js';
 
@@ -32,6 +31,7 @@ export const VENDOR_NAME: Record<ConnectorDoc['type'], string> = {
   jira: 'Jira',
   linear: 'Linear',
   salesforce: 'Salesforce',
+  hubspot: 'HubSpot',
 };
 
 /** The stored credentials in clear (its type's shape), for the code that calls the vendor; never returned. */
@@ -40,10 +40,16 @@ export function credentialsOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): Co
   return credentialsSchemaOf(doc.type).parse(JSON.parse(text));
 }
 
-/** The CRM client for a stored Salesforce connector. */
-export function crmOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): SalesforceClient {
-  const credentials = SalesforceCredentials.parse(credentialsOf(deps, doc));
-  return new SalesforceClient(doc.baseUrl, credentials, externalIdField(doc.options));
+/** The CRM client for a stored CRM connector (Salesforce or HubSpot). */
+export function crmOf(deps: Pick<BotDeps, 'env'>, doc: ConnectorDoc): CrmClient {
+  if (!isCrmType(doc.type)) throw new VendorError('refused', `a ${doc.type} connector is no CRM`);
+  return crmClientFor(
+    doc.type,
+    doc.baseUrl,
+    credentialsOf(deps, doc),
+    doc.options,
+    doc.vendorUserId,
+  );
 }
 
 /** The vendor client for a stored connector. */
@@ -60,10 +66,10 @@ function clientFor(
   if ('api_key' in credentials) {
     return new LinearConnector(baseUrl, credentials.api_key, options.team_key ?? '');
   }
-  if (type === 'salesforce') {
+  if (isCrmType(type)) {
     throw new VendorError(
       'refused',
-      'a Salesforce connector is a CRM: it makes Cases, not tickets',
+      `a ${VENDOR_NAME[type]} connector is a CRM: it writes requests itself, not helpdesk tickets`,
     );
   }
   if (type === 'jira') {
@@ -211,7 +217,7 @@ async function checkVendor(
   }
   const vendor = VENDOR_NAME[type];
   try {
-    if (type === 'salesforce') return await checkSalesforce(baseUrl, shape.data, options);
+    if (isCrmType(type)) return await checkCrm(type, baseUrl, shape.data, options);
     const me = await clientFor(type, baseUrl, credentials, options).me();
     return { ...me, fields: [], readableFields: [] };
   } catch (error) {
@@ -230,42 +236,10 @@ async function checkVendor(
       {
         loc: ['body', unauthorized ? 'credentials' : 'base_url'],
         msg: unauthorized
-          ? `${vendor} answered ${error.status}: it refused these credentials (${type === 'salesforce' ? 'check the consumer key and secret, and the connected app’s flow' : 'check the e-mail and API token'})`
+          ? `${vendor} answered ${error.status}: it refused these credentials (${CHECK_HINT[type] ?? 'check the e-mail and API token'})`
           : `${vendor} at this address did not accept the check (${error.status ?? 'no answer'}): ${error.message}`,
         type: unauthorized ? 'vendor_unauthorized' : 'vendor_unreachable',
       },
     ]);
   }
 }
-
-/**
- * Salesforce: logs in, and reads the Case's fields (`sobjects/Case/describe`): the External ID
- * field that makes creates idempotent must be one of them (else a 422 naming it).
- */
-async function checkSalesforce(
-  baseUrl: string,
-  credentials: ConnectorCredentials,
-  options: ConnectorOptions,
-): Promise<{ id: string; name: string; fields: string[]; readableFields: string[] }> {
-  const client = new SalesforceClient(
-    baseUrl,
-    SalesforceCredentials.parse(credentials),
-    externalIdField(options),
-  );
-  const me = await client.me();
-  const { writable: fields, readable } = await client.caseFields();
-  const field = externalIdField(options);
-  if (!fields.includes(field)) {
-    throw validationError([
-      {
-        loc: ['body', 'options', 'external_id_field'],
-        msg: `the Case object has no field ${field} these credentials may write: create it (Text, External ID, Unique) or name another`,
-        type: 'value_error.external_id_field',
-      },
-    ]);
-  }
-  return { ...me, fields, readableFields: readable };
-}
-
-export const externalIdField = (options: Partial<ConnectorOptions>): string =>
-  options.external_id_field ?? DEFAULT_EXTERNAL_ID_FIELD;

@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { soqlDateTime, type CaseChange, type CaseCommentIn } from '../../connectors/crm-sync.js';
+import {
+  caseTicketStatus,
+  soqlDateTime,
+  type CaseChange,
+  type CaseCommentIn,
+} from '../../connectors/crm-sync.js';
 import { soqlString } from '../../connectors/crm.js';
-import type { SalesforceClient } from './salesforce.js';
+
+/** A SOQL query's records. */
+type Query = (soql: string) => Promise<unknown[]>;
 
 /** At most this many changes a poll reads of each kind; the rest come with the next poll. */
 const BATCH = 200;
@@ -24,18 +31,18 @@ const CommentRow = z.object({
 
 /** The Cases the bot made (those with its External ID field set) changed at or after `since`. */
 export async function changedCases(
-  client: SalesforceClient,
+  query: Query,
   externalIdField: string,
   since: Date,
 ): Promise<CaseChange[]> {
   const soql =
     `SELECT Id, Status, IsClosed, LastModifiedDate FROM Case WHERE ${externalIdField} != null ` +
     `AND LastModifiedDate >= ${soqlDateTime(since)} ORDER BY LastModifiedDate ASC LIMIT ${BATCH}`;
-  const rows = z.array(CaseRow).parse(await client.query(soql));
+  const rows = z.array(CaseRow).parse(await query(soql));
   return rows.map((row) => ({
     id: row.Id,
     status: row.Status ?? '',
-    isClosed: row.IsClosed,
+    ticketStatus: caseTicketStatus(row.Status ?? '', row.IsClosed),
     lastModified: new Date(row.LastModifiedDate),
   }));
 }
@@ -45,7 +52,7 @@ export async function changedCases(
  * (the connector's own user: its comments are the bot's, never sent back), oldest first.
  */
 export async function newCaseComments(
-  client: SalesforceClient,
+  query: Query,
   externalIdField: string,
   since: Date,
   notBy: string,
@@ -55,7 +62,7 @@ export async function newCaseComments(
     `FROM CaseComment WHERE Parent.${externalIdField} != null ` +
     `AND CreatedDate >= ${soqlDateTime(since)} AND CreatedById != ${soqlString(notBy)} ` +
     `ORDER BY CreatedDate ASC LIMIT ${BATCH}`;
-  const rows = z.array(CommentRow).parse(await client.query(soql));
+  const rows = z.array(CommentRow).parse(await query(soql));
   return rows.map((row) => ({
     id: row.Id,
     caseId: row.ParentId,

@@ -4,6 +4,7 @@ import pRetry from 'p-retry';
 import { z } from 'zod';
 import { VendorError, type SalesforceCredentials } from '../../connectors/connector.js';
 import { vendorError } from './salesforce-errors.js';
+import { changedCases, newCaseComments } from './salesforce-sync.js';
 import {
   caseValue,
   soqlString,
@@ -113,6 +114,14 @@ export class SalesforceClient implements CrmClient {
       url: `${base}/lightning/r/Account/${record.Id}/view`,
       fields: Object.fromEntries(extraFields.map((f) => [f, record[f] ?? null])),
     }));
+  }
+
+  changedCases(since: Date) {
+    return changedCases((soql) => this.query(soql), this.externalIdField, since);
+  }
+
+  newComments(since: Date, me: string) {
+    return newCaseComments((soql) => this.query(soql), this.externalIdField, since, me);
   }
 
   /** A SOQL query's records (its first batch: the bot's queries are LIMITed below 2,000). */

@@ -18,10 +18,11 @@ export async function connectorUsers(
     teamId,
     channels.map((c) => c.channelId),
   );
-  const crm = docs.find((doc) => doc.type === 'salesforce');
-  const crmId = crm ? String(crm._id) : undefined;
   for (const doc of docs) {
     const connector = { id: String(doc._id), type: doc.type };
+    // The CRM a channel writes to is the workspace's first connector of that type.
+    const first = docs.find((d) => d.type === doc.type);
+    const crmId = first ? String(first._id) : undefined;
     const using = [...settled.values()]
       .filter(({ features }) => channelUses(features, connector, crmId))
       .map(({ channel }) => channel.channelId);

@@ -12,6 +12,8 @@ function expectWithinSlackLimits(blocks: unknown[] | undefined) {
 
 describe('/triage config marks settings that do nothing yet', () => {
   let t: TestBot;
+  const lineOf = (text: string, key: string) =>
+    text.split('\n').find((l) => l.startsWith(`\`${key}\``)) ?? '';
 
   beforeAll(async () => {
     t = await startTestBot();
@@ -21,8 +23,6 @@ describe('/triage config marks settings that do nothing yet', () => {
   afterAll(() => t.stop());
 
   it('says which issue makes each waiting setting act, and leaves acting ones plain', async () => {
-    const lineOf = (text: string, key: string) =>
-      text.split('\n').find((l) => l.startsWith(`\`${key}\``)) ?? '';
     const { text, ephemeral } = await triage(t, ADMIN, 'C0ACME', 'config tickets.config');
     expect(lineOf(text, 'tickets.config.helpdeskIds')).not.toContain('⏳');
     expect(lineOf(text, 'tickets.config.formIds')).toContain('(default)');
@@ -32,12 +32,17 @@ describe('/triage config marks settings that do nothing yet', () => {
     expect(text).not.toContain('⏳');
     expectWithinSlackLimits(ephemeral.blocks);
 
+    // Every crm key acts now (crm.type HUBSPOT too).
     const crm = await triage(t, ADMIN, 'C0ACME', 'config crm');
-    expect(lineOf(crm.text, 'crm.type')).toMatch(
-      /\(default\) ⏳ acts in part \(null or SALESFORCE .*\); the rest: issue 14 \(tickets\/CRM connectors\)$/,
+    expect(lineOf(crm.text, 'crm.type')).not.toContain('⏳');
+    expect(crm.text).not.toContain('⏳');
+
+    const email = await triage(t, ADMIN, 'C0ACME', 'config emailToSlack');
+    expect(lineOf(email.text, 'emailToSlack.domains')).not.toContain('⏳');
+    expect(lineOf(email.text, 'emailToSlack.mappings')).toMatch(
+      /⏳ acts in part \(addresses, channelId, .*\); the rest: issue 15 \(email\)$/,
     );
-    expect(lineOf(crm.text, 'crm.field_mappings')).not.toContain('⏳');
-    expect(crm.text).toContain(
+    expect(email.text).toContain(
       '⏳ 1 of these does nothing yet (or only in part); docs/settings.md',
     );
 
@@ -48,13 +53,19 @@ describe('/triage config marks settings that do nothing yet', () => {
 
   it('marks them in the default view and in the answer to a write', async () => {
     const set = await triage(t, ADMIN, 'C0ACME', 'config set crm.type "HUBSPOT"');
-    expect(set.text).toContain(
-      '`crm.type` = `"HUBSPOT"` (set at channel #ext-acme) ⏳ acts in part (null or SALESFORCE',
-    );
+    expect(set.text).toContain('`crm.type` = `"HUBSPOT"` (set at channel #ext-acme)');
+    expect(set.text).not.toContain('⏳');
     const shown = await triage(t, ADMIN, 'C0ACME', 'config');
-    expect(shown.text).toContain(
-      '`crm.type` = `"HUBSPOT"` (set at channel #ext-acme) ⏳ acts in part',
+    expect(shown.text).toContain('`crm.type` = `"HUBSPOT"` (set at channel #ext-acme)');
+    expect(shown.text).not.toContain('⏳');
+    // An acts-in-part key is marked in the answer to a write and in the default view.
+    const waiting = await triage(t, ADMIN, 'C0ACME', 'config set emailToSlack.mappings []');
+    expect(waiting.text).toContain(
+      '`emailToSlack.mappings` = `[]` (set at channel #ext-acme) ⏳ acts in part (addresses, channelId',
     );
+    const marked = await triage(t, ADMIN, 'C0ACME', 'config');
+    expect(lineOf(marked.text, 'emailToSlack.mappings')).toContain('⏳ acts in part');
+    expect(marked.text).toContain('⏳ 1 of these does nothing yet (or only in part)');
     const acting = await triage(t, ADMIN, 'C0ACME', 'config set tickets.config.hide_urgency true');
     expect(acting.text).toContain(
       '`tickets.config.hide_urgency` = `true` (set at channel #ext-acme)',

@@ -91,6 +91,8 @@ describe('accounts API', () => {
 
     it('needs a token (401) and an administrator’s (403), and writes nothing', async () => {
       const body = { crm: { salesforce_account_id: '001xx000003DGb2AAG' } };
+      const hubspot = { crm: { hubspot_company_name: 'Hooli' } };
+      expect((await t.api('PATCH', `/api/v1/accounts/${id}`, hubspot, null)).status).toBe(401);
       const none = await t.api('PATCH', `/api/v1/accounts/${id}`, body, null);
       expect([none.status, none.body.error]).toEqual([401, 'unauthorized']);
       const bad = await t.api('PATCH', `/api/v1/accounts/${id}`, body, 'not-a-token');
@@ -105,6 +107,9 @@ describe('accounts API', () => {
       const body = { crm: null };
       const res = await t.api('PATCH', '/api/v1/accounts/65a000000000000000000000', body);
       expect([res.status, res.body.error]).toEqual([404, 'not_found']);
+      const hubspot = { crm: { hubspot_company_id: '9001' } };
+      const linking = await t.api('PATCH', '/api/v1/accounts/65a000000000000000000000', hubspot);
+      expect(linking.status).toBe(404);
       const garbled = await t.api('PATCH', '/api/v1/accounts/nope', body);
       expect(garbled.status).toBe(404);
     });
@@ -125,6 +130,24 @@ describe('accounts API', () => {
       [
         'both Id and name',
         { crm: { salesforce_account_id: '001xx000003DGb2AAG', salesforce_account_name: 'Hooli' } },
+        ['body', 'crm'],
+        'invalid_union',
+      ],
+      [
+        'no HubSpot connector in the workspace',
+        { crm: { hubspot_company_name: 'Hooli' } },
+        ['body', 'crm', 'hubspot_company_name'],
+        'value_error.no_crm_connector',
+      ],
+      [
+        'a malformed HubSpot company id',
+        { crm: { hubspot_company_id: 'hooli' } },
+        ['body', 'crm', 'hubspot_company_id'],
+        'invalid_format',
+      ],
+      [
+        'a Salesforce and a HubSpot link at once',
+        { crm: { salesforce_account_name: 'Hooli', hubspot_company_name: 'Hooli' } },
         ['body', 'crm'],
         'invalid_union',
       ],

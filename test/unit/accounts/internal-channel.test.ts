@@ -44,6 +44,10 @@ describe('customerName', () => {
     [{ name: 'acme', crm: null }, 'acme'],
     [{ name: 'acme', crm: { salesforceAccountName: 'Acme Corporation' } }, 'Acme Corporation'],
     [{ name: 'acme', crm: { salesforceAccountName: '' } }, 'acme'],
+    [
+      { name: 'acme', crm: { hubspotCompanyId: '9001', hubspotCompanyName: 'Acme Inc.' } },
+      'Acme Inc.',
+    ],
     [{ name: 'acme' }, 'acme'],
   ])('%j → %s', (account, expected) => {
     expect(customerName(account)).toBe(expected);
