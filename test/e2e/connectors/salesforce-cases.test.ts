@@ -139,12 +139,16 @@ describe('Salesforce Cases written from requests', () => {
       return request?.crmCase?.status === 'Closed' ? request : undefined;
     });
     expect(closed.status).toBe('closed');
-    // The agent's reply moved the request to in progress on the way: Working, then Closed.
-    const updates = await t.db
-      .collection('connector_tasks')
-      .find({ requestId: String(closed._id), kind: 'case_update' })
-      .sort({ createdAt: 1 })
-      .toArray();
+    // The agent's reply moved the request to in progress on the way: Working, then Closed. The
+    // worker records the Case's status just before it marks the task done: wait for both.
+    const updates = await eventually(async () => {
+      const found = await t.db
+        .collection('connector_tasks')
+        .find({ requestId: String(closed._id), kind: 'case_update' })
+        .sort({ createdAt: 1 })
+        .toArray();
+      return found.length === 2 && found.every((u) => u.status !== 'pending') ? found : undefined;
+    });
     expect(updates.map((u) => [u.payload.fields.Status, u.status])).toEqual([
       ['Working', 'done'],
       ['Closed', 'done'],
